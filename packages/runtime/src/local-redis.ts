@@ -1,0 +1,99 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { Redis } from 'ioredis';
+import { findExecutable } from './find-executable.js';
+import { findFreePort } from './free-port.js';
+
+/** A redis-server child process owned by this process (the embedded default and the test suite). */
+export interface LocalRedis {
+  readonly url: string;
+  readonly port: number;
+  stop(): Promise<void>;
+}
+
+/** Raised when no redis-server binary exists; the message names the fix. */
+export class RedisServerNotFoundError extends Error {
+  constructor() {
+    super(
+      'redis-server was not found on PATH. Install it (Debian: `apt-get install -y redis-server`) ' +
+        'or point REDIS_URL at a running Redis.',
+    );
+    this.name = 'RedisServerNotFoundError';
+  }
+}
+
+/**
+ * Starts a private, non-persistent redis-server on a free loopback port and waits until it answers PING.
+ * The child dies with us: it is stopped by `stop()` and killed if this process exits first.
+ */
+export async function startLocalRedis(
+  options: { port?: number; startTimeoutMs?: number } = {},
+): Promise<LocalRedis> {
+  const binary = findExecutable('redis-server', ['/usr/bin', '/usr/local/bin', '/usr/sbin']);
+  if (!binary) throw new RedisServerNotFoundError();
+  const port = options.port ?? (await findFreePort());
+  const child = spawn(
+    binary,
+    [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+      '--protected-mode',
+      'yes',
+    ],
+    { stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  const url = `redis://127.0.0.1:${port}`;
+  await waitForPing(url, child, options.startTimeoutMs ?? 10_000);
+  return {
+    url,
+    port,
+    stop: async () => {
+      process.removeListener('exit', killOnExit);
+      await stopChild(child);
+    },
+  };
+}
+
+async function waitForPing(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null)
+      throw new Error(`redis-server exited with ${child.exitCode}: ${stderr.trim()}`);
+    const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+    client.on('error', () => {}); // refused connections are expected until the server is up
+    try {
+      await client.connect();
+      if ((await client.ping()) === 'PONG') return;
+    } catch {
+      // not up yet
+    } finally {
+      client.disconnect();
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  child.kill('SIGKILL');
+  throw new Error(`redis-server did not answer PING within ${timeoutMs} ms: ${stderr.trim()}`);
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
