@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { Redis } from 'ioredis';
 import { findExecutable } from './find-executable.js';
 import { findFreePort } from './free-port.js';
@@ -26,10 +27,11 @@ export class RedisServerNotFoundError extends Error {
  * The child dies with us: it is stopped by `stop()` and killed if this process exits first.
  */
 export async function startLocalRedis(
-  options: { port?: number; startTimeoutMs?: number } = {},
+  options: { port?: number; startTimeoutMs?: number; binary?: string } = {},
 ): Promise<LocalRedis> {
-  const binary = findExecutable('redis-server', ['/usr/bin', '/usr/local/bin', '/usr/sbin']);
-  if (!binary) throw new RedisServerNotFoundError();
+  const binary =
+    options.binary ?? findExecutable('redis-server', ['/usr/bin', '/usr/local/bin', '/usr/sbin']);
+  if (!binary || !existsSync(binary)) throw new RedisServerNotFoundError();
   const port = options.port ?? (await findFreePort());
   const child = spawn(
     binary,

@@ -1,0 +1,125 @@
+import { z } from 'zod';
+import { envBoolean, envInteger, envPort, envUrl } from './env-types.js';
+
+/** One environment key: its schema, the default shown in .env.example, what it means, and whether it is secret. */
+export interface ConfigKey {
+  readonly schema: z.ZodType<unknown, string>;
+  /** The default as the user would write it; undefined = unset by default. */
+  readonly default?: string;
+  readonly description: string;
+  readonly secret?: boolean;
+}
+
+/**
+ * Every environment key Hookline reads, in the order .env.example documents them.
+ * The stable keys are named in architecture.md; tuning keys start with HOOKLINE_.
+ */
+export const CONFIG_KEYS = {
+  MODE: {
+    schema: z.enum(['paper', 'live']),
+    default: 'paper',
+    description:
+      'paper = simulated exchange inside the process (no keys needed); live = real orders through ccxt.',
+  },
+  DATA_DIR: {
+    schema: z.string().trim().min(1),
+    default: './.data',
+    description: 'Folder for the embedded database (PGlite) and other local state; created when missing.',
+  },
+  DATABASE_URL: {
+    schema: envUrl(['postgres', 'postgresql']),
+    description: 'PostgreSQL server URL. Unset = embedded PGlite database in DATA_DIR (one process only).',
+    secret: true,
+  },
+  REDIS_URL: {
+    schema: envUrl(['redis', 'rediss']),
+    description: 'Redis URL. Unset = a private redis-server started and stopped with the process.',
+    secret: true,
+  },
+  PORT: {
+    schema: envPort,
+    default: '3000',
+    description: 'HTTP port of the webhook service (POST /webhook, /healthz, /readyz, /api).',
+  },
+  EXCHANGE: {
+    schema: z.enum(['coinbase', 'kraken', 'binance']),
+    default: 'coinbase',
+    description: 'Exchange used in live mode (and whose market rules paper mode imitates).',
+  },
+  EXCHANGE_API_KEY: {
+    schema: z.string().trim().min(1),
+    description: 'Exchange API key (live mode only).',
+    secret: true,
+  },
+  EXCHANGE_API_SECRET: {
+    schema: z.string().min(1),
+    description: 'Exchange API secret or private key (live mode only).',
+    secret: true,
+  },
+  EXCHANGE_REST_URL: {
+    schema: envUrl(['http', 'https']),
+    description: "Override of the exchange's REST base URL (testing against a local server).",
+  },
+  EXCHANGE_WS_URL: {
+    schema: envUrl(['ws', 'wss']),
+    description: "Override of the exchange's public WebSocket URL.",
+  },
+  EXCHANGE_WS_USER_URL: {
+    schema: envUrl(['ws', 'wss']),
+    description: "Override of the exchange's private (user channel) WebSocket URL.",
+  },
+  WEBHOOK_PASSPHRASE: {
+    schema: z.string().min(12, { error: 'must be at least 12 characters' }),
+    description: 'Passphrase every TradingView alert must carry. Unset = POST /webhook refuses all alerts.',
+    secret: true,
+  },
+  ADMIN_TOKEN: {
+    schema: z.string().min(16, { error: 'must be at least 16 characters' }),
+    description:
+      'Bearer token for admin API calls (halt, resume, buy guard, flatten). Unset = API is read-only.',
+    secret: true,
+  },
+  HOOKLINE_HOST: {
+    schema: z.string().trim().min(1),
+    default: '127.0.0.1',
+    description: 'Address the HTTP servers listen on. Use 0.0.0.0 in a container or behind a proxy.',
+  },
+  HOOKLINE_SIGHOOK_PORT: {
+    schema: envPort,
+    default: '3001',
+    description:
+      'Health port of sighook when it runs alone (start sighook). In both mode the webhook port serves both.',
+  },
+  HOOKLINE_LOG_LEVEL: {
+    schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
+    default: 'info',
+    description: 'pino log level.',
+  },
+  HOOKLINE_ACCOUNT: {
+    schema: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9_.-]{1,64}$/, { error: 'letters, digits, _ . - only, at most 64' }),
+    default: 'default',
+    description: 'Account name written on every order, fill and ledger row of this deployment.',
+  },
+  HOOKLINE_SHUTDOWN_TIMEOUT_MS: {
+    schema: envInteger(100, 600_000),
+    default: '15000',
+    description: 'On SIGINT/SIGTERM: how long to drain in-flight work before closing anyway.',
+  },
+  HOOKLINE_HEARTBEAT_INTERVAL_MS: {
+    schema: envInteger(100, 600_000),
+    default: '5000',
+    description: 'How often each service writes its heartbeat to Redis (read by /readyz).',
+  },
+  HOOKLINE_AUTO_MIGRATE: {
+    schema: envBoolean,
+    default: 'true',
+    description:
+      'Apply pending migrations at start for the embedded database. A server database is migrated only by `db migrate`.',
+  },
+} as const satisfies Record<string, ConfigKey>;
+
+/** Name of an environment key Hookline reads. */
+export type ConfigKeyName = keyof typeof CONFIG_KEYS;
