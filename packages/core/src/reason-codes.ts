@@ -1,0 +1,112 @@
+/**
+ * Every stable code Hookline records or raises, by area, with a one-line description. The codes
+ * are stored in decisions, alerts and trade_records and read by users' tax and audit queries:
+ * add codes freely, never rename or reuse one.
+ */
+export const reasonCodeCatalog = {
+  risk: {
+    TRADING_HALTED: 'Trading is HALTED: nothing new is opened; cancels are still allowed.',
+    TRADING_REDUCING: 'Trading is REDUCING: only exits are allowed.',
+    BUY_GUARD_ACTIVE: 'The buy guard (env flag, file flag or API) blocks new entries.',
+    DAILY_LOSS_LIMIT: "Today's realized loss has reached the configured daily limit.",
+    MAX_POSITION_SIZE: 'The order would make the position larger than its allowed share of equity.',
+    MAX_OPEN_POSITIONS: 'The configured number of open positions is already reached.',
+    LOSS_STREAK_COOLDOWN: 'Entries pause after the configured number of consecutive losses.',
+    SYMBOL_COOLDOWN: 'The symbol was exited recently and is still cooling down.',
+    STALE_MARKET_DATA: 'The market data is older than allowed, so no decision can be trusted.',
+    PRICE_UNAVAILABLE: 'A held position has no valid price, so equity is unknown and entries stop.',
+    CIRCUIT_OFFLINE: 'The exchange circuit breaker is OFFLINE.',
+    ORDER_RATE_THROTTLED: 'The order rate limit for the account is reached.',
+    DUPLICATE_OPEN_ORDER: 'An open order on the same symbol and side already exists.',
+  },
+  preflight: {
+    BELOW_MIN_SIZE: "The amount, truncated to the market's step, is below the minimum order size.",
+    ABOVE_MAX_SIZE: 'The amount is above the maximum order size of the market.',
+    BELOW_MIN_NOTIONAL: 'The order value is below the minimum notional of the market.',
+    MIN_NOTIONAL_BUMP_TOO_LARGE:
+      'Raising the order to the minimum notional exceeds the configured tolerance.',
+    INSUFFICIENT_BALANCE: 'The available balance (quote for buys, base for sells) does not cover the order.',
+    INVALID_PRICE: 'The price is missing, zero or negative after quantizing to the tick.',
+    MARKET_UNAVAILABLE: 'The market is unknown, delisted or not accepting orders.',
+  },
+  exit: {
+    HARD_STOP: 'The loss reached the hard stop: emergency exit, ignoring REDUCING, HALTED and slippage.',
+    SOFT_STOP: 'The loss reached the soft stop: limit exit.',
+    TRAILING_STOP: 'The bid fell to the trailing stop after trailing was activated.',
+    TAKE_PROFIT: 'The gain reached the configured take-profit.',
+    SIGNAL_EXIT: 'The latest fresh matrix row says SELL and the position is not at a loss.',
+    TTL: 'The position was held longer than the configured maximum.',
+    CAP_ENFORCEMENT: 'Open positions exceed the cap; the smallest excess is sold.',
+    MANUAL: 'An operator asked for the exit.',
+    EMERGENCY: 'An emergency flatten was requested.',
+  },
+  sentinel: {
+    STALE_DATA: 'The position was not evaluated because its market data is stale.',
+    DUST: 'The remainder is below the exchange minimum and is recorded as dust, not sold.',
+    HODL_ASSET: 'The asset is marked HODL and is never sold automatically.',
+  },
+  ingress: {
+    INVALID_JSON: 'The alert body is not valid JSON.',
+    INVALID_PAYLOAD: 'The JSON matches neither the Hookline template nor the TradingView strategy template.',
+    BAD_PASSPHRASE: 'The alert passphrase is missing or wrong.',
+    SOURCE_NOT_ALLOWED: 'The sender address is not an allowed TradingView address.',
+    PAYLOAD_TOO_LARGE: 'The alert body is larger than allowed.',
+    DUPLICATE_ALERT: 'An alert with the same idempotency key was already received; it is not executed again.',
+  },
+  exchange: {
+    TEMPORARY: 'The exchange failed for a passing reason (maintenance, 5xx); a read may be retried.',
+    RATE_LIMITED: 'The exchange refused the request because of its rate limit.',
+    INSUFFICIENT_FUNDS: 'The exchange says the balance does not cover the order.',
+    INVALID_ORDER: 'The exchange rejected the order as invalid (size, price, precision, post-only cross).',
+    INVALID_SYMBOL: 'The exchange does not know the symbol or does not trade it.',
+    NOT_FOUND: 'The exchange does not know the order or resource asked for.',
+    AUTH: 'The exchange refused the credentials or their permissions.',
+    UNKNOWN_OUTCOME: 'The request may or may not have taken effect (timeout, dropped connection).',
+    FATAL: 'The exchange failed in a way no retry will fix.',
+  },
+  operations: {
+    CONFIG_INVALID: 'The configuration is invalid; every problem is listed.',
+    MIGRATION_FAILED: 'A database migration failed to apply.',
+  },
+  domain: {
+    INVALID_DECIMAL: 'A value is not a finite decimal given as a string, a safe integer or a Decimal.',
+    INVALID_ARGUMENT: 'A domain function was called with arguments outside its contract.',
+    ORDER_TRANSITION_REFUSED: "An order event does not fit the order's status; the reconciler resolves it.",
+    UNREACHABLE: 'Code that an exhaustive switch should make unreachable was reached.',
+  },
+} as const;
+
+/** The areas codes are grouped by. */
+export type ReasonCodeArea = keyof typeof reasonCodeCatalog;
+
+/** The codes of one area, e.g. `ReasonCodeIn<'exit'>`. */
+export type ReasonCodeIn<Area extends ReasonCodeArea> = Extract<
+  keyof (typeof reasonCodeCatalog)[Area],
+  string
+>;
+
+/** Any stable reason or error code. */
+export type ReasonCode = { [Area in ReasonCodeArea]: ReasonCodeIn<Area> }[ReasonCodeArea];
+
+/** Why an exit order was placed (trade_records.exit_reason). */
+export type ExitReason = ReasonCodeIn<'exit'>;
+
+/** The closed set exchange errors are translated into at the adapter boundary. */
+export type ExchangeErrorKind = ReasonCodeIn<'exchange'>;
+
+const descriptions: ReadonlyMap<string, string> = new Map(
+  Object.values(reasonCodeCatalog).flatMap((area) => Object.entries(area)),
+);
+
+/** Every code, in catalog order (for zod enums and database checks). */
+export const reasonCodes: readonly ReasonCode[] = [...descriptions.keys()] as ReasonCode[];
+
+/** True when the text is one of the codes (for values read back from storage). */
+export function isReasonCode(text: string): text is ReasonCode {
+  return descriptions.has(text);
+}
+
+/** The one-line description of a code. */
+export function describeCode(code: ReasonCode): string {
+  return descriptions.get(code) ?? code;
+}
