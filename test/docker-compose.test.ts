@@ -1,0 +1,303 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+
+// No Docker engine runs here (toolchain-notes.md), so these files are checked by parsing them.
+const root = join(import.meta.dirname, '..');
+const read = (file: string): string => readFileSync(join(root, file), 'utf8');
+
+// --- docker-compose.yml -----------------------------------------------------------------------------
+
+interface Service {
+  image?: string;
+  build?: string | { context?: string; dockerfile?: string };
+  command?: string[];
+  restart?: string;
+  environment?: Record<string, string>;
+  env_file?: Array<string | { path: string; required?: boolean }>;
+  depends_on?: Record<string, { condition?: string }>;
+  healthcheck?: { test?: string[] };
+  volumes?: string[];
+  ports?: string[];
+}
+
+const composeText = read('docker-compose.yml');
+// merge: compose honours `<<: *anchor`, which YAML 1.2 leaves to the reader.
+const compose = parse(composeText, { merge: true }) as {
+  services: Record<string, Service>;
+  volumes?: object;
+};
+
+function service(name: string): Service {
+  const found = compose.services[name];
+  if (!found) throw new Error(`docker-compose.yml has no service ${name}`);
+  return found;
+}
+
+/** Compose's interpolation (`${VAR}`, `${VAR:-default}`, `${VAR:?error}`) against `env`. */
+function interpolate(value: string, env: Record<string, string>): string {
+  return value.replace(
+    /\$\{(\w+)(?::([-?])([^}]*))?\}/g,
+    (_match, name: string, kind?: string, rest?: string) => {
+      const set = env[name];
+      if (set !== undefined) return set;
+      if (kind === '-') return rest ?? '';
+      throw new Error(`${name} is required: ${rest ?? ''}`);
+    },
+  );
+}
+
+const APPS = ['sighook', 'webhook'] as const;
+const IMAGE_SERVICES = ['migrate', ...APPS] as const;
+/** Keys whose value is a credential: it must come from the environment, never from this file. */
+const SECRET_KEY = /PASSWORD|SECRET|TOKEN|PASSPHRASE|API_KEY|PRIVATE_KEY/;
+
+describe('docker-compose.yml', () => {
+  it('when parsed then postgres, redis, migrate, sighook and webhook are services', () => {
+    expect(Object.keys(compose.services).sort()).toEqual([
+      'migrate',
+      'postgres',
+      'redis',
+      'sighook',
+      'webhook',
+    ]);
+  });
+
+  it.each([
+    ['postgres', '/var/lib/postgresql/data'],
+    ['redis', '/data'],
+  ])('when %s stores data then it is on a named volume at %s', (name, path) => {
+    const volume = service(name).volumes?.find((entry) => entry.endsWith(`:${path}`));
+    const volumeName = volume?.split(':')[0] ?? '';
+
+    expect(Object.keys(compose.volumes ?? {})).toContain(volumeName);
+  });
+
+  it('when redis restarts then its append-only file keeps the queues', () => {
+    expect(service('redis').command?.join(' ')).toContain('--appendonly yes');
+  });
+
+  it.each([
+    ['postgres', /^pg_isready\b/],
+    ['redis', /^redis-cli ping$/],
+    ['sighook', /^node -e fetch\('http:\/\/127\.0\.0\.1:3001\/healthz'\)/],
+    ['webhook', /^node -e fetch\('http:\/\/127\.0\.0\.1:3000\/healthz'\)/],
+  ])('when %s runs then its healthcheck probes it without curl', (name, probe) => {
+    const [kind, ...command] = service(name).healthcheck?.test ?? [];
+
+    expect(['CMD', 'CMD-SHELL']).toContain(kind);
+    expect(command.join(' ')).toMatch(probe);
+  });
+
+  it('when migrate runs then it is a one-shot db migrate after postgres is healthy', () => {
+    const migrate = service('migrate');
+
+    expect(migrate.command).toEqual(['db', 'migrate']);
+    expect(migrate.restart).toBe('no');
+    expect(migrate.depends_on?.postgres?.condition).toBe('service_healthy');
+  });
+
+  it.each(APPS)('when %s starts then databases are healthy and migrations completed', (name) => {
+    const app = service(name);
+
+    expect(app.command).toEqual(['start', name]);
+    expect(app.restart).toBe('unless-stopped');
+    expect(app.depends_on).toEqual({
+      postgres: { condition: 'service_healthy' },
+      redis: { condition: 'service_healthy' },
+      migrate: { condition: 'service_completed_successfully' },
+    });
+  });
+
+  it.each(['postgres', 'redis', ...APPS])('when %s stops unexpectedly then it is restarted', (name) => {
+    expect(service(name).restart).toBe('unless-stopped');
+  });
+
+  it('when the webhook serves alerts then port 3000 is published', () => {
+    expect(service('webhook').ports).toContain('3000:3000');
+  });
+
+  it('when the image services are built then they share the Dockerfile and one image name', () => {
+    const images = new Set(IMAGE_SERVICES.map((name) => service(name).image));
+
+    for (const name of IMAGE_SERVICES) {
+      expect(service(name).build).toEqual({ context: '.', dockerfile: 'Dockerfile' });
+    }
+    expect(images.size).toBe(1);
+  });
+
+  it.each(IMAGE_SERVICES)('when %s is configured then .env is read and may be absent', (name) => {
+    expect(service(name).env_file).toEqual([{ path: '.env', required: false }]);
+  });
+
+  it.each(IMAGE_SERVICES)('when %s connects then the URLs name the compose services', (name) => {
+    const environment = service(name).environment ?? {};
+    const env = { POSTGRES_PASSWORD: 'from-dot-env' };
+    const database = new URL(interpolate(environment.DATABASE_URL ?? '', env));
+    const redis = new URL(interpolate(environment.REDIS_URL ?? '', env));
+
+    expect([database.protocol, database.hostname, database.password]).toEqual([
+      'postgresql:',
+      'postgres',
+      'from-dot-env',
+    ]);
+    expect([redis.protocol, redis.hostname]).toEqual(['redis:', 'redis']);
+  });
+
+  it('when no .env sets the database password then compose refuses to start', () => {
+    const environment = service('postgres').environment ?? {};
+
+    expect(() => interpolate(environment.POSTGRES_PASSWORD ?? '', {})).toThrow(/POSTGRES_PASSWORD/);
+  });
+
+  it('when a secret-looking key is set then its value is an interpolation without a default', () => {
+    const secrets = Object.values(compose.services)
+      .flatMap((entry) => Object.entries(entry.environment ?? {}))
+      .filter(([key]) => SECRET_KEY.test(key));
+
+    expect(secrets.length).toBeGreaterThan(0);
+    for (const [key, value] of secrets) expect(value, key).toMatch(/^\$\{\w+(:\?[^}]*)?\}$/);
+    // Not even as a fallback: `${POSTGRES_PASSWORD:-changeme}` would ship a known password.
+    expect(composeText).not.toMatch(/\$\{\w*(PASSWORD|SECRET|TOKEN|PASSPHRASE|API_KEY)\w*:?-/);
+  });
+});
+
+// --- Dockerfile -------------------------------------------------------------------------------------
+
+interface Instruction {
+  readonly keyword: string;
+  readonly args: string;
+}
+interface Stage {
+  readonly from: string;
+  readonly name: string;
+  readonly instructions: Instruction[];
+}
+
+/** Splits a Dockerfile into stages of instructions (comments dropped, `\` continuations joined). */
+function parseDockerfile(text: string): Stage[] {
+  const lines = text.replace(/\\\n/g, ' ').split('\n');
+  const stages: Stage[] = [];
+  for (const line of lines.map((entry) => entry.trim())) {
+    if (line === '' || line.startsWith('#')) continue;
+    const [keyword = '', ...rest] = line.split(/\s+/);
+    const args = rest.join(' ');
+    if (keyword.toUpperCase() === 'FROM') {
+      const [from = '', , name = `stage-${stages.length}`] = rest;
+      stages.push({ from, name, instructions: [] });
+    } else {
+      stages.at(-1)?.instructions.push({ keyword: keyword.toUpperCase(), args });
+    }
+  }
+  return stages;
+}
+
+const stages = parseDockerfile(read('Dockerfile'));
+const finalStage = stages.at(-1);
+
+/** The instructions that produce a stage: those of the stages it is built FROM, then its own. */
+function lineage(stage: Stage): Instruction[] {
+  const parent = stages.find((candidate) => candidate.name === stage.from);
+  return [...(parent ? lineage(parent) : []), ...stage.instructions];
+}
+
+/** The base image of a stage, following `FROM <earlier stage>`. */
+function baseImage(stage: Stage): string {
+  const parent = stages.find((candidate) => candidate.name === stage.from);
+  return parent ? baseImage(parent) : stage.from;
+}
+
+function stageRunning(command: RegExp): Stage {
+  const found = stages.find((stage) =>
+    stage.instructions.some((step) => step.keyword === 'RUN' && command.test(step.args)),
+  );
+  if (!found) throw new Error(`no stage runs ${command}`);
+  return found;
+}
+
+const indexOf = (steps: Instruction[], keyword: string, args: RegExp): number =>
+  steps.findIndex((step) => step.keyword === keyword && args.test(step.args));
+
+describe('Dockerfile', () => {
+  it('when built then it has several stages, each on node:24-slim', () => {
+    expect(stages.length).toBeGreaterThan(1);
+    for (const stage of stages) expect(baseImage(stage), stage.name).toBe('node:24-slim');
+  });
+
+  it('when pnpm is needed then pnpm 10 is installed with npm, not corepack', () => {
+    expect(stages.some((stage) => indexOf(stage.instructions, 'RUN', /^npm i -g pnpm@10\.34\.9$/) >= 0)).toBe(
+      true,
+    );
+  });
+
+  it('when dependencies are installed then the lockfile is frozen and only manifests precede the install', () => {
+    const steps = lineage(stageRunning(/scripts\/prisma-generate\.sh/));
+    const install = indexOf(steps, 'RUN', /^pnpm install --frozen-lockfile$/);
+
+    expect(indexOf(steps, 'COPY', /pnpm-lock\.yaml/)).toBeGreaterThanOrEqual(0);
+    expect(indexOf(steps, 'COPY', /pnpm-lock\.yaml/)).toBeLessThan(install);
+    expect(install).toBeLessThan(indexOf(steps, 'COPY', /^\. \.$/));
+  });
+
+  it('when a workspace package exists then the Dockerfile copies its manifest before installing', () => {
+    const manifests = ['apps', 'packages'].flatMap((layer) =>
+      readdirSync(join(root, layer))
+        .map((name) => `${layer}/${name}/package.json`)
+        .filter((path) => existsSync(join(root, path))),
+    );
+    const copies = stages.flatMap((stage) => stage.instructions).filter((step) => step.keyword === 'COPY');
+
+    for (const manifest of manifests) {
+      expect(
+        copies.some((step) => step.args.split(' ').includes(manifest)),
+        manifest,
+      ).toBe(true);
+    }
+  });
+
+  it('when the sources are in then the Prisma client is generated offline by the script', () => {
+    const steps = lineage(stageRunning(/scripts\/prisma-generate\.sh/));
+
+    expect(indexOf(steps, 'RUN', /^bash scripts\/prisma-generate\.sh$/)).toBeGreaterThan(
+      indexOf(steps, 'COPY', /^\. \.$/),
+    );
+  });
+
+  it('when the image runs then it is production, unprivileged and listens on 3000', () => {
+    const steps = finalStage?.instructions ?? [];
+    const users = steps.filter((step) => step.keyword === 'USER').map((step) => step.args);
+
+    expect(users.at(-1)).toBe('node');
+    expect(indexOf(steps, 'ENV', /^NODE_ENV=production$/)).toBeGreaterThanOrEqual(0);
+    expect(indexOf(steps, 'EXPOSE', /^3000$/)).toBeGreaterThanOrEqual(0);
+    expect(indexOf(steps, 'RUN', /pnpm install|npm i/)).toBe(-1);
+  });
+
+  it('when the image starts then it runs exactly what `pnpm hookline` runs', () => {
+    const entrypoint = finalStage?.instructions.find((step) => step.keyword === 'ENTRYPOINT');
+    const command = JSON.parse(entrypoint?.args ?? '[]') as string[];
+    const rootScripts = JSON.parse(read('package.json')).scripts as Record<string, string>;
+
+    expect(command.join(' ')).toBe(rootScripts.hookline);
+  });
+
+  it('when the runtime has production dependencies only then tsx is still linked at the root', () => {
+    const cli = JSON.parse(read('apps/cli/package.json')) as { dependencies?: Record<string, string> };
+    const prodDeps = stageRunning(/pnpm install --prod --frozen-lockfile/);
+
+    // Root tsx is a devDependency; apps/cli's is a production one and is what the link points at.
+    expect(cli.dependencies?.tsx).toBeDefined();
+    expect(
+      indexOf(prodDeps.instructions, 'RUN', /ln -s \.\.\/apps\/cli\/node_modules\/tsx node_modules\/tsx/),
+    ).toBeGreaterThanOrEqual(0);
+  });
+
+  it('when the build context is sent then dependencies, local state and secrets are ignored', () => {
+    const ignored = read('.dockerignore').split('\n');
+
+    for (const pattern of ['**/node_modules', '**/.data', '.git', 'coverage', '.env']) {
+      expect(ignored, pattern).toContain(pattern);
+    }
+  });
+});
