@@ -30,11 +30,9 @@ RUN bash scripts/prisma-generate.sh
 # --- prod-deps: production dependencies only -------------------------------------------------------
 # A fresh `--prod` install instead of `pnpm prune --prod`: in a workspace, prune also unlinks the
 # workspace packages' own dependencies (apps/cli lost tsx and pino when tried).
-# `pnpm hookline` is `node --import tsx ...`, which resolves tsx from the root node_modules, where it is
-# only a devDependency; the link points at apps/cli's tsx, a production dependency of the same version.
+# `pnpm hookline` is `node --import tsx ...`: tsx is a production dependency of the root for that reason.
 FROM base AS prod-deps
-RUN pnpm install --prod --frozen-lockfile \
- && ln -s ../apps/cli/node_modules/tsx node_modules/tsx
+RUN pnpm install --prod --frozen-lockfile
 
 # --- runtime ---------------------------------------------------------------------------------------
 FROM node:24-slim AS runtime

@@ -1,0 +1,64 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { type Clock, SystemClock } from '@hookline/core';
+import { type Database, migrateDatabase, openDatabase } from '@hookline/db';
+import { type LocalRedis, ReadinessRegistry, startLocalRedis } from '@hookline/runtime';
+import type { Config } from '@hookline/schemas';
+import { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+
+/** The process's shared resources; close() releases them in reverse order of opening. */
+export interface Infrastructure {
+  readonly clock: Clock;
+  readonly database: Database;
+  readonly redis: Redis;
+  readonly readiness: ReadinessRegistry;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the database (a server at DATABASE_URL, or embedded PGlite in DATA_DIR, migrated first when
+ * HOOKLINE_AUTO_MIGRATE) and Redis (REDIS_URL, or a private redis-server this process owns).
+ */
+export async function openInfrastructure(config: Config, logger: Logger): Promise<Infrastructure> {
+  const dataDir = resolve(config.DATA_DIR);
+  mkdirSync(dataDir, { recursive: true });
+  const closers: Array<() => Promise<void>> = [];
+  const closeAll = async () => {
+    for (const close of closers.reverse()) {
+      await close().catch((error: unknown) => logger.error({ err: error }, 'error while closing'));
+    }
+  };
+  try {
+    if (!config.DATABASE_URL && config.HOOKLINE_AUTO_MIGRATE) {
+      const result = await migrateDatabase({ dataDir });
+      logger.info({ applied: result.applied, dataDir }, 'embedded database migrated');
+    }
+    const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir });
+    closers.push(() => database.close());
+    let privateRedis: LocalRedis | undefined;
+    if (!config.REDIS_URL) {
+      privateRedis = await startLocalRedis();
+      closers.push(() => privateRedis?.stop() ?? Promise.resolve());
+      logger.info({ port: privateRedis.port }, 'private redis-server started');
+    }
+    const redis = new Redis(config.REDIS_URL ?? privateRedis?.url ?? '', { maxRetriesPerRequest: null });
+    redis.on('error', (error) => logger.warn({ err: error }, 'redis connection error'));
+    closers.push(async () => {
+      await redis.quit();
+    });
+    const readiness = new ReadinessRegistry();
+    readiness.register({
+      name: 'database',
+      run: async () => {
+        await database.ping();
+        return { ok: true, detail: { kind: database.kind } };
+      },
+    });
+    readiness.register({ name: 'redis', run: async () => ({ ok: (await redis.ping()) === 'PONG' }) });
+    return { clock: new SystemClock(), database, redis, readiness, close: closeAll };
+  } catch (error) {
+    await closeAll();
+    throw error;
+  }
+}

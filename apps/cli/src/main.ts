@@ -1,0 +1,68 @@
+import { HooklineError } from '@hookline/core';
+import { MigrationError } from '@hookline/db';
+import { createLogger, RedisServerNotFoundError } from '@hookline/runtime';
+import { ConfigError } from '@hookline/schemas';
+import { runConfigCommand } from './commands/config.js';
+import { runDatabaseCommand } from './commands/database.js';
+import { parseStartTarget, runStart } from './commands/start.js';
+import { loadEnvironment } from './environment.js';
+import { USAGE, UsageError } from './usage.js';
+
+/** Dispatches `pnpm hookline <command> ...` and returns the exit code. */
+async function main(argv: readonly string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      process.stdout.write(USAGE);
+      return 0;
+    case 'config':
+      return runConfigCommand(rest, loadEnvironment);
+    case 'db': {
+      const config = loadEnvironment();
+      return await runDatabaseCommand(rest, config);
+    }
+    case 'start': {
+      const target = parseStartTarget(rest[0]);
+      const config = loadEnvironment();
+      const logger = createLogger({ level: config.HOOKLINE_LOG_LEVEL, service: target });
+      return await runStart(target, config, logger);
+    }
+    default:
+      throw new UsageError(`unknown command "${command}"`);
+  }
+}
+
+/** Known failures print one clear message; anything else prints its stack. */
+function report(error: unknown): number {
+  if (error instanceof UsageError) {
+    process.stderr.write(`hookline: ${error.message}`);
+    return 2;
+  }
+  if (error instanceof ConfigError) {
+    process.stderr.write(
+      `hookline: ${error.message}\nSee .env.example for every key, its default and meaning.\n`,
+    );
+    return 78; // EX_CONFIG
+  }
+  // Failures with a message written for the operator: no stack trace needed.
+  if (
+    error instanceof RedisServerNotFoundError ||
+    error instanceof MigrationError ||
+    error instanceof HooklineError
+  ) {
+    process.stderr.write(`hookline: ${error.message}\n`);
+    return 1;
+  }
+  process.stderr.write(
+    `hookline: unexpected error\n${error instanceof Error ? error.stack : String(error)}\n`,
+  );
+  return 1;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => process.exit(report(error)),
+);

@@ -1,0 +1,20 @@
+/** The CLI's help text: the stable commands of architecture.md that exist so far. */
+export const USAGE = `Usage: pnpm hookline <command>
+
+Commands:
+  start [both|webhook|sighook]   run the services (default both: one process, paper mode unless MODE=live)
+  db migrate                     apply pending migrations to DATABASE_URL, or to the embedded database in DATA_DIR
+  db migration create <name>     write a new migration from the change to prisma/schema.prisma (offline)
+  db drift                       check that the migrations build exactly what prisma/schema.prisma describes
+  config example                 print .env.example (every key, its default and meaning)
+  config check                   validate the environment and print it with secrets redacted
+  help                           show this text
+`;
+
+/** A command line that does not name a known command, with what was wrong. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(`${message}\n\n${USAGE}`);
+    this.name = 'UsageError';
+  }
+}

@@ -1,0 +1,22 @@
+import {
+  createHttpServer,
+  type HealthInfo,
+  type ReadinessRegistry,
+  registerHealthRoutes,
+} from '@hookline/runtime';
+import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+
+/**
+ * Builds the webhook HTTP app without listening (fastify's pattern: tests use inject(), main listens).
+ * Ingress, API and metrics plug in here as they are built.
+ */
+export function buildWebhookApp(options: {
+  logger: Logger;
+  readiness: ReadinessRegistry;
+  health: HealthInfo;
+}): FastifyInstance {
+  const app = createHttpServer(options.logger, { bodyLimitBytes: 64 * 1024 });
+  registerHealthRoutes(app, options.readiness, options.health);
+  return app;
+}

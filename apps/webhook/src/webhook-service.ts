@@ -1,0 +1,43 @@
+import { heartbeatCheck, type RunningService, startHeartbeat } from '@hookline/runtime';
+import type { WebhookServiceContext } from './service-context.js';
+import { buildWebhookApp } from './webhook-app.js';
+
+/**
+ * Starts the webhook service: readiness checks, heartbeat, and the HTTP server on PORT.
+ * stop(): stop intake (close the listener, finish in-flight requests), then stop the heartbeat.
+ */
+export async function startWebhookService(context: WebhookServiceContext): Promise<RunningService> {
+  const { config, logger, readiness, redis, clock, database } = context;
+  readiness.register({
+    ...heartbeatCheck({
+      redis,
+      clock,
+      service: 'sighook',
+      maxAgeMs: config.HOOKLINE_HEARTBEAT_INTERVAL_MS * 3,
+    }),
+    critical: false, // entries must keep flowing from TradingView even while sighook is down
+  });
+  const heartbeat = startHeartbeat({
+    redis,
+    clock,
+    service: 'webhook',
+    intervalMs: config.HOOKLINE_HEARTBEAT_INTERVAL_MS,
+    onError: (error) => logger.warn({ err: error }, 'webhook heartbeat write failed'),
+  });
+  const app = buildWebhookApp({
+    logger,
+    readiness,
+    health: { services: context.servicesInProcess, mode: config.MODE },
+  });
+  const address = await app.listen({ host: config.HOOKLINE_HOST, port: config.PORT });
+  logger.info({ address, mode: config.MODE, database: database.kind }, 'webhook started');
+  return {
+    name: 'webhook',
+    stop: async () => {
+      logger.info('webhook stopping: closing HTTP intake');
+      await app.close();
+      await heartbeat.stop();
+      logger.info('webhook stopped');
+    },
+  };
+}

@@ -1,0 +1,64 @@
+import type { PGlite } from '@electric-sql/pglite';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { PrismaClient } from './generated/prisma/client.js';
+import { openPglite } from './pglite.js';
+import type { DatabaseLocation } from './sql/open-executor.js';
+
+/** An open database: the Prisma client, which engine serves it, and how to close both. */
+export interface Database {
+  readonly prisma: PrismaClient;
+  readonly kind: 'postgres' | 'pglite';
+  /** Throws unless the database answers `SELECT 1` in time (for readiness checks). */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens Prisma on the server at `databaseUrl` (through @prisma/adapter-pg), or else on the embedded
+ * PGlite in `${dataDir}/pglite`, created on first use. Run the migrations first (migrateDatabase).
+ */
+export async function openDatabase(location: DatabaseLocation): Promise<Database> {
+  if (location.databaseUrl) {
+    const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: location.databaseUrl }) });
+    return { prisma, kind: 'postgres', ping: () => pingOrThrow(prisma), close: () => prisma.$disconnect() };
+  }
+  const pglite: PGlite = await openPglite(location.dataDir);
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  return {
+    prisma,
+    kind: 'pglite',
+    ping: () => pingOrThrow(prisma),
+    close: async () => {
+      await prisma.$disconnect();
+      if (!pglite.closed) await pglite.close();
+    },
+  };
+}
+
+/** The readiness answer for the database: reachable, and how long a round trip took. */
+export type DatabasePing =
+  | { readonly ok: true; readonly latencyMs: number }
+  | { readonly ok: false; readonly error: string };
+
+/** Runs `SELECT 1` for /readyz; never throws, and gives up after `timeoutMs`. */
+export async function pingDatabase(prisma: PrismaClient, timeoutMs = 2_000): Promise<DatabasePing> {
+  const started = performance.now();
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+  });
+  try {
+    await Promise.race([prisma.$queryRaw`SELECT 1`, timeout]);
+    return { ok: true, latencyMs: performance.now() - started };
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function pingOrThrow(prisma: PrismaClient): Promise<void> {
+  const ping = await pingDatabase(prisma);
+  if (!ping.ok) throw new Error(`Database is not answering: ${ping.error}`);
+}

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# From a fresh machine to a running system: installs pnpm and redis-server when missing, installs
+# dependencies, applies migrations, then runs `pnpm hookline start` (both services in one process;
+# paper mode, embedded database in DATA_DIR and a private redis-server unless configured otherwise).
+# Arguments are passed to start: `bash scripts/run.sh webhook`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib/ensure-tools.sh
+
+ensure_node
+ensure_pnpm
+if [ -z "${REDIS_URL:-}" ]; then ensure_redis; fi
+install_dependencies
+
+pnpm --silent hookline db migrate
+exec pnpm --silent hookline start "$@"
