@@ -13,4 +13,6 @@ if [ -z "${REDIS_URL:-}" ]; then ensure_redis; fi
 install_dependencies
 
 pnpm --silent hookline db migrate
-exec pnpm --silent hookline start "$@"
+# exec node itself rather than `pnpm hookline start`: pnpm does not forward SIGTERM to its child, and a
+# supervisor's SIGTERM must reach the process that drains and closes.
+exec node --import tsx apps/cli/src/main.ts start "$@"
