@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "order_type" ADD VALUE 'UNKNOWN';
