@@ -76,6 +76,11 @@ module.exports = {
       'Persistence serves the domain; it must not depend on exchange or ledger logic.',
     ),
     packageLayer(
+      'ledger-store',
+      ['core', 'schemas', 'ledger', 'db'],
+      'Ledger persistence joins the pure engine to the database; it never reaches exchanges or apps.',
+    ),
+    packageLayer(
       'runtime',
       ['core', 'schemas'],
       'Process infrastructure (redis launcher, logger) stays below every feature.',

@@ -1,0 +1,132 @@
+// Keeps each order's trade_records aggregates equal to its fills and allocations. They are recomputed
+// from the rows every time (never accumulated), so a replay or a recompute cannot make them drift.
+import { type Decimal, dec, sum, toPlainString, ZERO } from '@hookline/core';
+import type { Fill, Prisma } from '@hookline/db';
+import type { Allocation, Lot } from '@hookline/ledger';
+
+/** The aggregate columns of one trade_records row, as its fills and allocations imply them. */
+export interface OrderAggregates {
+  readonly tradeRecordId: string;
+  readonly side: 'BUY' | 'SELL';
+  readonly filledSize: Decimal;
+  readonly avgFillPrice: Decimal | null;
+  readonly totalFeesUsd: Decimal;
+  readonly firstFillAt: Date;
+  /** Sells: sums over the allocations of the order's fills; null for buys. */
+  readonly pnlUsd: Decimal | null;
+  readonly costBasisUsd: Decimal | null;
+  readonly saleProceedsUsd: Decimal | null;
+  readonly netSaleProceedsUsd: Decimal | null;
+  /** Buys: what is left of the order's lots; null for sells. */
+  readonly remainingSize: Decimal | null;
+}
+
+/** Computes the aggregates of every order among `fills` (all fills of each order must be included). */
+export function computeOrderAggregates(
+  fills: readonly Fill[],
+  allocations: readonly Allocation[],
+  lots: readonly Lot[],
+): OrderAggregates[] {
+  const fillsByOrder = new Map<string, Fill[]>();
+  for (const fill of fills) {
+    if (!fill.tradeRecordId) continue;
+    const list = fillsByOrder.get(fill.tradeRecordId) ?? [];
+    list.push(fill);
+    fillsByOrder.set(fill.tradeRecordId, list);
+  }
+  const allocationsBySellFill = groupBy(allocations, (allocation) => allocation.sellFillId);
+  const remainingByBuyFill = new Map(lots.map((lot) => [lot.buyFillId, lot.remainingSize]));
+  return [...fillsByOrder.entries()].map(([tradeRecordId, orderFills]) => {
+    const sizes = orderFills.map((fill) => dec(fill.size.toString()));
+    const filledSize = sum(sizes);
+    const notional = sum(
+      orderFills.map((fill, index) => dec(fill.price.toString()).times(sizes[index] ?? ZERO)),
+    );
+    const side = orderFills[0]?.side ?? 'BUY';
+    const sells =
+      side === 'SELL' ? orderFills.flatMap((fill) => allocationsBySellFill.get(fill.id) ?? []) : [];
+    const total = (pick: (allocation: Allocation) => Decimal) =>
+      side === 'SELL' ? sum(sells.map(pick)) : null;
+    return {
+      tradeRecordId,
+      side,
+      filledSize,
+      avgFillPrice: filledSize.isZero() ? null : notional.dividedBy(filledSize),
+      totalFeesUsd: sum(
+        orderFills.map((fill) => (fill.feeUsd === null ? ZERO : dec(fill.feeUsd.toString()))),
+      ),
+      firstFillAt: orderFills.reduce(
+        (first, fill) => (fill.executedAt < first ? fill.executedAt : first),
+        orderFills[0]?.executedAt ?? new Date(0),
+      ),
+      pnlUsd: total((allocation) => allocation.pnlUsd),
+      costBasisUsd: total((allocation) => allocation.costBasisUsd),
+      saleProceedsUsd: total((allocation) => allocation.proceedsUsd),
+      netSaleProceedsUsd: total((allocation) => allocation.netProceedsUsd),
+      remainingSize:
+        side === 'BUY' ? sum(orderFills.map((fill) => remainingByBuyFill.get(fill.id) ?? ZERO)) : null,
+    };
+  });
+}
+
+const UPDATE_CHUNK = 5_000;
+
+/**
+ * Writes the aggregates. Rows this transaction created for orders we never placed (imports, reconciled
+ * orders) also take their size, status FILLED and order time from their fills.
+ */
+export async function writeOrderAggregates(
+  tx: Prisma.TransactionClient,
+  aggregates: readonly OrderAggregates[],
+  synthesizedIds: ReadonlySet<string>,
+): Promise<void> {
+  for (let start = 0; start < aggregates.length; start += UPDATE_CHUNK) {
+    const chunk = aggregates.slice(start, start + UPDATE_CHUNK);
+    const text = (pick: (row: OrderAggregates) => Decimal | null) =>
+      chunk.map((row) => {
+        const value = pick(row);
+        return value === null ? null : toPlainString(value);
+      });
+    await tx.$executeRawUnsafe(
+      `UPDATE trade_records AS t SET
+         filled_size = v.filled_size::numeric,
+         avg_fill_price = v.avg_fill_price::numeric,
+         total_fees_usd = v.total_fees_usd::numeric,
+         pnl_usd = v.pnl_usd::numeric,
+         cost_basis_usd = v.cost_basis_usd::numeric,
+         sale_proceeds_usd = v.sale_proceeds_usd::numeric,
+         net_sale_proceeds_usd = v.net_sale_proceeds_usd::numeric,
+         remaining_size = v.remaining_size::numeric,
+         size = CASE WHEN v.synthesized THEN v.filled_size::numeric ELSE t.size END,
+         status = CASE WHEN v.synthesized THEN 'FILLED'::order_status ELSE t.status END,
+         order_time = CASE WHEN v.synthesized THEN v.first_fill_at ELSE t.order_time END,
+         updated_at = now()
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+                   $8::text[], $9::text[], $10::boolean[], $11::timestamptz[])
+         AS v(id, filled_size, avg_fill_price, total_fees_usd, pnl_usd, cost_basis_usd, sale_proceeds_usd,
+              net_sale_proceeds_usd, remaining_size, synthesized, first_fill_at)
+       WHERE t.id = v.id`,
+      chunk.map((row) => row.tradeRecordId),
+      text((row) => row.filledSize),
+      text((row) => row.avgFillPrice),
+      text((row) => row.totalFeesUsd),
+      text((row) => row.pnlUsd),
+      text((row) => row.costBasisUsd),
+      text((row) => row.saleProceedsUsd),
+      text((row) => row.netSaleProceedsUsd),
+      text((row) => row.remainingSize),
+      chunk.map((row) => synthesizedIds.has(row.tradeRecordId)),
+      chunk.map((row) => row.firstFillAt),
+    );
+  }
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const list = groups.get(key(item)) ?? [];
+    list.push(item);
+    groups.set(key(item), list);
+  }
+  return groups;
+}

@@ -1,0 +1,117 @@
+// The one write path of the ledger: fills in, and in the same transaction their trade_records rows,
+// their FIFO allocations and the aggregates they change. The fills unique key makes a replay a no-op;
+// an advisory lock per book applies the fills of one (account, asset) one transaction at a time.
+import { toPlainString } from '@hookline/core';
+import type { Prisma, PrismaClient } from '@hookline/db';
+import { type LedgerOptions, type LedgerWarning, resolveLedgerOptions, valueFill } from '@hookline/ledger';
+import { bookId, bookOf, distinctBooks } from './book-key.js';
+import type { NewFill, UnknownOrderOrigin } from './new-fill.js';
+import { computeOrderAggregates, writeOrderAggregates } from './order-aggregates.js';
+import { ensureOrderRows } from './order-rows.js';
+import { reallocateBook } from './reallocate-book.js';
+
+/** What recording some fills did. */
+export interface RecordFillsResult {
+  /** Fills stored now; the rest were already stored (same account, exchange and trade id). */
+  readonly inserted: number;
+  readonly duplicates: number;
+  readonly allocations: number;
+  readonly warnings: readonly LedgerWarning[];
+  /** Books recomputed because a fill arrived before fills already processed. */
+  readonly recomputedBooks: number;
+}
+
+/** Options of recordFills: the ledger rules and who created unknown orders. */
+export interface RecordFillsOptions {
+  readonly ledger?: LedgerOptions;
+  readonly unknownOrderOrigin?: UnknownOrderOrigin;
+  /** Interactive transaction timeout (imports of many fills take long). */
+  readonly timeoutMs?: number;
+}
+
+const FILL_CHUNK = 2_000;
+
+/** Records fills exactly once, with their allocations and order aggregates, in one transaction. */
+export async function recordFills(
+  prisma: PrismaClient,
+  fills: readonly NewFill[],
+  options: RecordFillsOptions = {},
+): Promise<RecordFillsResult> {
+  if (fills.length === 0)
+    return { inserted: 0, duplicates: 0, allocations: 0, warnings: [], recomputedBooks: 0 };
+  const ledgerOptions = options.ledger ?? {};
+  const resolved = resolveLedgerOptions(ledgerOptions);
+  const timeout = options.timeoutMs ?? 60_000;
+  return await prisma.$transaction(
+    async (tx) => {
+      const books = distinctBooks(fills);
+      for (const book of books)
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`ledger:${bookId(book)}`}))`;
+      const orders = await ensureOrderRows(tx, fills, options.unknownOrderOrigin ?? 'RECONCILED');
+      const insertedIds = new Set<string>();
+      for (let start = 0; start < fills.length; start += FILL_CHUNK) {
+        const data = fills
+          .slice(start, start + FILL_CHUNK)
+          .map((fill, offset) => fillRow(fill, orders.rowIds[start + offset] ?? null, resolved));
+        const rows = await tx.fill.createManyAndReturn({ data, skipDuplicates: true, select: { id: true } });
+        for (const row of rows) insertedIds.add(row.id);
+      }
+      let allocations = 0;
+      let recomputedBooks = 0;
+      const warnings: LedgerWarning[] = [];
+      const touched = new Set(fills.map((fill) => bookId(bookOf(fill.account, fill.symbol))));
+      for (const book of books) {
+        if (!touched.has(bookId(book)) || insertedIds.size === 0) continue;
+        const result = await reallocateBook(tx, book, insertedIds, ledgerOptions);
+        allocations += result.newAllocations;
+        if (result.recomputed) recomputedBooks += 1;
+        warnings.push(...result.warnings);
+        await writeOrderAggregates(
+          tx,
+          computeOrderAggregates(result.fills, result.allocations, result.lots),
+          orders.created,
+        );
+      }
+      return {
+        inserted: insertedIds.size,
+        duplicates: fills.length - insertedIds.size,
+        allocations,
+        warnings,
+        recomputedBooks,
+      };
+    },
+    { timeout, maxWait: timeout },
+  );
+}
+
+function fillRow(
+  fill: NewFill,
+  tradeRecordId: string | null,
+  options: ReturnType<typeof resolveLedgerOptions>,
+): Prisma.FillCreateManyInput {
+  const valuation = valueFill(
+    { ...fill, id: '', orderId: fill.orderId, sequence: 0, feeUsd: fill.feeUsd ?? null },
+    options,
+  );
+  const feeUsd = valuation.usdQuoted && !valuation.feeUnvalued ? toPlainString(valuation.feeUsd) : null;
+  return {
+    account: fill.account,
+    exchange: fill.exchange,
+    tradeId: fill.tradeId,
+    orderId: fill.orderId,
+    clientOrderId: fill.clientOrderId ?? null,
+    tradeRecordId,
+    symbol: fill.symbol,
+    side: fill.side === 'buy' ? 'BUY' : 'SELL',
+    price: toPlainString(fill.price),
+    size: toPlainString(fill.size),
+    fee: toPlainString(fill.fee),
+    feeCurrency: fill.feeCurrency,
+    feeUsd,
+    feeUnvalued: valuation.feeUnvalued,
+    liquidity: fill.liquidity ?? null,
+    executedAt: fill.executedAt,
+    receivedAt: fill.receivedAt,
+    ingestVia: fill.ingestVia,
+  };
+}

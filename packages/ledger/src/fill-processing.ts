@@ -1,0 +1,97 @@
+// What one valued buy or sell does to the lots of its (account, asset).
+import { type Decimal, ONE, ZERO } from '@hookline/core';
+import { type Disposal, disposeFifo } from './allocation-rows.js';
+import type { CalendarDay } from './calendar-date.js';
+import type { FillValuation } from './fill-valuation.js';
+import type { LotQueue, OpenLot } from './lot-queue.js';
+import { ProportionalFee } from './proportional-fee.js';
+import type { Allocation, LedgerFill } from './types.js';
+
+/** The rows a fill produced and the quantity it disposed of beyond inventory. */
+export interface ProcessedFill {
+  readonly allocations: Allocation[];
+  readonly missing: Decimal;
+}
+
+/**
+ * A buy opens a lot of its gross size whose basis carries the whole fee value. A base-asset fee is
+ * then disposed at once: its units leave holdings FIFO (usually from an older lot, when one exists)
+ * as FEE_DISPOSAL rows whose proceeds are units × fill price, the value added to the basis. Over a
+ * lot's life this nets to the economics: paid size × price, received size − fee units.
+ */
+export function processBuy(
+  queue: LotQueue,
+  fill: LedgerFill,
+  valuation: FillValuation,
+  buyDay: CalendarDay,
+): ProcessedFill {
+  const { price, size, feeUsd, baseFeeUnits } = valuation;
+  const fee = new ProportionalFee(feeUsd, size);
+  const lot: OpenLot = {
+    account: fill.account,
+    asset: valuation.pair.base,
+    symbol: fill.symbol,
+    buyFillId: fill.id,
+    buyOrderId: fill.orderId,
+    buyTime: fill.executedAt,
+    buySequence: fill.sequence,
+    price,
+    size,
+    remainingSize: size,
+    feeUsd,
+    remainingFeeUsd: feeUsd,
+    feesPerUnit: fee.perUnit,
+    buyDay,
+    fee,
+  };
+  queue.push(lot);
+  if (baseFeeUnits.isZero()) return { allocations: [], missing: ZERO };
+  return disposeFifo(queue, feeDisposal(fill, valuation, buyDay), baseFeeUnits, 0);
+}
+
+/**
+ * A sell disposes of its size FIFO; its fee value is spread over those rows and lowers their net
+ * proceeds. A base-asset fee on a sell increases the quantity disposed: after the sold units, the fee
+ * units leave holdings as FEE_DISPOSAL rows (proceeds = units × price), while their value is the
+ * sell fee, the mirror of the buy rule. Net effect: gave size + fee units, received size × price.
+ */
+export function processSell(
+  queue: LotQueue,
+  fill: LedgerFill,
+  valuation: FillValuation,
+  sellDay: CalendarDay,
+): ProcessedFill {
+  const { price, size, feeUsd, baseFeeUnits } = valuation;
+  const sale: Disposal = {
+    fill,
+    asset: valuation.pair.base,
+    kind: 'SELL',
+    sellPrice: price,
+    fee: new ProportionalFee(feeUsd, size),
+    sellDay,
+  };
+  const sold = disposeFifo(queue, sale, size, 0);
+  if (baseFeeUnits.isZero()) return sold;
+  const fee = disposeFifo(
+    queue,
+    feeDisposal(fill, valuation, sellDay),
+    baseFeeUnits,
+    sold.allocations.length,
+  );
+  return { allocations: [...sold.allocations, ...fee.allocations], missing: sold.missing.plus(fee.missing) };
+}
+
+const noFee = new ProportionalFee(ZERO, ONE);
+
+// Fee units are disposed at the fill price with no fee of their own (their value already counts as
+// the fill's fee), so proceeds = net proceeds = units × price.
+function feeDisposal(fill: LedgerFill, valuation: FillValuation, day: CalendarDay): Disposal {
+  return {
+    fill,
+    asset: valuation.pair.base,
+    kind: 'FEE_DISPOSAL',
+    sellPrice: valuation.price,
+    fee: noFee,
+    sellDay: day,
+  };
+}

@@ -1,0 +1,87 @@
+// The open lots of one (account, asset), oldest first: a buy appends, a disposal takes from the front.
+import { type Decimal, ZERO } from '@hookline/core';
+import type { CalendarDay } from './calendar-date.js';
+import type { ProportionalFee } from './proportional-fee.js';
+import type { Lot } from './types.js';
+
+/** A lot as the engine holds it: the exported Lot with its remaining size and fee mutable. */
+export interface OpenLot extends Omit<Lot, 'remainingSize' | 'remainingFeeUsd'> {
+  remainingSize: Decimal;
+  remainingFeeUsd: Decimal;
+  /** The buy date in the tax timezone, computed once per lot for the holding period. */
+  readonly buyDay: CalendarDay;
+  /** The lot's fee by its original size: what a partial slice's fee is a share of. */
+  readonly fee: ProportionalFee;
+}
+
+/** A quantity taken from one lot, with the lot's fee that goes with it. */
+export interface LotSlice {
+  readonly lot: OpenLot;
+  readonly size: Decimal;
+  readonly buyFeeUsd: Decimal;
+  /** True when the slice covers all of the quantity asked for. */
+  readonly completes: boolean;
+}
+
+// Emptied lots are dropped from the front in batches, so a long queue is not shifted on every sell.
+const compactAfter = 64;
+
+/** A FIFO queue of open lots. */
+export class LotQueue {
+  #lots: OpenLot[] = [];
+  #head = 0;
+
+  /** Appends a newly bought lot (the youngest). */
+  push(lot: OpenLot): void {
+    this.#lots.push(lot);
+  }
+
+  /** True when the open lots hold at least `quantity` (stops counting once they do). */
+  holds(quantity: Decimal): boolean {
+    let counted = ZERO;
+    for (let index = this.#head; index < this.#lots.length; index++) {
+      counted = counted.plus((this.#lots[index] as OpenLot).remainingSize);
+      if (counted.greaterThanOrEqualTo(quantity)) return true;
+    }
+    return quantity.lessThanOrEqualTo(counted);
+  }
+
+  /**
+   * Takes up to `quantity` from the oldest lot; undefined when no lot is open. The slice that empties
+   * a lot takes all its remaining fee; a partial slice takes its truncated share of the lot's fee by
+   * the lot's original size, so the slices of a fully consumed lot add up exactly to its fee.
+   */
+  takeOldest(quantity: Decimal): LotSlice | undefined {
+    const lot = this.#lots[this.#head];
+    if (!lot) return undefined;
+    const remaining = lot.remainingSize;
+    const order = quantity.comparedTo(remaining);
+    if (order < 0) {
+      const buyFeeUsd = lot.fee.share(quantity);
+      lot.remainingSize = remaining.minus(quantity);
+      if (!buyFeeUsd.isZero()) lot.remainingFeeUsd = lot.remainingFeeUsd.minus(buyFeeUsd);
+      return { lot, size: quantity, buyFeeUsd, completes: true };
+    }
+    const buyFeeUsd = lot.remainingFeeUsd;
+    lot.remainingSize = ZERO;
+    lot.remainingFeeUsd = ZERO;
+    this.#head++;
+    this.#compact();
+    return { lot, size: remaining, buyFeeUsd, completes: order === 0 };
+  }
+
+  /** The open lots, oldest first (live objects: callers copy before exposing them). */
+  open(): readonly OpenLot[] {
+    return this.#head === 0 ? this.#lots : this.#lots.slice(this.#head);
+  }
+
+  #compact(): void {
+    if (this.#head === this.#lots.length) {
+      this.#lots = [];
+      this.#head = 0;
+    } else if (this.#head >= compactAfter && this.#head * 2 >= this.#lots.length) {
+      this.#lots = this.#lots.slice(this.#head);
+      this.#head = 0;
+    }
+  }
+}

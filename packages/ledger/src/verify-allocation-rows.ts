@@ -1,0 +1,61 @@
+// Checks of each allocation row on its own: the stored money columns follow from each other by the
+// engine's formulas, and the row's shape fits its kind.
+import { type Decimal, toPlainString, ZERO } from '@hookline/core';
+import type { DayOfInstant } from './calendar-date.js';
+import { holdingTerm } from './holding-period.js';
+import { type LedgerViolation, ledgerError } from './ledger-violation.js';
+import type { Allocation, LedgerFill } from './types.js';
+
+/** Every problem with one row; `fills` maps fill ids to fills for the references. */
+export function verifyAllocationRow(
+  row: Allocation,
+  fills: ReadonlyMap<string, LedgerFill>,
+  dayOf: DayOfInstant,
+): LedgerViolation[] {
+  const name = `allocation ${row.sellFillId}#${row.sliceIndex} (${row.kind})`;
+  const problems: string[] = [];
+  const expect = (column: string, actual: Decimal, expected: Decimal): void => {
+    if (!actual.equals(expected)) {
+      problems.push(`${column} is ${toPlainString(actual)}, expected ${toPlainString(expected)}`);
+    }
+  };
+  if (!row.allocatedSize.greaterThan(0)) problems.push('allocated_size must be positive');
+  expect('proceeds_usd', row.proceedsUsd, row.allocatedSize.times(row.sellPrice));
+  expect('net_proceeds_usd', row.netProceedsUsd, row.proceedsUsd.minus(row.sellFeeUsd));
+  expect('cost_basis_usd', row.costBasisUsd, row.allocatedSize.times(row.buyPrice).plus(row.buyFeeUsd));
+  expect('pnl_usd', row.pnlUsd, row.netProceedsUsd.minus(row.costBasisUsd));
+  const arithmetic = problems.map((problem) =>
+    ledgerError('ROW_ARITHMETIC', `${name}: ${problem}`, row.sellFillId),
+  );
+  const shape = shapeProblems(row, fills, dayOf).map((problem) =>
+    ledgerError('ROW_SHAPE', `${name}: ${problem}`, row.sellFillId),
+  );
+  return [...arithmetic, ...shape];
+}
+
+function shapeProblems(
+  row: Allocation,
+  fills: ReadonlyMap<string, LedgerFill>,
+  dayOf: DayOfInstant,
+): string[] {
+  const problems: string[] = [];
+  if (!fills.has(row.sellFillId)) problems.push(`its fill ${row.sellFillId} is unknown`);
+  if (row.kind === 'SHORTFALL') {
+    const empty =
+      row.buyFillId === null && row.buyOrderId === null && row.buyTime === null && row.term === null;
+    if (!empty || !row.costBasisUsd.equals(ZERO))
+      problems.push('a shortfall must have no lot and zero cost basis');
+    return problems;
+  }
+  if (row.buyFillId === null || row.buyTime === null)
+    return [...problems, 'a non-shortfall row needs its lot'];
+  const buy = fills.get(row.buyFillId);
+  if (buy?.side !== 'buy') problems.push(`its lot ${row.buyFillId} is not a known buy fill`);
+  else if (buy.account !== row.account || !buy.symbol.startsWith(`${row.asset}/`)) {
+    problems.push(`its lot ${row.buyFillId} belongs to another account or asset`);
+  }
+  if (row.buyTime.getTime() > row.sellTime.getTime()) problems.push('its lot was bought after the sale');
+  const term = holdingTerm(dayOf(row.buyTime), dayOf(row.sellTime));
+  if (row.term !== term) problems.push(`term is ${row.term}, the holding period says ${term}`);
+  return problems;
+}
