@@ -1,6 +1,5 @@
-import { startLocalRedis } from '@hookline/runtime';
+import { startLocalPostgres, startLocalRedis } from '@hookline/runtime';
 import type { TestProject } from 'vitest/node';
-import { startLocalPostgres } from './support/local-postgres.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -1,11 +1,10 @@
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { type Clock, SystemClock } from '@hookline/core';
-import { type Database, migrateDatabase, openDatabase } from '@hookline/db';
+import type { Database } from '@hookline/db';
 import { type LocalRedis, ReadinessRegistry, startLocalRedis } from '@hookline/runtime';
 import type { Config } from '@hookline/schemas';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
+import { openConfiguredDatabase } from './database-access.js';
 
 /** The process's shared resources; close() releases them in reverse order of opening. */
 export interface Infrastructure {
@@ -21,8 +20,6 @@ export interface Infrastructure {
  * HOOKLINE_AUTO_MIGRATE) and Redis (REDIS_URL, or a private redis-server this process owns).
  */
 export async function openInfrastructure(config: Config, logger: Logger): Promise<Infrastructure> {
-  const dataDir = resolve(config.DATA_DIR);
-  mkdirSync(dataDir, { recursive: true });
   const closers: Array<() => Promise<void>> = [];
   const closeAll = async () => {
     for (const close of closers.reverse()) {
@@ -30,11 +27,9 @@ export async function openInfrastructure(config: Config, logger: Logger): Promis
     }
   };
   try {
-    if (!config.DATABASE_URL && config.HOOKLINE_AUTO_MIGRATE) {
-      const result = await migrateDatabase({ dataDir });
-      logger.info({ applied: result.applied, dataDir }, 'embedded database migrated');
-    }
-    const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir });
+    const database = await openConfiguredDatabase(config, (applied) =>
+      logger.info({ applied, dataDir: config.DATA_DIR }, 'embedded database migrated'),
+    );
     closers.push(() => database.close());
     let privateRedis: LocalRedis | undefined;
     if (!config.REDIS_URL) {

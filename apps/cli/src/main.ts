@@ -4,7 +4,9 @@ import { createLogger, RedisServerNotFoundError } from '@hookline/runtime';
 import { ConfigError } from '@hookline/schemas';
 import { runConfigCommand } from './commands/config.js';
 import { runDatabaseCommand } from './commands/database.js';
+import { runLedgerCommand } from './commands/ledger.js';
 import { parseStartTarget, runStart } from './commands/start.js';
+import { runTaxCommand } from './commands/tax.js';
 import { loadEnvironment } from './environment.js';
 import { USAGE, UsageError } from './usage.js';
 
@@ -24,6 +26,10 @@ async function main(argv: readonly string[]): Promise<number> {
       const config = loadEnvironment();
       return await runDatabaseCommand(rest, config);
     }
+    case 'ledger':
+      return await runLedgerCommand(rest, loadEnvironment());
+    case 'tax':
+      return await runTaxCommand(rest, loadEnvironment());
     case 'start': {
       const target = parseStartTarget(rest[0]);
       const config = loadEnvironment();

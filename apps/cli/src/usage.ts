@@ -6,6 +6,13 @@ Commands:
   db migrate                     apply pending migrations to DATABASE_URL, or to the embedded database in DATA_DIR
   db migration create <name>     write a new migration from the change to prisma/schema.prisma (offline)
   db drift                       check that the migrations build exactly what prisma/schema.prisma describes
+  ledger import <file> [--account A] [--exchange E]
+                                 import fills from a CSV (time,account,symbol,side,quantity,price,fee,fee_currency,trade_id,order_id)
+  ledger recompute [--account A] [--symbol S]
+                                 rebuild FIFO allocations from the fills
+  ledger verify [--account A]    check every ledger invariant; exit 1 with a list on any violation
+  tax report --year YYYY [--format json|csv|8949] [--timezone TZ] [--account A] [--output FILE]
+                                 the year's disposals: JSON totals, allocation CSV, or Form 8949 CSV
   config example                 print .env.example (every key, its default and meaning)
   config check                   validate the environment and print it with secrets redacted
   help                           show this text

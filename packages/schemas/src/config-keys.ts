@@ -119,7 +119,32 @@ export const CONFIG_KEYS = {
     description:
       'Apply pending migrations at start for the embedded database. A server database is migrated only by `db migrate`.',
   },
+  HOOKLINE_TAX_TIMEZONE: {
+    schema: z
+      .string()
+      .trim()
+      .refine(isTimeZone, { error: 'expected an IANA timezone such as UTC or America/New_York' }),
+    default: 'UTC',
+    description:
+      'Timezone whose calendar dates decide holding periods (short/long term) and tax years in the ledger.',
+  },
+  HOOKLINE_LEDGER_STRICT: {
+    schema: envBoolean,
+    default: 'false',
+    description:
+      'true = refuse a sell beyond the inventory the ledger knows; false = record a SHORTFALL and warn.',
+  },
 } as const satisfies Record<string, ConfigKey>;
+
+/** True for a timezone the runtime's Intl knows. */
+function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** Name of an environment key Hookline reads. */
 export type ConfigKeyName = keyof typeof CONFIG_KEYS;

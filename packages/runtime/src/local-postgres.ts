@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findExecutable, findFreePort } from '@hookline/runtime';
+import { findExecutable } from './find-executable.js';
+import { findFreePort } from './free-port.js';
 
 /** A throwaway PostgreSQL server on loopback, owned by the test run. */
 export interface LocalPostgres {
@@ -23,7 +24,7 @@ function findPostgresBin(): string {
     }
   }
   throw new Error(
-    'PostgreSQL server binaries not found: `apt-get install -y postgresql` (scripts/test.sh does this).',
+    'PostgreSQL server binaries not found: `apt-get install -y postgresql` (scripts/test.sh installs it).',
   );
 }
 
