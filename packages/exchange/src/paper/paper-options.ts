@@ -1,0 +1,42 @@
+import { type Clock, type Decimal, dec } from '@hookline/core';
+import type { ListenerErrorHandler } from '../stream/listener-set.js';
+import type { PaperMarketSpec } from './paper-market.js';
+import type { FeeSchedule } from './paper-settlement.js';
+import type { PaperStateStore } from './paper-state-store.js';
+import type { PriceSource } from './price-source.js';
+import type { BookShape } from './simulated-book.js';
+
+/** How to build a PaperExchange; only the clock is required. */
+export interface PaperExchangeOptions {
+  /** The only source of time (a TestClock in tests; the system clock plus a ticker in a process). */
+  readonly clock: Clock;
+  /** Seed of the default synthetic markets (default 1). */
+  readonly seed?: number;
+  /** Markets and their simulated books (default: BTC/USD, ETH/USD, SOL/USD). */
+  readonly markets?: readonly PaperMarketSpec[];
+  /** Where prices come from (default: seeded random walks over `markets`, one step a second). */
+  readonly priceSource?: PriceSource;
+  /** Default Coinbase's entry tier: maker 0.4 %, taker 0.6 %. */
+  readonly fees?: FeeSchedule;
+  /** Money of a new account (default 100 000 USD); ignored when the store has a saved state. */
+  readonly initialBalances?: Readonly<Record<string, Decimal>>;
+  /** Default 10 levels a side, 2 bps apart. */
+  readonly book?: Partial<BookShape>;
+  /** Saves the state after every change and loads it at start (default: none, state dies with the process). */
+  readonly store?: PaperStateStore;
+  /** How an injected latency waits (default real time; tests pass one that advances their TestClock). */
+  readonly wait?: (milliseconds: number) => Promise<void>;
+  /** Told when a stream listener throws (default: a process warning). */
+  readonly onListenerError?: ListenerErrorHandler;
+  /** Name for logs and metrics (default `paper`). */
+  readonly name?: string;
+}
+
+/** Coinbase Advanced Trade's lowest volume tier, so paper P&L is not flattered. */
+export const defaultPaperFees: FeeSchedule = { maker: dec('0.004'), taker: dec('0.006') };
+
+/** The book every paper market gets unless told otherwise. */
+export const defaultBookShape: BookShape = { depth: 10, levelSpacingBps: dec('2') };
+
+/** The starting money of a new paper account. */
+export const defaultInitialBalances: Readonly<Record<string, Decimal>> = { USD: dec('100000') };

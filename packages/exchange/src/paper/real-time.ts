@@ -1,0 +1,22 @@
+// The only paper-exchange file that touches real timers: wiring for a running process. The
+// simulation itself only reads the injected Clock, so tests drive it with a TestClock instead.
+
+/** Waits for real (the default latency wait of the paper exchange in a running process). */
+export function realTimeWait(milliseconds: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, milliseconds));
+}
+
+/** Something whose market moves when ticked (the paper exchange). */
+export interface Tickable {
+  tick(): void;
+}
+
+/**
+ * Ticks the exchange every `intervalMs` of real time, so that tickers and fills are pushed even
+ * while nobody calls it (the embedded default); returns the function that stops it.
+ */
+export function startTicking(exchange: Tickable, intervalMs = 1_000): () => void {
+  const timer = setInterval(() => exchange.tick(), intervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
