@@ -1,8 +1,9 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { snapshotCatalog } from './catalog-snapshot.js';
 import { applyMigrations } from './migrations/apply-migrations.js';
 import { readMigrations } from './migrations/migration-files.js';
-import { defaultMigrationsDir, defaultSchemaPath } from './paths.js';
+import { defaultMigrationsDir, defaultSchemaPath, defaultViewsDir } from './paths.js';
 import { openMemoryPglite } from './pglite.js';
 import { diffSchemas } from './schema-engine.js';
 import { pgliteExecutor } from './sql/pglite-executor.js';
@@ -14,6 +15,11 @@ export interface DriftCheckOptions {
   readonly schema?: string | undefined;
   readonly schemaPath?: string | undefined;
   readonly migrationsDir?: string | undefined;
+  /**
+   * SQL that schema.prisma cannot express (views), applied after the schema: `prisma/views/*.sql` by
+   * default. The migrations must create the same objects.
+   */
+  readonly viewsDir?: string | undefined;
   /**
    * Opens a fresh, empty database; called twice. Defaults to in-memory PGlite, which needs no server.
    * The executor's close() must also dispose of the database.
@@ -31,9 +37,11 @@ export async function checkDrift(options: DriftCheckOptions = {}): Promise<strin
   const migrations = await readMigrations(options.migrationsDir ?? defaultMigrationsDir);
   const openEmpty = options.openEmptyDatabase ?? openMemoryDatabase;
   const fromMigrations = await buildAndSnapshot(openEmpty, (db) => applyMigrations(db, migrations));
-  const fromSchema = await buildAndSnapshot(openEmpty, async (db) =>
-    db.exec(await diffSchemas(null, schema)),
-  );
+  const views = await readViews(options.viewsDir ?? defaultViewsDir);
+  const fromSchema = await buildAndSnapshot(openEmpty, async (db) => {
+    await db.exec(await diffSchemas(null, schema));
+    for (const view of views) await db.exec(view);
+  });
   return compareSnapshots(fromMigrations, fromSchema);
 }
 
@@ -47,6 +55,13 @@ export function compareSnapshots(fromMigrations: readonly string[], fromSchema: 
     ...onlyInMigrations.map((line) => `only in the migrated database: ${line}`),
     ...onlyInSchema.map((line) => `only in schema.prisma: ${line}`),
   ];
+}
+
+/** The view definitions, in file-name order (a view may select from one defined before it). */
+async function readViews(directory: string): Promise<string[]> {
+  const names = await readdir(directory).catch(() => [] as string[]);
+  const files = names.filter((name) => name.endsWith('.sql')).sort();
+  return await Promise.all(files.map((name) => readFile(join(directory, name), 'utf8')));
 }
 
 async function openMemoryDatabase(): Promise<SqlExecutor> {

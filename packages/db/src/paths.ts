@@ -14,6 +14,9 @@ export const defaultSchemaPath = join(repositoryRoot, 'prisma', 'schema.prisma')
 /** `prisma/migrations`: SQL migrations in Prisma's folder layout. */
 export const defaultMigrationsDir = join(repositoryRoot, 'prisma', 'migrations');
 
+/** `prisma/views`: SQL views for people who query the database (Prisma cannot describe their SQL). */
+export const defaultViewsDir = join(repositoryRoot, 'prisma', 'views');
+
 /** Where the embedded database of a data directory lives. */
 export function pgliteDirectory(dataDir: string): string {
   return join(dataDir, 'pglite');

@@ -1,0 +1,26 @@
+-- Open FIFO lots (what is still held) with the cost basis of what remains. A lot is a buy fill quoted
+-- in a USD currency (USD, USDC, USDT: the ledger's default set) minus every allocation drawn from it
+-- (sells and base-asset fee disposals). The unallocated part of the lot's fee stays in its basis.
+CREATE VIEW "open_lots" AS
+SELECT
+  f."account",
+  split_part(f."symbol", '/', 1) AS "asset",
+  f."symbol",
+  f."id" AS "buy_fill_id",
+  f."order_id" AS "buy_order_id",
+  f."executed_at" AS "buy_time",
+  f."price" AS "buy_price",
+  f."size" AS "lot_size",
+  f."size" - COALESCE(a."allocated_size", 0) AS "remaining_size",
+  (f."size" - COALESCE(a."allocated_size", 0)) * f."price"
+    + (COALESCE(f."fee_usd", 0) - COALESCE(a."buy_fee_usd", 0)) AS "remaining_cost_basis_usd"
+FROM "fills" f
+LEFT JOIN (
+  SELECT "buy_fill_id", SUM("allocated_size") AS "allocated_size", SUM("buy_fee_usd") AS "buy_fee_usd"
+  FROM "fifo_allocations"
+  WHERE "buy_fill_id" IS NOT NULL
+  GROUP BY "buy_fill_id"
+) a ON a."buy_fill_id" = f."id"
+WHERE f."side" = 'BUY'
+  AND split_part(f."symbol", '/', 2) IN ('USD', 'USDC', 'USDT')
+  AND f."size" - COALESCE(a."allocated_size", 0) > 0;
