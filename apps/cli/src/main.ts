@@ -2,6 +2,7 @@ import { HooklineError } from '@hookline/core';
 import { MigrationError } from '@hookline/db';
 import { createLogger, RedisServerNotFoundError } from '@hookline/runtime';
 import { ConfigError } from '@hookline/schemas';
+import { runBenchCommand } from './commands/bench.js';
 import { runConfigCommand } from './commands/config.js';
 import { runDatabaseCommand } from './commands/database.js';
 import { runLedgerCommand } from './commands/ledger.js';
@@ -26,6 +27,8 @@ async function main(argv: readonly string[]): Promise<number> {
       const config = loadEnvironment();
       return await runDatabaseCommand(rest, config);
     }
+    case 'bench':
+      return await runBenchCommand(rest);
     case 'ledger':
       return await runLedgerCommand(rest, loadEnvironment());
     case 'tax':

@@ -14,7 +14,8 @@ import {
   recompute,
 } from '@hookline/ledger';
 import type { BookKey } from './book-key.js';
-import { toAllocation, toAllocationInput, toLedgerFill } from './row-mapping.js';
+import { insertAllocations } from './bulk-insert.js';
+import { toAllocation, toLedgerFill } from './row-mapping.js';
 
 /** A book after reallocation: every fill and allocation it now holds, its open lots, what changed. */
 export interface ReallocatedBook {
@@ -25,8 +26,6 @@ export interface ReallocatedBook {
   readonly warnings: readonly LedgerWarning[];
   readonly recomputed: boolean;
 }
-
-const INSERT_CHUNK = 2_000;
 
 /** Loads the book, applies the new fills (or recomputes), and stores the new allocation rows. */
 export async function reallocateBook(
@@ -95,15 +94,4 @@ export async function loadBookFills(tx: Prisma.TransactionClient, book: BookKey)
     where: { account: book.account, symbol: { startsWith: `${book.asset}/` } },
     orderBy: [{ executedAt: 'asc' }, { arrivalSeq: 'asc' }],
   });
-}
-
-async function insertAllocations(
-  tx: Prisma.TransactionClient,
-  allocations: readonly Allocation[],
-): Promise<void> {
-  for (let start = 0; start < allocations.length; start += INSERT_CHUNK) {
-    await tx.fifoAllocation.createMany({
-      data: allocations.slice(start, start + INSERT_CHUNK).map(toAllocationInput),
-    });
-  }
 }

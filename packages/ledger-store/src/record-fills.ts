@@ -2,9 +2,10 @@
 // their FIFO allocations and the aggregates they change. The fills unique key makes a replay a no-op;
 // an advisory lock per book applies the fills of one (account, asset) one transaction at a time.
 import { toPlainString } from '@hookline/core';
-import type { Prisma, PrismaClient } from '@hookline/db';
+import type { PrismaClient } from '@hookline/db';
 import { type LedgerOptions, type LedgerWarning, resolveLedgerOptions, valueFill } from '@hookline/ledger';
 import { bookId, bookOf, distinctBooks } from './book-key.js';
+import { type FillInsert, insertFills } from './bulk-insert.js';
 import type { NewFill, UnknownOrderOrigin } from './new-fill.js';
 import { computeOrderAggregates, writeOrderAggregates } from './order-aggregates.js';
 import { ensureOrderRows } from './order-rows.js';
@@ -29,8 +30,6 @@ export interface RecordFillsOptions {
   readonly timeoutMs?: number;
 }
 
-const FILL_CHUNK = 2_000;
-
 /** Records fills exactly once, with their allocations and order aggregates, in one transaction. */
 export async function recordFills(
   prisma: PrismaClient,
@@ -48,14 +47,8 @@ export async function recordFills(
       for (const book of books)
         await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`ledger:${bookId(book)}`}))`;
       const orders = await ensureOrderRows(tx, fills, options.unknownOrderOrigin ?? 'RECONCILED');
-      const insertedIds = new Set<string>();
-      for (let start = 0; start < fills.length; start += FILL_CHUNK) {
-        const data = fills
-          .slice(start, start + FILL_CHUNK)
-          .map((fill, offset) => fillRow(fill, orders.rowIds[start + offset] ?? null, resolved));
-        const rows = await tx.fill.createManyAndReturn({ data, skipDuplicates: true, select: { id: true } });
-        for (const row of rows) insertedIds.add(row.id);
-      }
+      const rows = fills.map((fill, index) => fillRow(fill, orders.rowIds[index] ?? null, resolved));
+      const insertedIds = new Set(await insertFills(tx, rows));
       let allocations = 0;
       let recomputedBooks = 0;
       const warnings: LedgerWarning[] = [];
@@ -88,7 +81,7 @@ function fillRow(
   fill: NewFill,
   tradeRecordId: string | null,
   options: ReturnType<typeof resolveLedgerOptions>,
-): Prisma.FillCreateManyInput {
+): FillInsert {
   const valuation = valueFill(
     { ...fill, id: '', orderId: fill.orderId, sequence: 0, feeUsd: fill.feeUsd ?? null },
     options,

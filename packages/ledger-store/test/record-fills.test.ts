@@ -84,3 +84,45 @@ describe.each(engines)('recordFills on %s', (kind) => {
     expect(sell.pnlUsd?.toString()).toBe('99.5');
   });
 });
+
+describe('recordFills under concurrency (postgres)', () => {
+  let database: Database;
+  let dispose: () => Promise<void>;
+  beforeAll(async () => {
+    ({ database, dispose } = await migratedDatabase('postgres'));
+  }, 60_000);
+  afterAll(async () => dispose());
+
+  it('when the same fills are recorded by two writers at once then each is stored and allocated once', async () => {
+    const fills = [
+      fill({ tradeId: 'c1', side: 'buy', price: dec('10'), size: dec('3') }),
+      fill({
+        tradeId: 'c2',
+        side: 'sell',
+        price: dec('12'),
+        size: dec('1'),
+        executedAt: at('2024-01-02T00:00:00Z'),
+      }),
+      fill({
+        tradeId: 'c3',
+        side: 'sell',
+        price: dec('13'),
+        size: dec('1'),
+        executedAt: at('2024-01-03T00:00:00Z'),
+      }),
+    ];
+    const [first, second] = await Promise.all([
+      recordFills(database.prisma, fills),
+      recordFills(database.prisma, [...fills].reverse()),
+    ]);
+    expect((first?.inserted ?? 0) + (second?.inserted ?? 0)).toBe(3);
+    expect(await database.prisma.fill.count()).toBe(3);
+    const allocations = await database.prisma.fifoAllocation.findMany({ orderBy: { sellTime: 'asc' } });
+    expect(allocations.map((row) => [row.allocatedSize.toString(), row.pnlUsd.toString()])).toEqual([
+      ['1', '2'],
+      ['1', '3'],
+    ]);
+    const buy = await database.prisma.tradeRecord.findFirstOrThrow({ where: { orderId: 'order-c1' } });
+    expect(buy.remainingSize?.toString()).toBe('1');
+  });
+});

@@ -1,16 +1,16 @@
 // The in-memory engine benchmark behind `pnpm hookline bench`. Fills are generated in batches
 // outside the timed section, so the figure is the engine's own throughput.
-import { type Clock, SystemClock } from '@hookline/core';
+import type { Clock } from '@hookline/core';
 import { BenchmarkFillSource } from './benchmark-fills.js';
 import { FifoEngine } from './fifo-engine.js';
 
-/** How many fills, from which seed; the probes default to the wall clock and the V8 heap. */
+/** How many fills, from which seed, and the probes that measure time and heap. */
 export interface BenchmarkOptions {
   readonly fills: number;
   readonly seed: number;
-  /** Injected so the ledger stays free of wall-clock reads; SystemClock by default. */
-  readonly clock?: Clock;
-  readonly heapUsedBytes?: () => number;
+  /** Injected so the ledger stays free of wall-clock and process reads (the CLI passes the real ones). */
+  readonly clock: Clock;
+  readonly heapUsedBytes: () => number;
 }
 
 /** The benchmark's figures. */
@@ -28,8 +28,7 @@ const batchSize = 50_000;
 
 /** Runs `fills` generated fills through one FifoEngine and reports throughput and heap. */
 export function benchmarkEngine(options: BenchmarkOptions): BenchmarkResult {
-  const clock = options.clock ?? new SystemClock();
-  const heapUsedBytes = options.heapUsedBytes ?? (() => process.memoryUsage().heapUsed);
+  const { clock, heapUsedBytes } = options;
   const source = new BenchmarkFillSource(options.seed);
   const engine = new FifoEngine();
   let elapsedMs = 0;

@@ -3,6 +3,7 @@
 
 export { type AllocationRecord, toAllocationRecord } from './allocation-record.js';
 export { type BenchmarkOptions, type BenchmarkResult, benchmarkEngine } from './benchmark.js';
+export { BenchmarkFillSource } from './benchmark-fills.js';
 export { type CalendarDay, calendarDayIn, formatIsoDate, formatUsDate } from './calendar-date.js';
 export { compareAllocations } from './compare-allocations.js';
 export { FifoEngine } from './fifo-engine.js';

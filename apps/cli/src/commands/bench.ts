@@ -1,0 +1,104 @@
+import { parseArgs } from 'node:util';
+import { SystemClock } from '@hookline/core';
+import { migrateDatabase, openDatabase } from '@hookline/db';
+import { benchmarkPaperExchange } from '@hookline/exchange';
+import { benchmarkEngine } from '@hookline/ledger';
+import { benchmarkLedgerImport } from '@hookline/ledger-store';
+import { hasPostgresBinaries, startLocalPostgres } from '@hookline/runtime';
+import { UsageError } from '../usage.js';
+
+/** One benchmark: a name and the figures it measured (plain numbers, as `--json` prints them). */
+type Figures = Record<string, number>;
+
+/** Sizes of the full suite; `--quick` divides them so a smoke test can run the same code. */
+const SIZES = { engineFills: 1_000_000, importFills: 100_000, paperOrders: 20_000 };
+
+const BENCHMARKS: Record<string, (scale: number) => Promise<Figures>> = {
+  'ledger.engine': async (scale) => {
+    const result = benchmarkEngine({
+      fills: Math.max(1_000, Math.round(SIZES.engineFills / scale)),
+      seed: 1,
+      clock: new SystemClock(),
+      heapUsedBytes: () => process.memoryUsage().heapUsed,
+    });
+    return {
+      fills: result.fills,
+      seconds: result.seconds,
+      fills_per_second: result.fillsPerSecond,
+      heap_used_mb: result.heapUsedMb,
+    };
+  },
+  'ledger.import_postgres': async (scale) => {
+    if (!hasPostgresBinaries())
+      throw new Error('PostgreSQL server binaries not found (apt-get install -y postgresql)');
+    // A private throwaway server: a benchmark never writes into the user's database.
+    const server = await startLocalPostgres();
+    try {
+      await migrateDatabase({ databaseUrl: server.url, dataDir: '.' });
+      const database = await openDatabase({ databaseUrl: server.url, dataDir: '.' });
+      try {
+        const fills = Math.max(1_000, Math.round(SIZES.importFills / scale));
+        const result = await benchmarkLedgerImport(database.prisma, {
+          fills,
+          seed: 1,
+          clock: new SystemClock(),
+        });
+        return {
+          fills: result.fills,
+          seconds: result.seconds,
+          fills_per_second: result.fillsPerSecond,
+          allocations: result.allocations,
+        };
+      } finally {
+        await database.close();
+      }
+    } finally {
+      await server.stop();
+    }
+  },
+  'exchange.paper': async (scale) => {
+    const result = await benchmarkPaperExchange({
+      orders: Math.max(100, Math.round(SIZES.paperOrders / scale)),
+      seed: 1,
+    });
+    return {
+      orders: result.orders,
+      seconds: result.seconds,
+      orders_per_second: result.ordersPerSecond,
+      fills_per_second: result.fillsPerSecond,
+      stream_events_per_second: result.streamEventsPerSecond,
+    };
+  },
+};
+
+/** `bench [--json] [--only NAME] [--quick]`: runs the benchmarks and prints their figures. */
+export async function runBenchCommand(args: readonly string[]): Promise<number> {
+  const { values } = parseArgs({
+    args: [...args],
+    options: {
+      json: { type: 'boolean' },
+      only: { type: 'string', multiple: true },
+      quick: { type: 'boolean' },
+    },
+  });
+  const names = values.only ?? Object.keys(BENCHMARKS);
+  const unknown = names.filter((name) => !(name in BENCHMARKS));
+  if (unknown.length)
+    throw new UsageError(
+      `unknown benchmark ${unknown.join(', ')}: expected ${Object.keys(BENCHMARKS).join(', ')}`,
+    );
+  const scale = values.quick ? 100 : 1;
+  const results: Record<string, Figures> = {};
+  for (const name of names) {
+    const run = BENCHMARKS[name];
+    if (!run) continue;
+    if (!values.json) process.stdout.write(`${name} ...\n`);
+    results[name] = await run(scale);
+    if (!values.json) {
+      for (const [figure, value] of Object.entries(results[name] ?? {}))
+        process.stdout.write(`  ${figure}: ${value}\n`);
+    }
+  }
+  if (values.json) process.stdout.write(`${JSON.stringify(results)}\n`);
+  return 0;
+}

@@ -1,0 +1,48 @@
+// The persistence benchmark behind `pnpm hookline bench`: generated fills recorded into a database in
+// one transaction (insert + FIFO allocation + order aggregates + commit), as `ledger import` does.
+import type { Clock } from '@hookline/core';
+import type { PrismaClient } from '@hookline/db';
+import { BenchmarkFillSource } from '@hookline/ledger';
+import type { NewFill } from './new-fill.js';
+import { recordFills } from './record-fills.js';
+
+/** The figures of one import run. */
+export interface ImportBenchmarkResult {
+  readonly fills: number;
+  readonly seconds: number;
+  readonly fillsPerSecond: number;
+  readonly allocations: number;
+}
+
+/** Records `fills` generated fills (the engine benchmark's workload) into an empty, migrated database. */
+export async function benchmarkLedgerImport(
+  prisma: PrismaClient,
+  options: { fills: number; seed: number; clock: Clock },
+): Promise<ImportBenchmarkResult> {
+  const receivedAt = options.clock.now();
+  const fills: NewFill[] = new BenchmarkFillSource(options.seed).take(options.fills).map((fill) => ({
+    account: fill.account,
+    exchange: 'bench',
+    tradeId: fill.tradeId,
+    orderId: fill.orderId,
+    symbol: fill.symbol,
+    side: fill.side,
+    price: fill.price,
+    size: fill.size,
+    fee: fill.fee,
+    feeCurrency: fill.feeCurrency,
+    feeUsd: fill.feeUsd ?? null,
+    executedAt: fill.executedAt,
+    receivedAt,
+    ingestVia: 'IMPORT',
+  }));
+  const started = options.clock.nowMs();
+  const result = await recordFills(prisma, fills, { unknownOrderOrigin: 'IMPORT', timeoutMs: 60 * 60_000 });
+  const seconds = (options.clock.nowMs() - started) / 1000;
+  return {
+    fills: result.inserted,
+    seconds,
+    fillsPerSecond: seconds > 0 ? Math.round(result.inserted / seconds) : 0,
+    allocations: result.allocations,
+  };
+}
