@@ -17,6 +17,7 @@ COPY packages/core/package.json packages/core/
 COPY packages/db/package.json packages/db/
 COPY packages/exchange/package.json packages/exchange/
 COPY packages/ledger/package.json packages/ledger/
+COPY packages/ledger-store/package.json packages/ledger-store/
 COPY packages/runtime/package.json packages/runtime/
 COPY packages/schemas/package.json packages/schemas/
 

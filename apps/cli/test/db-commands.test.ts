@@ -1,10 +1,15 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { defaultMigrationsDir } from '@hookline/db';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../test/support/databases.js';
 import { cleanEnvironment, runCli } from './support/run-cli.js';
+
+const migrationCount = readdirSync(defaultMigrationsDir, { withFileTypes: true }).filter((entry) =>
+  entry.isDirectory(),
+).length;
 
 const architectureTables = [
   'alerts',
@@ -30,13 +35,17 @@ describe('pnpm hookline db migrate', () => {
     const client = new pg.Client({ connectionString: database.url });
     await client.connect();
     const tables = await client.query<{ table_name: string }>(
-      "select table_name from information_schema.tables where table_schema = 'public' order by 1",
+      "select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1",
     );
     const history = await client.query<{ count: string }>('select count(*) from _prisma_migrations');
+    const views = await client.query<{ table_name: string }>(
+      "select table_name from information_schema.views where table_schema = 'public' order by 1",
+    );
     await client.end();
     await database.drop();
     expect(tables.rows.map((row) => row.table_name)).toEqual(['_prisma_migrations', ...architectureTables]);
-    expect(Number(history.rows[0]?.count)).toBe(1);
+    expect(Number(history.rows[0]?.count)).toBe(migrationCount);
+    expect(views.rows.map((row) => row.table_name)).toEqual(['open_lots', 'realized_gains_by_year']);
   }, 60_000);
 
   it('when run twice on an empty embedded database then the second run is a no-op', async () => {
@@ -44,9 +53,9 @@ describe('pnpm hookline db migrate', () => {
     try {
       const first = await runCli(['db', 'migrate'], cleanEnvironment({ DATA_DIR: dataDir }));
       expect(first.code).toBe(0);
-      expect(first.output).toContain('1 migration(s) applied');
+      expect(first.output).toContain(`${migrationCount} migration(s) applied`);
       const second = await runCli(['db', 'migrate'], cleanEnvironment({ DATA_DIR: dataDir }));
-      expect(second.output).toContain('already up to date (1 migrations applied earlier)');
+      expect(second.output).toContain(`already up to date (${migrationCount} migrations applied earlier)`);
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }

@@ -33,7 +33,8 @@ describe.each(engines)('migrateDatabase on $kind', (engine) => {
     expect(result).toEqual({ applied: migrations.map((m) => m.name), alreadyApplied: [] });
     await withExecutor(location, async (db) => {
       const tables = await db.query<{ table_name: string }>(
-        `SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() ORDER BY 1`,
+        `SELECT table_name FROM information_schema.tables
+         WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY 1`,
       );
       expect(tables.map((t) => t.table_name)).toEqual(['_prisma_migrations', ...architectureTables]);
       const history = await db.query<Record<string, unknown>>(historyQuery);
