@@ -1,0 +1,38 @@
+import { type Decimal, dec } from '@hookline/core';
+
+/** The risk gate's limits; percentages are in percent (3 means 3%), durations in milliseconds. */
+export interface RiskLimits {
+  /** A quote older than this blocks decisions on it; exactly this old is still fresh. */
+  readonly maxQuoteAgeMs: number;
+  /** Entries stop once today's P&L is at or below −this % of the day's starting equity. */
+  readonly dailyLossLimitPct: Decimal;
+  /** Open positions (dust and HODL excluded, pending entries included) allowed at once. */
+  readonly maxOpenPositions: number;
+  /** One symbol's position may be worth up to this % of equity (exactly at it is allowed). */
+  readonly maxPositionPct: Decimal;
+  /** This many losing exits in a row start the loss-streak cooldown. */
+  readonly lossStreakLength: number;
+  /** How long entries pause after the last loss of a streak. */
+  readonly lossStreakCooldownMs: number;
+  /** How long a symbol cannot be re-entered after an exit on it (0 turns the rule off). */
+  readonly symbolCooldownMs: number;
+  /** Orders (entries and exits) allowed in one rate window before entries are throttled. */
+  readonly maxOrdersPerWindow: number;
+  /** The sliding window the order rate is counted over. */
+  readonly orderRateWindowMs: number;
+}
+
+/** The documented defaults (issue 5, item 3; architecture.md "Risk gate"). */
+export const defaultRiskLimits: RiskLimits = Object.freeze({
+  maxQuoteAgeMs: 15_000,
+  dailyLossLimitPct: dec(3),
+  maxOpenPositions: 8,
+  maxPositionPct: dec(10),
+  lossStreakLength: 5,
+  lossStreakCooldownMs: 60 * 60_000,
+  symbolCooldownMs: 15 * 60_000,
+  // A runaway guard, not the exchange's API limit (ccxt's limiter handles that): a universe of
+  // eight positions never needs more than a handful of new orders a minute.
+  maxOrdersPerWindow: 10,
+  orderRateWindowMs: 60_000,
+});
