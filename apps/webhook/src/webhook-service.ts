@@ -1,4 +1,7 @@
+import { SystemRandomSource, UuidV7IdGenerator } from '@hookline/core';
 import { heartbeatCheck, type RunningService, startHeartbeat } from '@hookline/runtime';
+import { PrismaAlertStore } from './ingress/alert-store.js';
+import { ingressOptionsFromConfig } from './ingress/ingress-options.js';
 import type { WebhookServiceContext } from './service-context.js';
 import { buildWebhookApp } from './webhook-app.js';
 
@@ -28,6 +31,17 @@ export async function startWebhookService(context: WebhookServiceContext): Promi
     logger,
     readiness,
     health: { services: context.servicesInProcess, mode: config.MODE },
+    ingress: ingressOptionsFromConfig(config, {
+      store: new PrismaAlertStore(database.prisma),
+      clock,
+      ids: new UuidV7IdGenerator(clock, new SystemRandomSource()),
+      // Until the job catalog takes accepted alerts, they are stored and logged only.
+      onAccepted: ({ alertId, alert }) =>
+        logger.info(
+          { alertId, symbol: alert.symbol, action: alert.action },
+          'alert accepted (no executor wired yet)',
+        ),
+    }),
   });
   const address = await app.listen({ host: config.HOOKLINE_HOST, port: config.PORT });
   logger.info({ address, mode: config.MODE, database: database.kind }, 'webhook started');

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { TRADINGVIEW_WEBHOOK_ADDRESSES } from './alerts/address-rules.js';
+import { envAddressRules, envSymbolOverrides } from './alerts/ingress-env.js';
 import { envBoolean, envInteger, envPort, envUrl } from './env-types.js';
 
 /** One environment key: its schema, the default shown in .env.example, what it means, and whether it is secret. */
@@ -78,6 +80,46 @@ export const CONFIG_KEYS = {
     description:
       'Bearer token for admin API calls (halt, resume, buy guard, flatten). Unset = API is read-only.',
     secret: true,
+  },
+  HOOKLINE_WEBHOOK_ALLOWLIST: {
+    schema: envBoolean,
+    default: 'false',
+    description:
+      'true = POST /webhook accepts alerts only from HOOKLINE_WEBHOOK_ALLOWED_ADDRESSES (403 otherwise). Behind a proxy, set HOOKLINE_TRUSTED_PROXY too.',
+  },
+  HOOKLINE_WEBHOOK_ALLOWED_ADDRESSES: {
+    schema: envAddressRules,
+    default: TRADINGVIEW_WEBHOOK_ADDRESSES.join(','),
+    description:
+      "Sender addresses (IPv4/IPv6, or IPv4 networks like 10.0.0.0/8) allowed when the allowlist is on. Default: TradingView's four webhook addresses.",
+  },
+  HOOKLINE_TRUSTED_PROXY: {
+    schema: envAddressRules,
+    description:
+      'Addresses or IPv4 networks of your reverse proxies. Only a request from one of them has its X-Forwarded-For read for the sender address. Unset = the header is ignored.',
+  },
+  HOOKLINE_WEBHOOK_BODY_LIMIT_BYTES: {
+    schema: envInteger(256, 1_048_576),
+    default: '16384',
+    description:
+      'Largest alert body POST /webhook reads; a larger one is answered 413 and stored as rejected.',
+  },
+  HOOKLINE_WEBHOOK_RATE_LIMIT: {
+    schema: envInteger(0, 1_000_000),
+    default: '120',
+    description:
+      'Alerts per minute accepted from one sender address (bursts up to the same number), per process; more are answered 429. 0 = no limit.',
+  },
+  HOOKLINE_IDEMPOTENCY_WINDOW_SECONDS: {
+    schema: envInteger(1, 86_400),
+    default: '60',
+    description:
+      'An alert without an id repeats an earlier one (and is not executed again) when the same symbol, action, size and order type arrived within this many seconds.',
+  },
+  HOOKLINE_SYMBOL_OVERRIDES: {
+    schema: envSymbolOverrides,
+    description:
+      'TradingView tickers mapped to exchange markets by hand, e.g. XBTUSD=BTC/USD,COINBASE:ETHUSD=ETH/USD. Unset = automatic mapping only.',
   },
   HOOKLINE_HOST: {
     schema: z.string().trim().min(1),

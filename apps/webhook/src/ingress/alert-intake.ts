@@ -1,0 +1,202 @@
+import type { ReasonCode } from '@hookline/core';
+import {
+  addressMatches,
+  decodeAlertBody,
+  findPassphrase,
+  maskSecrets,
+  type NormalizedAlert,
+  normalizeAlert,
+  REDACTED,
+} from '@hookline/schemas';
+import type { AcceptedAlert } from './accepted-alert.js';
+import type { AlertRow } from './alert-store.js';
+import { idempotencyKeys, outcomeKey } from './idempotency-key.js';
+import type { WebhookIngressOptions } from './ingress-options.js';
+import { createPassphraseCheck } from './passphrase-check.js';
+
+/** One request to POST /webhook, as the intake sees it. */
+export interface IncomingAlert {
+  readonly rawBody: string;
+  readonly contentType: string | undefined;
+  readonly sender: string;
+  readonly receivedAt: Date;
+}
+
+/** The answer to a request: HTTP status, JSON body, and the accepted alert to hand on (if any). */
+export interface IntakeOutcome {
+  readonly status: number;
+  readonly body:
+    | { readonly status: 'accepted'; readonly alertId: string }
+    | { readonly status: 'duplicate'; readonly alertId: string; readonly duplicateOf: string }
+    | { readonly error: ReasonCode; readonly message: string; readonly alertId: string };
+  readonly accepted?: AcceptedAlert;
+}
+
+/** Why an alert is refused: the HTTP status, the code stored as the row's reason, and the message. */
+interface Refusal {
+  readonly status: number;
+  readonly code: ReasonCode;
+  readonly message: string;
+  /** The normalised alert, when the refusal came after normalisation. */
+  readonly alert?: NormalizedAlert;
+}
+
+/**
+ * The steps of POST /webhook after the rate limit, cheapest and least revealing first: sender
+ * allowlist, passphrase configured, body readable, passphrase right (only then are field-level
+ * errors explained), fields valid, market known, then the idempotent insert. Every outcome is one
+ * stored row, written before the answer; the raw body is stored with the passphrase masked.
+ */
+export class AlertIntake {
+  readonly #checkPassphrase: ((given: string | undefined) => boolean) | undefined;
+
+  constructor(private readonly options: WebhookIngressOptions) {
+    const passphrase = options.passphrase;
+    this.#checkPassphrase = passphrase === undefined ? undefined : createPassphraseCheck(passphrase);
+  }
+
+  /** Checks, records and answers one alert. */
+  async receive(incoming: IncomingAlert): Promise<IntakeOutcome> {
+    const secrets: string[] = []; // the sender's passphrase once read: masked wherever it could show
+    const checked = this.#check(incoming, secrets);
+    if ('refusal' in checked) return this.#reject(incoming, secrets, checked.refusal);
+    return this.#record(incoming, secrets, checked.alert);
+  }
+
+  /** Records and answers a body larger than the limit (fastify stopped reading it, so none is stored). */
+  async rejectOversized(
+    arrival: Pick<IncomingAlert, 'sender' | 'receivedAt'>,
+    declaredBytes: number | undefined,
+  ): Promise<IntakeOutcome> {
+    const size = declaredBytes === undefined ? 'the body' : `the body of ${declaredBytes} bytes`;
+    const message = `${size} is larger than the limit of ${this.options.bodyLimitBytes} bytes`;
+    const incoming = { ...arrival, rawBody: '', contentType: undefined };
+    return this.#reject(incoming, [], { status: 413, code: 'PAYLOAD_TOO_LARGE', message });
+  }
+
+  #check(incoming: IncomingAlert, secrets: string[]): { refusal: Refusal } | { alert: NormalizedAlert } {
+    const { allowedAddresses, symbolOverrides, markets } = this.options;
+    const refuse = (status: number, code: ReasonCode, message: string, alert?: NormalizedAlert) => ({
+      refusal: { status, code, message, ...(alert === undefined ? {} : { alert }) },
+    });
+    if (allowedAddresses !== undefined && !addressMatches(allowedAddresses, incoming.sender)) {
+      return refuse(403, 'SOURCE_NOT_ALLOWED', `${incoming.sender} is not an allowed sender address`);
+    }
+    if (this.#checkPassphrase === undefined) {
+      const message = 'this server has no WEBHOOK_PASSPHRASE configured, so it refuses every alert';
+      return refuse(503, 'BAD_PASSPHRASE', message);
+    }
+    const decoded = decodeAlertBody(incoming.rawBody, incoming.contentType);
+    if (!decoded.ok) return refuse(400, decoded.problem.code, decoded.problem.message);
+    const given = findPassphrase(decoded.body.fields);
+    if (given !== undefined) secrets.push(given);
+    if (!this.#checkPassphrase(given)) {
+      const message =
+        given === undefined ? 'no passphrase: send it in a "passphrase" field' : 'the passphrase is wrong';
+      return refuse(401, 'BAD_PASSPHRASE', message);
+    }
+    const normalized = normalizeAlert(decoded.body, { symbolOverrides });
+    if (!normalized.ok) {
+      const { code, stage, message } = normalized.problem;
+      return refuse(stage === 'decode' ? 400 : 422, code, message);
+    }
+    const { symbol, ticker } = normalized.alert;
+    // The exchange's resolver knows its markets, so it also settles a ticker the pure mapping splits
+    // wrongly (BTCTUSD read as BTCT/USD when the exchange lists BTC/TUSD).
+    const market = markets?.find(symbol) ?? markets?.find(ticker);
+    if (markets !== undefined && market === undefined) {
+      const message = `the exchange lists no market ${symbol} (from ticker "${ticker}")`;
+      return refuse(422, 'INVALID_SYMBOL', message, normalized.alert);
+    }
+    return {
+      alert: market === undefined ? normalized.alert : { ...normalized.alert, symbol: market.symbol },
+    };
+  }
+
+  async #record(
+    incoming: IncomingAlert,
+    secrets: readonly string[],
+    alert: NormalizedAlert,
+  ): Promise<IntakeOutcome> {
+    const { store, ids, idempotencyWindowSeconds } = this.options;
+    const keys = idempotencyKeys(alert, incoming.receivedAt, idempotencyWindowSeconds);
+    if (keys.previous !== undefined) {
+      const earlier = await store.findReceivedSince(keys.previous.key, keys.previous.since);
+      if (earlier !== undefined) return this.#duplicate(incoming, secrets, alert, earlier);
+    }
+    const alertId = ids.next();
+    const insert = await store.insertUnlessKeyExists(
+      this.#row(incoming, secrets, {
+        id: alertId,
+        idempotencyKey: keys.key,
+        status: 'ACCEPTED',
+        reason: null,
+        payload: { alert },
+      }),
+    );
+    if (!insert.inserted) return this.#duplicate(incoming, secrets, alert, insert.existingId);
+    const { receivedAt, sender: remoteAddress } = incoming;
+    const accepted: AcceptedAlert = { alertId, idempotencyKey: keys.key, receivedAt, remoteAddress, alert };
+    return { status: 202, body: { status: 'accepted', alertId }, accepted };
+  }
+
+  async #duplicate(
+    incoming: IncomingAlert,
+    secrets: readonly string[],
+    alert: NormalizedAlert,
+    duplicateOf: string,
+  ): Promise<IntakeOutcome> {
+    const id = this.options.ids.next();
+    await this.options.store.insert(
+      this.#row(incoming, secrets, {
+        id,
+        idempotencyKey: outcomeKey('duplicate', id),
+        status: 'DUPLICATE',
+        reason: 'DUPLICATE_ALERT',
+        payload: { alert, duplicateOf },
+      }),
+    );
+    return { status: 200, body: { status: 'duplicate', alertId: id, duplicateOf } };
+  }
+
+  async #reject(
+    incoming: IncomingAlert,
+    secrets: readonly string[],
+    refusal: Refusal,
+  ): Promise<IntakeOutcome> {
+    const { status, code, alert } = refusal;
+    const id = this.options.ids.next();
+    const message = this.#scrub(refusal.message, secrets);
+    const payload = { error: { code, message }, ...(alert === undefined ? {} : { alert }) };
+    await this.options.store.insert(
+      this.#row(incoming, secrets, {
+        id,
+        idempotencyKey: outcomeKey('rejected', id),
+        status: 'REJECTED',
+        reason: code,
+        payload,
+      }),
+    );
+    return { status, body: { error: code, message, alertId: id } };
+  }
+
+  #row(
+    incoming: IncomingAlert,
+    secrets: readonly string[],
+    row: Pick<AlertRow, 'id' | 'idempotencyKey' | 'status' | 'reason' | 'payload'>,
+  ): AlertRow {
+    const rawBody = maskSecrets(incoming.rawBody, this.#knownSecrets(secrets));
+    return { ...row, rawBody, remoteAddress: incoming.sender, receivedAt: incoming.receivedAt };
+  }
+
+  // Messages never quote a passphrase field, but a passphrase pasted into another field could be quoted.
+  #scrub(message: string, secrets: readonly string[]): string {
+    return this.#knownSecrets(secrets)
+      .filter((secret) => secret.length >= 6)
+      .reduce((text, secret) => text.split(secret).join(REDACTED), message);
+  }
+
+  #knownSecrets(secrets: readonly string[]): string[] {
+    return this.options.passphrase === undefined ? [...secrets] : [this.options.passphrase, ...secrets];
+  }
+}

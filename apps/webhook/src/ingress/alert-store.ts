@@ -1,0 +1,72 @@
+import type { Prisma, PrismaClient } from '@hookline/db';
+import type { AlertRecordPayload } from '@hookline/schemas';
+
+/** One row of `alerts` as ingress writes it. */
+export interface AlertRow {
+  readonly id: string;
+  readonly idempotencyKey: string;
+  /** The body as received, with the passphrase masked. */
+  readonly rawBody: string;
+  readonly payload: AlertRecordPayload;
+  readonly remoteAddress: string;
+  readonly status: 'ACCEPTED' | 'REJECTED' | 'DUPLICATE';
+  readonly reason: string | null;
+  readonly receivedAt: Date;
+}
+
+/** What happened to an insert under an idempotency key. */
+export type InsertOutcome =
+  | { readonly inserted: true }
+  | { readonly inserted: false; readonly existingId: string };
+
+/** Where ingress records alerts; the unique idempotency key is what makes a repeat a duplicate. */
+export interface AlertStorePort {
+  /** Inserts unless a row already holds the key; then says which row does. */
+  insertUnlessKeyExists(row: AlertRow): Promise<InsertOutcome>;
+  /** Inserts a row whose key is known to be fresh (rejections, duplicates). */
+  insert(row: AlertRow): Promise<void>;
+  /** The id of the row under the key, if it was received at or after `since`. */
+  findReceivedSince(idempotencyKey: string, since: Date): Promise<string | undefined>;
+}
+
+/** The alert store over Prisma (`alerts` table). */
+export class PrismaAlertStore implements AlertStorePort {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  async insertUnlessKeyExists(row: AlertRow): Promise<InsertOutcome> {
+    // ON CONFLICT DO NOTHING: a duplicate is an expected outcome, not an exception on the hot path.
+    const { count } = await this.prisma.alert.createMany({ data: [toData(row)], skipDuplicates: true });
+    if (count === 1) return { inserted: true };
+    const existing = await this.prisma.alert.findUniqueOrThrow({
+      where: { idempotencyKey: row.idempotencyKey },
+      select: { id: true },
+    });
+    return { inserted: false, existingId: existing.id };
+  }
+
+  async insert(row: AlertRow): Promise<void> {
+    await this.prisma.alert.create({ data: toData(row), select: { id: true } });
+  }
+
+  async findReceivedSince(idempotencyKey: string, since: Date): Promise<string | undefined> {
+    const row = await this.prisma.alert.findFirst({
+      where: { idempotencyKey, receivedAt: { gte: since } },
+      select: { id: true },
+    });
+    return row?.id;
+  }
+}
+
+function toData(row: AlertRow): Prisma.AlertCreateManyInput {
+  return {
+    id: row.id,
+    idempotencyKey: row.idempotencyKey,
+    source: 'TRADINGVIEW',
+    rawBody: row.rawBody,
+    parsedPayload: row.payload as Prisma.InputJsonValue,
+    remoteAddress: row.remoteAddress,
+    status: row.status,
+    reason: row.reason,
+    receivedAt: row.receivedAt,
+  };
+}

@@ -1,0 +1,90 @@
+import type { FastifyBaseLogger, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { handOnAccepted } from './accepted-alert.js';
+import { AlertIntake, type IntakeOutcome } from './alert-intake.js';
+import type { WebhookIngressOptions } from './ingress-options.js';
+import { TokenBucketRateLimiter } from './rate-limiter.js';
+import { resolveSenderAddress } from './sender-address.js';
+
+interface Arrival {
+  readonly sender: string;
+  readonly receivedAt: Date;
+}
+
+/**
+ * POST /webhook (architecture.md, Ingress). Register it with `app.register(webhookIngressPlugin, options)`
+ * and NOT through fastify-plugin: its catch-all body parser must stay inside this plugin's scope.
+ * Rate-limited requests (429) are answered before the body is read and are not stored, so a flood
+ * costs no database writes; every other outcome is stored before the answer.
+ */
+export async function webhookIngressPlugin(
+  app: FastifyInstance,
+  options: WebhookIngressOptions,
+): Promise<void> {
+  const intake = new AlertIntake(options);
+  const limiter =
+    options.rateLimitPerMinute > 0
+      ? new TokenBucketRateLimiter(options.clock, options.rateLimitPerMinute)
+      : undefined;
+  const arrivals = new WeakMap<FastifyRequest, Arrival>();
+  if (options.passphrase === undefined) {
+    app.log.warn('POST /webhook refuses every alert (503): WEBHOOK_PASSPHRASE is not set');
+  }
+
+  // TradingView sends text/plain whenever the message is not valid JSON: read every body as text and
+  // let the alert reader decide what it is.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => done(null, body));
+
+  const arrivalOf = (request: FastifyRequest): Arrival => {
+    let arrival = arrivals.get(request);
+    if (arrival === undefined) {
+      const forwardedFor = request.headers['x-forwarded-for'];
+      const sender = resolveSenderAddress(request.socket.remoteAddress, forwardedFor, options.trustedProxies);
+      arrival = { sender, receivedAt: options.clock.now() };
+      arrivals.set(request, arrival);
+    }
+    return arrival;
+  };
+
+  app.addHook('onRequest', async (request, reply) => {
+    const { sender } = arrivalOf(request);
+    const verdict = limiter?.take(sender);
+    if (verdict === undefined || verdict.allowed) return;
+    if (verdict.firstRefusal) request.log.warn({ sender }, 'webhook rate limit reached; answering 429');
+    const message = `more than ${options.rateLimitPerMinute} alerts per minute from ${sender}; retry later`;
+    return reply
+      .code(429)
+      .header('retry-after', String(verdict.retryAfterSeconds))
+      .send({ error: 'RATE_LIMITED', message });
+  });
+
+  app.setErrorHandler(async (error: { code?: string }, request, reply) => {
+    if (error.code !== 'FST_ERR_CTP_BODY_TOO_LARGE') throw error;
+    const declared = Number(request.headers['content-length']);
+    const outcome = await intake.rejectOversized(
+      arrivalOf(request),
+      Number.isSafeInteger(declared) ? declared : undefined,
+    );
+    return answer(reply, request.log, outcome);
+  });
+
+  app.post('/webhook', { bodyLimit: options.bodyLimitBytes }, async (request, reply) => {
+    const outcome = await intake.receive({
+      ...arrivalOf(request),
+      rawBody: typeof request.body === 'string' ? request.body : '',
+      contentType: request.headers['content-type'],
+    });
+    answer(reply, request.log, outcome);
+    if (outcome.accepted !== undefined) handOnAccepted(options.onAccepted, outcome.accepted, request.log);
+    return reply;
+  });
+}
+
+// Logged: the outcome and its code, never the body (it holds the passphrase).
+function answer(reply: FastifyReply, log: FastifyBaseLogger, outcome: IntakeOutcome): FastifyReply {
+  const body = outcome.body;
+  if ('error' in body)
+    log.warn({ alertId: body.alertId, reason: body.error }, `webhook alert rejected: ${body.message}`);
+  else log.info({ alertId: body.alertId, outcome: body.status }, `webhook alert ${body.status}`);
+  return reply.code(outcome.status).send(body);
+}
