@@ -3,6 +3,55 @@
 // channel plug into the same port and pass the same conformance suite (test/conformance).
 
 export type { ExchangeErrorKind } from '@hookline/core';
+export { type TranslationInput, translateCcxtError } from './ccxt/ccxt-error-translation.js';
+export { CcxtExchange } from './ccxt/ccxt-exchange.js';
+export {
+  type CcxtExchangeOptions,
+  coinbaseWebSocketUrls,
+  type ExchangeUrls,
+  exchangeUrlsFromEnv,
+} from './ccxt/ccxt-exchange-options.js';
+export { type CcxtOrderArguments, ccxtOrderArguments } from './ccxt/ccxt-order-request.js';
+export { decodeFillCursor, encodeFillCursor, type FillPosition, pageAfter } from './ccxt/fill-cursor.js';
+export {
+  type ClientOrderLookup,
+  type VenueId,
+  type VenueProfile,
+  venueProfiles,
+} from './ccxt/venue-profile.js';
+export {
+  binanceRejection,
+  coinbaseRejection,
+  krakenRejection,
+  type RejectionMeaning,
+  type VenueRejection,
+} from './ccxt/venue-rejections.js';
+export { type CoinbaseCredentials, CoinbaseJwtSigner } from './coinbase/coinbase-jwt.js';
+export {
+  CoinbaseSocket,
+  type CoinbaseSocketOptions,
+  defaultReconnectBackoff,
+} from './coinbase/coinbase-socket.js';
+export { CoinbaseStreams, type CoinbaseStreamsOptions } from './coinbase/coinbase-streams.js';
+export { CoinbaseTickerStream, type CoinbaseTickerStreamOptions } from './coinbase/coinbase-ticker-stream.js';
+export {
+  CoinbaseUserStream,
+  type CoinbaseUserStreamOptions,
+  type UserStreamCounters,
+} from './coinbase/coinbase-user-stream.js';
+export { type FillBackfillSource, GapBackfill } from './coinbase/gap-backfill.js';
+export { type CumulativeFills, type FillDelta, OrderFillTracker } from './coinbase/order-fill-tracker.js';
+export { parseTickerMessage, type TickerChannelOutput } from './coinbase/ticker-channel-parser.js';
+export {
+  CoinbaseUserChannelParser,
+  snapshotBatchSize,
+  type UserChannelOutput,
+} from './coinbase/user-channel-parser.js';
+export {
+  benchmarkCoinbaseUserStream,
+  type CoinbaseUserStreamBenchmarkOptions,
+  type CoinbaseUserStreamBenchmarkResult,
+} from './coinbase/user-stream-benchmark.js';
 export { checkOrderRules } from './order-rules.js';
 export {
   benchmarkPaperExchange,
@@ -76,5 +125,24 @@ export type {
   Unsubscribe,
   UserStreamEvent,
 } from './port/stream-events.js';
+export {
+  type CircuitBreakerOptions,
+  countsAsExchangeFailure,
+  ExchangeCircuitBreaker,
+  isCircuitOpenError,
+} from './resilience/circuit-breaker.js';
+export {
+  type CircuitState,
+  type CircuitStatus,
+  type ExchangeHealth,
+  healthOf,
+} from './resilience/circuit-status.js';
+export {
+  type CreateOrderSafelyOptions,
+  createOrderSafely,
+  type SafeCreateResult,
+} from './resilience/create-order-safely.js';
+export { type BackoffOptions, backoffDelay, defaultReadBackoff } from './resilience/jittered-backoff.js';
+export { type ReadRetryOptions, readRetryPolicy, shouldRetryRead } from './resilience/read-retry.js';
 export { type ListenerErrorHandler, ListenerSet } from './stream/listener-set.js';
 export { canonicalSymbol, defaultCurrencyAliases, SymbolResolver } from './symbols.js';

@@ -1,0 +1,204 @@
+import { ZERO } from '@hookline/core';
+import type { CoinbaseStreams } from '../coinbase/coinbase-streams.js';
+import type { UserStreamCounters } from '../coinbase/coinbase-user-stream.js';
+import { ExchangeError } from '../port/exchange-error.js';
+import type { ExchangePort } from '../port/exchange-port.js';
+import type { Fill, FillCursor, FillPage, FillQuery } from '../port/fill.js';
+import type { Balances, Candle, CandleQuery, CandleTimeframe, Market, Ticker } from '../port/market.js';
+import type { CreateOrderRequest, ExchangeOrder, OrderReference } from '../port/order.js';
+import type {
+  StreamListener,
+  TickerStreamEvent,
+  Unsubscribe,
+  UserStreamEvent,
+} from '../port/stream-events.js';
+import type { CircuitStatus } from '../resilience/circuit-status.js';
+import { createCcxtClient } from './ccxt-client.js';
+import type { CcxtExchangeOptions } from './ccxt-exchange-options.js';
+import { CcxtFillHistory } from './ccxt-fill-history.js';
+import { CcxtGateway } from './ccxt-gateway.js';
+import { balancesFromCcxt, candlesFromCcxt, tickerFromCcxt } from './ccxt-market-mapping.js';
+import { CcxtMarkets } from './ccxt-markets.js';
+import { CcxtOrders } from './ccxt-orders.js';
+import { coinbaseStreamsFor } from './ccxt-streams.js';
+import { venueProfiles } from './venue-profile.js';
+
+/**
+ * Live trading through ccxt REST (Coinbase Advanced Trade first; Kraken and Binance through the
+ * same code and a profile table), with the Coinbase private and ticker streams over `ws`. Reads
+ * are retried, creates never (an unknown outcome throws UNKNOWN_OUTCOME: resolve it by
+ * `fetchOrder({ clientOrderId })` or createOrderSafely); every call passes the exchange's breaker.
+ */
+export class CcxtExchange implements ExchangePort {
+  readonly name: string;
+  readonly #options: CcxtExchangeOptions;
+  readonly #gateway: CcxtGateway;
+  readonly #markets: CcxtMarkets;
+  readonly #orders: CcxtOrders;
+  readonly #fills: CcxtFillHistory;
+  readonly #streams: CoinbaseStreams | undefined;
+
+  constructor(options: CcxtExchangeOptions) {
+    this.#options = options;
+    this.name = options.name ?? options.venue;
+    const profile = venueProfiles[options.venue];
+    const requestTimeoutMs = options.requestTimeoutMs ?? 10_000;
+    const client = createCcxtClient(profile, {
+      requestTimeoutMs,
+      ...(options.apiKey === undefined ? {} : { apiKey: options.apiKey }),
+      ...(options.secret === undefined ? {} : { secret: options.secret }),
+      ...(options.urls?.rest === undefined ? {} : { restUrl: options.urls.rest }),
+      ...(options.rateLimitMs === undefined ? {} : { rateLimitMs: options.rateLimitMs }),
+    });
+    this.#gateway = new CcxtGateway(client, profile, {
+      clock: options.clock,
+      name: this.name,
+      attemptTimeoutMs: options.attemptTimeoutMs ?? requestTimeoutMs * 2,
+      ...(options.retry === undefined ? {} : { retry: options.retry }),
+      ...(options.breaker === undefined ? {} : { breaker: options.breaker }),
+    });
+    this.#markets = new CcxtMarkets(this.#gateway);
+    this.#orders = new CcxtOrders(this.#gateway, this.#markets, options);
+    this.#fills = new CcxtFillHistory(this.#gateway, this.#markets, options.clock);
+    this.#streams =
+      profile.streams === 'coinbase' ? coinbaseStreamsFor(options, this.#markets, this) : undefined;
+  }
+
+  /** The breaker's state, health, counts and times (for /readyz, metrics and the risk gate). */
+  circuitStatus(): CircuitStatus {
+    return this.#gateway.breaker.status();
+  }
+
+  async fetchMarkets(): Promise<readonly Market[]> {
+    return (await this.#markets.load(true)).markets;
+  }
+
+  async fetchBalances(): Promise<Balances> {
+    await this.#markets.load();
+    return balancesFromCcxt(await this.#gateway.read('fetchBalances', {}, (client) => client.fetchBalance()));
+  }
+
+  async fetchTicker(symbol: string): Promise<Ticker> {
+    const market = await this.#markets.resolve(symbol);
+    const ccxtSymbol = this.#markets.ccxtSymbol(market);
+    const context = { symbol: market.symbol };
+    const ticker = await this.#gateway.read('fetchTicker', context, async (client) =>
+      this.#gateway.profile.tickerSource === 'bidsAsks'
+        ? (await client.fetchBidsAsks([ccxtSymbol]))[ccxtSymbol]
+        : await client.fetchTicker(ccxtSymbol),
+    );
+    const result =
+      ticker === undefined ? undefined : tickerFromCcxt(ticker, market.symbol, this.#options.clock.now());
+    if (result === undefined || !result.bid.greaterThan(ZERO) || !result.ask.greaterThan(ZERO)) {
+      throw new ExchangeError('TEMPORARY', `${this.name} has no quote for ${market.symbol}`, { context });
+    }
+    return result;
+  }
+
+  async fetchCandles(
+    symbol: string,
+    timeframe: CandleTimeframe,
+    query: CandleQuery = {},
+  ): Promise<readonly Candle[]> {
+    const market = await this.#markets.resolve(symbol);
+    const rows = await this.#gateway.read('fetchCandles', { symbol: market.symbol, timeframe }, (client) =>
+      client.fetchOHLCV(this.#markets.ccxtSymbol(market), timeframe, query.since?.getTime(), query.limit),
+    );
+    return candlesFromCcxt(rows);
+  }
+
+  createOrder(request: CreateOrderRequest): Promise<ExchangeOrder> {
+    return this.#orders.create(request, (symbol) => this.fetchTicker(symbol));
+  }
+
+  cancelOrder(reference: OrderReference): Promise<ExchangeOrder> {
+    return this.#orders.cancel(reference);
+  }
+
+  fetchOrder(reference: OrderReference): Promise<ExchangeOrder> {
+    return this.#orders.fetch(reference);
+  }
+
+  fetchOpenOrders(symbol?: string): Promise<readonly ExchangeOrder[]> {
+    return this.#orders.open(symbol);
+  }
+
+  fetchFillsSince(query: FillQuery = {}): Promise<FillPage> {
+    return this.#fills.since(query);
+  }
+
+  /** Every fill of one order, oldest first, with trade ids (the stream's gap backfill uses it). */
+  fetchOrderFills(orderId: string): Promise<readonly Fill[]> {
+    return this.#fills.ofOrder(orderId);
+  }
+
+  /** A fills cursor from which fetchFillsSince returns the fills sequenced at or after `time`. */
+  fillCursorAt(time: Date): FillCursor {
+    return this.#fills.cursorAt(time);
+  }
+
+  subscribeUserEvents(listener: StreamListener<UserStreamEvent>): Unsubscribe {
+    const streams = this.#requireStreams('subscribeUserEvents');
+    // The channel names products by id; the markets turn them into our symbols.
+    void this.#markets.load().catch((error: unknown) => this.#options.onBackgroundError?.(error));
+    return streams.subscribeUser(listener);
+  }
+
+  subscribeTickers(symbols: readonly string[], listener: StreamListener<TickerStreamEvent>): Unsubscribe {
+    const streams = this.#requireStreams('subscribeTickers');
+    const resolver = this.#markets.resolver;
+    if (resolver === undefined) {
+      throw new ExchangeError('TEMPORARY', 'markets are not loaded yet: call fetchMarkets first', {
+        context: { operation: 'subscribeTickers', exchange: this.name },
+      });
+    }
+    return streams.subscribeTickers(
+      symbols.map((symbol) => resolver.resolve(symbol).exchangeSymbol),
+      listener,
+    );
+  }
+
+  /** The private stream's counters (connections, gaps, backfilled fills), while it is open. */
+  userStreamCounters(): UserStreamCounters | undefined {
+    return this.#streams?.userCounters();
+  }
+
+  /**
+   * Resolves once every open stream is subscribed and caught up (start-up readiness, tests);
+   * TEMPORARY when that takes longer than `timeoutMs`.
+   */
+  async whenStreamsSettled(timeoutMs = 10_000): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        reject(
+          new ExchangeError('TEMPORARY', `${this.name} streams did not settle in ${timeoutMs} ms`, {
+            context: { operation: 'whenStreamsSettled', exchange: this.name },
+          }),
+        );
+      }, timeoutMs);
+    });
+    try {
+      await Promise.race([this.#streams?.whenSettled(), late]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async close(): Promise<void> {
+    this.#streams?.close();
+  }
+
+  #requireStreams(operation: string): CoinbaseStreams {
+    if (this.#streams === undefined) {
+      throw new ExchangeError(
+        'FATAL',
+        `${this.name} streams are not implemented in this adapter (Coinbase only)`,
+        {
+          context: { operation, exchange: this.name },
+        },
+      );
+    }
+    return this.#streams;
+  }
+}

@@ -1,0 +1,115 @@
+import type { Decimal, OrderStatus } from '@hookline/core';
+import { coinbaseOrderStatus } from '../coinbase/coinbase-order-status.js';
+import { defaultCurrencyAliases } from '../symbols.js';
+import {
+  binanceRejection,
+  coinbaseRejection,
+  krakenRejection,
+  type VenueRejection,
+} from './venue-rejections.js';
+
+/** The venues the ccxt adapter is configured for (the EXCHANGE setting). */
+export type VenueId = 'coinbase' | 'kraken' | 'binance';
+
+/** How an order is found by our client order id on a venue. */
+export type ClientOrderLookup =
+  /** List recent orders (newest first, paged) and match client_order_id: Coinbase has no lookup by it. */
+  | {
+      readonly kind: 'scan';
+      readonly methods: readonly ('fetchOrders' | 'fetchOpenOrders' | 'fetchClosedOrders')[];
+    }
+  /** fetchOrder with the id in this param (Binance `origClientOrderId`, symbol required). */
+  | { readonly kind: 'param'; readonly param: string };
+
+/**
+ * Everything that differs between venues behind the one CcxtExchange: a table, not `if` branches
+ * in the adapter (style.md, freqtrade's lesson).
+ */
+export interface VenueProfile {
+  readonly id: VenueId;
+  /** The param that carries our client order id on create (protocol-notes.md, ccxt 1 and Kraken). */
+  readonly clientOrderIdParam: string;
+  readonly clientOrderLookup: ClientOrderLookup;
+  /**
+   * `limit-ioc`: a market buy is sent as an IOC limit through the book (Coinbase sizes market buys
+   * in quote, so an exact base amount needs a limit order); `native`: a market order by base amount.
+   */
+  readonly marketBuy: 'limit-ioc' | 'native';
+  /** `bidsAsks`: best bid/ask with sizes from fetchBidsAsks (Coinbase best_bid_ask); `ticker`: fetchTicker. */
+  readonly tickerSource: 'bidsAsks' | 'ticker';
+  /** `coinbase-products`: one products call + setMarkets (ccxt's loadMarkets calls seven endpoints). */
+  readonly marketSource: 'coinbase-products' | 'ccxt';
+  /**
+   * `coinbase-cursor`: fills by `start_sequence_timestamp` and Coinbase's page cursor, one order's
+   * by `order_ids`; `ccxt-since`: ccxt's fetchMyTrades `since` and fetchOrderTrades.
+   */
+  readonly fillHistory: 'coinbase-cursor' | 'ccxt-since';
+  /** `coinbase`: the user and ticker channels over `ws`; `none`: no streams in this adapter yet. */
+  readonly streams: 'coinbase' | 'none';
+  /** Options merged into the ccxt constructor's `options`. */
+  readonly ccxtOptions: Readonly<Record<string, unknown>>;
+  /** Venue currency spellings (Kraken XBT, XXBT, ZUSD) for the SymbolResolver. */
+  readonly currencyAliases: Readonly<Record<string, string>>;
+  /** ccxt's throttle (ms per cost unit) and the venue limit it keeps under. */
+  readonly rateLimit: { readonly msPerRequest: number; readonly venueLimit: string };
+  /** Finds the venue's error code in a ccxt error message. */
+  readonly parseRejection: (message: string) => VenueRejection | undefined;
+  /** The order status from the venue's raw order, where ccxt's unified status loses it. */
+  readonly orderStatus?: (
+    info: Readonly<Record<string, unknown>>,
+    filled: Decimal,
+  ) => OrderStatus | undefined;
+}
+
+/** The three configured venues. */
+export const venueProfiles: Readonly<Record<VenueId, VenueProfile>> = {
+  coinbase: {
+    id: 'coinbase',
+    // ccxt ignores params.clientOrderId on Coinbase and sends its own ccxt-<uuid> (protocol-notes.md, ccxt 1).
+    clientOrderIdParam: 'client_order_id',
+    clientOrderLookup: { kind: 'scan', methods: ['fetchOrders'] },
+    marketBuy: 'limit-ioc',
+    tickerSource: 'bidsAsks',
+    marketSource: 'coinbase-products',
+    fillHistory: 'coinbase-cursor',
+    streams: 'coinbase',
+    // v3 accounts give available and hold (ccxt's default is the v2 wallet list, total only).
+    ccxtOptions: { fetchBalance: 'v3PrivateGetBrokerageAccounts', brokerId: 'hookline' },
+    currencyAliases: defaultCurrencyAliases,
+    rateLimit: { msPerRequest: 34, venueLimit: 'Advanced Trade private REST: 30 requests/s per key' },
+    parseRejection: coinbaseRejection,
+    orderStatus: (info, filled) => coinbaseOrderStatus(info.status, filled),
+  },
+  kraken: {
+    id: 'kraken',
+    clientOrderIdParam: 'cl_ord_id',
+    // Kraken's QueryOrders takes txids or a numeric userref; our ids are UUIDs, so scan.
+    clientOrderLookup: { kind: 'scan', methods: ['fetchOpenOrders', 'fetchClosedOrders'] },
+    marketBuy: 'native',
+    tickerSource: 'ticker',
+    marketSource: 'ccxt',
+    fillHistory: 'ccxt-since',
+    streams: 'none',
+    ccxtOptions: {},
+    currencyAliases: defaultCurrencyAliases,
+    rateLimit: {
+      msPerRequest: 1_000,
+      venueLimit: 'Kraken REST counter: about one call/s sustained (starter tier)',
+    },
+    parseRejection: krakenRejection,
+  },
+  binance: {
+    id: 'binance',
+    clientOrderIdParam: 'newClientOrderId',
+    clientOrderLookup: { kind: 'param', param: 'origClientOrderId' },
+    marketBuy: 'native',
+    tickerSource: 'ticker',
+    marketSource: 'ccxt',
+    fillHistory: 'ccxt-since',
+    streams: 'none',
+    ccxtOptions: { defaultType: 'spot' },
+    currencyAliases: defaultCurrencyAliases,
+    rateLimit: { msPerRequest: 50, venueLimit: 'Binance spot: 6,000 request weight/min per IP' },
+    parseRejection: binanceRejection,
+  },
+};
