@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { SystemClock } from '@hookline/core';
 import { migrateDatabase, openDatabase } from '@hookline/db';
-import { benchmarkPaperExchange } from '@hookline/exchange';
+import { benchmarkCoinbaseUserStream, benchmarkPaperExchange } from '@hookline/exchange';
 import { benchmarkEngine } from '@hookline/ledger';
 import { benchmarkLedgerImport } from '@hookline/ledger-store';
 import { hasPostgresBinaries, startLocalPostgres } from '@hookline/runtime';
@@ -11,7 +11,7 @@ import { UsageError } from '../usage.js';
 type Figures = Record<string, number>;
 
 /** Sizes of the full suite; `--quick` divides them so a smoke test can run the same code. */
-const SIZES = { engineFills: 1_000_000, importFills: 100_000, paperOrders: 20_000 };
+const SIZES = { engineFills: 1_000_000, importFills: 100_000, paperOrders: 20_000, streamMessages: 50_000 };
 
 const BENCHMARKS: Record<string, (scale: number) => Promise<Figures>> = {
   'ledger.engine': async (scale) => {
@@ -67,6 +67,17 @@ const BENCHMARKS: Record<string, (scale: number) => Promise<Figures>> = {
       orders_per_second: result.ordersPerSecond,
       fills_per_second: result.fillsPerSecond,
       stream_events_per_second: result.streamEventsPerSecond,
+    };
+  },
+  'exchange.coinbase_user_stream': async (scale) => {
+    const result = benchmarkCoinbaseUserStream({
+      messages: Math.max(500, Math.round(SIZES.streamMessages / scale)),
+    });
+    return {
+      messages: result.messages,
+      seconds: result.seconds,
+      messages_per_second: result.messagesPerSecond,
+      events_per_second: result.eventsPerSecond,
     };
   },
 };

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { cleanEnvironment, runCli } from './support/run-cli.js';
+
+describe('pnpm hookline bench', () => {
+  it('when run with --json then it prints one object of named benchmarks with numeric figures', async () => {
+    const result = await runCli(['bench', '--json', '--quick'], cleanEnvironment({}));
+    expect(result.code).toBe(0);
+    const figures = JSON.parse(result.output.trim().split('\n').at(-1) ?? '{}') as Record<string, Record<string, unknown>>;
+    expect(Object.keys(figures)).toEqual([
+      'ledger.engine',
+      'ledger.import_postgres',
+      'exchange.paper',
+      'exchange.coinbase_user_stream',
+    ]);
+    for (const benchmark of Object.values(figures)) {
+      for (const value of Object.values(benchmark)) expect(typeof value).toBe('number');
+    }
+    expect(figures['ledger.engine']).toMatchObject({ fills: 10_000 });
+  }, 120_000);
+
+  it('when an unknown benchmark is named then the usage lists the known ones', async () => {
+    const result = await runCli(['bench', '--only', 'nope'], cleanEnvironment({}));
+    expect(result.code).toBe(2);
+    expect(result.output).toContain('unknown benchmark nope');
+  });
+});
