@@ -5,7 +5,10 @@ describe('pnpm hookline bench', () => {
   it('when run with --json then it prints one object of named benchmarks with numeric figures', async () => {
     const result = await runCli(['bench', '--json', '--quick'], cleanEnvironment({}));
     expect(result.code).toBe(0);
-    const figures = JSON.parse(result.output.trim().split('\n').at(-1) ?? '{}') as Record<string, Record<string, unknown>>;
+    const figures = JSON.parse(result.output.trim().split('\n').at(-1) ?? '{}') as Record<
+      string,
+      Record<string, unknown>
+    >;
     expect(Object.keys(figures)).toEqual([
       'ledger.engine',
       'ledger.import_postgres',

@@ -55,10 +55,7 @@ export function computeOrderAggregates(
       totalFeesUsd: sum(
         orderFills.map((fill) => (fill.feeUsd === null ? ZERO : dec(fill.feeUsd.toString()))),
       ),
-      firstFillAt: orderFills.reduce(
-        (first, fill) => (fill.executedAt < first ? fill.executedAt : first),
-        orderFills[0]?.executedAt ?? new Date(0),
-      ),
+      firstFillAt: earliestExecution(orderFills),
       pnlUsd: total((allocation) => allocation.pnlUsd),
       costBasisUsd: total((allocation) => allocation.costBasisUsd),
       saleProceedsUsd: total((allocation) => allocation.proceedsUsd),
@@ -119,6 +116,13 @@ export async function writeOrderAggregates(
       chunk.map((row) => row.firstFillAt),
     );
   }
+}
+
+/** The earliest execution time among an order's fills (never empty: an order is listed by its fills). */
+function earliestExecution(fills: readonly Fill[]): Date {
+  let earliest = fills[0]?.executedAt.getTime() ?? 0;
+  for (const fill of fills) earliest = Math.min(earliest, fill.executedAt.getTime());
+  return new Date(earliest);
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
