@@ -1,5 +1,12 @@
-import { type Clock, SystemClock } from '@hookline/core';
+import { type Clock, HooklineError, SystemClock } from '@hookline/core';
 import type { Database } from '@hookline/db';
+import {
+  CcxtExchange,
+  type ExchangePort,
+  FilePaperStateStore,
+  PaperExchange,
+  startTicking,
+} from '@hookline/exchange';
 import { type LocalRedis, ReadinessRegistry, startLocalRedis } from '@hookline/runtime';
 import type { Config } from '@hookline/schemas';
 import { Redis } from 'ioredis';
@@ -12,6 +19,8 @@ export interface Infrastructure {
   readonly database: Database;
   readonly redis: Redis;
   readonly readiness: ReadinessRegistry;
+  /** The exchange: the paper exchange (MODE=paper) or the live ccxt adapter. */
+  readonly exchange: ExchangePort;
   close(): Promise<void>;
 }
 
@@ -51,9 +60,42 @@ export async function openInfrastructure(config: Config, logger: Logger): Promis
       },
     });
     readiness.register({ name: 'redis', run: async () => ({ ok: (await redis.ping()) === 'PONG' }) });
-    return { clock: new SystemClock(), database, redis, readiness, close: closeAll };
+    const clock = new SystemClock();
+    const exchange = openExchange(config, clock);
+    closers.push(() => exchange.close());
+    if (exchange instanceof PaperExchange) {
+      const stopTicking = startTicking(exchange);
+      closers.push(async () => stopTicking());
+    }
+    logger.info({ exchange: exchange.name, mode: config.MODE }, 'exchange opened');
+    return { clock, database, redis, readiness, exchange, close: closeAll };
   } catch (error) {
     await closeAll();
     throw error;
   }
+}
+
+/**
+ * The exchange of the mode: paper keeps its state in DATA_DIR (paper positions survive a restart);
+ * live is the ccxt adapter for EXCHANGE with its keys and optional URL overrides.
+ */
+function openExchange(config: Config, clock: Clock): ExchangePort {
+  if (config.MODE === 'paper') {
+    return new PaperExchange({ clock, store: new FilePaperStateStore(config.DATA_DIR) });
+  }
+  if (config.EXCHANGE_API_KEY === undefined || config.EXCHANGE_API_SECRET === undefined) {
+    throw new HooklineError('CONFIG_INVALID', 'MODE=live needs EXCHANGE_API_KEY and EXCHANGE_API_SECRET');
+  }
+  const urls = {
+    ...(config.EXCHANGE_REST_URL === undefined ? {} : { rest: config.EXCHANGE_REST_URL }),
+    ...(config.EXCHANGE_WS_URL === undefined ? {} : { ws: config.EXCHANGE_WS_URL }),
+    ...(config.EXCHANGE_WS_USER_URL === undefined ? {} : { wsUser: config.EXCHANGE_WS_USER_URL }),
+  };
+  return new CcxtExchange({
+    venue: config.EXCHANGE,
+    clock,
+    apiKey: config.EXCHANGE_API_KEY,
+    secret: config.EXCHANGE_API_SECRET,
+    urls,
+  });
 }

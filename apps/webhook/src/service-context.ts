@@ -1,5 +1,6 @@
 import type { Clock } from '@hookline/core';
 import type { Database } from '@hookline/db';
+import type { ExchangePort } from '@hookline/exchange';
 import type { ReadinessRegistry } from '@hookline/runtime';
 import type { Config } from '@hookline/schemas';
 import type { Redis } from 'ioredis';
@@ -13,6 +14,8 @@ export interface WebhookServiceContext {
   readonly database: Database;
   readonly redis: Redis;
   readonly readiness: ReadinessRegistry;
+  /** The exchange orders go to (paper by default). */
+  readonly exchange: ExchangePort;
   /** Every service running in this process (reported by /healthz). */
   readonly servicesInProcess: readonly string[];
 }

@@ -1,13 +1,16 @@
 import { SystemRandomSource, UuidV7IdGenerator } from '@hookline/core';
 import { heartbeatCheck, type RunningService, startHeartbeat } from '@hookline/runtime';
+import { entrySettingsFromConfig } from './execution/entry-settings.js';
 import { PrismaAlertStore } from './ingress/alert-store.js';
 import { ingressOptionsFromConfig } from './ingress/ingress-options.js';
 import type { WebhookServiceContext } from './service-context.js';
+import { startTradingPipeline } from './trading-pipeline.js';
 import { buildWebhookApp } from './webhook-app.js';
 
 /**
- * Starts the webhook service: readiness checks, heartbeat, and the HTTP server on PORT.
- * stop(): stop intake (close the listener, finish in-flight requests), then stop the heartbeat.
+ * Starts the webhook service: readiness checks, heartbeat, the trading pipeline (job workers, fill
+ * consumer) and the HTTP server on PORT. stop(): stop intake (close the listener, finish in-flight
+ * requests), then drain the workers and the fill consumer, then stop the heartbeat.
  */
 export async function startWebhookService(context: WebhookServiceContext): Promise<RunningService> {
   const { config, logger, readiness, redis, clock, database } = context;
@@ -27,6 +30,16 @@ export async function startWebhookService(context: WebhookServiceContext): Promi
     intervalMs: config.HOOKLINE_HEARTBEAT_INTERVAL_MS,
     onError: (error) => logger.warn({ err: error }, 'webhook heartbeat write failed'),
   });
+  const pipeline = await startTradingPipeline({
+    prisma: database.prisma,
+    exchange: context.exchange,
+    redis,
+    clock,
+    logger,
+    settings: entrySettingsFromConfig(config),
+    ledger: { timezone: config.HOOKLINE_TAX_TIMEZONE, strict: config.HOOKLINE_LEDGER_STRICT },
+    backfillIntervalMs: config.HOOKLINE_FILL_BACKFILL_INTERVAL_MS,
+  });
   const app = buildWebhookApp({
     logger,
     readiness,
@@ -35,21 +48,21 @@ export async function startWebhookService(context: WebhookServiceContext): Promi
       store: new PrismaAlertStore(database.prisma),
       clock,
       ids: new UuidV7IdGenerator(clock, new SystemRandomSource()),
-      // Until the job catalog takes accepted alerts, they are stored and logged only.
-      onAccepted: ({ alertId, alert }) =>
-        logger.info(
-          { alertId, symbol: alert.symbol, action: alert.action },
-          'alert accepted (no executor wired yet)',
-        ),
+      onAccepted: pipeline.onAccepted,
     }),
   });
-  const address = await app.listen({ host: config.HOOKLINE_HOST, port: config.PORT });
+  const address = await app.listen({ host: config.HOOKLINE_HOST, port: config.PORT }).catch(async (error) => {
+    await pipeline.stop();
+    throw error;
+  });
   logger.info({ address, mode: config.MODE, database: database.kind }, 'webhook started');
   return {
     name: 'webhook',
     stop: async () => {
       logger.info('webhook stopping: closing HTTP intake');
       await app.close();
+      logger.info('webhook stopping: draining job workers and the fill consumer');
+      await pipeline.stop();
       await heartbeat.stop();
       logger.info('webhook stopped');
     },

@@ -19,6 +19,10 @@ export const reasonCodeCatalog = {
     ORDER_RATE_THROTTLED: 'The order rate limit for the account is reached.',
     DUPLICATE_OPEN_ORDER: 'An open order on the same symbol and side already exists.',
   },
+  decision: {
+    ORDERED: 'Every rule passed; an order intent was written and sent.',
+    EXIT_BY_SENTINEL: 'A sell or exit alert is not executed directly: the exit sentinel decides exits.',
+  },
   preflight: {
     BELOW_MIN_SIZE: "The amount, truncated to the market's step, is below the minimum order size.",
     ABOVE_MAX_SIZE: 'The amount is above the maximum order size of the market.',

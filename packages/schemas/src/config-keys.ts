@@ -176,6 +176,37 @@ export const CONFIG_KEYS = {
     description:
       'true = refuse a sell beyond the inventory the ledger knows; false = record a SHORTFALL and warn.',
   },
+  HOOKLINE_ENTRY_OFFSET_BPS: {
+    schema: envInteger(0, 1_000),
+    default: '0',
+    description:
+      'Entry LIMIT price offset in basis points from the reference price (a buy at ask × (1 − offset)); 0 = at the ask.',
+  },
+  HOOKLINE_ENTRY_POST_ONLY: {
+    schema: envBoolean,
+    default: 'false',
+    description: 'true = entry orders are post-only (maker or rejected by the exchange).',
+  },
+  HOOKLINE_ENTRY_TIMEOUT_MS: {
+    schema: envInteger(1_000, 86_400_000),
+    default: '120000',
+    description:
+      'An entry not fully filled this long after it was acknowledged is canceled; a partial fill stays the position.',
+  },
+  HOOKLINE_ENTRY_SIZE_USD: {
+    schema: z
+      .string()
+      .trim()
+      .regex(/^\d+(\.\d+)?$/, { error: 'expected a decimal amount such as 100' }),
+    default: '100',
+    description: 'Quote amount (USD) of an entry whose alert gives no size.',
+  },
+  HOOKLINE_FILL_BACKFILL_INTERVAL_MS: {
+    schema: envInteger(1_000, 3_600_000),
+    default: '30000',
+    description:
+      'How often fills are read from the exchange REST history (after the stored cursor) besides the user stream.',
+  },
 } as const satisfies Record<string, ConfigKey>;
 
 /** True for a timezone the runtime's Intl knows. */

@@ -1,0 +1,230 @@
+import type { ReasonCode } from '@hookline/core';
+// The `alert.process` job: an accepted alert becomes exactly one decision (ORDERED, BLOCKED or
+// SKIPPED, with its reason code and the inputs of every rule that ran) and, when ORDERED, an order
+// intent handed to the executor. A retry finds the decision already stored and only continues it.
+import { type Clock, dec, toPlainString } from '@hookline/core';
+import type { Decision, Prisma, PrismaClient } from '@hookline/db';
+import { type ExchangePort, isExchangeError, type Ticker } from '@hookline/exchange';
+import { type NormalizedAlert, normalizedAlertSchema } from '@hookline/schemas';
+import type { Logger } from 'pino';
+import { jobCatalog } from '../jobs/job-catalog.js';
+import { PermanentJobError } from '../jobs/permanent-error.js';
+import { evaluateEntry, preflightOrder } from '../rules/index.js';
+import { entryAmount, entryLimitPrice, isUsableQuote } from './entry-order.js';
+import type { EntrySettings } from './entry-settings.js';
+import type { OrderExecutor } from './order-executor.js';
+import { buildRiskState } from './risk-snapshot.js';
+
+/** Reason code of an ORDERED decision (every rule passed). */
+export const ORDERED_REASON: ReasonCode = 'ORDERED';
+/** Reason code of a sell/exit alert: exits are decided by the exit sentinel (next issue). */
+export const EXIT_ALERT_REASON: ReasonCode = 'EXIT_BY_SENTINEL';
+
+/** What the processor needs. */
+export interface AlertProcessorDependencies {
+  readonly prisma: PrismaClient;
+  readonly exchange: ExchangePort;
+  readonly executor: Pick<OrderExecutor, 'executeIntent'>;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly settings: EntrySettings;
+}
+
+type Verdict = {
+  readonly outcome: 'ORDERED' | 'BLOCKED' | 'SKIPPED';
+  readonly reasonCode: string;
+  readonly ruleInputs: Prisma.InputJsonObject;
+};
+
+/** The stored order of an ORDERED decision (rule_inputs.order). */
+interface StoredOrder {
+  readonly side: 'buy' | 'sell';
+  readonly price: string;
+  readonly amount: string;
+  readonly postOnly: boolean;
+}
+
+/** Turns accepted alerts into decisions and order intents. */
+export class AlertProcessor {
+  readonly #deps: AlertProcessorDependencies;
+
+  constructor(dependencies: AlertProcessorDependencies) {
+    this.#deps = dependencies;
+  }
+
+  /** The job handler; `attempt` tells when the last retry failed (the alert is then FAILED). */
+  async process(alertId: string, attempt = 1): Promise<void> {
+    try {
+      await this.#process(alertId);
+    } catch (error) {
+      const last =
+        attempt >= jobCatalog['alert.process'].retry.attempts || error instanceof PermanentJobError;
+      if (last) await this.#markFailed(alertId, error instanceof Error ? error.message : String(error));
+      throw error;
+    }
+  }
+
+  async #process(alertId: string): Promise<void> {
+    const { prisma, clock } = this.#deps;
+    const row = await prisma.alert.findUnique({ where: { id: alertId } });
+    if (row === null) throw new PermanentJobError(`no alert ${alertId}`);
+    const existing = await prisma.decision.findFirst({ where: { alertId }, orderBy: { createdAt: 'asc' } });
+    if (existing !== null) return await this.#continue(existing);
+    const payload = row.parsedPayload as { alert?: unknown } | null;
+    const parsed = normalizedAlertSchema.safeParse(payload?.alert);
+    if (!parsed.success) throw new PermanentJobError(`alert ${alertId} has no valid parsed payload`);
+    const alert = parsed.data;
+    const verdict = alert.action === 'buy' ? await this.#decideEntry(alert) : skippedExit(alert);
+    const decision = await prisma.$transaction(async (tx) => {
+      const created = await tx.decision.create({
+        data: {
+          account: this.#deps.settings.account,
+          symbol: alert.symbol,
+          side: alert.action === 'buy' ? 'BUY' : 'SELL',
+          intent: alert.action === 'buy' ? 'ENTRY' : 'EXIT',
+          outcome: verdict.outcome,
+          reasonCode: verdict.reasonCode,
+          ruleInputs: verdict.ruleInputs,
+          alertId,
+        },
+      });
+      await tx.alert.update({
+        where: { id: alertId },
+        data: {
+          status: 'PROCESSED',
+          processedAt: clock.now(),
+          ...(verdict.outcome === 'ORDERED' ? {} : { reason: verdict.reasonCode }),
+        },
+      });
+      return created;
+    });
+    this.#deps.logger.info(
+      { alertId, decisionId: decision.decisionId, outcome: verdict.outcome, reason: verdict.reasonCode },
+      'alert decided',
+    );
+    await this.#continue(decision);
+  }
+
+  // An ORDERED decision gets its intent (idempotent: the client order id derives from the decision).
+  async #continue(decision: Decision): Promise<void> {
+    if (decision.outcome !== 'ORDERED') return;
+    const order = (decision.ruleInputs as { order?: StoredOrder }).order;
+    if (order === undefined) throw new PermanentJobError(`decision ${decision.decisionId} has no order`);
+    const { settings } = this.#deps;
+    await this.#deps.executor.executeIntent({
+      decisionId: decision.decisionId,
+      account: decision.account,
+      exchange: this.#deps.exchange.name,
+      symbol: decision.symbol,
+      side: order.side,
+      amount: dec(order.amount),
+      price: dec(order.price),
+      postOnly: order.postOnly,
+      trigger: 'ALERT',
+      timeoutMs: settings.timeoutMs,
+      source: 'WEBHOOK',
+    });
+  }
+
+  async #decideEntry(alert: NormalizedAlert): Promise<Verdict> {
+    const { exchange, settings } = this.#deps;
+    const ticker = await exchange.fetchTicker(alert.symbol).catch((error: unknown) => error);
+    if (isExchangeError(ticker, 'INVALID_SYMBOL'))
+      return blocked('MARKET_UNAVAILABLE', { alert: alertInputs(alert) });
+    if (!isTicker(ticker) || !isUsableQuote(ticker)) {
+      const detail = isTicker(ticker) ? quoteInputs(ticker) : String(ticker);
+      return blocked('PRICE_UNAVAILABLE', { alert: alertInputs(alert), quote: detail });
+    }
+    const markets = await exchange.fetchMarkets();
+    const market = markets.find((candidate) => candidate.symbol === ticker.symbol);
+    if (market === undefined) return blocked('MARKET_UNAVAILABLE', { alert: alertInputs(alert) });
+    const balances = await exchange.fetchBalances();
+    const price = entryLimitPrice(ticker, settings.offsetBps);
+    const amount = entryAmount(alert, price, balances, market.quote, settings.defaultSizeQuote);
+    const state = await buildRiskState({
+      prisma: this.#deps.prisma,
+      exchange,
+      clock: this.#deps.clock,
+      account: settings.account,
+      markets,
+      balances,
+      ticker,
+      limits: settings.limits,
+      controls: settings.controls(),
+    });
+    const base = { alert: alertInputs(alert), quote: quoteInputs(ticker), offsetBps: settings.offsetBps };
+    const risk = evaluateEntry({ symbol: market.symbol, amount, price }, state, settings.limits);
+    if (!risk.allowed) return blocked(risk.reason, { ...base, risk: risk.inputs, message: risk.message });
+    const preflight = preflightOrder({ side: 'buy', amount, price }, market, balances, settings.preflight);
+    if (!preflight.ok) {
+      return blocked(preflight.reason, { ...base, risk: risk.inputs, preflight: preflight.inputs });
+    }
+    const order: StoredOrder = {
+      side: 'buy',
+      price: toPlainString(preflight.price),
+      amount: toPlainString(preflight.amount),
+      postOnly: settings.postOnly,
+    };
+    return {
+      outcome: 'ORDERED',
+      reasonCode: ORDERED_REASON,
+      ruleInputs: json({
+        ...base,
+        risk: risk.inputs,
+        preflight: { adjustments: preflight.adjustments },
+        order,
+      }),
+    };
+  }
+
+  async #markFailed(alertId: string, reason: string): Promise<void> {
+    await this.#deps.prisma.alert
+      .updateMany({
+        where: { id: alertId, status: 'ACCEPTED' },
+        data: { status: 'FAILED', reason: reason.slice(0, 500), processedAt: this.#deps.clock.now() },
+      })
+      .catch((error: unknown) =>
+        this.#deps.logger.error({ err: error, alertId }, 'could not mark alert FAILED'),
+      );
+  }
+}
+
+function skippedExit(alert: NormalizedAlert): Verdict {
+  return {
+    outcome: 'SKIPPED',
+    reasonCode: EXIT_ALERT_REASON,
+    ruleInputs: json({ alert: alertInputs(alert) }),
+  };
+}
+
+function blocked(reasonCode: string, inputs: Record<string, unknown>): Verdict {
+  return { outcome: 'BLOCKED', reasonCode, ruleInputs: json(inputs) };
+}
+
+function isTicker(value: unknown): value is Ticker {
+  return typeof value === 'object' && value !== null && 'bid' in value && 'ask' in value;
+}
+
+function alertInputs(alert: NormalizedAlert): Record<string, unknown> {
+  return {
+    action: alert.action,
+    symbol: alert.symbol,
+    price: alert.price,
+    size: alert.size,
+    time: alert.time,
+  };
+}
+
+function quoteInputs(ticker: Ticker): Record<string, string> {
+  return {
+    bid: toPlainString(ticker.bid),
+    ask: toPlainString(ticker.ask),
+    exchangeTime: ticker.exchangeTime.toISOString(),
+    receivedAt: ticker.receivedAt.toISOString(),
+  };
+}
+
+// Rule inputs are plain JSON already (decimals and instants as strings); this drops undefined.
+function json(value: Record<string, unknown>): Prisma.InputJsonObject {
+  return JSON.parse(JSON.stringify(value)) as Prisma.InputJsonObject;
+}

@@ -1,0 +1,171 @@
+// The order executor: intent before send, SUBMIT recorded before the request, an unknown outcome
+// resolved by a lookup by client order id (never by a new id), and only a definitive answer rejects.
+import { type Clock, dec, isTerminal } from '@hookline/core';
+import type { PrismaClient, TradeRecord } from '@hookline/db';
+import {
+  type ExchangeOrder,
+  type ExchangePort,
+  isDefinitiveRejection,
+  isExchangeError,
+} from '@hookline/exchange';
+import type { Logger } from 'pino';
+import type { JobQueues } from '../jobs/job-queues.js';
+import { PermanentJobError } from '../jobs/permanent-error.js';
+import { type OrderIntent, writeOrderIntent } from './order-intent.js';
+import { applyExchangeOrder, applyOrderEvent, findOrderRow } from './order-rows.js';
+
+/** What the executor needs: the database, the exchange, the queues and time. */
+export interface OrderExecutorDependencies {
+  readonly prisma: PrismaClient;
+  readonly exchange: ExchangePort;
+  readonly queues: Pick<JobQueues, 'enqueue'>;
+  readonly clock: Clock;
+  readonly logger: Logger;
+}
+
+/** Thrown to retry an order job later (an unknown outcome the lookup could not settle yet). */
+export class OrderStillInFlight extends Error {
+  override readonly name = 'OrderStillInFlight';
+}
+
+/** Places and cancels our orders; the job handlers and the sentinel call it. */
+export class OrderExecutor {
+  readonly #deps: OrderExecutorDependencies;
+
+  constructor(dependencies: OrderExecutorDependencies) {
+    this.#deps = dependencies;
+  }
+
+  /**
+   * Records the intent (NEW row) and schedules its submission and, for an entry, its timeout.
+   * Idempotent: calling it again for the same decision and attempt adds nothing.
+   */
+  async executeIntent(intent: OrderIntent): Promise<string> {
+    const clientOrderId = await writeOrderIntent(this.#deps.prisma, intent, this.#deps.clock.now());
+    if (intent.timeoutMs !== undefined) {
+      await this.#deps.queues.enqueue('order.timeout', { clientOrderId }, { delayMs: intent.timeoutMs });
+    }
+    await this.#deps.queues.enqueue('order.submit', { clientOrderId });
+    return clientOrderId;
+  }
+
+  /** The `order.submit` job: send the intent, or settle a send whose outcome is unknown. */
+  async submit(clientOrderId: string): Promise<void> {
+    const row = await findOrderRow(this.#deps.prisma, clientOrderId);
+    if (row === null) throw new PermanentJobError(`no order intent with client order id ${clientOrderId}`);
+    if (row.status === 'NEW') {
+      // Recorded before the request leaves: a NEW row can never exist at the exchange.
+      await this.#event(row, 'SUBMIT');
+      return await this.#send(row);
+    }
+    if (row.status !== 'SUBMITTED') return; // acknowledged, filled or closed already: nothing to send
+    // A previous run may have sent it (crash, timeout): look it up before sending again.
+    if (await this.#resolveByLookup(row)) return;
+    await this.#event(row, 'SUBMIT'); // the re-send, with the same client order id
+    await this.#send(row);
+  }
+
+  /** The `order.timeout` job: cancel what has not filled; the filled part stays the position. */
+  async timeout(clientOrderId: string): Promise<void> {
+    const row = await findOrderRow(this.#deps.prisma, clientOrderId);
+    if (row === null || isTerminal(row.status)) return;
+    if (row.status === 'NEW') {
+      await this.#event(row, 'ABANDON', 'entry timed out before it was sent');
+      return;
+    }
+    if (row.status === 'SUBMITTED' && !(await this.#resolveByLookup(row))) {
+      // The lookup proved it was never placed; the pending submit will find it REJECTED and stop.
+      await this.#event(row, 'REJECT', 'entry timed out; the exchange never received it');
+      return;
+    }
+    const current = await findOrderRow(this.#deps.prisma, clientOrderId);
+    if (current === null || isTerminal(current.status)) return;
+    await this.#event(current, 'REQUEST_CANCEL', 'entry timeout');
+    try {
+      const order = await this.#deps.exchange.cancelOrder({ clientOrderId, symbol: row.symbol });
+      await applyExchangeOrder(this.#deps.prisma, order, this.#deps.logger);
+    } catch (error) {
+      if (isExchangeError(error, 'NOT_FOUND')) {
+        await this.#event(row, 'REJECT', 'the exchange does not know the order');
+        return;
+      }
+      if (isExchangeError(error, 'UNKNOWN_OUTCOME')) await this.#event(row, 'OUTCOME_UNKNOWN');
+      throw new OrderStillInFlight(`cancel of ${clientOrderId} not confirmed: ${String(error)}`);
+    }
+  }
+
+  async #send(row: TradeRecord): Promise<void> {
+    const { exchange, logger } = this.#deps;
+    try {
+      const order = await exchange.createOrder({
+        type: 'LIMIT',
+        clientOrderId: row.clientOrderId,
+        symbol: row.symbol,
+        side: row.side === 'BUY' ? 'buy' : 'sell',
+        amount: dec(row.size.toString()),
+        price: dec(row.price?.toString() ?? '0'),
+        timeInForce: 'GTC',
+        postOnly: row.postOnly,
+      });
+      this.#checkEcho(row, order);
+      await applyExchangeOrder(this.#deps.prisma, order, logger);
+    } catch (error) {
+      if (isExchangeError(error) && isDefinitiveRejection(error.kind)) {
+        await this.#event(row, 'REJECT', `${error.kind}: ${error.message}`);
+        logger.warn({ clientOrderId: row.clientOrderId, kind: error.kind }, 'order rejected by the exchange');
+        return;
+      }
+      // Unknown outcome is not rejection: stay SUBMITTED, look it up, retry with the same id.
+      await this.#event(row, 'OUTCOME_UNKNOWN');
+      logger.warn({ err: error, clientOrderId: row.clientOrderId }, 'order outcome unknown; looking it up');
+      if (await this.#resolveByLookup(row)) return;
+      throw new OrderStillInFlight(
+        `order ${row.clientOrderId} not found after an unknown outcome; re-sending later`,
+      );
+    }
+  }
+
+  /** True when the exchange knows the order (the row is updated); false when it proves it does not. */
+  async #resolveByLookup(row: TradeRecord): Promise<boolean> {
+    try {
+      const order = await this.#deps.exchange.fetchOrder({
+        clientOrderId: row.clientOrderId,
+        symbol: row.symbol,
+      });
+      await applyExchangeOrder(this.#deps.prisma, order, this.#deps.logger);
+      return true;
+    } catch (error) {
+      if (isExchangeError(error, 'NOT_FOUND')) return false;
+      throw new OrderStillInFlight(`lookup of ${row.clientOrderId} failed: ${String(error)}`);
+    }
+  }
+
+  // A venue that dedupes returns the existing order for a repeated id: it may not be the one we meant.
+  #checkEcho(row: TradeRecord, order: ExchangeOrder): void {
+    if (order.symbol !== row.symbol || order.amount.toString() !== dec(row.size.toString()).toString()) {
+      this.#deps.logger.error(
+        { clientOrderId: row.clientOrderId, symbol: order.symbol, amount: order.amount.toString() },
+        'the exchange returned a different order for our client order id',
+      );
+    }
+  }
+
+  async #event(
+    row: TradeRecord,
+    event: Parameters<typeof applyOrderEvent>[2],
+    reason?: string,
+  ): Promise<void> {
+    const outcome = await applyOrderEvent(
+      this.#deps.prisma,
+      row.clientOrderId,
+      event,
+      reason === undefined ? {} : { statusReason: reason },
+    );
+    if (!outcome.applied) {
+      this.#deps.logger.warn(
+        { clientOrderId: row.clientOrderId, event, status: outcome.row.status },
+        outcome.reason,
+      );
+    }
+  }
+}

@@ -1,0 +1,67 @@
+import { type Decimal, deriveClientOrderId, type ExitReason, toPlainString } from '@hookline/core';
+import type { PrismaClient } from '@hookline/db';
+
+/**
+ * An order we mean to place, decided and recorded (its decision row exists). Entries come from
+ * alerts; exits (the sentinel, next issue) use the same executor with trigger EXIT and a reason.
+ */
+export interface OrderIntent {
+  readonly decisionId: string;
+  /** 0 for the first order of a decision; a re-priced exit uses 1, 2, ... (a new client order id). */
+  readonly attempt?: number;
+  readonly account: string;
+  readonly exchange: string;
+  readonly symbol: string;
+  readonly side: 'buy' | 'sell';
+  /** Base units, already on the market's step. */
+  readonly amount: Decimal;
+  /** The LIMIT price, already on the market's tick. */
+  readonly price: Decimal;
+  readonly postOnly: boolean;
+  readonly trigger: 'ALERT' | 'SIGNAL' | 'EXIT';
+  readonly exitReason?: ExitReason;
+  /** Cancel whatever has not filled this long after the intent (entries); undefined = never. */
+  readonly timeoutMs?: number;
+  readonly source: 'WEBHOOK' | 'SIGHOOK';
+}
+
+/** The client order id of an intent: derived from its decision, so every retry carries the same one. */
+export function clientOrderIdOf(intent: Pick<OrderIntent, 'decisionId' | 'attempt'>): string {
+  return deriveClientOrderId(intent.decisionId, intent.attempt ?? 0);
+}
+
+/**
+ * Writes the intent as a trade_records row in status NEW, before anything is sent. Idempotent: the
+ * unique client order id makes a second write a no-op. Returns the client order id.
+ */
+export async function writeOrderIntent(
+  prisma: PrismaClient,
+  intent: OrderIntent,
+  now: Date,
+): Promise<string> {
+  const clientOrderId = clientOrderIdOf(intent);
+  await prisma.tradeRecord.createMany({
+    data: [
+      {
+        account: intent.account,
+        exchange: intent.exchange,
+        clientOrderId,
+        symbol: intent.symbol,
+        side: intent.side === 'buy' ? 'BUY' : 'SELL',
+        orderType: 'LIMIT',
+        timeInForce: 'GTC',
+        postOnly: intent.postOnly,
+        status: 'NEW',
+        price: toPlainString(intent.price),
+        size: toPlainString(intent.amount),
+        trigger: intent.trigger,
+        exitReason: intent.exitReason ?? null,
+        decisionId: intent.decisionId,
+        source: intent.source,
+        orderTime: now,
+      },
+    ],
+    skipDuplicates: true,
+  });
+  return clientOrderId;
+}

@@ -1,0 +1,69 @@
+// Exchange fills into the ledger through its one write path (recordFills). Fills of our orders are
+// linked to the intent row first: the row gets the exchange order id if the ack never reached us
+// (unknown outcome), so recordFills finds it instead of creating a RECONCILED row.
+import type { Clock } from '@hookline/core';
+import type { PrismaClient } from '@hookline/db';
+import type { Fill } from '@hookline/exchange';
+import type { LedgerOptions } from '@hookline/ledger';
+import { type NewFill, type RecordFillsResult, recordFills } from '@hookline/ledger-store';
+
+/** Where recorded fills belong. */
+export interface FillRecorderOptions {
+  readonly prisma: PrismaClient;
+  readonly clock: Clock;
+  readonly account: string;
+  /** The exchange name on the rows (ExchangePort.name). */
+  readonly exchange: string;
+  readonly ledger: LedgerOptions;
+}
+
+/** Records exchange fills exactly once (the fills unique key makes a replay a no-op). */
+export class FillRecorder {
+  readonly #options: FillRecorderOptions;
+
+  constructor(options: FillRecorderOptions) {
+    this.#options = options;
+  }
+
+  /** Stores the fills, their allocations and their orders' aggregates in one transaction. */
+  async record(fills: readonly Fill[], via: 'WEBSOCKET' | 'REST'): Promise<RecordFillsResult> {
+    const { prisma, account, exchange, clock } = this.#options;
+    await this.#linkOrderIds(fills);
+    const receivedAt = clock.now();
+    const rows: NewFill[] = fills.map((fill) => ({
+      account,
+      exchange,
+      tradeId: fill.tradeId,
+      orderId: fill.orderId,
+      clientOrderId: fill.clientOrderId ?? null,
+      symbol: fill.symbol,
+      side: fill.side,
+      price: fill.price,
+      size: fill.amount,
+      fee: fill.fee,
+      feeCurrency: fill.feeCurrency,
+      liquidity: fill.liquidity,
+      executedAt: fill.executedAt,
+      receivedAt,
+      ingestVia: via,
+    }));
+    return await recordFills(prisma, rows, {
+      unknownOrderOrigin: 'RECONCILED',
+      ledger: this.#options.ledger,
+    });
+  }
+
+  async #linkOrderIds(fills: readonly Fill[]): Promise<void> {
+    const { prisma, account, exchange } = this.#options;
+    const links = new Map<string, string>();
+    for (const fill of fills) {
+      if (fill.clientOrderId !== undefined) links.set(fill.clientOrderId, fill.orderId);
+    }
+    for (const [clientOrderId, orderId] of links) {
+      await prisma.tradeRecord.updateMany({
+        where: { account, exchange, clientOrderId, orderId: null },
+        data: { orderId },
+      });
+    }
+  }
+}

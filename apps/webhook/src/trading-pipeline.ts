@@ -1,0 +1,85 @@
+// Composes the webhook's trading path: job queues and workers (alert → decision → intent → submit →
+// timeout), the order executor and the fill consumer (stream + REST backfill → ledger).
+import type { Clock } from '@hookline/core';
+import type { PrismaClient } from '@hookline/db';
+import type { ExchangePort } from '@hookline/exchange';
+import type { LedgerOptions } from '@hookline/ledger';
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import { AlertProcessor } from './execution/alert-processor.js';
+import type { EntrySettings } from './execution/entry-settings.js';
+import { OrderExecutor } from './execution/order-executor.js';
+import { FillConsumer } from './fills/fill-consumer.js';
+import { RedisFillCursorStore } from './fills/fill-cursor-store.js';
+import { FillRecorder } from './fills/fill-recorder.js';
+import type { AcceptedAlertHandler } from './ingress/accepted-alert.js';
+import { jobHandlers } from './jobs/job-handlers.js';
+import { JobQueues } from './jobs/job-queues.js';
+import { type JobConcurrency, JobWorkers } from './jobs/job-workers.js';
+
+/** What the pipeline is built from. */
+export interface TradingPipelineOptions {
+  readonly prisma: PrismaClient;
+  readonly exchange: ExchangePort;
+  readonly redis: Redis;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly settings: EntrySettings;
+  readonly ledger: LedgerOptions;
+  /** Redis key prefix of the queues and the fill cursor (default `hookline`). */
+  readonly prefix?: string;
+  readonly backfillIntervalMs: number;
+  readonly concurrency?: JobConcurrency;
+}
+
+/** The running pipeline. */
+export interface TradingPipeline {
+  readonly queues: JobQueues;
+  readonly executor: OrderExecutor;
+  readonly fills: FillConsumer;
+  /** Ingress's hand-off: enqueue `alert.process` (job id = alert id, so a repeat adds nothing). */
+  readonly onAccepted: AcceptedAlertHandler;
+  /** Stops the workers (waiting for running jobs), the fill consumer, then the queues. */
+  stop(): Promise<void>;
+}
+
+/** Starts the workers and the fill consumer. */
+export async function startTradingPipeline(options: TradingPipelineOptions): Promise<TradingPipeline> {
+  const { prisma, exchange, redis, clock, logger, settings } = options;
+  const prefix = options.prefix ?? 'hookline';
+  const connection = { connection: redis, prefix };
+  const queues = new JobQueues(connection);
+  const executor = new OrderExecutor({ prisma, exchange, queues, clock, logger });
+  const processor = new AlertProcessor({ prisma, exchange, executor, clock, logger, settings });
+  const workers = new JobWorkers(connection, jobHandlers(processor, executor), logger, options.concurrency);
+  const recorder = new FillRecorder({
+    prisma,
+    clock,
+    account: settings.account,
+    exchange: exchange.name,
+    ledger: options.ledger,
+  });
+  const fills = new FillConsumer({
+    prisma,
+    exchange,
+    recorder,
+    cursor: new RedisFillCursorStore(redis, settings.account, exchange.name, prefix),
+    logger,
+    backfillIntervalMs: options.backfillIntervalMs,
+  });
+  await workers.ready();
+  fills.start();
+  return {
+    queues,
+    executor,
+    fills,
+    onAccepted: async ({ alertId }) => {
+      await queues.enqueue('alert.process', { alertId });
+    },
+    stop: async () => {
+      await workers.close();
+      await fills.stop();
+      await queues.close();
+    },
+  };
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { openPositions } from '../../src/execution/risk-snapshot.js';
+import { buyAlertBody, eventually, useTradingHarness } from '../support/trading-harness.js';
+
+describe('entry timeout', () => {
+  const harness = useTradingHarness();
+
+  it('when an entry has not filled by its timeout then it is canceled and leaves no position', async () => {
+    // 50 bps under the ask: the order rests and the market never comes down to it.
+    const { post, database, venue } = await harness({ settings: { offsetBps: 50, timeoutMs: 500 } });
+
+    await post(buyAlertBody('timeout-unfilled'));
+
+    const row = await eventually(async () => {
+      const found = await database.prisma.tradeRecord.findFirst();
+      return found?.status === 'CANCELED' ? found : undefined;
+    });
+    expect(row.statusReason).toBe('entry timeout');
+    expect(await database.prisma.fill.count()).toBe(0);
+    expect(await openPositions(database.prisma, 'default', [])).toEqual([]);
+    expect(await venue.exchange.fetchOpenOrders()).toEqual([]);
+    // The reserved quote is released.
+    const balances = await venue.exchange.fetchBalances();
+    expect(balances.USD?.available.toString()).toBe(balances.USD?.total.toString());
+  });
+
+  it('when an entry is partly filled at its timeout then the rest is canceled and the filled part is the position', async () => {
+    const { post, database, venue } = await harness({ settings: { timeoutMs: 800 } });
+    // Only 0.001 BTC a level: the 0.00166666 BTC buy at the ask fills 0.001 and rests for the rest.
+    venue.quote('60000', '60000.01', '0.001');
+
+    await post(buyAlertBody('timeout-partial'));
+
+    const row = await eventually(async () => {
+      const found = await database.prisma.tradeRecord.findFirst({ include: { fills: true } });
+      return found?.status === 'CANCELED' ? found : undefined;
+    });
+    expect(row.filledSize.toString()).toBe('0.001');
+    expect(row.fills).toHaveLength(1);
+    const positions = await openPositions(database.prisma, 'default', []);
+    expect(positions.map((position) => position.amount.toString())).toEqual(['0.001']);
+    expect(await venue.exchange.fetchOpenOrders()).toEqual([]);
+  });
+});

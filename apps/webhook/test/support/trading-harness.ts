@@ -1,0 +1,248 @@
+import { randomBytes } from 'node:crypto';
+import { dec, SequentialIdGenerator, TestClock } from '@hookline/core';
+import { type Database, migrateDatabase, openDatabase } from '@hookline/db';
+import {
+  defaultPaperMarkets,
+  type ExchangePort,
+  MemoryPaperStateStore,
+  PaperExchange,
+  type PaperStateStore,
+  ScriptedPriceSource,
+} from '@hookline/exchange';
+import { createLogger, ReadinessRegistry } from '@hookline/runtime';
+import type { FastifyInstance } from 'fastify';
+import { Redis } from 'ioredis';
+import { afterAll, afterEach, beforeAll, beforeEach, inject } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../../../../test/support/databases.js';
+import type { EntrySettings } from '../../src/execution/entry-settings.js';
+import { openRiskControls } from '../../src/execution/risk-snapshot.js';
+import { PrismaAlertStore } from '../../src/ingress/alert-store.js';
+import { defaultPreflightOptions, defaultRiskLimits } from '../../src/rules/index.js';
+import { startTradingPipeline, type TradingPipeline } from '../../src/trading-pipeline.js';
+import { buildWebhookApp } from '../../src/webhook-app.js';
+
+/** The passphrase of the test apps. */
+export const PASSPHRASE = 'trading-harness-passphrase';
+export const SYMBOL = 'BTC/USD';
+
+/** A Hookline-template buy alert for BTCUSD, as TradingView posts it. */
+export function buyAlertBody(id: string, fields: Record<string, unknown> = {}): string {
+  return JSON.stringify({
+    passphrase: PASSPHRASE,
+    id,
+    ticker: 'COINBASE:BTCUSD',
+    exchange: 'COINBASE',
+    action: 'buy',
+    price: '60000',
+    time: '2024-05-01T11:59:00Z',
+    ...fields,
+  });
+}
+
+/** One paper venue on a TestClock with scripted quotes; restart() re-opens it from its store (a new process). */
+export class PaperVenue {
+  readonly clock = new TestClock(Date.parse('2024-05-01T12:00:00.000Z'));
+  readonly store: PaperStateStore = new MemoryPaperStateStore();
+  source = new ScriptedPriceSource();
+  exchange: PaperExchange;
+
+  constructor() {
+    this.exchange = this.#open();
+    this.quote('60000', '60000.01');
+  }
+
+  /** A new top of book one second later (sizes per level in BTC). */
+  quote(bid: string, ask: string, size = '0.5'): void {
+    this.clock.advance(1_000);
+    this.source.push({
+      symbol: SYMBOL,
+      timeMs: this.clock.nowMs(),
+      bid: dec(bid),
+      ask: dec(ask),
+      bidSize: dec(size),
+      askSize: dec(size),
+      volume: dec('0'),
+    });
+    this.exchange.tick();
+  }
+
+  /** How many orders the venue holds for the client order id (never more than one). */
+  ordersWith(clientOrderId: string): number {
+    const snapshot = this.exchange.snapshot() as unknown as { orders?: Array<{ clientOrderId: string }> };
+    return (snapshot.orders ?? []).filter((order) => order.clientOrderId === clientOrderId).length;
+  }
+
+  #open(): PaperExchange {
+    return new PaperExchange({
+      clock: this.clock,
+      store: this.store,
+      priceSource: this.source,
+      markets: defaultPaperMarkets,
+    });
+  }
+}
+
+/** Entry settings for tests: default limits, a long timeout unless given. */
+export function testSettings(overrides: Partial<EntrySettings> = {}): EntrySettings {
+  return {
+    account: 'default',
+    offsetBps: 0,
+    postOnly: false,
+    timeoutMs: 600_000,
+    defaultSizeQuote: dec('100'),
+    limits: defaultRiskLimits,
+    preflight: defaultPreflightOptions,
+    controls: () => openRiskControls,
+    ...overrides,
+  };
+}
+
+/** A running pipeline plus the HTTP app in front of it. */
+export interface TradingUnderTest {
+  readonly venue: PaperVenue;
+  readonly database: Database;
+  readonly pipeline: TradingPipeline;
+  readonly app: FastifyInstance;
+  readonly prefix: string;
+  readonly redis: Redis;
+  post(body: string): Promise<{ statusCode: number; json: Record<string, unknown> }>;
+  /** Starts a second pipeline over the same queues, database and venue (a restarted worker). */
+  restart(options?: HarnessOptions): Promise<TradingPipeline>;
+}
+
+/** How a pipeline of the harness is built. */
+export interface HarnessOptions {
+  readonly settings?: Partial<EntrySettings>;
+  /** Wraps the venue's port (to simulate a crash around a request). */
+  readonly wrapExchange?: (exchange: ExchangePort) => ExchangePort;
+}
+
+/** The port with its methods delegated to `exchange`, some replaced. */
+export function withOverrides(exchange: ExchangePort, overrides: Partial<ExchangePort>): ExchangePort {
+  const delegated: ExchangePort = {
+    name: exchange.name,
+    fetchMarkets: () => exchange.fetchMarkets(),
+    fetchBalances: () => exchange.fetchBalances(),
+    fetchTicker: (symbol) => exchange.fetchTicker(symbol),
+    fetchCandles: (symbol, timeframe, query) => exchange.fetchCandles(symbol, timeframe, query),
+    createOrder: (request) => exchange.createOrder(request),
+    cancelOrder: (reference) => exchange.cancelOrder(reference),
+    fetchOrder: (reference) => exchange.fetchOrder(reference),
+    fetchOpenOrders: (symbol) => exchange.fetchOpenOrders(symbol),
+    fetchFillsSince: (query) => exchange.fetchFillsSince(query),
+    subscribeUserEvents: (listener) => exchange.subscribeUserEvents(listener),
+    subscribeTickers: (symbols, listener) => exchange.subscribeTickers(symbols, listener),
+    close: async () => undefined,
+  };
+  return { ...delegated, ...overrides };
+}
+
+/** Polls until the check passes (real time: the workers run on their own). */
+export async function eventually<T>(
+  check: () => Promise<T | undefined | false>,
+  timeoutMs = 10_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+/**
+ * One migrated Postgres database per test file, emptied before each test; a fresh Redis key prefix
+ * (so fresh queues) per pipeline. Everything started is stopped after each test.
+ */
+export function useTradingHarness(): (options?: HarnessOptions) => Promise<TradingUnderTest> {
+  let testDatabase: TestDatabase;
+  let database: Database;
+  const cleanups: Array<() => Promise<void>> = [];
+
+  beforeAll(async () => {
+    testDatabase = await createTestDatabase('trading');
+    const location = { databaseUrl: testDatabase.url, dataDir: '/nonexistent-not-used' };
+    await migrateDatabase(location);
+    database = await openDatabase(location);
+  });
+  beforeEach(async () => {
+    const prisma = database.prisma;
+    await prisma.fifoAllocation.deleteMany();
+    await prisma.fill.deleteMany();
+    await prisma.tradeRecord.deleteMany();
+    await prisma.decision.deleteMany();
+    await prisma.alert.deleteMany();
+  });
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  });
+  afterAll(async () => {
+    await database?.close();
+    await testDatabase?.drop();
+  });
+
+  return async (first = {}) => {
+    const venue = new PaperVenue();
+    const prefix = `test-${randomBytes(6).toString('hex')}`;
+    const redis = new Redis(inject('redisUrl'), { maxRetriesPerRequest: null });
+    cleanups.push(async () => {
+      await redis.quit();
+    });
+    const logger = createLogger({ level: 'silent', service: 'test' });
+    const start = async (options: HarnessOptions) => {
+      const pipeline = await startTradingPipeline({
+        prisma: database.prisma,
+        exchange: options.wrapExchange?.(venue.exchange) ?? venue.exchange,
+        redis,
+        clock: venue.clock,
+        logger,
+        settings: testSettings(options.settings),
+        ledger: {},
+        prefix,
+        backfillIntervalMs: 0,
+      });
+      cleanups.push(() => pipeline.stop());
+      return pipeline;
+    };
+    const pipeline = await start(first);
+    const app = buildWebhookApp({
+      logger,
+      readiness: new ReadinessRegistry(),
+      health: { services: ['webhook'], mode: 'paper' },
+      ingress: {
+        store: new PrismaAlertStore(database.prisma),
+        clock: venue.clock,
+        ids: new SequentialIdGenerator(`${prefix}-alert`),
+        onAccepted: pipeline.onAccepted,
+        passphrase: PASSPHRASE,
+        allowedAddresses: undefined,
+        trustedProxies: [],
+        bodyLimitBytes: 4096,
+        rateLimitPerMinute: 0,
+        idempotencyWindowSeconds: 60,
+        symbolOverrides: {},
+      },
+    });
+    cleanups.push(() => app.close());
+    return {
+      venue,
+      database,
+      pipeline,
+      app,
+      prefix,
+      redis,
+      post: async (body) => {
+        const response = await app.inject({
+          method: 'POST',
+          url: '/webhook',
+          payload: body,
+          remoteAddress: '52.89.214.238',
+          headers: { 'content-type': 'text/plain' },
+        });
+        return { statusCode: response.statusCode, json: response.json() };
+      },
+      restart: (options = {}) => start(options),
+    };
+  };
+}
