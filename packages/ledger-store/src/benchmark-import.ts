@@ -3,7 +3,7 @@
 import type { Clock } from '@hookline/core';
 import type { PrismaClient } from '@hookline/db';
 import { BenchmarkFillSource } from '@hookline/ledger';
-import type { NewFill } from './new-fill.js';
+import type { FillChannel, NewFill } from './new-fill.js';
 import { recordFills } from './record-fills.js';
 
 /** The figures of one import run. */
@@ -14,15 +14,15 @@ export interface ImportBenchmarkResult {
   readonly allocations: number;
 }
 
-/** Records `fills` generated fills (the engine benchmark's workload) into an empty, migrated database. */
-export async function benchmarkLedgerImport(
-  prisma: PrismaClient,
-  options: { fills: number; seed: number; clock: Clock },
-): Promise<ImportBenchmarkResult> {
-  const receivedAt = options.clock.now();
-  const fills: NewFill[] = new BenchmarkFillSource(options.seed).take(options.fills).map((fill) => ({
+/** The engine benchmark's deterministic workload as fills to record (also used by tests). */
+export function generatedFills(
+  count: number,
+  seed: number,
+  origin: { exchange: string; receivedAt?: Date; ingestVia: FillChannel },
+): NewFill[] {
+  return new BenchmarkFillSource(seed).take(count).map((fill) => ({
     account: fill.account,
-    exchange: 'bench',
+    exchange: origin.exchange,
     tradeId: fill.tradeId,
     orderId: fill.orderId,
     symbol: fill.symbol,
@@ -33,9 +33,22 @@ export async function benchmarkLedgerImport(
     feeCurrency: fill.feeCurrency,
     feeUsd: fill.feeUsd ?? null,
     executedAt: fill.executedAt,
+    receivedAt: origin.receivedAt ?? fill.executedAt,
+    ingestVia: origin.ingestVia,
+  }));
+}
+
+/** Records `fills` generated fills (the engine benchmark's workload) into an empty, migrated database. */
+export async function benchmarkLedgerImport(
+  prisma: PrismaClient,
+  options: { fills: number; seed: number; clock: Clock },
+): Promise<ImportBenchmarkResult> {
+  const receivedAt = options.clock.now();
+  const fills = generatedFills(options.fills, options.seed, {
+    exchange: 'bench',
     receivedAt,
     ingestVia: 'IMPORT',
-  }));
+  });
   const started = options.clock.nowMs();
   const result = await recordFills(prisma, fills, { unknownOrderOrigin: 'IMPORT', timeoutMs: 60 * 60_000 });
   const seconds = (options.clock.nowMs() - started) / 1000;

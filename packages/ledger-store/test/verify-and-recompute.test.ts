@@ -1,28 +1,14 @@
 import { dec } from '@hookline/core';
 import type { Database } from '@hookline/db';
-import { BenchmarkFillSource } from '@hookline/ledger';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type NewFill, recomputeStoredLedger, recordFills, verifyStoredLedger } from '../src/index.js';
+import {
+  generatedFills,
+  type NewFill,
+  recomputeStoredLedger,
+  recordFills,
+  verifyStoredLedger,
+} from '../src/index.js';
 import { migratedDatabase } from './support/ledger-database.js';
-
-function asNewFills(count: number, seed: number): NewFill[] {
-  return new BenchmarkFillSource(seed).take(count).map((fill) => ({
-    account: fill.account,
-    exchange: 'coinbase',
-    tradeId: fill.tradeId,
-    orderId: fill.orderId,
-    symbol: fill.symbol,
-    side: fill.side,
-    price: fill.price,
-    size: fill.size,
-    fee: fill.fee,
-    feeCurrency: fill.feeCurrency,
-    feeUsd: fill.feeUsd ?? null,
-    executedAt: fill.executedAt,
-    receivedAt: fill.executedAt,
-    ingestVia: 'REST',
-  }));
-}
 
 describe('stored ledger: incremental, recompute and verify agree', () => {
   let database: Database;
@@ -33,7 +19,7 @@ describe('stored ledger: incremental, recompute and verify agree', () => {
   afterAll(async () => dispose());
 
   it('when fills arrive in small batches, some late, then recompute changes nothing and verify is clean', async () => {
-    const fills = asNewFills(600, 5);
+    const fills = generatedFills(600, 5, { exchange: 'coinbase', ingestVia: 'REST' });
     // Batches of 25, every fifth batch held back and delivered after the next (a late REST backfill).
     const batches: NewFill[][] = [];
     for (let start = 0; start < fills.length; start += 25) batches.push(fills.slice(start, start + 25));
