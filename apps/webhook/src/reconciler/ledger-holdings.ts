@@ -1,0 +1,29 @@
+import { ZERO } from '@hookline/core';
+import type { PrismaClient } from '@hookline/db';
+import { type LedgerOptions, ledgerStateFromRows } from '@hookline/ledger';
+import { loadStoredLedger } from '@hookline/ledger-store';
+import type { LedgerHolding } from './holdings-check.js';
+
+/**
+ * The open quantity per asset of an account: the remaining size of its open FIFO lots, rebuilt from
+ * the stored fills and allocations (a position is its open lots; there is no positions table).
+ */
+export async function loadLedgerHoldings(
+  prisma: PrismaClient,
+  account: string,
+  ledger: LedgerOptions,
+): Promise<LedgerHolding[]> {
+  const stored = await loadStoredLedger(prisma, { account });
+  const { lots } = ledgerStateFromRows(stored.fills, stored.allocations, ledger);
+  const byAsset = new Map<string, LedgerHolding>();
+  for (const lot of lots) {
+    if (lot.account !== account) continue;
+    const previous = byAsset.get(lot.asset);
+    byAsset.set(lot.asset, {
+      asset: lot.asset,
+      symbol: previous?.symbol ?? lot.symbol,
+      quantity: (previous?.quantity ?? ZERO).plus(lot.remainingSize),
+    });
+  }
+  return [...byAsset.values()];
+}

@@ -1,0 +1,83 @@
+// Step 2: orders working at the exchange that we have no row for (placed from the exchange's UI, by
+// another tool, or by us before a lost database write) are imported as trade_records rows with
+// trigger and source RECONCILED. Their client order id is synthesized exactly as the ledger store
+// does for fills of unknown orders (`reconciled:<account>:<exchange>:<order id>`), and the row is
+// keyed by (account, exchange, order_id), so their later fills attach to this row instead of a new one.
+// Inserting a row in the exchange's current status is not a status change: later changes go through
+// transition() like any other order's.
+import { type Clock, toPlainString } from '@hookline/core';
+import type { PrismaClient } from '@hookline/db';
+import type { ExchangeOrder, ExchangePort } from '@hookline/exchange';
+import type { ReportDraft } from './reconcile-report.js';
+
+/** What the import step needs. */
+export interface UnknownOrdersContext {
+  readonly prisma: PrismaClient;
+  readonly exchange: ExchangePort;
+  readonly clock: Clock;
+  readonly account: string;
+  readonly exchangeName: string;
+}
+
+/** The client order id an imported order's row gets (the ledger store's convention). */
+export function reconciledClientOrderId(account: string, exchangeName: string, orderId: string): string {
+  return `reconciled:${account}:${exchangeName}:${orderId}`;
+}
+
+/** Imports every open exchange order without a row; idempotent (a second run finds the row). */
+export async function importUnknownOrders(context: UnknownOrdersContext, draft: ReportDraft): Promise<void> {
+  const open = await context.exchange.fetchOpenOrders();
+  for (const order of open) {
+    if (await isKnown(context, order)) continue;
+    if (await insertImported(context, order)) {
+      draft.ordersImported.push({
+        orderId: order.id,
+        exchangeClientOrderId: order.clientOrderId,
+        symbol: order.symbol,
+        side: order.side,
+        status: order.status,
+      });
+    }
+  }
+}
+
+async function isKnown(context: UnknownOrdersContext, order: ExchangeOrder): Promise<boolean> {
+  const { prisma, account, exchangeName } = context;
+  const row = await prisma.tradeRecord.findFirst({
+    where: {
+      OR: [{ clientOrderId: order.clientOrderId }, { account, exchange: exchangeName, orderId: order.id }],
+    },
+    select: { id: true },
+  });
+  return row !== null;
+}
+
+async function insertImported(context: UnknownOrdersContext, order: ExchangeOrder): Promise<boolean> {
+  const { prisma, account, exchangeName, clock } = context;
+  const now = clock.now();
+  const created = await prisma.tradeRecord.createMany({
+    data: [
+      {
+        account,
+        exchange: exchangeName,
+        orderId: order.id,
+        clientOrderId: reconciledClientOrderId(account, exchangeName, order.id),
+        symbol: order.symbol,
+        side: order.side === 'buy' ? 'BUY' : 'SELL',
+        orderType: order.type,
+        timeInForce: order.timeInForce,
+        postOnly: order.postOnly,
+        status: order.status,
+        price: order.price === undefined ? null : toPlainString(order.price),
+        size: toPlainString(order.amount),
+        trigger: 'RECONCILED',
+        source: 'RECONCILED',
+        orderTime: order.createdAt,
+        ingestVia: 'REST',
+        lastReconciledAt: now,
+      },
+    ],
+    skipDuplicates: true,
+  });
+  return created.count === 1;
+}
