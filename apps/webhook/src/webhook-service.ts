@@ -1,11 +1,17 @@
 import { SystemRandomSource, UuidV7IdGenerator } from '@hookline/core';
 import { heartbeatCheck, type RunningService, startHeartbeat } from '@hookline/runtime';
+import { readCircuit } from './controls/exchange-circuit.js';
+import { TradingControls } from './controls/trading-controls.js';
 import { entrySettingsFromConfig } from './execution/entry-settings.js';
 import { PrismaAlertStore } from './ingress/alert-store.js';
 import { ingressOptionsFromConfig } from './ingress/ingress-options.js';
+import { jobNames } from './jobs/job-catalog.js';
 import type { WebhookServiceContext } from './service-context.js';
 import { startTradingPipeline } from './trading-pipeline.js';
 import { buildWebhookApp } from './webhook-app.js';
+
+/** Redis key prefix of the queues, the fill cursor and the operator's controls. */
+const REDIS_PREFIX = 'hookline';
 
 /**
  * Starts the webhook service: readiness checks, heartbeat, the trading pipeline (job workers, fill
@@ -30,13 +36,24 @@ export async function startWebhookService(context: WebhookServiceContext): Promi
     intervalMs: config.HOOKLINE_HEARTBEAT_INTERVAL_MS,
     onError: (error) => logger.warn({ err: error }, 'webhook heartbeat write failed'),
   });
+  const controls = new TradingControls({
+    redis,
+    prefix: REDIS_PREFIX,
+    clock,
+    logger,
+    envBuyGuard: config.HOOKLINE_BUY_GUARD,
+    buyGuardFile: config.HOOKLINE_BUY_GUARD_FILE,
+    exchangeHealth: () => readCircuit(context.exchange).health,
+  });
+  const settings = { ...entrySettingsFromConfig(config), controls: () => controls.riskControls() };
   const pipeline = await startTradingPipeline({
     prisma: database.prisma,
     exchange: context.exchange,
     redis,
     clock,
     logger,
-    settings: entrySettingsFromConfig(config),
+    settings,
+    prefix: REDIS_PREFIX,
     ledger: { timezone: config.HOOKLINE_TAX_TIMEZONE, strict: config.HOOKLINE_LEDGER_STRICT },
     backfillIntervalMs: config.HOOKLINE_FILL_BACKFILL_INTERVAL_MS,
   });
@@ -50,6 +67,24 @@ export async function startWebhookService(context: WebhookServiceContext): Promi
       ids: new UuidV7IdGenerator(clock, new SystemRandomSource()),
       onAccepted: pipeline.onAccepted,
     }),
+    api: {
+      prisma: database.prisma,
+      exchange: context.exchange,
+      controls,
+      clock,
+      account: settings.account,
+      limits: settings.limits,
+      executor: pipeline.executor,
+      adminToken: config.ADMIN_TOKEN,
+    },
+    metrics: {
+      prisma: database.prisma,
+      redis,
+      clock,
+      exchange: context.exchange,
+      controls,
+      queues: jobNames.map((name) => pipeline.queues.queue(name)),
+    },
   });
   const address = await app.listen({ host: config.HOOKLINE_HOST, port: config.PORT }).catch(async (error) => {
     await pipeline.stop();

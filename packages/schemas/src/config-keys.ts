@@ -81,6 +81,17 @@ export const CONFIG_KEYS = {
       'Bearer token for admin API calls (halt, resume, buy guard, flatten). Unset = API is read-only.',
     secret: true,
   },
+  HOOKLINE_BUY_GUARD: {
+    schema: envBoolean,
+    default: 'false',
+    description:
+      'true = the buy guard is on from start-up: no new entries (exits still run). The admin API and HOOKLINE_BUY_GUARD_FILE are two more, independent guards.',
+  },
+  HOOKLINE_BUY_GUARD_FILE: {
+    schema: z.string().trim().min(1),
+    description:
+      'Path of a flag file: while it exists the buy guard is on (checked at every entry decision, so `touch` and `rm` work without a restart). Unset = no file guard.',
+  },
   HOOKLINE_WEBHOOK_ALLOWLIST: {
     schema: envBoolean,
     default: 'false',

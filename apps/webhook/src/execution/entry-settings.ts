@@ -20,8 +20,8 @@ export interface EntrySettings {
   readonly defaultSizeQuote: Decimal;
   readonly limits: RiskLimits;
   readonly preflight: PreflightOptions;
-  /** Read at every decision (the API will switch them). */
-  readonly controls: () => RiskControls;
+  /** Read at every decision (TradingControls: Redis, env and the guard file). */
+  readonly controls: () => RiskControls | Promise<RiskControls>;
 }
 
 /** The entry settings from the validated configuration. */

@@ -14,7 +14,7 @@ import {
   utcDayStart,
 } from '../rules/index.js';
 
-/** The operator's switches; the risk API (not built yet) will supply them. Default: all clear. */
+/** The operator's switches (controls/trading-controls.ts supplies them). Default: all clear. */
 export interface RiskControls {
   readonly tradingState: TradingState;
   readonly buyGuard: BuyGuardFlags;
@@ -41,7 +41,8 @@ export interface RiskSnapshotInput {
   /** The quote of the symbol being decided, already fetched. */
   readonly ticker: Ticker;
   readonly limits: RiskLimits;
-  readonly controls: RiskControls;
+  /** Read once per snapshot (TradingControls reads Redis and the guard file). */
+  readonly controls: RiskControls | PromiseLike<RiskControls>;
 }
 
 /** The open positions of an account: its open lots summed per symbol. */
@@ -73,6 +74,7 @@ export async function openPositions(
  */
 export async function buildRiskState(input: RiskSnapshotInput): Promise<RiskState> {
   const { prisma, account, clock, limits } = input;
+  const controls = await input.controls;
   const now = clock.now();
   const positions = await openPositions(prisma, account, input.markets);
   const quotes: Record<string, Quote | undefined> = { [input.ticker.symbol]: input.ticker };
@@ -103,7 +105,7 @@ export async function buildRiskState(input: RiskSnapshotInput): Promise<RiskStat
   const costOfLots = positions.reduce<Decimal>((total, position) => total.plus(position.costBasis), ZERO);
   return {
     now,
-    ...input.controls,
+    ...controls,
     quotes,
     cash,
     positions,

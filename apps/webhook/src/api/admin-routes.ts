@@ -1,0 +1,130 @@
+// POST /api/admin/{halt,resume,buy-guard,flatten}: the operator's actions, behind the admin token.
+// Each change is stored with who asked (the X-Hookline-Operator header, else "admin") and why.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { OperatorChange } from '../controls/operator-change.js';
+import { adminTokenCheck } from './admin-auth.js';
+import type { ApiOptions } from './api-options.js';
+import { timeSchema } from './api-values.js';
+import { flattenPositions } from './flatten.js';
+import { errorSchema, zodRoute } from './zod-route.js';
+
+const reasonBody = z.object({ reason: z.string().max(500).optional().describe('why (stored and logged)') });
+const stateAnswer = z.object({
+  trading_state: z.enum(['ACTIVE', 'REDUCING', 'HALTED']),
+  by: z.string(),
+  reason: z.string(),
+  at: timeSchema,
+});
+const adminErrors = { 401: errorSchema, 403: errorSchema };
+
+/** Registers the admin routes in their own scope, each behind the bearer token. */
+export async function adminRoutesPlugin(app: FastifyInstance, options: ApiOptions): Promise<void> {
+  app.addHook('preHandler', adminTokenCheck(options.adminToken));
+  const { controls } = options;
+  zodRoute(
+    app,
+    {
+      method: 'POST',
+      url: '/api/admin/halt',
+      summary: 'HALTED: nothing new is opened (emergency exits still run)',
+      tags: ['admin'],
+      admin: true,
+      body: reasonBody.optional(),
+      response: stateAnswer,
+      errors: adminErrors,
+    },
+    async ({ body, request }) => {
+      const stored = await controls.setTradingState('HALTED', changeOf(request, body?.reason, 'halt'));
+      return { trading_state: stored.value, by: stored.by, reason: stored.reason, at: stored.at };
+    },
+  );
+  zodRoute(
+    app,
+    {
+      method: 'POST',
+      url: '/api/admin/resume',
+      summary: 'ACTIVE again (or REDUCING with {"state":"REDUCING"}: exits only)',
+      tags: ['admin'],
+      admin: true,
+      body: reasonBody.extend({ state: z.enum(['ACTIVE', 'REDUCING']).default('ACTIVE') }).optional(),
+      response: stateAnswer,
+      errors: adminErrors,
+    },
+    async ({ body, request }) => {
+      const state = body?.state ?? 'ACTIVE';
+      const stored = await controls.setTradingState(state, changeOf(request, body?.reason, 'resume'));
+      return { trading_state: stored.value, by: stored.by, reason: stored.reason, at: stored.at };
+    },
+  );
+  zodRoute(
+    app,
+    {
+      method: 'POST',
+      url: '/api/admin/buy-guard',
+      summary: 'Switches the API buy guard (the env and file guards are separate)',
+      tags: ['admin'],
+      admin: true,
+      body: reasonBody.extend({ on: z.boolean() }),
+      response: z.object({
+        api: z.boolean(),
+        active: z.boolean(),
+        by: z.string(),
+        reason: z.string(),
+        at: timeSchema,
+      }),
+      errors: adminErrors,
+    },
+    async ({ body, request }) => {
+      const stored = await controls.setApiBuyGuard(body.on, changeOf(request, body.reason, 'buy guard'));
+      const snapshot = await controls.snapshot();
+      return {
+        api: stored.value,
+        active: snapshot.buyGuard.active,
+        by: stored.by,
+        reason: stored.reason,
+        at: stored.at,
+      };
+    },
+  );
+  zodRoute(
+    app,
+    {
+      method: 'POST',
+      url: '/api/admin/flatten',
+      summary: 'Sells one open position (MANUAL) or all of them (EMERGENCY) through the order executor',
+      tags: ['admin'],
+      admin: true,
+      body: reasonBody.extend({ symbol: z.string().min(1).optional() }).optional(),
+      response: z.object({
+        intents: z.array(
+          z.object({
+            decision_id: z.string(),
+            client_order_id: z.string(),
+            symbol: z.string(),
+            side: z.literal('sell'),
+            amount: z.string(),
+            price: z.string(),
+            exit_reason: z.enum(['MANUAL', 'EMERGENCY']),
+          }),
+        ),
+        skipped: z.array(z.object({ symbol: z.string(), reason: z.string() })),
+      }),
+      errors: adminErrors,
+    },
+    async ({ body, request }) => {
+      const change = changeOf(request, body?.reason, 'flatten');
+      request.log.warn(
+        { symbol: body?.symbol ?? 'ALL', by: change.by, reason: change.reason },
+        'flatten requested',
+      );
+      return await flattenPositions(options, body?.symbol, change);
+    },
+  );
+}
+
+function changeOf(request: FastifyRequest, reason: string | undefined, action: string): OperatorChange {
+  const operator = request.headers['x-hookline-operator'];
+  const by = typeof operator === 'string' && operator.trim() !== '' ? operator.trim().slice(0, 100) : 'admin';
+  return { by: `${by} (${request.ip})`, reason: reason ?? `${action} via the admin API` };
+}

@@ -1,0 +1,125 @@
+// GET /api/decisions ("why was this not bought?" is one call: filter by symbol, outcome and reason)
+// and GET /api/alerts: newest first, paged by id.
+import type { Alert, Decision, Prisma } from '@hookline/db';
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { ApiOptions } from './api-options.js';
+import { page, pageQuery, pageSchema, timeSchema, timeText } from './api-values.js';
+import { zodRoute } from './zod-route.js';
+
+const outcomes = ['ORDERED', 'BLOCKED', 'SKIPPED'] as const;
+const alertStatuses = ['ACCEPTED', 'REJECTED', 'DUPLICATE', 'PROCESSED', 'FAILED'] as const;
+
+const decisionSchema = z.object({
+  decision_id: z.string(),
+  account: z.string(),
+  symbol: z.string(),
+  side: z.enum(['BUY', 'SELL']).nullable(),
+  intent: z.enum(['ENTRY', 'EXIT']),
+  outcome: z.enum(outcomes),
+  reason_code: z.string(),
+  exit_reason: z.string().nullable(),
+  rule_inputs: z.unknown().describe('the inputs of every rule that ran, as stored'),
+  alert_id: z.string().nullable(),
+  created_at: timeSchema,
+});
+
+const alertSchema = z.object({
+  id: z.string(),
+  idempotency_key: z.string(),
+  source: z.string(),
+  status: z.enum(alertStatuses),
+  reason: z.string().nullable(),
+  remote_address: z.string().nullable(),
+  parsed_payload: z.unknown(),
+  received_at: timeSchema,
+  processed_at: timeSchema.nullable(),
+});
+
+/** Registers GET /api/decisions and GET /api/alerts. */
+export function registerDecisionRoutes(app: FastifyInstance, options: ApiOptions): void {
+  const { prisma } = options;
+  zodRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/api/decisions',
+      summary: 'Risk-gate decisions with their reason code and rule inputs, newest first',
+      tags: ['read'],
+      querystring: pageQuery.extend({
+        symbol: z.string().optional(),
+        outcome: z.enum(outcomes).optional(),
+        reason: z.string().optional().describe('reason code, e.g. BUY_GUARD_ACTIVE'),
+        intent: z.enum(['ENTRY', 'EXIT']).optional(),
+        alert_id: z.string().optional(),
+      }),
+      response: pageSchema(decisionSchema),
+    },
+    async ({ query }) => {
+      const where: Prisma.DecisionWhereInput = {
+        ...(query.symbol === undefined ? {} : { symbol: query.symbol }),
+        ...(query.outcome === undefined ? {} : { outcome: query.outcome }),
+        ...(query.reason === undefined ? {} : { reasonCode: query.reason }),
+        ...(query.intent === undefined ? {} : { intent: query.intent }),
+        ...(query.alert_id === undefined ? {} : { alertId: query.alert_id }),
+        ...(query.before === undefined ? {} : { decisionId: { lt: query.before } }),
+      };
+      const rows = await prisma.decision.findMany({
+        where,
+        orderBy: { decisionId: 'desc' },
+        take: query.limit,
+      });
+      return page(rows, query.limit, (row) => row.decisionId, decisionItem);
+    },
+  );
+  zodRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/api/alerts',
+      summary: 'Inbound alerts, accepted or not, newest first (the raw body is not returned)',
+      tags: ['read'],
+      querystring: pageQuery.extend({ status: z.enum(alertStatuses).optional() }),
+      response: pageSchema(alertSchema),
+    },
+    async ({ query }) => {
+      const where: Prisma.AlertWhereInput = {
+        ...(query.status === undefined ? {} : { status: query.status }),
+        ...(query.before === undefined ? {} : { id: { lt: query.before } }),
+      };
+      const rows = await prisma.alert.findMany({ where, orderBy: { id: 'desc' }, take: query.limit });
+      return page(rows, query.limit, (row) => row.id, alertItem);
+    },
+  );
+}
+
+function decisionItem(row: Decision): z.output<typeof decisionSchema> {
+  return {
+    decision_id: row.decisionId,
+    account: row.account,
+    symbol: row.symbol,
+    side: row.side,
+    intent: row.intent,
+    outcome: row.outcome,
+    reason_code: row.reasonCode,
+    exit_reason: row.exitReason,
+    rule_inputs: row.ruleInputs,
+    alert_id: row.alertId,
+    created_at: timeText(row.createdAt),
+  };
+}
+
+// The raw body is kept for audit, not served: the parsed payload says what the alert asked for.
+function alertItem(row: Alert): z.output<typeof alertSchema> {
+  return {
+    id: row.id,
+    idempotency_key: row.idempotencyKey,
+    source: row.source,
+    status: row.status,
+    reason: row.reason,
+    remote_address: row.remoteAddress,
+    parsed_payload: row.parsedPayload,
+    received_at: timeText(row.receivedAt),
+    processed_at: timeText(row.processedAt),
+  };
+}

@@ -1,0 +1,126 @@
+// GET /api/risk (trading state, the three buy guards, the limits in force) and GET /api/circuit.
+import { toPlainString } from '@hookline/core';
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { readCircuit } from '../controls/exchange-circuit.js';
+import { tradingStates } from '../controls/trading-controls.js';
+import type { RiskLimits } from '../rules/index.js';
+import type { ApiOptions } from './api-options.js';
+import { decimalSchema, timeSchema } from './api-values.js';
+import { zodRoute } from './zod-route.js';
+
+const healthSchema = z.enum(['HEALTHY', 'DEGRADED', 'OFFLINE']);
+/** Who last changed a control, and why. */
+export const changeSchema = z.object({ by: z.string(), reason: z.string(), at: timeSchema });
+
+const riskSchema = z.object({
+  trading_state: z.enum(tradingStates),
+  trading_state_change: changeSchema.nullable(),
+  buy_guard: z.object({
+    active: z.boolean(),
+    env: z.boolean().describe('HOOKLINE_BUY_GUARD'),
+    file: z.boolean().describe('true while HOOKLINE_BUY_GUARD_FILE exists'),
+    file_path: z.string().nullable(),
+    api: z.boolean().describe('POST /api/admin/buy-guard'),
+    api_change: changeSchema.nullable(),
+  }),
+  exchange_health: healthSchema,
+  limits: z.object({
+    max_quote_age_ms: z.number(),
+    daily_loss_limit_pct: decimalSchema,
+    max_open_positions: z.number(),
+    max_position_pct: decimalSchema,
+    loss_streak_length: z.number(),
+    loss_streak_cooldown_ms: z.number(),
+    symbol_cooldown_ms: z.number(),
+    max_orders_per_window: z.number(),
+    order_rate_window_ms: z.number(),
+  }),
+});
+
+const circuitSchema = z.object({
+  exchange: z.string(),
+  health: healthSchema,
+  state: z.enum(['CLOSED', 'OPEN', 'HALF_OPEN']).nullable(),
+  consecutive_failures: z.number().nullable(),
+  last_failure: z.string().nullable(),
+  last_failure_at: timeSchema.nullable(),
+  opened_at: timeSchema.nullable(),
+  half_opens_at: timeSchema.nullable(),
+  rejected_while_open: z.number().nullable(),
+  note: z.string().nullable(),
+});
+
+/** Registers GET /api/risk and GET /api/circuit. */
+export function registerRiskRoutes(app: FastifyInstance, options: ApiOptions): void {
+  zodRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/api/risk',
+      summary: 'Trading state, the three buy-guard sources and the risk limits in force',
+      tags: ['read'],
+      response: riskSchema,
+    },
+    async () => {
+      const snapshot = await options.controls.snapshot();
+      const change = (value: { by: string; reason: string; at: string } | undefined) =>
+        value === undefined ? null : { by: value.by, reason: value.reason, at: value.at };
+      return {
+        trading_state: snapshot.tradingState,
+        trading_state_change: change(snapshot.tradingStateChange),
+        buy_guard: {
+          active: snapshot.buyGuard.active,
+          env: snapshot.buyGuard.env,
+          file: snapshot.buyGuard.file,
+          file_path: snapshot.buyGuard.filePath ?? null,
+          api: snapshot.buyGuard.api,
+          api_change: change(snapshot.buyGuard.apiChange),
+        },
+        exchange_health: snapshot.exchangeHealth,
+        limits: limitsView(options.limits),
+      } satisfies z.output<typeof riskSchema>;
+    },
+  );
+  zodRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/api/circuit',
+      summary: "The exchange circuit breaker's state and health",
+      tags: ['read'],
+      response: circuitSchema,
+    },
+    async () => {
+      const circuit = readCircuit(options.exchange);
+      const status = circuit.status;
+      const time = (value: Date | undefined) => value?.toISOString() ?? null;
+      return {
+        exchange: circuit.exchange,
+        health: circuit.health,
+        state: status?.state ?? null,
+        consecutive_failures: status?.consecutiveFailures ?? null,
+        last_failure: status?.lastFailure ?? null,
+        last_failure_at: time(status?.lastFailureAt),
+        opened_at: time(status?.openedAt),
+        half_opens_at: time(status?.halfOpensAt),
+        rejected_while_open: status?.rejectedWhileOpen ?? null,
+        note: circuit.note ?? null,
+      } satisfies z.output<typeof circuitSchema>;
+    },
+  );
+}
+
+function limitsView(limits: RiskLimits): z.output<typeof riskSchema>['limits'] {
+  return {
+    max_quote_age_ms: limits.maxQuoteAgeMs,
+    daily_loss_limit_pct: toPlainString(limits.dailyLossLimitPct),
+    max_open_positions: limits.maxOpenPositions,
+    max_position_pct: toPlainString(limits.maxPositionPct),
+    loss_streak_length: limits.lossStreakLength,
+    loss_streak_cooldown_ms: limits.lossStreakCooldownMs,
+    symbol_cooldown_ms: limits.symbolCooldownMs,
+    max_orders_per_window: limits.maxOrdersPerWindow,
+    order_rate_window_ms: limits.orderRateWindowMs,
+  };
+}

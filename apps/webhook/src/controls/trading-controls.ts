@@ -1,0 +1,134 @@
+// The operator's switches: trading state and the three buy guards. The trading state and the API
+// guard live in Redis (every replica and a restart see the same value); the env guard comes from the
+// configuration and the file guard from the file system, read at every decision.
+import type { Clock } from '@hookline/core';
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import { z } from 'zod';
+import type { RiskControls } from '../execution/risk-snapshot.js';
+import type { ExchangeHealth, TradingState } from '../rules/index.js';
+import { buyGuardFileExists } from './buy-guard-file.js';
+import { type ChangedValue, changedValueSchema, type OperatorChange } from './operator-change.js';
+
+/** The trading states, in the order of how much they allow. */
+export const tradingStates = ['ACTIVE', 'REDUCING', 'HALTED'] as const satisfies readonly TradingState[];
+
+const tradingStateSchema = changedValueSchema(z.enum(tradingStates));
+const buyGuardSchema = changedValueSchema(z.boolean());
+
+/** What the controls are built from. */
+export interface TradingControlsOptions {
+  readonly redis: Redis;
+  /** Redis key prefix of the service (the queues' prefix). */
+  readonly prefix: string;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  /** HOOKLINE_BUY_GUARD. */
+  readonly envBuyGuard: boolean;
+  /** HOOKLINE_BUY_GUARD_FILE; undefined = no file guard. */
+  readonly buyGuardFile: string | undefined;
+  /** The exchange circuit's health, read at every decision. */
+  readonly exchangeHealth: () => ExchangeHealth;
+}
+
+/** Everything the controls say now, with who changed what (GET /api/risk). */
+export interface ControlsSnapshot {
+  readonly tradingState: TradingState;
+  readonly tradingStateChange: ChangedValue<TradingState> | undefined;
+  readonly buyGuard: {
+    readonly active: boolean;
+    readonly env: boolean;
+    readonly file: boolean;
+    readonly filePath: string | undefined;
+    readonly api: boolean;
+    readonly apiChange: ChangedValue<boolean> | undefined;
+  };
+  readonly exchangeHealth: ExchangeHealth;
+}
+
+/** The one object the risk snapshot and the admin API share. */
+export class TradingControls {
+  readonly #options: TradingControlsOptions;
+
+  constructor(options: TradingControlsOptions) {
+    this.#options = options;
+  }
+
+  /** What the risk gate reads at every decision. */
+  async riskControls(): Promise<RiskControls> {
+    const snapshot = await this.snapshot();
+    const { env, file, api } = snapshot.buyGuard;
+    return {
+      tradingState: snapshot.tradingState,
+      buyGuard: { env, file, api },
+      exchangeHealth: snapshot.exchangeHealth,
+    };
+  }
+
+  /** The controls with their sources and last changes. */
+  async snapshot(): Promise<ControlsSnapshot> {
+    const { redis, envBuyGuard, buyGuardFile } = this.#options;
+    const [stateValue, guardValue] = await redis.mget(this.#key('trading-state'), this.#key('buy-guard'));
+    const stateText = stateValue ?? null;
+    const guardText = guardValue ?? null;
+    const stateChange = parseStored(tradingStateSchema, stateText);
+    const guardChange = parseStored(buyGuardSchema, guardText);
+    const file = await buyGuardFileExists(buyGuardFile);
+    // A stored value this version cannot read fails safe: HALTED, guard on (never re-opens trading).
+    const api = guardText === null ? false : (guardChange?.value ?? true);
+    const tradingState = stateText === null ? 'ACTIVE' : (stateChange?.value ?? 'HALTED');
+    return {
+      tradingState,
+      tradingStateChange: stateChange,
+      buyGuard: {
+        active: envBuyGuard || file || api,
+        env: envBuyGuard,
+        file,
+        filePath: buyGuardFile,
+        api,
+        apiChange: guardChange,
+      },
+      exchangeHealth: this.#options.exchangeHealth(),
+    };
+  }
+
+  /** Sets the trading state for every replica; logged with who and why. */
+  async setTradingState(state: TradingState, change: OperatorChange): Promise<ChangedValue<TradingState>> {
+    return await this.#write('trading-state', state, change);
+  }
+
+  /** Switches the API buy guard for every replica; logged with who and why. */
+  async setApiBuyGuard(on: boolean, change: OperatorChange): Promise<ChangedValue<boolean>> {
+    return await this.#write('buy-guard', on, change);
+  }
+
+  async #write<Value>(name: string, value: Value, change: OperatorChange): Promise<ChangedValue<Value>> {
+    const stored: ChangedValue<Value> = { value, ...change, at: this.#options.clock.now().toISOString() };
+    await this.#options.redis.set(this.#key(name), JSON.stringify(stored));
+    this.#options.logger.warn(
+      { control: name, value, by: change.by, reason: change.reason },
+      'control changed',
+    );
+    return stored;
+  }
+
+  #key(name: string): string {
+    return `${this.#options.prefix}:controls:${name}`;
+  }
+}
+
+// undefined for a missing or unreadable value (the caller decides the fail-safe default).
+function parseStored<Schema extends z.ZodType>(
+  schema: Schema,
+  text: string | null,
+): z.output<Schema> | undefined {
+  if (text === null) return undefined;
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const parsed = schema.safeParse(json);
+  return parsed.success ? parsed.data : undefined;
+}

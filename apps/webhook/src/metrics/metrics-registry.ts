@@ -1,0 +1,168 @@
+// The Prometheus metrics of one app instance, in a registry of its own (never prom-client's global
+// default, so two apps in one process, as in tests, do not collide).
+//
+// Choice: the counts (alerts, decisions, orders) are gauges read from the database at scrape time,
+// not counters bumped by the pipeline. The database is the truth every replica shares, so each
+// replica reports the same totals, a restart loses nothing, and no pipeline code has to remember to
+// count. Fill lag is a histogram fed at scrape time with the fills recorded since the previous scrape
+// (by arrival sequence), so each replica observes each fill once after it starts.
+import type { Clock } from '@hookline/core';
+import type { PrismaClient } from '@hookline/db';
+import type { ExchangePort } from '@hookline/exchange';
+import { heartbeatKey } from '@hookline/runtime';
+import type { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { Gauge, Histogram, Registry } from 'prom-client';
+import { readCircuit } from '../controls/exchange-circuit.js';
+import type { TradingControls } from '../controls/trading-controls.js';
+
+/** What the metrics read. */
+export interface MetricsSources {
+  readonly prisma: PrismaClient;
+  readonly redis: Redis;
+  readonly clock: Clock;
+  readonly exchange: ExchangePort;
+  readonly controls?: TradingControls;
+  /** The BullMQ queues whose job counts are reported (by queue name). */
+  readonly queues?: readonly Queue[];
+}
+
+const JOB_STATES = ['waiting', 'active', 'delayed', 'failed', 'completed', 'prioritized'] as const;
+const CIRCUIT_STATES = ['CLOSED', 'HALF_OPEN', 'OPEN'] as const;
+const HEALTHS = ['HEALTHY', 'DEGRADED', 'OFFLINE'] as const;
+const TRADING_STATES = ['ACTIVE', 'REDUCING', 'HALTED'] as const;
+/** Fills read per scrape at most (the rest are observed at the next scrape). */
+const FILL_BATCH = 5_000;
+
+/** Builds the registry with every Hookline metric. */
+export function createMetricsRegistry(sources: MetricsSources): Registry {
+  const registry = new Registry();
+  const { prisma } = sources;
+  new Gauge({
+    name: 'hookline_alerts',
+    help: 'Alerts stored, by status (read from the database at scrape time).',
+    labelNames: ['status'],
+    registers: [registry],
+    async collect() {
+      this.reset();
+      const groups = await prisma.alert.groupBy({ by: ['status'], _count: { _all: true } });
+      for (const group of groups) this.set({ status: group.status }, group._count._all);
+    },
+  });
+  new Gauge({
+    name: 'hookline_decisions',
+    help: 'Risk-gate decisions, by outcome and reason code (read from the database at scrape time).',
+    labelNames: ['outcome', 'reason'],
+    registers: [registry],
+    async collect() {
+      this.reset();
+      const groups = await prisma.decision.groupBy({ by: ['outcome', 'reasonCode'], _count: { _all: true } });
+      for (const group of groups)
+        this.set({ outcome: group.outcome, reason: group.reasonCode }, group._count._all);
+    },
+  });
+  new Gauge({
+    name: 'hookline_orders',
+    help: 'Orders (trade_records), by status (read from the database at scrape time).',
+    labelNames: ['status'],
+    registers: [registry],
+    async collect() {
+      this.reset();
+      const groups = await prisma.tradeRecord.groupBy({ by: ['status'], _count: { _all: true } });
+      for (const group of groups) this.set({ status: group.status }, group._count._all);
+    },
+  });
+  registerFillLag(registry, prisma);
+  new Gauge({
+    name: 'hookline_sentinel_loop_age_seconds',
+    help: "Age of the exit sentinel's heartbeat (Redis hookline:heartbeat:sentinel); NaN when there is none.",
+    registers: [registry],
+    async collect() {
+      // An unlabelled gauge always has a sample; NaN says "no heartbeat" without faking an age.
+      const value = await sources.redis.get(heartbeatKey('sentinel'));
+      const time = value === null ? Number.NaN : Date.parse(value);
+      this.set(Number.isFinite(time) ? (sources.clock.nowMs() - time) / 1000 : Number.NaN);
+    },
+  });
+  new Gauge({
+    name: 'hookline_exchange_circuit_state',
+    help: 'The exchange circuit breaker: 1 for its current state and health (paper: CLOSED, HEALTHY).',
+    labelNames: ['exchange', 'state', 'health'],
+    registers: [registry],
+    collect() {
+      this.reset();
+      const circuit = readCircuit(sources.exchange);
+      const current = circuit.status?.state ?? 'CLOSED';
+      for (const state of CIRCUIT_STATES) {
+        for (const health of HEALTHS) {
+          const on = state === current && health === circuit.health ? 1 : 0;
+          this.set({ exchange: circuit.exchange, state, health }, on);
+        }
+      }
+    },
+  });
+  registerQueueDepth(registry, sources.queues ?? []);
+  if (sources.controls !== undefined) registerControls(registry, sources.controls);
+  return registry;
+}
+
+function registerFillLag(registry: Registry, prisma: PrismaClient): void {
+  let seenSequence = 0n;
+  new Histogram({
+    name: 'hookline_fill_lag_seconds',
+    help: 'Time from the exchange execution (executed_at) to our receipt (received_at) of each fill.',
+    buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300],
+    registers: [registry],
+    async collect() {
+      const fills = await prisma.fill.findMany({
+        where: { arrivalSeq: { gt: seenSequence } },
+        orderBy: { arrivalSeq: 'asc' },
+        take: FILL_BATCH,
+        select: { arrivalSeq: true, executedAt: true, receivedAt: true },
+      });
+      for (const fill of fills) {
+        this.observe(Math.max(0, fill.receivedAt.getTime() - fill.executedAt.getTime()) / 1000);
+        seenSequence = fill.arrivalSeq;
+      }
+    },
+  });
+}
+
+function registerQueueDepth(registry: Registry, queues: readonly Queue[]): void {
+  new Gauge({
+    name: 'hookline_queue_jobs',
+    help: 'BullMQ jobs per queue and state.',
+    labelNames: ['queue', 'state'],
+    registers: [registry],
+    async collect() {
+      this.reset();
+      for (const queue of queues) {
+        const counts = await queue.getJobCounts(...JOB_STATES);
+        for (const state of JOB_STATES) this.set({ queue: queue.name, state }, counts[state] ?? 0);
+      }
+    },
+  });
+}
+
+function registerControls(registry: Registry, controls: TradingControls): void {
+  new Gauge({
+    name: 'hookline_trading_state',
+    help: 'The trading state: 1 for the current one.',
+    labelNames: ['state'],
+    registers: [registry],
+    async collect() {
+      const snapshot = await controls.snapshot();
+      for (const state of TRADING_STATES) this.set({ state }, state === snapshot.tradingState ? 1 : 0);
+    },
+  });
+  new Gauge({
+    name: 'hookline_buy_guard',
+    help: 'The buy guard per source (env, file, api): 1 when on.',
+    labelNames: ['source'],
+    registers: [registry],
+    async collect() {
+      const { buyGuard } = await controls.snapshot();
+      for (const source of ['env', 'file', 'api'] as const) this.set({ source }, buyGuard[source] ? 1 : 0);
+    },
+  });
+}

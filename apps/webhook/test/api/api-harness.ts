@@ -1,0 +1,176 @@
+// One migrated Postgres database per test file (emptied before each test), real Redis with a fresh key
+// prefix per app, a PaperExchange on a TestClock, and the webhook app with its API and metrics.
+import { randomBytes } from 'node:crypto';
+import { dec } from '@hookline/core';
+import { type Database, migrateDatabase, openDatabase } from '@hookline/db';
+import type { recordFills } from '@hookline/ledger-store';
+import { createLogger, ReadinessRegistry } from '@hookline/runtime';
+import type { FastifyInstance } from 'fastify';
+import { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import { afterAll, afterEach, beforeAll, beforeEach, inject } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../../../../test/support/databases.js';
+import { readCircuit } from '../../src/controls/exchange-circuit.js';
+import { TradingControls } from '../../src/controls/trading-controls.js';
+import { OrderExecutor } from '../../src/execution/order-executor.js';
+import { jobNames } from '../../src/jobs/job-catalog.js';
+import { JobQueues } from '../../src/jobs/job-queues.js';
+import { defaultRiskLimits } from '../../src/rules/index.js';
+import { buildWebhookApp } from '../../src/webhook-app.js';
+import { PaperVenue } from '../support/trading-harness.js';
+
+/** The admin token of the apps that have one. */
+export const ADMIN_TOKEN = 'api-harness-admin-token-0123456789';
+
+/** How one app under test is built. */
+export interface ApiAppOptions {
+  /** ADMIN_TOKEN; undefined = admin disabled. Default: ADMIN_TOKEN above. */
+  readonly adminToken?: string | undefined;
+  readonly envBuyGuard?: boolean;
+  readonly buyGuardFile?: string;
+  /** The app's logger (default: silent). */
+  readonly logger?: Logger;
+}
+
+/** An app with everything it reads. */
+export interface ApiUnderTest {
+  readonly app: FastifyInstance;
+  readonly venue: PaperVenue;
+  readonly database: Database;
+  readonly redis: Redis;
+  readonly prefix: string;
+  readonly controls: TradingControls;
+  readonly queues: JobQueues;
+  get(url: string): Promise<{ statusCode: number; json: Record<string, unknown>; body: string }>;
+  admin(
+    url: string,
+    payload?: unknown,
+    token?: string,
+  ): Promise<{ statusCode: number; json: Record<string, unknown> }>;
+}
+
+/** A fill for recordFills, BTC/USD buy unless told. */
+export function seedFill(tradeId: string, fields: Partial<Parameters<typeof recordFills>[1][number]> = {}) {
+  return {
+    account: 'default',
+    exchange: 'paper',
+    tradeId,
+    orderId: `order-${tradeId}`,
+    symbol: 'BTC/USD',
+    side: 'buy' as const,
+    price: dec('50000'),
+    size: dec('0.01'),
+    fee: dec('0.5'),
+    feeCurrency: 'USD',
+    executedAt: new Date('2024-05-01T11:00:00.000Z'),
+    receivedAt: new Date('2024-05-01T11:00:00.250Z'),
+    ingestVia: 'REST' as const,
+    ...fields,
+  };
+}
+
+/** Registers the per-file database and per-test cleanup; returns the app factory. */
+export function useApiHarness(): (options?: ApiAppOptions) => Promise<ApiUnderTest> {
+  let testDatabase: TestDatabase;
+  let database: Database;
+  const cleanups: Array<() => Promise<void>> = [];
+
+  beforeAll(async () => {
+    testDatabase = await createTestDatabase('api');
+    const location = { databaseUrl: testDatabase.url, dataDir: '/nonexistent-not-used' };
+    await migrateDatabase(location);
+    database = await openDatabase(location);
+  });
+  beforeEach(async () => {
+    const prisma = database.prisma;
+    await prisma.fifoAllocation.deleteMany();
+    await prisma.fill.deleteMany();
+    await prisma.tradeRecord.deleteMany();
+    await prisma.decision.deleteMany();
+    await prisma.alert.deleteMany();
+  });
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  });
+  afterAll(async () => {
+    await database?.close();
+    await testDatabase?.drop();
+  });
+
+  return async (options = {}) => {
+    const venue = new PaperVenue();
+    const prefix = `test-${randomBytes(6).toString('hex')}`;
+    const redis = new Redis(inject('redisUrl'), { maxRetriesPerRequest: null });
+    cleanups.push(async () => {
+      const keys = await redis.keys(`${prefix}:*`);
+      if (keys.length > 0) await redis.del(...keys);
+      await redis.quit();
+    });
+    const logger = options.logger ?? createLogger({ level: 'silent', service: 'test' });
+    const controls = new TradingControls({
+      redis,
+      prefix,
+      clock: venue.clock,
+      logger,
+      envBuyGuard: options.envBuyGuard ?? false,
+      buyGuardFile: options.buyGuardFile,
+      exchangeHealth: () => readCircuit(venue.exchange).health,
+    });
+    const queues = new JobQueues({ connection: redis, prefix });
+    cleanups.push(() => queues.close());
+    const executor = new OrderExecutor({
+      prisma: database.prisma,
+      exchange: venue.exchange,
+      queues,
+      clock: venue.clock,
+      logger,
+    });
+    const app = buildWebhookApp({
+      logger,
+      readiness: new ReadinessRegistry(),
+      health: { services: ['webhook'], mode: 'paper' },
+      api: {
+        prisma: database.prisma,
+        exchange: venue.exchange,
+        controls,
+        clock: venue.clock,
+        account: 'default',
+        limits: defaultRiskLimits,
+        executor,
+        adminToken: 'adminToken' in options ? options.adminToken : ADMIN_TOKEN,
+      },
+      metrics: {
+        prisma: database.prisma,
+        redis,
+        clock: venue.clock,
+        exchange: venue.exchange,
+        controls,
+        queues: jobNames.map((name) => queues.queue(name)),
+      },
+    });
+    cleanups.push(() => app.close());
+    return {
+      app,
+      venue,
+      database,
+      redis,
+      prefix,
+      controls,
+      queues,
+      get: async (url) => {
+        const response = await app.inject({ method: 'GET', url });
+        const isJson = (response.headers['content-type'] ?? '').toString().includes('json');
+        return { statusCode: response.statusCode, json: isJson ? response.json() : {}, body: response.body };
+      },
+      admin: async (url, payload = {}, token = ADMIN_TOKEN) => {
+        const response = await app.inject({
+          method: 'POST',
+          url,
+          payload: payload as Record<string, unknown>,
+          headers: { authorization: `Bearer ${token}` },
+        });
+        return { statusCode: response.statusCode, json: response.json() };
+      },
+    };
+  };
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { useApiHarness } from './api-harness.js';
+
+describe('GET /openapi.json', () => {
+  const harness = useApiHarness();
+
+  it('when fetched then the OpenAPI document lists every route with its parameters', async () => {
+    const { get } = await harness();
+
+    const answer = await get('/openapi.json');
+
+    expect(answer.statusCode).toBe(200);
+    const paths = answer.json.paths as Record<
+      string,
+      Record<string, { parameters?: Array<{ name: string }> }>
+    >;
+    expect(Object.keys(paths).sort()).toEqual(
+      [
+        '/api/admin/buy-guard',
+        '/api/admin/flatten',
+        '/api/admin/halt',
+        '/api/admin/resume',
+        '/api/alerts',
+        '/api/circuit',
+        '/api/decisions',
+        '/api/fills',
+        '/api/orders',
+        '/api/positions',
+        '/api/risk',
+        '/healthz',
+        '/metrics',
+        '/readyz',
+      ].sort(),
+    );
+    expect(paths['/api/decisions']?.get?.parameters?.map((parameter) => parameter.name)).toEqual(
+      expect.arrayContaining(['limit', 'before', 'symbol', 'outcome', 'reason']),
+    );
+    expect(paths['/api/admin/halt']?.post).toMatchObject({ security: [{ adminToken: [] }] });
+  });
+});

@@ -1,0 +1,110 @@
+// The operator's controls reach the risk gate: an entry alert through the real alert.process path is
+// BLOCKED with the control's reason while the control is on, and ORDERED otherwise.
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createLogger } from '@hookline/runtime';
+import { Redis } from 'ioredis';
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import { TradingControls, type TradingControlsOptions } from '../../src/controls/trading-controls.js';
+import { buyAlertBody, eventually, useTradingHarness } from '../support/trading-harness.js';
+
+const operator = { by: 'test', reason: 'controls test' };
+
+describe('trading controls in the risk gate', () => {
+  const harness = useTradingHarness();
+  const cleanups: Array<() => Promise<void>> = [];
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  });
+
+  async function controlled(options: Partial<TradingControlsOptions> = {}) {
+    const redis = new Redis(inject('redisUrl'), { maxRetriesPerRequest: null });
+    const prefix = `test-controls-${randomBytes(6).toString('hex')}`;
+    cleanups.push(async () => {
+      await redis.del(`${prefix}:controls:trading-state`, `${prefix}:controls:buy-guard`);
+      await redis.quit();
+    });
+    const make = () =>
+      new TradingControls({
+        redis,
+        prefix,
+        clock: { now: () => new Date(), nowMs: () => Date.now() } as TradingControlsOptions['clock'],
+        logger: createLogger({ level: 'silent', service: 'test' }),
+        envBuyGuard: false,
+        buyGuardFile: undefined,
+        exchangeHealth: () => 'HEALTHY',
+        ...options,
+      });
+    const controls = make();
+    const trading = await harness({ settings: { controls: () => controls.riskControls() } });
+    return { controls, trading, replica: make };
+  }
+
+  async function decisionOf(trading: Awaited<ReturnType<typeof harness>>, alertId: string) {
+    const prisma = trading.database.prisma;
+    const before = await prisma.decision.count();
+    const answer = await trading.post(buyAlertBody(alertId));
+    expect(answer.statusCode).toBe(202);
+    await eventually(async () => (await prisma.decision.count()) > before);
+    return await prisma.decision.findFirstOrThrow({ orderBy: { createdAt: 'desc' } });
+  }
+
+  it('when trading is HALTED then an entry alert is BLOCKED with TRADING_HALTED and no order is placed', async () => {
+    const { controls, trading } = await controlled();
+    await controls.setTradingState('HALTED', operator);
+
+    const decision = await decisionOf(trading, 'halted-1');
+
+    expect(decision).toMatchObject({ outcome: 'BLOCKED', reasonCode: 'TRADING_HALTED' });
+    expect(await trading.database.prisma.tradeRecord.count()).toBe(0);
+  });
+
+  it('when trading is REDUCING then an entry alert is BLOCKED with TRADING_REDUCING', async () => {
+    const { controls, trading } = await controlled();
+    await controls.setTradingState('REDUCING', operator);
+
+    expect(await decisionOf(trading, 'reducing-1')).toMatchObject({
+      outcome: 'BLOCKED',
+      reasonCode: 'TRADING_REDUCING',
+    });
+  });
+
+  it('when the env buy guard is on then an entry is BLOCKED with BUY_GUARD_ACTIVE set by env', async () => {
+    const { trading } = await controlled({ envBuyGuard: true });
+
+    const decision = await decisionOf(trading, 'env-1');
+
+    expect(decision).toMatchObject({ outcome: 'BLOCKED', reasonCode: 'BUY_GUARD_ACTIVE' });
+    expect(decision.ruleInputs).toMatchObject({ risk: expect.anything() });
+    expect(JSON.stringify(decision.ruleInputs)).toContain('"activeBy":["env"]');
+  });
+
+  it('when the guard file exists then entries are BLOCKED, and once it is removed they are ORDERED again', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'hookline-guard-'));
+    cleanups.push(() => rm(folder, { recursive: true, force: true }));
+    const file = join(folder, 'buy-guard');
+    const { trading } = await controlled({ buyGuardFile: file });
+    await writeFile(file, '');
+
+    const blocked = await decisionOf(trading, 'file-1');
+    await rm(file);
+    const ordered = await decisionOf(trading, 'file-2');
+
+    expect(blocked).toMatchObject({ outcome: 'BLOCKED', reasonCode: 'BUY_GUARD_ACTIVE' });
+    expect(JSON.stringify(blocked.ruleInputs)).toContain('"activeBy":["file"]');
+    expect(ordered).toMatchObject({ outcome: 'ORDERED' });
+  });
+
+  it('when the API buy guard is on then entries are BLOCKED, and another replica on the same prefix sees it', async () => {
+    const { controls, trading, replica } = await controlled();
+    await controls.setApiBuyGuard(true, operator);
+
+    const decision = await decisionOf(trading, 'api-1');
+
+    expect(decision).toMatchObject({ outcome: 'BLOCKED', reasonCode: 'BUY_GUARD_ACTIVE' });
+    expect(JSON.stringify(decision.ruleInputs)).toContain('"activeBy":["api"]');
+    expect((await replica().snapshot()).buyGuard).toMatchObject({ api: true, apiChange: { by: 'test' } });
+  });
+});

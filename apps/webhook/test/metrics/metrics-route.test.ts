@@ -1,0 +1,77 @@
+import { dec } from '@hookline/core';
+import { recordFills } from '@hookline/ledger-store';
+import { heartbeatKey } from '@hookline/runtime';
+import { describe, expect, it } from 'vitest';
+import { seedFill, useApiHarness } from '../api/api-harness.js';
+
+describe('GET /metrics', () => {
+  const harness = useApiHarness();
+
+  it('when scraped then it answers the Prometheus text format with every Hookline metric', async () => {
+    const { app, database, controls } = await harness({ envBuyGuard: true });
+    const prisma = database.prisma;
+    // Fill lag: 250 ms (received 0.25 s after execution).
+    await recordFills(prisma, [seedFill('t-1'), seedFill('t-2', { size: dec('0.02') })]);
+    await prisma.alert.create({
+      data: {
+        idempotencyKey: 'k-1',
+        source: 'TRADINGVIEW',
+        rawBody: '{}',
+        status: 'PROCESSED',
+        receivedAt: new Date(),
+      },
+    });
+    await prisma.decision.create({
+      data: {
+        symbol: 'BTC/USD',
+        intent: 'ENTRY',
+        outcome: 'BLOCKED',
+        reasonCode: 'BUY_GUARD_ACTIVE',
+        ruleInputs: {},
+      },
+    });
+    await controls.setTradingState('HALTED', { by: 'test', reason: 'metrics' });
+
+    const response = await app.inject({ method: 'GET', url: '/metrics' });
+
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toMatch(/^text\/plain/);
+    const text = response.body;
+    expect(text).toContain('hookline_alerts{status="PROCESSED"} 1');
+    expect(text).toContain('hookline_decisions{outcome="BLOCKED",reason="BUY_GUARD_ACTIVE"} 1');
+    expect(text).toMatch(/hookline_orders\{status="FILLED"\} 2/);
+    expect(text).toContain('hookline_fill_lag_seconds_bucket{le="0.25"} 2');
+    expect(text).toContain('hookline_fill_lag_seconds_count 2');
+    expect(text).toContain(
+      'hookline_exchange_circuit_state{exchange="paper",state="CLOSED",health="HEALTHY"} 1',
+    );
+    expect(text).toContain('hookline_queue_jobs{queue="order-submit",state="waiting"} 0');
+    expect(text).toContain('hookline_trading_state{state="HALTED"} 1');
+    expect(text).toContain('hookline_buy_guard{source="env"} 1');
+    // No sentinel heartbeat: NaN (prom-client writes "Nan"; Prometheus parses it), never a made-up age.
+    expect(text).toMatch(/^hookline_sentinel_loop_age_seconds nan$/im);
+  });
+
+  it('when the sentinel wrote a heartbeat then its age is reported in seconds', async () => {
+    const { app, redis, venue } = await harness();
+    const key = heartbeatKey('sentinel');
+    await redis.set(key, new Date(venue.clock.nowMs() - 3_000).toISOString(), 'PX', 60_000);
+    try {
+      const text = (await app.inject({ method: 'GET', url: '/metrics' })).body;
+
+      expect(text).toMatch(/^hookline_sentinel_loop_age_seconds 3$/m);
+    } finally {
+      await redis.del(key);
+    }
+  });
+
+  it('when fills were already observed then a second scrape does not count them again', async () => {
+    const { app, database } = await harness();
+    await recordFills(database.prisma, [seedFill('t-1')]);
+
+    await app.inject({ method: 'GET', url: '/metrics' });
+    const second = (await app.inject({ method: 'GET', url: '/metrics' })).body;
+
+    expect(second).toContain('hookline_fill_lag_seconds_count 1');
+  });
+});
