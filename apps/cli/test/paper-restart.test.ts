@@ -52,7 +52,9 @@ describe('embedded default in paper mode across a restart', () => {
 
   it('when a TradingView buy alert fills and the system restarts then the paper position and its ledger rows are still there', async () => {
     let boughtBtc = '';
-    const first = await runUntilStopped(dataDir, async (port) => {
+    const first = await runUntilStopped(dataDir, async (port, child) => {
+      // Entries wait for the start-up reconciliation; /readyz turns green when it has succeeded.
+      await waitForHttpOk(`http://127.0.0.1:${port}/readyz`, 30_000, child);
       const response = await fetch(`http://127.0.0.1:${port}/webhook`, {
         method: 'POST',
         headers: { 'content-type': 'text/plain' },

@@ -6,6 +6,7 @@ import { entrySettingsFromConfig } from './execution/entry-settings.js';
 import { PrismaAlertStore } from './ingress/alert-store.js';
 import { ingressOptionsFromConfig } from './ingress/ingress-options.js';
 import { jobNames } from './jobs/job-catalog.js';
+import { createReconciler, type Reconciler } from './reconciler/index.js';
 import type { WebhookServiceContext } from './service-context.js';
 import { startTradingPipeline } from './trading-pipeline.js';
 import { buildWebhookApp } from './webhook-app.js';
@@ -36,6 +37,9 @@ export async function startWebhookService(context: WebhookServiceContext): Promi
     intervalMs: config.HOOKLINE_HEARTBEAT_INTERVAL_MS,
     onError: (error) => logger.warn({ err: error }, 'webhook heartbeat write failed'),
   });
+  // Reconciliation gates entries (architecture.md): until its first success the account reads as
+  // REDUCING and /readyz says why; mismatches it finds put their symbol in REDUCING.
+  let reconciler: Reconciler | undefined;
   const controls = new TradingControls({
     redis,
     prefix: REDIS_PREFIX,
@@ -44,8 +48,28 @@ export async function startWebhookService(context: WebhookServiceContext): Promi
     envBuyGuard: config.HOOKLINE_BUY_GUARD,
     buyGuardFile: config.HOOKLINE_BUY_GUARD_FILE,
     exchangeHealth: () => readCircuit(context.exchange).health,
+    entriesHeldBecause: () =>
+      reconciler?.hasSucceeded()
+        ? undefined
+        : 'waiting for the first successful reconciliation with the exchange',
   });
-  const settings = { ...entrySettingsFromConfig(config), controls: () => controls.riskControls() };
+  reconciler = createReconciler({
+    prisma: database.prisma,
+    exchange: context.exchange,
+    redis,
+    clock,
+    logger,
+    account: config.HOOKLINE_ACCOUNT,
+    exchangeName: context.exchange.name,
+    keyPrefix: REDIS_PREFIX,
+    ledger: { timezone: config.HOOKLINE_TAX_TIMEZONE, strict: config.HOOKLINE_LEDGER_STRICT },
+    onSymbolReducing: (symbol, reason) => controls.markSymbolReducing(symbol, reason),
+  });
+  readiness.register(reconciler.readiness);
+  const settings = {
+    ...entrySettingsFromConfig(config),
+    controls: (symbol: string) => controls.riskControls(symbol),
+  };
   const pipeline = await startTradingPipeline({
     prisma: database.prisma,
     exchange: context.exchange,
@@ -90,6 +114,7 @@ export async function startWebhookService(context: WebhookServiceContext): Promi
     await pipeline.stop();
     throw error;
   });
+  reconciler.start(config.HOOKLINE_RECONCILE_INTERVAL_MS);
   logger.info({ address, mode: config.MODE, database: database.kind }, 'webhook started');
   return {
     name: 'webhook',
@@ -97,6 +122,7 @@ export async function startWebhookService(context: WebhookServiceContext): Promi
       logger.info('webhook stopping: closing HTTP intake');
       await app.close();
       logger.info('webhook stopping: draining job workers and the fill consumer');
+      await reconciler?.stop();
       await pipeline.stop();
       await heartbeat.stop();
       logger.info('webhook stopped');

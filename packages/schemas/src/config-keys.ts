@@ -172,6 +172,12 @@ export const CONFIG_KEYS = {
     description:
       'Apply pending migrations at start for the embedded database. A server database is migrated only by `db migrate`.',
   },
+  HOOKLINE_RECONCILE_INTERVAL_MS: {
+    schema: envInteger(10_000, 86_400_000),
+    default: '300000',
+    description:
+      'How often the reconciler compares orders, fills and balances with the exchange (also once at start, before entries).',
+  },
   HOOKLINE_TAX_TIMEZONE: {
     schema: z
       .string()

@@ -53,7 +53,10 @@ export async function adminRoutesPlugin(app: FastifyInstance, options: ApiOption
     },
     async ({ body, request }) => {
       const state = body?.state ?? 'ACTIVE';
-      const stored = await controls.setTradingState(state, changeOf(request, body?.reason, 'resume'));
+      const change = changeOf(request, body?.reason, 'resume');
+      const stored = await controls.setTradingState(state, change);
+      // Resuming is the operator's word that the reconciler's mismatches were checked.
+      await controls.clearReducingSymbols(change);
       return { trading_state: stored.value, by: stored.by, reason: stored.reason, at: stored.at };
     },
   );

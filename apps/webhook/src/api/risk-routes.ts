@@ -25,6 +25,8 @@ const riskSchema = z.object({
     api_change: changeSchema.nullable(),
   }),
   exchange_health: healthSchema,
+  reducing_symbols: z.record(z.string(), z.string()),
+  entries_held_because: z.string().nullable(),
   limits: z.object({
     max_quote_age_ms: z.number(),
     daily_loss_limit_pct: decimalSchema,
@@ -78,6 +80,8 @@ export function registerRiskRoutes(app: FastifyInstance, options: ApiOptions): v
           api_change: change(snapshot.buyGuard.apiChange),
         },
         exchange_health: snapshot.exchangeHealth,
+        reducing_symbols: snapshot.reducingSymbols,
+        entries_held_because: snapshot.entriesHeldBecause ?? null,
         limits: limitsView(options.limits),
       } satisfies z.output<typeof riskSchema>;
     },

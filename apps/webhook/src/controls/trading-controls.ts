@@ -29,6 +29,11 @@ export interface TradingControlsOptions {
   readonly buyGuardFile: string | undefined;
   /** The exchange circuit's health, read at every decision. */
   readonly exchangeHealth: () => ExchangeHealth;
+  /**
+   * Why entries must wait (the start-up reconciliation has not succeeded yet), or undefined. While it
+   * says something, an ACTIVE state reads as REDUCING: exits run, entries do not.
+   */
+  readonly entriesHeldBecause?: () => string | undefined;
 }
 
 /** Everything the controls say now, with who changed what (GET /api/risk). */
@@ -44,6 +49,10 @@ export interface ControlsSnapshot {
     readonly apiChange: ChangedValue<boolean> | undefined;
   };
   readonly exchangeHealth: ExchangeHealth;
+  /** Symbols the reconciler put in REDUCING (zombie position, unknown holding), with the reason. */
+  readonly reducingSymbols: Record<string, string>;
+  /** Set while entries wait for the start-up reconciliation. */
+  readonly entriesHeldBecause: string | undefined;
 }
 
 /** The one object the risk snapshot and the admin API share. */
@@ -54,12 +63,18 @@ export class TradingControls {
     this.#options = options;
   }
 
-  /** What the risk gate reads at every decision. */
-  async riskControls(): Promise<RiskControls> {
+  /**
+   * What the risk gate reads at every decision. An ACTIVE account reads as REDUCING for every symbol
+   * while the start-up reconciliation is pending, and for a symbol the reconciler flagged.
+   */
+  async riskControls(symbol?: string): Promise<RiskControls> {
     const snapshot = await this.snapshot();
     const { env, file, api } = snapshot.buyGuard;
+    const held =
+      snapshot.entriesHeldBecause !== undefined ||
+      (symbol !== undefined && snapshot.reducingSymbols[symbol] !== undefined);
     return {
-      tradingState: snapshot.tradingState,
+      tradingState: snapshot.tradingState === 'ACTIVE' && held ? 'REDUCING' : snapshot.tradingState,
       buyGuard: { env, file, api },
       exchangeHealth: snapshot.exchangeHealth,
     };
@@ -89,7 +104,24 @@ export class TradingControls {
         apiChange: guardChange,
       },
       exchangeHealth: this.#options.exchangeHealth(),
+      reducingSymbols: await redis.hgetall(this.#key('reducing-symbols')),
+      entriesHeldBecause: this.#options.entriesHeldBecause?.(),
     };
+  }
+
+  /** Puts one symbol in REDUCING for every replica (the reconciler found a mismatch); logged. */
+  async markSymbolReducing(symbol: string, reason: string): Promise<void> {
+    await this.#options.redis.hset(this.#key('reducing-symbols'), symbol, reason);
+    this.#options.logger.warn({ control: 'reducing-symbols', symbol, reason }, 'symbol put in REDUCING');
+  }
+
+  /** Clears every per-symbol REDUCING flag (an operator resumed after checking); logged with who. */
+  async clearReducingSymbols(change: OperatorChange): Promise<void> {
+    await this.#options.redis.del(this.#key('reducing-symbols'));
+    this.#options.logger.warn(
+      { control: 'reducing-symbols', by: change.by, reason: change.reason },
+      'control changed',
+    );
   }
 
   /** Sets the trading state for every replica; logged with who and why. */

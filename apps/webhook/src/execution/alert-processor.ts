@@ -150,7 +150,7 @@ export class AlertProcessor {
       balances,
       ticker,
       limits: settings.limits,
-      controls: settings.controls(),
+      controls: settings.controls(market.symbol),
     });
     const base = { alert: alertInputs(alert), quote: quoteInputs(ticker), offsetBps: settings.offsetBps };
     const risk = evaluateEntry({ symbol: market.symbol, amount, price }, state, settings.limits);

@@ -21,7 +21,8 @@ export interface EntrySettings {
   readonly limits: RiskLimits;
   readonly preflight: PreflightOptions;
   /** Read at every decision (TradingControls: Redis, env and the guard file). */
-  readonly controls: () => RiskControls | Promise<RiskControls>;
+  /** The operator's switches as they apply to an entry on `symbol`. */
+  readonly controls: (symbol: string) => RiskControls | Promise<RiskControls>;
 }
 
 /** The entry settings from the validated configuration. */

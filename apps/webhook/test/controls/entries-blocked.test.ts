@@ -23,7 +23,11 @@ describe('trading controls in the risk gate', () => {
     const redis = new Redis(inject('redisUrl'), { maxRetriesPerRequest: null });
     const prefix = `test-controls-${randomBytes(6).toString('hex')}`;
     cleanups.push(async () => {
-      await redis.del(`${prefix}:controls:trading-state`, `${prefix}:controls:buy-guard`);
+      await redis.del(
+        `${prefix}:controls:trading-state`,
+        `${prefix}:controls:buy-guard`,
+        `${prefix}:controls:reducing-symbols`,
+      );
       await redis.quit();
     });
     const make = () =>
@@ -38,7 +42,7 @@ describe('trading controls in the risk gate', () => {
         ...options,
       });
     const controls = make();
-    const trading = await harness({ settings: { controls: () => controls.riskControls() } });
+    const trading = await harness({ settings: { controls: (symbol) => controls.riskControls(symbol) } });
     return { controls, trading, replica: make };
   }
 
@@ -106,5 +110,32 @@ describe('trading controls in the risk gate', () => {
     expect(decision).toMatchObject({ outcome: 'BLOCKED', reasonCode: 'BUY_GUARD_ACTIVE' });
     expect(JSON.stringify(decision.ruleInputs)).toContain('"activeBy":["api"]');
     expect((await replica().snapshot()).buyGuard).toMatchObject({ api: true, apiChange: { by: 'test' } });
+  });
+
+  it('when the start-up reconciliation has not succeeded then entries are BLOCKED with TRADING_REDUCING', async () => {
+    let held: string | undefined = 'waiting for the first successful reconciliation';
+    const { trading } = await controlled({ entriesHeldBecause: () => held });
+
+    const waiting = await decisionOf(trading, 'held-1');
+    held = undefined;
+    const after = await decisionOf(trading, 'held-2');
+
+    expect(waiting).toMatchObject({ outcome: 'BLOCKED', reasonCode: 'TRADING_REDUCING' });
+    expect(after).toMatchObject({ outcome: 'ORDERED' });
+  });
+
+  it('when the reconciler flags a symbol then its entries are BLOCKED until an operator clears the flags', async () => {
+    const { controls, trading } = await controlled();
+    await controls.markSymbolReducing('BTC/USD', 'zombie: ledger holds 0.1 BTC, exchange 0');
+
+    const flagged = await decisionOf(trading, 'zombie-1');
+    expect((await controls.snapshot()).reducingSymbols).toEqual({
+      'BTC/USD': 'zombie: ledger holds 0.1 BTC, exchange 0',
+    });
+    await controls.clearReducingSymbols(operator);
+    const cleared = await decisionOf(trading, 'zombie-2');
+
+    expect(flagged).toMatchObject({ outcome: 'BLOCKED', reasonCode: 'TRADING_REDUCING' });
+    expect(cleared).toMatchObject({ outcome: 'ORDERED' });
   });
 });
