@@ -14,7 +14,8 @@ Commands:
   tax report --year YYYY [--format json|csv|8949] [--timezone TZ] [--account A] [--output FILE]
                                  the year's disposals: JSON totals, allocation CSV, or Form 8949 CSV
   bench [--json] [--only NAME] [--quick]
-                                 benchmarks: ledger.engine, ledger.import_postgres, exchange.paper, exchange.coinbase_user_stream
+                                 benchmarks: ledger.engine, ledger.import_postgres, exchange.paper, exchange.coinbase_user_stream,
+                                 webhook.ingest, webhook.alert_to_order
   config example                 print .env.example (every key, its default and meaning)
   config check                   validate the environment and print it with secrets redacted
   help                           show this text

@@ -14,6 +14,8 @@ describe('pnpm hookline bench', () => {
       'ledger.import_postgres',
       'exchange.paper',
       'exchange.coinbase_user_stream',
+      'webhook.ingest',
+      'webhook.alert_to_order',
     ]);
     for (const benchmark of Object.values(figures)) {
       for (const value of Object.values(benchmark)) expect(typeof value).toBe('number');

@@ -5,13 +5,22 @@ import { benchmarkCoinbaseUserStream, benchmarkPaperExchange } from '@hookline/e
 import { benchmarkEngine } from '@hookline/ledger';
 import { benchmarkLedgerImport } from '@hookline/ledger-store';
 import { hasPostgresBinaries, startLocalPostgres } from '@hookline/runtime';
+import { benchmarkAlertToOrder } from '../bench/alert-to-order.js';
+import { benchmarkWebhookIngest } from '../bench/webhook-ingest.js';
 import { UsageError } from '../usage.js';
 
 /** One benchmark: a name and the figures it measured (plain numbers, as `--json` prints them). */
 type Figures = Record<string, number>;
 
 /** Sizes of the full suite; `--quick` divides them so a smoke test can run the same code. */
-const SIZES = { engineFills: 1_000_000, importFills: 100_000, paperOrders: 20_000, streamMessages: 50_000 };
+const SIZES = {
+  engineFills: 1_000_000,
+  importFills: 100_000,
+  paperOrders: 20_000,
+  streamMessages: 50_000,
+  ingestSeconds: 10,
+  alertsToOrder: 300,
+};
 
 const BENCHMARKS: Record<string, (scale: number) => Promise<Figures>> = {
   'ledger.engine': async (scale) => {
@@ -80,6 +89,13 @@ const BENCHMARKS: Record<string, (scale: number) => Promise<Figures>> = {
       events_per_second: result.eventsPerSecond,
     };
   },
+  // Real service on a private Postgres and redis-server, loopback only; ~10 s per target (1 s --quick).
+  'webhook.ingest': async (scale) => ({
+    ...(await benchmarkWebhookIngest({ seconds: scale > 1 ? 1 : SIZES.ingestSeconds })),
+  }),
+  'webhook.alert_to_order': async (scale) => ({
+    ...(await benchmarkAlertToOrder({ alerts: scale > 1 ? 20 : SIZES.alertsToOrder })),
+  }),
 };
 
 /** `bench [--json] [--only NAME] [--quick]`: runs the benchmarks and prints their figures. */

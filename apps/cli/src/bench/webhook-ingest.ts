@@ -1,0 +1,98 @@
+// webhook.ingest: POST /webhook throughput and latency with autocannon against the real service,
+// beside a bare fastify route on the same server setup, in the same run.
+import { randomUUID } from 'node:crypto';
+import { createLogger, findFreePort, ReadinessRegistry } from '@hookline/runtime';
+import { buildWebhookApp } from '@hookline/webhook';
+import autocannon from 'autocannon';
+import { BENCH_PASSPHRASE, startBenchServer } from './webhook-server.js';
+
+export interface IngestFigures {
+  readonly [figure: string]: number;
+}
+
+interface Run {
+  requests_per_second: number;
+  p50_ms: number;
+  p99_ms: number;
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  requests: number;
+}
+
+/** One autocannon run against 127.0.0.1; every request gets a fresh body from `body()`. */
+async function cannon(url: string, path: string, seconds: number, body: () => string): Promise<Run> {
+  const result = await autocannon({
+    url,
+    connections: 16,
+    pipelining: 1,
+    duration: seconds,
+    timeout: 5,
+    requests: [
+      {
+        method: 'POST',
+        path,
+        headers: { 'content-type': 'application/json' },
+        setupRequest: (request) => ({ ...request, body: body() }),
+      },
+    ],
+  });
+  return {
+    requests_per_second: result.requests.average,
+    p50_ms: result.latency.p50,
+    p99_ms: result.latency.p99,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    non2xx: result.non2xx,
+    requests: result.requests.total,
+  };
+}
+
+/** A Hookline-template alert with a unique id (so each one is stored, never deduplicated). */
+function uniqueAlert(): string {
+  return JSON.stringify({
+    passphrase: BENCH_PASSPHRASE,
+    id: randomUUID(),
+    ticker: 'COINBASE:BTCUSD',
+    action: 'buy',
+    time: new Date().toISOString(),
+  });
+}
+
+/**
+ * The bare route first (buildWebhookApp with health routes only plus `POST /bare` → 202), then the
+ * real service (startWebhookService: ingress, Postgres, Redis, the pipeline consuming in the same
+ * process). The buy guard is on so the pipeline decides each alert (BLOCKED) without placing orders.
+ */
+export async function benchmarkWebhookIngest(options: { seconds: number }): Promise<IngestFigures> {
+  const bare = buildWebhookApp({
+    logger: createLogger({ level: 'silent', service: 'bench' }),
+    readiness: new ReadinessRegistry(),
+    health: { services: ['webhook'], mode: 'paper' },
+  });
+  bare.post('/bare', async (_request, reply) => reply.code(202).send({ accepted: true }));
+  let bareRun: Run;
+  try {
+    const port = await findFreePort('127.0.0.1');
+    await bare.listen({ host: '127.0.0.1', port });
+    bareRun = await cannon(`http://127.0.0.1:${port}`, '/bare', options.seconds, uniqueAlert);
+  } finally {
+    await bare.close();
+  }
+  const server = await startBenchServer({ env: { HOOKLINE_BUY_GUARD: 'true' } });
+  let realRun: Run;
+  let stored: number;
+  try {
+    realRun = await cannon(server.url, '/webhook', options.seconds, uniqueAlert);
+    stored = await server.database.prisma.alert.count();
+  } finally {
+    await server.stop();
+  }
+  const prefixed = (prefix: string, run: Run) =>
+    Object.fromEntries(Object.entries(run).map(([key, value]) => [`${prefix}_${key}`, value]));
+  return {
+    ...prefixed('webhook', realRun),
+    webhook_alerts_stored: stored,
+    ...prefixed('bare', bareRun),
+  };
+}

@@ -1,0 +1,141 @@
+// A real webhook service for the HTTP benchmarks: startWebhookService (real ingress, trading controls,
+// reconciler, BullMQ pipeline) on a private throwaway Postgres and a private redis-server, paper
+// exchange on the system clock, listening on 127.0.0.1 and a free port. stop() undoes everything.
+import { SystemClock } from '@hookline/core';
+import { type Database, migrateDatabase, openDatabase } from '@hookline/db';
+import { type ExchangePort, MemoryPaperStateStore, PaperExchange, startTicking } from '@hookline/exchange';
+import {
+  createLogger,
+  findFreePort,
+  hasPostgresBinaries,
+  ReadinessRegistry,
+  type RunningService,
+  startLocalPostgres,
+  startLocalRedis,
+} from '@hookline/runtime';
+import { parseConfig } from '@hookline/schemas';
+import { startWebhookService } from '@hookline/webhook';
+import { Redis } from 'ioredis';
+
+export const BENCH_PASSPHRASE = 'hookline-bench-passphrase';
+
+/** The running benchmark server and what it stands on. */
+export interface BenchServer {
+  /** `http://127.0.0.1:<port>` */
+  readonly url: string;
+  readonly database: Database;
+  /** The exchange the service was given (a delegate: `swapExchange` replaces what it points at). */
+  swapExchange(): void;
+  stop(): Promise<void>;
+}
+
+/** A fresh paper venue on the system clock with its synthetic market ticking every second. */
+function openPaperExchange(clock: SystemClock): { exchange: PaperExchange; stopTicking: () => void } {
+  const exchange = new PaperExchange({ clock, store: new MemoryPaperStateStore() });
+  return { exchange, stopTicking: startTicking(exchange) };
+}
+
+/**
+ * Starts the service. `onOrderAcknowledged` is called when the paper exchange's createOrder resolves
+ * (the exchange's acknowledgement, before the executor persists it).
+ */
+export async function startBenchServer(options: {
+  env?: Record<string, string>;
+  onOrderAcknowledged?: (clientOrderId: string) => void;
+}): Promise<BenchServer> {
+  if (!hasPostgresBinaries())
+    throw new Error('PostgreSQL server binaries not found (apt-get install -y postgresql)');
+  const stops: Array<() => Promise<void>> = [];
+  const stopAll = async () => {
+    for (const stop of stops.splice(0).reverse()) await stop().catch(() => undefined);
+  };
+  try {
+    const postgres = await startLocalPostgres();
+    stops.push(() => postgres.stop());
+    await migrateDatabase({ databaseUrl: postgres.url, dataDir: '.' });
+    const database = await openDatabase({ databaseUrl: postgres.url, dataDir: '.' });
+    stops.push(() => database.close());
+    const localRedis = await startLocalRedis();
+    stops.push(() => localRedis.stop());
+    const redis = new Redis(localRedis.url, { maxRetriesPerRequest: null });
+    redis.on('error', () => undefined);
+    stops.push(async () => {
+      await redis.quit();
+    });
+    const port = await findFreePort('127.0.0.1');
+    const config = parseConfig({
+      MODE: 'paper',
+      PORT: String(port),
+      HOOKLINE_HOST: '127.0.0.1',
+      WEBHOOK_PASSPHRASE: BENCH_PASSPHRASE,
+      DATABASE_URL: postgres.url,
+      REDIS_URL: localRedis.url,
+      HOOKLINE_LOG_LEVEL: 'silent',
+      HOOKLINE_WEBHOOK_RATE_LIMIT: '0',
+      HOOKLINE_RECONCILE_INTERVAL_MS: '86400000',
+      ...options.env,
+    });
+    const clock = new SystemClock();
+    let venue = openPaperExchange(clock);
+    stops.push(async () => venue.stopTicking());
+    const acknowledged = options.onOrderAcknowledged;
+    // Delegates to the current venue, so a benchmark can start over on a fresh one.
+    const exchange: ExchangePort = {
+      get name() {
+        return venue.exchange.name;
+      },
+      fetchMarkets: () => venue.exchange.fetchMarkets(),
+      fetchBalances: () => venue.exchange.fetchBalances(),
+      fetchTicker: (symbol) => venue.exchange.fetchTicker(symbol),
+      fetchCandles: (symbol, timeframe, query) => venue.exchange.fetchCandles(symbol, timeframe, query),
+      createOrder: async (request) => {
+        const order = await venue.exchange.createOrder(request);
+        acknowledged?.(request.clientOrderId);
+        return order;
+      },
+      cancelOrder: (reference) => venue.exchange.cancelOrder(reference),
+      fetchOrder: (reference) => venue.exchange.fetchOrder(reference),
+      fetchOpenOrders: (symbol) => venue.exchange.fetchOpenOrders(symbol),
+      fetchFillsSince: (query) => venue.exchange.fetchFillsSince(query),
+      subscribeUserEvents: (listener) => venue.exchange.subscribeUserEvents(listener),
+      subscribeTickers: (symbols, listener) => venue.exchange.subscribeTickers(symbols, listener),
+      close: async () => venue.exchange.close(),
+    };
+    const service: RunningService = await startWebhookService({
+      config,
+      logger: createLogger({ level: 'silent', service: 'bench' }),
+      clock,
+      database,
+      redis,
+      readiness: new ReadinessRegistry(),
+      exchange,
+      servicesInProcess: ['webhook'],
+    });
+    stops.push(() => service.stop());
+    const url = `http://127.0.0.1:${port}`;
+    await waitUntilReady(url);
+    return {
+      url,
+      database,
+      swapExchange: () => {
+        venue.stopTicking();
+        venue = openPaperExchange(clock);
+      },
+      stop: stopAll,
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}
+
+/** Waits for /readyz (the first reconciliation has run: entries are no longer held). */
+async function waitUntilReady(url: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const response = await fetch(`${url}/readyz`).catch(() => undefined);
+    if (response?.ok) return;
+    if (Date.now() > deadline) throw new Error(`the bench server was not ready within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
