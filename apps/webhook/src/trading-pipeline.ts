@@ -7,6 +7,7 @@ import type { LedgerOptions } from '@hookline/ledger';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { AlertProcessor } from './execution/alert-processor.js';
+import { RedisDailyBaselineStore } from './execution/daily-baseline-store.js';
 import type { EntrySettings } from './execution/entry-settings.js';
 import { OrderExecutor } from './execution/order-executor.js';
 import { FillConsumer } from './fills/fill-consumer.js';
@@ -16,6 +17,7 @@ import type { AcceptedAlertHandler } from './ingress/accepted-alert.js';
 import { jobHandlers } from './jobs/job-handlers.js';
 import { JobQueues } from './jobs/job-queues.js';
 import { type JobConcurrency, JobWorkers } from './jobs/job-workers.js';
+import { RedisLease } from './leases/redis-lease.js';
 
 /** What the pipeline is built from. */
 export interface TradingPipelineOptions {
@@ -29,6 +31,8 @@ export interface TradingPipelineOptions {
   /** Redis key prefix of the queues and the fill cursor (default `hookline`). */
   readonly prefix?: string;
   readonly backfillIntervalMs: number;
+  /** The fill consumer's lease (one consumer per account and exchange across replicas; default 30 s). */
+  readonly fillLeaseTtlMs?: number;
   readonly concurrency?: JobConcurrency;
 }
 
@@ -47,10 +51,12 @@ export interface TradingPipeline {
 export async function startTradingPipeline(options: TradingPipelineOptions): Promise<TradingPipeline> {
   const { prisma, exchange, redis, clock, logger, settings } = options;
   const prefix = options.prefix ?? 'hookline';
+  const fillLeaseTtlMs = options.fillLeaseTtlMs ?? 30_000;
   const connection = { connection: redis, prefix };
   const queues = new JobQueues(connection);
   const executor = new OrderExecutor({ prisma, exchange, queues, clock, logger });
-  const processor = new AlertProcessor({ prisma, exchange, executor, clock, logger, settings });
+  const baselines = new RedisDailyBaselineStore(redis, prefix);
+  const processor = new AlertProcessor({ prisma, exchange, executor, clock, logger, settings, baselines });
   const workers = new JobWorkers(connection, jobHandlers(processor, executor), logger, options.concurrency);
   const recorder = new FillRecorder({
     prisma,
@@ -66,6 +72,12 @@ export async function startTradingPipeline(options: TradingPipelineOptions): Pro
     cursor: new RedisFillCursorStore(redis, settings.account, exchange.name, prefix),
     logger,
     backfillIntervalMs: options.backfillIntervalMs,
+    lease: new RedisLease(
+      redis,
+      `${prefix}:fills:lease:${settings.account}:${exchange.name}`,
+      fillLeaseTtlMs,
+    ),
+    leaseRetryMs: Math.max(1, Math.floor(fillLeaseTtlMs / 3)),
   });
   await workers.ready();
   fills.start();

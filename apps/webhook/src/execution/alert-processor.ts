@@ -2,18 +2,19 @@ import type { ReasonCode } from '@hookline/core';
 // The `alert.process` job: an accepted alert becomes exactly one decision (ORDERED, BLOCKED or
 // SKIPPED, with its reason code and the inputs of every rule that ran) and, when ORDERED, an order
 // intent handed to the executor. A retry finds the decision already stored and only continues it.
-import { type Clock, dec, toPlainString } from '@hookline/core';
+import { type Clock, dec, toPlainString, ZERO } from '@hookline/core';
 import type { Decision, Prisma, PrismaClient } from '@hookline/db';
 import { type ExchangePort, isExchangeError, type Ticker } from '@hookline/exchange';
 import { type NormalizedAlert, normalizedAlertSchema } from '@hookline/schemas';
 import type { Logger } from 'pino';
 import { jobCatalog } from '../jobs/job-catalog.js';
 import { PermanentJobError } from '../jobs/permanent-error.js';
-import { evaluateEntry, preflightOrder } from '../rules/index.js';
+import { evaluateEntry, preflightOrder, type RiskState, utcDayStart } from '../rules/index.js';
+import type { DailyBaselineStore } from './daily-baseline-store.js';
 import { entryAmount, entryLimitPrice, isUsableQuote } from './entry-order.js';
 import type { EntrySettings } from './entry-settings.js';
 import type { OrderExecutor } from './order-executor.js';
-import { buildRiskState } from './risk-snapshot.js';
+import { buildRiskState, type RiskControls } from './risk-snapshot.js';
 
 /** Reason code of an ORDERED decision (every rule passed). */
 export const ORDERED_REASON: ReasonCode = 'ORDERED';
@@ -28,6 +29,8 @@ export interface AlertProcessorDependencies {
   readonly clock: Clock;
   readonly logger: Logger;
   readonly settings: EntrySettings;
+  /** The daily loss limit's baselines (one per account and UTC day, shared by every replica). */
+  readonly baselines: DailyBaselineStore;
 }
 
 type Verdict = {
@@ -128,6 +131,15 @@ export class AlertProcessor {
 
   async #decideEntry(alert: NormalizedAlert): Promise<Verdict> {
     const { exchange, settings } = this.#deps;
+    // The operator's switches and the circuit first: when they refuse, the full gate would refuse
+    // with the same reason and the same inputs (they are its first rules), so the quote, markets,
+    // balances and ledger reads are skipped.
+    const controls = await settings.controls(alert.symbol);
+    const early = evaluateControls(alert.symbol, controls, this.#deps.clock.now(), settings.limits);
+    if (!early.allowed) {
+      const inputs = { alert: alertInputs(alert), offsetBps: settings.offsetBps };
+      return blocked(early.reason, { ...inputs, risk: early.inputs, message: early.message });
+    }
     const ticker = await exchange.fetchTicker(alert.symbol).catch((error: unknown) => error);
     if (isExchangeError(ticker, 'INVALID_SYMBOL'))
       return blocked('MARKET_UNAVAILABLE', { alert: alertInputs(alert) });
@@ -150,7 +162,8 @@ export class AlertProcessor {
       balances,
       ticker,
       limits: settings.limits,
-      controls: settings.controls(market.symbol),
+      controls: market.symbol === alert.symbol ? controls : settings.controls(market.symbol),
+      baselines: this.#deps.baselines,
     });
     const base = { alert: alertInputs(alert), quote: quoteInputs(ticker), offsetBps: settings.offsetBps };
     const risk = evaluateEntry({ symbol: market.symbol, amount, price }, state, settings.limits);
@@ -187,6 +200,40 @@ export class AlertProcessor {
         this.#deps.logger.error({ err: error, alertId }, 'could not mark alert FAILED'),
       );
   }
+}
+
+/** The entry rules that read nothing but the controls (trading state, buy guard, exchange circuit). */
+const CONTROL_RULE_NAMES: ReadonlySet<string> = new Set(['tradingState', 'buyGuard', 'exchangeCircuit']);
+
+// The gate over a state that holds only the controls. When every rule that ran reads only the
+// controls, the refusal is exactly the full gate's verdict (first refusal wins: same rules, same
+// inputs); a refusal by any other rule is an artefact of the empty state, and the full gate decides.
+function evaluateControls(
+  symbol: string,
+  controls: RiskControls,
+  now: Date,
+  limits: AlertProcessorDependencies['settings']['limits'],
+): ReturnType<typeof evaluateEntry> {
+  const state: RiskState = {
+    now,
+    ...controls,
+    quotes: {},
+    cash: ZERO,
+    positions: [],
+    openOrders: [],
+    recentExits: [],
+    recentOrderTimes: [],
+    daily: {
+      dayStart: utcDayStart(now),
+      startingEquity: ZERO,
+      realizedPnl: ZERO,
+      unrealizedPnlAtStart: ZERO,
+    },
+  };
+  const verdict = evaluateEntry({ symbol, amount: ZERO, price: ZERO }, state, limits);
+  if (verdict.allowed) return verdict;
+  const ranOnlyControls = Object.keys(verdict.inputs).every((name) => CONTROL_RULE_NAMES.has(name));
+  return ranOnlyControls ? verdict : { allowed: true, inputs: {} };
 }
 
 function skippedExit(alert: NormalizedAlert): Verdict {

@@ -1,9 +1,10 @@
 // Builds the risk gate's state snapshot from the ledger, our order rows and the exchange. Positions
 // are the open FIFO lots (view open_lots), never a table of their own.
-import { type Clock, type Decimal, dec, ZERO } from '@hookline/core';
+import { type Clock, dec, ZERO } from '@hookline/core';
 import type { PrismaClient } from '@hookline/db';
 import type { Balances, ExchangePort, Market, Ticker } from '@hookline/exchange';
 import {
+  type AccountValuation,
   type BuyGuardFlags,
   type ExchangeHealth,
   type HeldPosition,
@@ -12,7 +13,9 @@ import {
   type RiskState,
   type TradingState,
   utcDayStart,
+  valueAccount,
 } from '../rules/index.js';
+import type { DailyBaselineStore, StoredDailyBaseline } from './daily-baseline-store.js';
 
 /** The operator's switches (controls/trading-controls.ts supplies them). Default: all clear. */
 export interface RiskControls {
@@ -43,6 +46,8 @@ export interface RiskSnapshotInput {
   readonly limits: RiskLimits;
   /** Read once per snapshot (TradingControls reads Redis and the guard file). */
   readonly controls: RiskControls | PromiseLike<RiskControls>;
+  /** The daily loss limit's stored baselines. */
+  readonly baselines: DailyBaselineStore;
 }
 
 /** The open positions of an account: its open lots summed per symbol. */
@@ -68,42 +73,48 @@ export async function openPositions(
 }
 
 /**
- * The snapshot the risk gate reads. Simplification until the daily baseline is stored: the day's
- * starting equity is today's cash plus the cost of the open lots, and the unrealized P&L at the day
- * start is taken as zero (so today's P&L = realized today + unrealized since purchase: conservative).
+ * The snapshot the risk gate reads. The daily loss limit measures the day against a stored baseline
+ * (daily-baseline-store.ts): the account's equity and unrealized P&L at the first observation of the
+ * UTC day (or at midnight, when a scheduled snapshot wrote it first). Today's P&L is then the P&L
+ * realized since that observation plus the change in unrealized P&L since it. When a held position
+ * has no usable price at the first observation, no baseline is written (equity is unknown, and the
+ * gate's PRICE_UNAVAILABLE rule refuses entries before the daily loss rule); the state then carries
+ * a zero starting equity, which the daily loss rule refuses too (fail closed).
  */
 export async function buildRiskState(input: RiskSnapshotInput): Promise<RiskState> {
   const { prisma, account, clock, limits } = input;
-  const controls = await input.controls;
   const now = clock.now();
-  const positions = await openPositions(prisma, account, input.markets);
+  const since = new Date(now.getTime() - limits.orderRateWindowMs);
+  const dayStart = utcDayStart(now);
+  // Independent reads, all at once.
+  const [controls, positions, working, recent, exits, stored] = await Promise.all([
+    input.controls,
+    openPositions(prisma, account, input.markets),
+    prisma.tradeRecord.findMany({ where: { account, status: { in: [...WORKING_STATUSES] } } }),
+    prisma.tradeRecord.findMany({
+      where: { account, orderTime: { gte: since }, trigger: { in: ['ALERT', 'SIGNAL', 'EXIT'] } },
+      select: { orderTime: true },
+    }),
+    prisma.tradeRecord.findMany({
+      where: { account, side: 'SELL', pnlUsd: { not: null } },
+      orderBy: { updatedAt: 'desc' },
+      take: Math.max(limits.lossStreakLength, 20),
+    }),
+    input.baselines.load(account, dayStart),
+  ]);
   const quotes: Record<string, Quote | undefined> = { [input.ticker.symbol]: input.ticker };
-  for (const position of positions) {
-    if (quotes[position.symbol] !== undefined) continue;
-    quotes[position.symbol] = await input.exchange.fetchTicker(position.symbol).catch(() => undefined);
-  }
+  const missing = [...new Set(positions.map((position) => position.symbol))].filter(
+    (symbol) => quotes[symbol] === undefined,
+  );
+  const fetched = await Promise.all(
+    missing.map((symbol) => input.exchange.fetchTicker(symbol).catch(() => undefined)),
+  );
+  missing.forEach((symbol, index) => {
+    quotes[symbol] = fetched[index];
+  });
   const quoteCurrency = input.markets.find((market) => market.symbol === input.ticker.symbol)?.quote ?? 'USD';
   const cash = input.balances[quoteCurrency]?.total ?? ZERO;
-  const working = await prisma.tradeRecord.findMany({
-    where: { account, status: { in: [...WORKING_STATUSES] } },
-  });
-  const since = new Date(now.getTime() - limits.orderRateWindowMs);
-  const recent = await prisma.tradeRecord.findMany({
-    where: { account, orderTime: { gte: since }, trigger: { in: ['ALERT', 'SIGNAL', 'EXIT'] } },
-    select: { orderTime: true },
-  });
-  const exits = await prisma.tradeRecord.findMany({
-    where: { account, side: 'SELL', pnlUsd: { not: null } },
-    orderBy: { updatedAt: 'desc' },
-    take: Math.max(limits.lossStreakLength, 20),
-  });
-  const dayStart = utcDayStart(now);
-  const realized = await prisma.fifoAllocation.aggregate({
-    where: { account, sellTime: { gte: dayStart } },
-    _sum: { pnlUsd: true },
-  });
-  const costOfLots = positions.reduce<Decimal>((total, position) => total.plus(position.costBasis), ZERO);
-  return {
+  const state: Omit<RiskState, 'daily'> = {
     now,
     ...controls,
     quotes,
@@ -121,11 +132,48 @@ export async function buildRiskState(input: RiskSnapshotInput): Promise<RiskStat
       pnl: dec(row.pnlUsd?.toString() ?? '0'),
     })),
     recentOrderTimes: recent.map((row) => row.orderTime),
+  };
+  const baseline = stored ?? (await observeBaseline(input, state, dayStart));
+  if (baseline === undefined) {
+    return {
+      ...state,
+      daily: { dayStart, startingEquity: ZERO, realizedPnl: ZERO, unrealizedPnlAtStart: ZERO },
+    };
+  }
+  const realized = await prisma.fifoAllocation.aggregate({
+    where: { account, sellTime: { gte: baseline.observedAt } },
+    _sum: { pnlUsd: true },
+  });
+  return {
+    ...state,
     daily: {
-      dayStart,
-      startingEquity: cash.plus(costOfLots),
+      dayStart: baseline.dayStart,
+      startingEquity: baseline.startingEquity,
       realizedPnl: dec(realized._sum.pnlUsd?.toString() ?? '0'),
-      unrealizedPnlAtStart: ZERO,
+      unrealizedPnlAtStart: baseline.unrealizedPnlAtStart,
     },
   };
+}
+
+// The first observation of the day: equity and unrealized P&L now, stored unless another replica
+// stored the day's baseline first (then that one is used). Undefined when equity is unknown.
+async function observeBaseline(
+  input: RiskSnapshotInput,
+  state: Omit<RiskState, 'daily'>,
+  dayStart: Date,
+): Promise<StoredDailyBaseline | undefined> {
+  const placeholder = { dayStart, startingEquity: ZERO, realizedPnl: ZERO, unrealizedPnlAtStart: ZERO };
+  let valuation: AccountValuation;
+  try {
+    valuation = valueAccount({ ...state, daily: placeholder }, input.limits.maxQuoteAgeMs);
+  } catch {
+    return undefined; // a corrupt position: the gate refuses it with its own reason
+  }
+  if (!valuation.known) return undefined;
+  return await input.baselines.claim(input.account, {
+    dayStart,
+    observedAt: state.now,
+    startingEquity: valuation.equity,
+    unrealizedPnlAtStart: valuation.unrealizedPnl,
+  });
 }

@@ -1,12 +1,15 @@
 // Fills reach the ledger by two roads: the exchange's user stream (order updates and fills, pushed)
 // and a periodic REST backfill after a stored cursor (also after every reconnect or gap). Both go
 // through FillRecorder, whose unique key makes the second arrival a no-op. Events are handled one at
-// a time, in arrival order (fills of one book are applied in order).
+// a time, in arrival order (fills of one book are applied in order). With a lease, only the replica
+// holding the (account, exchange) lease subscribes and backfills; the others try to take the lease
+// every leaseRetryMs, and the holder renews it on the same beat (a lost renewal means stepping down).
 import { isTerminal } from '@hookline/core';
 import type { PrismaClient } from '@hookline/db';
 import type { ExchangePort, Fill, StreamFill, Unsubscribe, UserStreamEvent } from '@hookline/exchange';
 import type { Logger } from 'pino';
 import { applyExchangeOrder } from '../execution/order-rows.js';
+import type { Lease } from '../leases/redis-lease.js';
 import type { RedisFillCursorStore } from './fill-cursor-store.js';
 import type { FillRecorder } from './fill-recorder.js';
 
@@ -19,6 +22,10 @@ export interface FillConsumerOptions {
   readonly logger: Logger;
   /** Periodic REST backfill; 0 = only on start, reconnect and gap. */
   readonly backfillIntervalMs: number;
+  /** One consumer per (account, exchange) across replicas; without it this consumer always consumes. */
+  readonly lease?: Lease;
+  /** How often the lease is renewed (holder) or tried (others); a third of its TTL. Default 10 s. */
+  readonly leaseRetryMs?: number;
 }
 
 /** Subscribes to the user stream and runs the REST backfill. */
@@ -27,27 +34,46 @@ export class FillConsumer {
   #chain: Promise<void> = Promise.resolve();
   #unsubscribe: Unsubscribe | undefined;
   #timer: NodeJS.Timeout | undefined;
+  #leaseTimer: NodeJS.Timeout | undefined;
+  #leaseCheck: Promise<void> | undefined;
+  #holding = false;
   #stopped = false;
 
   constructor(options: FillConsumerOptions) {
     this.#options = options;
   }
 
-  /** Subscribes, backfills once, and starts the periodic backfill. */
+  /**
+   * Without a lease: subscribes, backfills once, and starts the periodic backfill. With one: does so
+   * once it holds the lease (tried now, then every leaseRetryMs).
+   */
   start(): void {
-    this.#unsubscribe = this.#options.exchange.subscribeUserEvents((event) =>
-      this.#enqueue(() => this.#handle(event)),
-    );
-    this.requestBackfill();
-    if (this.#options.backfillIntervalMs > 0) {
-      this.#timer = setInterval(() => this.requestBackfill(), this.#options.backfillIntervalMs);
-      this.#timer.unref();
+    const { lease } = this.#options;
+    if (lease === undefined) {
+      this.#consume();
+      return;
     }
+    // The first check is queued (idle() waits for it); the periodic ones run beside the queue, so a
+    // long backfill never delays a renewal past the lease's expiry.
+    this.#enqueue(() => this.#checkLease(lease));
+    this.#leaseTimer = setInterval(() => {
+      this.#checkLease(lease).catch((error: unknown) =>
+        this.#options.logger.warn({ err: error }, 'fill consumer lease check failed'),
+      );
+    }, this.#options.leaseRetryMs ?? 10_000);
+    this.#leaseTimer.unref();
   }
 
-  /** Queues a REST backfill after the work already queued. */
+  /** True while this consumer subscribes and backfills (always, without a lease). */
+  isConsuming(): boolean {
+    return this.#holding;
+  }
+
+  /** Queues a REST backfill after the work already queued (only while consuming). */
   requestBackfill(): void {
-    this.#enqueue(() => this.backfill());
+    this.#enqueue(async () => {
+      if (this.#holding) await this.backfill();
+    });
   }
 
   /** Resolves when everything queued so far is done (tests). */
@@ -62,9 +88,52 @@ export class FillConsumer {
   /** Unsubscribes, stops the timer and finishes the queued work. */
   async stop(): Promise<void> {
     this.#stopped = true;
-    this.#unsubscribe?.();
-    if (this.#timer !== undefined) clearInterval(this.#timer);
+    if (this.#leaseTimer !== undefined) clearInterval(this.#leaseTimer);
+    this.#stopConsuming();
+    await this.#leaseCheck?.catch(() => undefined);
     await this.idle();
+    await this.#options.lease?.release();
+  }
+
+  // The holder renews; the others try to take the lease. A failed renewal steps down at once.
+  #checkLease(lease: Lease): Promise<void> {
+    this.#leaseCheck ??= this.#renewOrTake(lease).finally(() => {
+      this.#leaseCheck = undefined;
+    });
+    return this.#leaseCheck;
+  }
+
+  async #renewOrTake(lease: Lease): Promise<void> {
+    if (this.#stopped) return;
+    const held = this.#holding ? await lease.renew() : await lease.acquire();
+    if (this.#stopped) return; // stop() releases the lease after this check
+    if (held && !this.#holding) {
+      this.#options.logger.info('fill consumer lease taken: consuming the user stream');
+      this.#consume();
+    } else if (!held && this.#holding) {
+      this.#options.logger.warn('fill consumer lease lost: another replica consumes the user stream');
+      this.#stopConsuming();
+    }
+  }
+
+  #consume(): void {
+    this.#holding = true;
+    this.#unsubscribe = this.#options.exchange.subscribeUserEvents((event) =>
+      this.#enqueue(() => this.#handle(event)),
+    );
+    this.requestBackfill();
+    if (this.#options.backfillIntervalMs > 0) {
+      this.#timer = setInterval(() => this.requestBackfill(), this.#options.backfillIntervalMs);
+      this.#timer.unref();
+    }
+  }
+
+  #stopConsuming(): void {
+    this.#holding = false;
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+    if (this.#timer !== undefined) clearInterval(this.#timer);
+    this.#timer = undefined;
   }
 
   /** Reads every fill after the stored cursor, records it, then advances the cursor. */
@@ -96,6 +165,7 @@ export class FillConsumer {
   }
 
   async #handle(event: UserStreamEvent): Promise<void> {
+    if (!this.#holding) return; // queued before the lease was lost: the new holder backfills
     switch (event.type) {
       case 'order':
         await applyExchangeOrder(this.#options.prisma, event.order, this.#options.logger);

@@ -10,6 +10,7 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { RedisFillCursorStore } from '../fills/fill-cursor-store.js';
 import { FillRecorder } from '../fills/fill-recorder.js';
+import { RedisLease } from '../leases/redis-lease.js';
 import { defaultCashCurrencies } from './holdings-check.js';
 import {
   emptyDraft,
@@ -18,7 +19,6 @@ import {
   type ReportDraft,
 } from './reconcile-report.js';
 import { describeFailure, type ReconcileRunContext, runReconciliation } from './reconcile-run.js';
-import { RedisLease } from './reconciler-lease.js';
 
 /** How often the reconciler runs after start-up (architecture.md: every 5 minutes). */
 export const defaultReconcileIntervalMs = 300_000;

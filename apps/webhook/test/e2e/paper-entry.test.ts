@@ -13,13 +13,20 @@ describe('paper mode, from a TradingView alert to an open position', () => {
     const answer = await post(buyAlertBody('e2e-1'));
     expect(answer.statusCode).toBe(202);
 
+    // The order fills while alert.process is still finishing: wait for both ends of the pipeline.
+    // Prisma's `include` reads the row and its fills in two queries, so the status update can be
+    // seen before the fill's transaction (fill + aggregates, atomic) commits: wait for the aggregates.
     const row = await eventually(async () => {
       const found = await prisma.tradeRecord.findFirst({ include: { fills: true } });
-      return found?.status === 'FILLED' && found.fills.length === 1 ? found : undefined;
+      const complete =
+        found?.status === 'FILLED' && found.fills.length === 1 && found.filledSize.equals(found.size);
+      return complete ? found : undefined;
+    });
+    const alert = await eventually(async () => {
+      const stored = await prisma.alert.findFirst();
+      return stored?.status === 'PROCESSED' ? stored : undefined;
     });
     const decision = await prisma.decision.findFirstOrThrow();
-    const alert = await prisma.alert.findFirstOrThrow();
-    expect(alert.status).toBe('PROCESSED');
     expect(decision).toMatchObject({
       outcome: 'ORDERED',
       intent: 'ENTRY',

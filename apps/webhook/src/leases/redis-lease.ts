@@ -1,5 +1,5 @@
-// One reconciler per (account, exchange) across replicas: a Redis key set with NX and an expiry,
-// holding a random token. Only the holder renews or deletes it (compare-and-act in Lua), so a replica
+// One holder per key across replicas (the reconciler and the fill consumer of an (account, exchange)):
+// a Redis key set with NX and an expiry, holding a random token. Only the holder renews or deletes it (compare-and-act in Lua), so a replica
 // whose lease expired can never release or extend the lease another replica took in the meantime.
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
@@ -7,8 +7,15 @@ import type { Redis } from 'ioredis';
 const RENEW = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end`;
 const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
 
+/** What a lease holder uses (RedisLease; tests may pass their own). */
+export interface Lease {
+  acquire(): Promise<boolean>;
+  renew(): Promise<boolean>;
+  release(): Promise<void>;
+}
+
 /** A Redis lease with a token: acquire (or renew) before acting, release on stop. */
-export class RedisLease {
+export class RedisLease implements Lease {
   readonly #redis: Redis;
   readonly #key: string;
   readonly #ttlMs: number;
