@@ -6,6 +6,7 @@
 //   pnl        = net − cost_basis
 import { type Decimal, ZERO } from '@hookline/core';
 import type { CalendarDay } from './calendar-date.js';
+import { minus, plus, times } from './decimal-ops.js';
 import { holdingTerm } from './holding-period.js';
 import type { LotQueue, LotSlice } from './lot-queue.js';
 import type { ProportionalFee } from './proportional-fee.js';
@@ -51,9 +52,9 @@ export function disposeFifo(
     if (slice.completes) {
       missing = ZERO;
     } else {
-      missing = missing.minus(slice.size);
+      missing = minus(missing, slice.size);
       sellFeeUsd = fee.share(slice.size);
-      if (!sellFeeUsd.isZero()) feeLeft = feeLeft.minus(sellFeeUsd);
+      if (!sellFeeUsd.isZero()) feeLeft = minus(feeLeft, sellFeeUsd);
     }
     allocations.push(lotRow(disposal, slice, sellFeeUsd, firstSliceIndex + allocations.length));
   }
@@ -66,9 +67,9 @@ export function disposeFifo(
 function lotRow(disposal: Disposal, slice: LotSlice, sellFeeUsd: Decimal, sliceIndex: number): Allocation {
   const { fill, sellPrice } = disposal;
   const { lot, size, buyFeeUsd } = slice;
-  const costBasisUsd = size.times(lot.price).plus(buyFeeUsd);
-  const proceedsUsd = size.times(sellPrice);
-  const netProceedsUsd = proceedsUsd.minus(sellFeeUsd);
+  const costBasisUsd = plus(times(size, lot.price), buyFeeUsd);
+  const proceedsUsd = times(size, sellPrice);
+  const netProceedsUsd = minus(proceedsUsd, sellFeeUsd);
   return {
     account: fill.account,
     symbol: fill.symbol,
@@ -89,7 +90,7 @@ function lotRow(disposal: Disposal, slice: LotSlice, sellFeeUsd: Decimal, sliceI
     costBasisUsd,
     proceedsUsd,
     netProceedsUsd,
-    pnlUsd: netProceedsUsd.minus(costBasisUsd),
+    pnlUsd: minus(netProceedsUsd, costBasisUsd),
     buyTime: lot.buyTime,
     sellTime: fill.executedAt,
     term: holdingTerm(lot.buyDay, disposal.sellDay),
@@ -105,8 +106,8 @@ function shortfallRow(
   sliceIndex: number,
 ): Allocation {
   const { fill, sellPrice } = disposal;
-  const proceedsUsd = size.times(sellPrice);
-  const netProceedsUsd = proceedsUsd.minus(sellFeeUsd);
+  const proceedsUsd = times(size, sellPrice);
+  const netProceedsUsd = minus(proceedsUsd, sellFeeUsd);
   return {
     account: fill.account,
     symbol: fill.symbol,

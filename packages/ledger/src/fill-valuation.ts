@@ -1,6 +1,7 @@
 // How one fill enters the ledger in USD: checks its fields and decides what its fee is worth.
 // Shared by the engine and by verifyLedger, so the checker judges rows by the engine's own rules.
 import { type Decimal, dec, HooklineError, ZERO } from '@hookline/core';
+import { compare, times } from './decimal-ops.js';
 import type { ResolvedLedgerOptions } from './ledger-options.js';
 import type { LedgerFill } from './types.js';
 
@@ -56,15 +57,15 @@ export function tradingPair(symbol: string): TradingPair {
  */
 export function valueFill(fill: LedgerFill, options: ResolvedLedgerOptions): FillValuation {
   const pair = tradingPair(fill.symbol);
-  const price = dec(fill.price);
-  const size = dec(fill.size);
-  const fee = dec(fill.fee);
+  const price = ours(fill.price);
+  const size = ours(fill.size);
+  const fee = ours(fill.fee);
   checkFill(fill, price, size, fee, pair);
   const usdQuoted = options.usdCurrencies.has(pair.quote);
   if (fee.isZero())
     return { pair, usdQuoted, price, size, feeUsd: ZERO, baseFeeUnits: ZERO, feeUnvalued: false };
   if (fill.feeCurrency === pair.base) {
-    return { pair, usdQuoted, price, size, feeUsd: fee.times(price), baseFeeUnits: fee, feeUnvalued: false };
+    return { pair, usdQuoted, price, size, feeUsd: times(fee, price), baseFeeUnits: fee, feeUnvalued: false };
   }
   if (options.usdCurrencies.has(fill.feeCurrency)) {
     return { pair, usdQuoted, price, size, feeUsd: fee, baseFeeUnits: ZERO, feeUnvalued: false };
@@ -73,6 +74,14 @@ export function valueFill(fill: LedgerFill, options: ResolvedLedgerOptions): Fil
     return { pair, usdQuoted, price, size, feeUsd: dec(fill.feeUsd), baseFeeUnits: ZERO, feeUnvalued: false };
   }
   return { pair, usdQuoted, price, size, feeUsd: ZERO, baseFeeUnits: ZERO, feeUnvalued: true };
+}
+
+// dec() without its checks for a value that is already a finite Decimal of ours (Decimals are
+// immutable, so dec() returns those unchanged too); anything else goes through dec().
+function ours(value: Decimal): Decimal {
+  return value.constructor === ZERO.constructor && (value as unknown as { d: unknown }).d
+    ? value
+    : dec(value);
 }
 
 // Rejects rows no rule can give a meaning to, naming the fill so the caller can find the row.
@@ -88,7 +97,7 @@ function checkFill(fill: LedgerFill, price: Decimal, size: Decimal, fee: Decimal
   if (fill.feeCurrency !== pair.base) return;
   // A negative quote fee is a maker rebate and simply lowers the basis; negative base units mean nothing.
   if (fee.isNegative()) refuse(fill, 'a fee in the base asset must not be negative');
-  if (fill.side === 'buy' && fee.greaterThan(size)) {
+  if (fill.side === 'buy' && compare(fee, size) > 0) {
     refuse(fill, `a base-asset fee (${fee.toFixed()}) cannot exceed the size bought (${size.toFixed()})`);
   }
 }

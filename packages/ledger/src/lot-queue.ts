@@ -1,6 +1,7 @@
 // The open lots of one (account, asset), oldest first: a buy appends, a disposal takes from the front.
 import { type Decimal, ZERO } from '@hookline/core';
 import type { CalendarDay } from './calendar-date.js';
+import { compare, minus } from './decimal-ops.js';
 import type { ProportionalFee } from './proportional-fee.js';
 import type { Lot } from './types.js';
 
@@ -55,11 +56,11 @@ export class LotQueue {
     const lot = this.#lots[this.#head];
     if (!lot) return undefined;
     const remaining = lot.remainingSize;
-    const order = quantity.comparedTo(remaining);
+    const order = compare(quantity, remaining);
     if (order < 0) {
       const buyFeeUsd = lot.fee.share(quantity);
-      lot.remainingSize = remaining.minus(quantity);
-      if (!buyFeeUsd.isZero()) lot.remainingFeeUsd = lot.remainingFeeUsd.minus(buyFeeUsd);
+      lot.remainingSize = minus(remaining, quantity);
+      if (!buyFeeUsd.isZero()) lot.remainingFeeUsd = minus(lot.remainingFeeUsd, buyFeeUsd);
       return { lot, size: quantity, buyFeeUsd, completes: true };
     }
     const buyFeeUsd = lot.remainingFeeUsd;

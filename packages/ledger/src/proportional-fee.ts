@@ -1,7 +1,10 @@
 // A fee shared out by size: its per-unit value (a stored column) and each slice's part, truncated
 // toward zero at 18 decimal places, the storage scale, exactly as splitProRata truncates; the slice
 // that completes a fill or lot takes the remainder instead, so the parts add up exactly.
-import { type Decimal, dec, ZERO } from '@hookline/core';
+import { type Decimal, ZERO } from '@hookline/core';
+import { decimalFromScaled } from './decimal-digits.js';
+import { scaledNumberOf } from './decimal-ops.js';
+import { divideDecimal, divideScaled, truncatedQuotient } from './quotient.js';
 
 const shareDecimalPlaces = 18;
 const powersOfTen: bigint[] = [1n];
@@ -14,11 +17,21 @@ export class ProportionalFee {
   readonly perUnit: Decimal;
   readonly #whole: Decimal;
   #scaled: ScaledFee | undefined;
+  #small: SmallOperands | false | undefined;
 
   constructor(total: Decimal, whole: Decimal) {
     this.total = total;
     this.#whole = whole;
-    this.perUnit = total.isZero() ? ZERO : total.dividedBy(whole);
+    if (total.isZero()) {
+      this.perUnit = ZERO;
+      return;
+    }
+    // Read once: the per-unit quotient and every later share use the same scaled integers.
+    this.#small = smallOperands(total, whole);
+    const small = this.#small;
+    this.perUnit = small
+      ? divideScaled(total, whole, small.total, small.totalScale, small.whole, small.wholeScale)
+      : divideDecimal(total, whole);
   }
 
   /**
@@ -28,6 +41,20 @@ export class ProportionalFee {
    */
   share(part: Decimal): Decimal {
     if (this.total.isZero()) return ZERO;
+    this.#small ??= smallOperands(this.total, this.#whole);
+    const small = this.#small;
+    if (small) {
+      // The same truncated quotient in plain numbers when every product stays exact (the usual case).
+      const scaledPart = scaledNumberOf(part);
+      if (scaledPart) {
+        const product = small.total * scaledPart.integer;
+        if (product < maxExactProduct) {
+          const shift = small.wholeScale - small.totalScale - scaledPart.scale;
+          const share = truncatedQuotient(small.negative, product, small.whole, shift);
+          if (share) return share;
+        }
+      }
+    }
     this.#scaled ??= { total: scaledInteger(this.total), whole: scaledInteger(this.#whole) };
     const { total, whole } = this.#scaled;
     const [units, scale] = scaledInteger(part);
@@ -36,8 +63,34 @@ export class ProportionalFee {
     const product = total[0] * units;
     // BigInt division truncates toward zero, like splitProRata's ROUND_DOWN.
     const share = shift >= 0 ? (product * tenTo(shift)) / whole[0] : product / (whole[0] * tenTo(-shift));
-    return dec(`${share}e-${shareDecimalPlaces}`);
+    return decimalFromScaled(share, shareDecimalPlaces);
   }
+}
+
+// Total and whole as exact plain-number integers (total's magnitude), when they are small enough.
+interface SmallOperands {
+  readonly negative: boolean;
+  readonly total: number;
+  readonly totalScale: number;
+  readonly whole: number;
+  readonly wholeScale: number;
+}
+
+const maxExactProduct = 2 ** 53;
+const maxSmallWhole = 9e8;
+
+function smallOperands(total: Decimal, whole: Decimal): SmallOperands | false {
+  const scaledTotal = scaledNumberOf(total);
+  const scaledWhole = scaledNumberOf(whole);
+  if (!scaledTotal || !scaledWhole || whole.isNegative()) return false;
+  if (scaledWhole.integer <= 0 || scaledWhole.integer > maxSmallWhole) return false;
+  return {
+    negative: total.isNegative(),
+    total: scaledTotal.integer,
+    totalScale: scaledTotal.scale,
+    whole: scaledWhole.integer,
+    wholeScale: scaledWhole.scale,
+  };
 }
 
 // [integer, scale] with value = integer × 10^−scale.

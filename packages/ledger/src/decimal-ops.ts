@@ -1,0 +1,223 @@
+// Exact +, − and × for the engine's hot path, on decimal.js's own representation (sign, exponent,
+// base-10^7 words). decimal.js copies its operand and normalises on every call; these skip that when
+// the result has at most 8 words (56 digits), so it is exact within core's 60-digit precision and is
+// the very value decimal.js returns. Anything else (zeros, long values) goes to decimal.js itself.
+import type { Decimal } from '@hookline/core';
+import { decimalFromWords } from './decimal-digits.js';
+
+interface DecimalInternals {
+  readonly s: number;
+  readonly e: number;
+  readonly d: number[] | null;
+}
+
+const wordBase = 1e7;
+const logBase = 7;
+const maxWords = 8;
+const maxExponent = 1e14;
+
+function internals(value: Decimal): DecimalInternals {
+  return value as unknown as DecimalInternals;
+}
+
+// The power of 10^7 of a value's first word.
+function firstWordExponent(exponent: number): number {
+  return Math.floor(exponent / logBase);
+}
+
+function digitCount(word: number): number {
+  let count = 1;
+  for (let limit = 10; count < 8 && word >= limit; limit *= 10) count++;
+  return count;
+}
+
+// Usable by the fast path: finite, non-zero, short, with a sane exponent.
+function plain(value: DecimalInternals): boolean {
+  const words = value.d;
+  return (
+    words !== null &&
+    words.length <= maxWords &&
+    words[0] !== 0 &&
+    value.e < maxExponent &&
+    value.e > -maxExponent
+  );
+}
+
+/** x × y, the value `x.times(y)` gives. */
+export function times(x: Decimal, y: Decimal): Decimal {
+  const a = internals(x);
+  const b = internals(y);
+  if (!plain(a) || !plain(b)) return x.times(y);
+  const ad = a.d as number[];
+  const bd = b.d as number[];
+  const la = ad.length;
+  const lb = bd.length;
+  if (la + lb > maxWords) return x.times(y);
+  // product[0] is the carry word above the product of the first words.
+  const product: number[] = [];
+  for (let index = la + lb; index > 0; index--) product.push(0);
+  for (let i = 0; i < la; i++) {
+    const word = ad[i] as number;
+    for (let j = 0; j < lb; j++)
+      product[i + j + 1] = (product[i + j + 1] as number) + word * (bd[j] as number);
+  }
+  for (let index = la + lb - 1; index > 0; index--) {
+    const value = product[index] as number;
+    if (value >= wordBase) {
+      const carry = Math.floor(value / wordBase);
+      product[index] = value - carry * wordBase;
+      product[index - 1] = (product[index - 1] as number) + carry;
+    }
+  }
+  let top = firstWordExponent(a.e) + firstWordExponent(b.e) + 1;
+  let first = 0;
+  while (product[first] === 0) {
+    first++;
+    top--;
+  }
+  // Trimmed in place: no second array.
+  let end = product.length;
+  while (product[end - 1] === 0) end--;
+  product.length = end;
+  for (let index = 0; index < first; index++) product.shift();
+  return decimalFromWords(a.s * b.s < 0, product, top * logBase + digitCount(product[0] as number) - 1);
+}
+
+/** x + y, the value `x.plus(y)` gives. */
+export function plus(x: Decimal, y: Decimal): Decimal {
+  return add(x, y, 1) ?? x.plus(y);
+}
+
+/** x − y, the value `x.minus(y)` gives. */
+export function minus(x: Decimal, y: Decimal): Decimal {
+  return add(x, y, -1) ?? x.minus(y);
+}
+
+// x + ySign·y, or undefined when the fast path does not apply.
+function add(x: Decimal, y: Decimal, ySign: number): Decimal | undefined {
+  const a = internals(x);
+  const b = internals(y);
+  if (!plain(a) || !plain(b)) return undefined;
+  const ad = a.d as number[];
+  const bd = b.d as number[];
+  const aTop = firstWordExponent(a.e);
+  const bTop = firstWordExponent(b.e);
+  const top = Math.max(aTop, bTop);
+  const bottom = Math.min(aTop - ad.length + 1, bTop - bd.length + 1);
+  const length = top - bottom + 1;
+  if (length > maxWords) return undefined;
+  const aSign = a.s;
+  const bSign = b.s * ySign;
+  // Magnitudes on a common grid: index i has the power 10^(7·(top − i)).
+  const sum: number[] = [];
+  for (let index = length; index > 0; index--) sum.push(0);
+  const aOffset = top - aTop;
+  const bOffset = top - bTop;
+  let negative: boolean;
+  if (aSign === bSign) {
+    for (let i = 0; i < ad.length; i++) sum[aOffset + i] = ad[i] as number;
+    for (let i = 0; i < bd.length; i++) sum[bOffset + i] = (sum[bOffset + i] as number) + (bd[i] as number);
+    negative = aSign < 0;
+  } else {
+    // Subtract the smaller magnitude from the larger one.
+    const order = compareMagnitudes(ad, aOffset, bd, bOffset, length);
+    if (order === 0) return undefined;
+    const sign = order > 0 ? 1 : -1;
+    for (let i = 0; i < ad.length; i++) sum[aOffset + i] = sign * (ad[i] as number);
+    for (let i = 0; i < bd.length; i++)
+      sum[bOffset + i] = (sum[bOffset + i] as number) - sign * (bd[i] as number);
+    negative = (order > 0 ? aSign : bSign) < 0;
+  }
+  // Carries and borrows, from the last word up.
+  let carry = 0;
+  for (let index = length - 1; index >= 0; index--) {
+    let value = (sum[index] as number) + carry;
+    carry = 0;
+    if (value >= wordBase) {
+      value -= wordBase;
+      carry = 1;
+    } else if (value < 0) {
+      value += wordBase;
+      carry = -1;
+    }
+    sum[index] = value;
+  }
+  let first = top;
+  if (carry > 0) {
+    sum.unshift(carry);
+    first++;
+  }
+  let start = 0;
+  while (start < sum.length && sum[start] === 0) {
+    start++;
+    first--;
+  }
+  let end = sum.length;
+  while (end > start && sum[end - 1] === 0) end--;
+  if (start === end) return undefined;
+  sum.length = end;
+  for (let index = 0; index < start; index++) sum.shift();
+  return decimalFromWords(negative, sum, first * logBase + digitCount(sum[0] as number) - 1);
+}
+
+function compareMagnitudes(
+  ad: number[],
+  aOffset: number,
+  bd: number[],
+  bOffset: number,
+  length: number,
+): number {
+  for (let index = 0; index < length; index++) {
+    const aWord = index >= aOffset && index - aOffset < ad.length ? (ad[index - aOffset] as number) : 0;
+    const bWord = index >= bOffset && index - bOffset < bd.length ? (bd[index - bOffset] as number) : 0;
+    if (aWord !== bWord) return aWord > bWord ? 1 : -1;
+  }
+  return 0;
+}
+
+/** x.comparedTo(y) (−1, 0 or 1), without decimal.js's copy of y. */
+export function compare(x: Decimal, y: Decimal): number {
+  const a = internals(x);
+  const b = internals(y);
+  if (!plain(a) || !plain(b)) return x.comparedTo(y);
+  if (a.s !== b.s) return a.s > b.s ? 1 : -1;
+  let order = 0;
+  if (a.e !== b.e) order = a.e > b.e ? 1 : -1;
+  else {
+    const ad = a.d as number[];
+    const bd = b.d as number[];
+    const length = Math.min(ad.length, bd.length);
+    for (let index = 0; index < length && order === 0; index++) {
+      if (ad[index] !== bd[index]) order = (ad[index] as number) > (bd[index] as number) ? 1 : -1;
+    }
+    if (order === 0 && ad.length !== bd.length) order = ad.length > bd.length ? 1 : -1;
+  }
+  return a.s < 0 && order !== 0 ? -order : order;
+}
+
+/** A magnitude as integer × 10^−scale. */
+export interface ScaledNumber {
+  readonly integer: number;
+  readonly scale: number;
+}
+
+/**
+ * |value| as integer × 10^−scale with the smallest scale ≥ 0, when the integer is exact as a plain
+ * number; undefined otherwise (zero included).
+ */
+export function scaledNumberOf(value: Decimal): ScaledNumber | undefined {
+  const v = internals(value);
+  const words = v.d;
+  if (words === null || words.length > 3 || !plain(v)) return undefined;
+  const lastExponent = (firstWordExponent(v.e) - words.length + 1) * logBase;
+  if (lastExponent > 0) return undefined;
+  let integer = 0;
+  for (const word of words) integer = integer * wordBase + word;
+  if (integer > 9e15) return undefined;
+  let scale = -lastExponent;
+  while (scale > 0 && integer % 10 === 0) {
+    integer /= 10;
+    scale--;
+  }
+  return { integer, scale };
+}
