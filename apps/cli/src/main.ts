@@ -2,12 +2,6 @@ import { HooklineError } from '@hookline/core';
 import { MigrationError } from '@hookline/db';
 import { createLogger, RedisServerNotFoundError } from '@hookline/runtime';
 import { ConfigError } from '@hookline/schemas';
-import { runBenchCommand } from './commands/bench.js';
-import { runConfigCommand } from './commands/config.js';
-import { runDatabaseCommand } from './commands/database.js';
-import { runLedgerCommand } from './commands/ledger.js';
-import { parseStartTarget, runStart } from './commands/start.js';
-import { runTaxCommand } from './commands/tax.js';
 import { loadEnvironment } from './environment.js';
 import { USAGE, UsageError } from './usage.js';
 
@@ -22,18 +16,20 @@ async function main(argv: readonly string[]): Promise<number> {
       process.stdout.write(USAGE);
       return 0;
     case 'config':
-      return runConfigCommand(rest, loadEnvironment);
+      return (await import('./commands/config.js')).runConfigCommand(rest, loadEnvironment);
     case 'db': {
       const config = loadEnvironment();
-      return await runDatabaseCommand(rest, config);
+      return await (await import('./commands/database.js')).runDatabaseCommand(rest, config);
     }
     case 'bench':
-      return await runBenchCommand(rest);
+      return await (await import('./commands/bench.js')).runBenchCommand(rest);
     case 'ledger':
-      return await runLedgerCommand(rest, loadEnvironment());
+      return await (await import('./commands/ledger.js')).runLedgerCommand(rest, loadEnvironment());
     case 'tax':
-      return await runTaxCommand(rest, loadEnvironment());
+      return await (await import('./commands/tax.js')).runTaxCommand(rest, loadEnvironment());
     case 'start': {
+      // Commands load their modules on demand: `ledger` or `bench` should not pay for ccxt and fastify.
+      const { parseStartTarget, runStart } = await import('./commands/start.js');
       const target = parseStartTarget(rest[0]);
       const config = loadEnvironment();
       const logger = createLogger({ level: config.HOOKLINE_LOG_LEVEL, service: target });

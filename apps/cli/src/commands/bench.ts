@@ -1,13 +1,9 @@
 import { parseArgs } from 'node:util';
 import { SystemClock } from '@hookline/core';
-import { migrateDatabase, openDatabase } from '@hookline/db';
-import { benchmarkCoinbaseUserStream, benchmarkPaperExchange } from '@hookline/exchange';
-import { benchmarkEngine } from '@hookline/ledger';
-import { benchmarkLedgerImport } from '@hookline/ledger-store';
-import { hasPostgresBinaries, startLocalPostgres } from '@hookline/runtime';
-import { benchmarkAlertToOrder } from '../bench/alert-to-order.js';
-import { benchmarkWebhookIngest } from '../bench/webhook-ingest.js';
 import { UsageError } from '../usage.js';
+
+// Each benchmark imports what it measures when it runs: the engine's figure must not include the
+// heap and collector work of modules it never uses (ccxt alone is tens of MB).
 
 /** One benchmark: a name and the figures it measured (plain numbers, as `--json` prints them). */
 type Figures = Record<string, number>;
@@ -24,6 +20,7 @@ const SIZES = {
 
 const BENCHMARKS: Record<string, (scale: number) => Promise<Figures>> = {
   'ledger.engine': async (scale) => {
+    const { benchmarkEngine } = await import('@hookline/ledger');
     const result = benchmarkEngine({
       fills: Math.max(1_000, Math.round(SIZES.engineFills / scale)),
       seed: 1,
@@ -38,6 +35,9 @@ const BENCHMARKS: Record<string, (scale: number) => Promise<Figures>> = {
     };
   },
   'ledger.import_postgres': async (scale) => {
+    const { hasPostgresBinaries, startLocalPostgres } = await import('@hookline/runtime');
+    const { migrateDatabase, openDatabase } = await import('@hookline/db');
+    const { benchmarkLedgerImport } = await import('@hookline/ledger-store');
     if (!hasPostgresBinaries())
       throw new Error('PostgreSQL server binaries not found (apt-get install -y postgresql)');
     // A private throwaway server: a benchmark never writes into the user's database.
@@ -66,6 +66,7 @@ const BENCHMARKS: Record<string, (scale: number) => Promise<Figures>> = {
     }
   },
   'exchange.paper': async (scale) => {
+    const { benchmarkPaperExchange } = await import('@hookline/exchange');
     const result = await benchmarkPaperExchange({
       orders: Math.max(100, Math.round(SIZES.paperOrders / scale)),
       seed: 1,
@@ -79,6 +80,7 @@ const BENCHMARKS: Record<string, (scale: number) => Promise<Figures>> = {
     };
   },
   'exchange.coinbase_user_stream': async (scale) => {
+    const { benchmarkCoinbaseUserStream } = await import('@hookline/exchange');
     const result = benchmarkCoinbaseUserStream({
       messages: Math.max(500, Math.round(SIZES.streamMessages / scale)),
     });
@@ -91,10 +93,14 @@ const BENCHMARKS: Record<string, (scale: number) => Promise<Figures>> = {
   },
   // Real service on a private Postgres and redis-server, loopback only; ~10 s per target (1 s --quick).
   'webhook.ingest': async (scale) => ({
-    ...(await benchmarkWebhookIngest({ seconds: scale > 1 ? 1 : SIZES.ingestSeconds })),
+    ...(await (
+      await import('../bench/webhook-ingest.js')
+    ).benchmarkWebhookIngest({ seconds: scale > 1 ? 1 : SIZES.ingestSeconds })),
   }),
   'webhook.alert_to_order': async (scale) => ({
-    ...(await benchmarkAlertToOrder({ alerts: scale > 1 ? 20 : SIZES.alertsToOrder })),
+    ...(await (
+      await import('../bench/alert-to-order.js')
+    ).benchmarkAlertToOrder({ alerts: scale > 1 ? 20 : SIZES.alertsToOrder })),
   }),
 };
 
