@@ -14,6 +14,7 @@ import { FillConsumer } from './fills/fill-consumer.js';
 import { RedisFillCursorStore } from './fills/fill-cursor-store.js';
 import { FillRecorder } from './fills/fill-recorder.js';
 import type { AcceptedAlertHandler } from './ingress/accepted-alert.js';
+import { AcceptedAlertSweeper } from './jobs/accepted-alert-sweeper.js';
 import { jobHandlers } from './jobs/job-handlers.js';
 import { JobQueues } from './jobs/job-queues.js';
 import { type JobConcurrency, JobWorkers } from './jobs/job-workers.js';
@@ -34,6 +35,8 @@ export interface TradingPipelineOptions {
   /** The fill consumer's lease (one consumer per account and exchange across replicas; default 30 s). */
   readonly fillLeaseTtlMs?: number;
   readonly concurrency?: JobConcurrency;
+  /** How often ACCEPTED alerts whose enqueue was lost are re-enqueued (default 30 s; grace the same). */
+  readonly sweepIntervalMs?: number;
 }
 
 /** The running pipeline. */
@@ -43,6 +46,8 @@ export interface TradingPipeline {
   readonly fills: FillConsumer;
   /** Ingress's hand-off: enqueue `alert.process` (job id = alert id, so a repeat adds nothing). */
   readonly onAccepted: AcceptedAlertHandler;
+  /** Re-enqueues accepted alerts whose hand-off was lost (runs periodically; callable for tests). */
+  readonly sweeper: AcceptedAlertSweeper;
   /** Stops the workers (waiting for running jobs), the fill consumer, then the queues. */
   stop(): Promise<void>;
 }
@@ -79,16 +84,21 @@ export async function startTradingPipeline(options: TradingPipelineOptions): Pro
     ),
     leaseRetryMs: Math.max(1, Math.floor(fillLeaseTtlMs / 3)),
   });
+  const sweepIntervalMs = options.sweepIntervalMs ?? 30_000;
+  const sweeper = new AcceptedAlertSweeper({ prisma, queues, clock, logger, graceMs: sweepIntervalMs });
   await workers.ready();
   fills.start();
+  sweeper.start(sweepIntervalMs);
   return {
     queues,
     executor,
     fills,
+    sweeper,
     onAccepted: async ({ alertId }) => {
       await queues.enqueue('alert.process', { alertId });
     },
     stop: async () => {
+      await sweeper.stop();
       await workers.close();
       await fills.stop();
       await queues.close();
