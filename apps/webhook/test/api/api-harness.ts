@@ -2,14 +2,13 @@
 // prefix per app, a PaperExchange on a TestClock, and the webhook app with its API and metrics.
 import { randomBytes } from 'node:crypto';
 import { dec } from '@hookline/core';
-import { type Database, migrateDatabase, openDatabase } from '@hookline/db';
+import type { Database } from '@hookline/db';
 import type { recordFills } from '@hookline/ledger-store';
 import { createLogger, ReadinessRegistry } from '@hookline/runtime';
 import type { FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import { afterAll, afterEach, beforeAll, beforeEach, inject } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../../../test/support/databases.js';
+import { inject } from 'vitest';
 import { readCircuit } from '../../src/controls/exchange-circuit.js';
 import { TradingControls } from '../../src/controls/trading-controls.js';
 import { OrderExecutor } from '../../src/execution/order-executor.js';
@@ -17,6 +16,7 @@ import { jobNames } from '../../src/jobs/job-catalog.js';
 import { JobQueues } from '../../src/jobs/job-queues.js';
 import { defaultRiskLimits } from '../../src/rules/index.js';
 import { buildWebhookApp } from '../../src/webhook-app.js';
+import { usePerFileDatabase } from '../support/per-file-database.js';
 import { PaperVenue } from '../support/trading-harness.js';
 
 /** The admin token of the apps that have one. */
@@ -71,37 +71,14 @@ export function seedFill(tradeId: string, fields: Partial<Parameters<typeof reco
 
 /** Registers the per-file database and per-test cleanup; returns the app factory. */
 export function useApiHarness(): (options?: ApiAppOptions) => Promise<ApiUnderTest> {
-  let testDatabase: TestDatabase;
-  let database: Database;
-  const cleanups: Array<() => Promise<void>> = [];
-
-  beforeAll(async () => {
-    testDatabase = await createTestDatabase('api');
-    const location = { databaseUrl: testDatabase.url, dataDir: '/nonexistent-not-used' };
-    await migrateDatabase(location);
-    database = await openDatabase(location);
-  });
-  beforeEach(async () => {
-    const prisma = database.prisma;
-    await prisma.fifoAllocation.deleteMany();
-    await prisma.fill.deleteMany();
-    await prisma.tradeRecord.deleteMany();
-    await prisma.decision.deleteMany();
-    await prisma.alert.deleteMany();
-  });
-  afterEach(async () => {
-    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-  });
-  afterAll(async () => {
-    await database?.close();
-    await testDatabase?.drop();
-  });
+  const perFile = usePerFileDatabase('api');
 
   return async (options = {}) => {
+    const database = perFile.database();
     const venue = new PaperVenue();
     const prefix = `test-${randomBytes(6).toString('hex')}`;
     const redis = new Redis(inject('redisUrl'), { maxRetriesPerRequest: null });
-    cleanups.push(async () => {
+    perFile.onCleanup(async () => {
       const keys = await redis.keys(`${prefix}:*`);
       if (keys.length > 0) await redis.del(...keys);
       await redis.quit();
@@ -117,7 +94,7 @@ export function useApiHarness(): (options?: ApiAppOptions) => Promise<ApiUnderTe
       exchangeHealth: () => readCircuit(venue.exchange).health,
     });
     const queues = new JobQueues({ connection: redis, prefix });
-    cleanups.push(() => queues.close());
+    perFile.onCleanup(() => queues.close());
     const executor = new OrderExecutor({
       prisma: database.prisma,
       exchange: venue.exchange,
@@ -148,7 +125,7 @@ export function useApiHarness(): (options?: ApiAppOptions) => Promise<ApiUnderTe
         queues: jobNames.map((name) => queues.queue(name)),
       },
     });
-    cleanups.push(() => app.close());
+    perFile.onCleanup(() => app.close());
     return {
       app,
       venue,

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { dec, SequentialIdGenerator, TestClock } from '@hookline/core';
-import { type Database, migrateDatabase, openDatabase } from '@hookline/db';
+import type { Database } from '@hookline/db';
 import {
   defaultPaperMarkets,
   type ExchangePort,
@@ -12,14 +12,14 @@ import {
 import { createLogger, ReadinessRegistry } from '@hookline/runtime';
 import type { FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
-import { afterAll, afterEach, beforeAll, beforeEach, inject } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../../../test/support/databases.js';
+import { inject } from 'vitest';
 import type { EntrySettings } from '../../src/execution/entry-settings.js';
 import { openRiskControls } from '../../src/execution/risk-snapshot.js';
 import { PrismaAlertStore } from '../../src/ingress/alert-store.js';
 import { defaultPreflightOptions, defaultRiskLimits } from '../../src/rules/index.js';
 import { startTradingPipeline, type TradingPipeline } from '../../src/trading-pipeline.js';
 import { buildWebhookApp } from '../../src/webhook-app.js';
+import { usePerFileDatabase } from './per-file-database.js';
 
 /** The passphrase of the test apps. */
 export const PASSPHRASE = 'trading-harness-passphrase';
@@ -156,37 +156,14 @@ export async function eventually<T>(
  * (so fresh queues) per pipeline. Everything started is stopped after each test.
  */
 export function useTradingHarness(): (options?: HarnessOptions) => Promise<TradingUnderTest> {
-  let testDatabase: TestDatabase;
-  let database: Database;
-  const cleanups: Array<() => Promise<void>> = [];
-
-  beforeAll(async () => {
-    testDatabase = await createTestDatabase('trading');
-    const location = { databaseUrl: testDatabase.url, dataDir: '/nonexistent-not-used' };
-    await migrateDatabase(location);
-    database = await openDatabase(location);
-  });
-  beforeEach(async () => {
-    const prisma = database.prisma;
-    await prisma.fifoAllocation.deleteMany();
-    await prisma.fill.deleteMany();
-    await prisma.tradeRecord.deleteMany();
-    await prisma.decision.deleteMany();
-    await prisma.alert.deleteMany();
-  });
-  afterEach(async () => {
-    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-  });
-  afterAll(async () => {
-    await database?.close();
-    await testDatabase?.drop();
-  });
+  const perFile = usePerFileDatabase('trading');
 
   return async (first = {}) => {
+    const database = perFile.database();
     const venue = new PaperVenue();
     const prefix = `test-${randomBytes(6).toString('hex')}`;
     const redis = new Redis(inject('redisUrl'), { maxRetriesPerRequest: null });
-    cleanups.push(async () => {
+    perFile.onCleanup(async () => {
       await redis.quit();
     });
     const logger = createLogger({ level: 'silent', service: 'test' });
@@ -202,7 +179,7 @@ export function useTradingHarness(): (options?: HarnessOptions) => Promise<Tradi
         prefix,
         backfillIntervalMs: 0,
       });
-      cleanups.push(() => pipeline.stop());
+      perFile.onCleanup(() => pipeline.stop());
       return pipeline;
     };
     const pipeline = await start(first);
@@ -224,7 +201,7 @@ export function useTradingHarness(): (options?: HarnessOptions) => Promise<Tradi
         symbolOverrides: {},
       },
     });
-    cleanups.push(() => app.close());
+    perFile.onCleanup(() => app.close());
     return {
       venue,
       database,
