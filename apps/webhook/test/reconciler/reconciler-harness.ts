@@ -1,56 +1,24 @@
 import { randomBytes } from 'node:crypto';
-import { type Decimal, dec, TestClock, toPlainString } from '@hookline/core';
-import { type Database, migrateDatabase, openDatabase } from '@hookline/db';
-import { defaultPaperMarkets, PaperExchange, ScriptedPriceSource } from '@hookline/exchange';
+import { type Decimal, dec, toPlainString } from '@hookline/core';
+import type { Database } from '@hookline/db';
 import { recordFills } from '@hookline/ledger-store';
 import { createLogger } from '@hookline/runtime';
 import { Redis } from 'ioredis';
-import { afterAll, afterEach, beforeAll, beforeEach, inject } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../../../test/support/databases.js';
+import { inject } from 'vitest';
 import {
   createReconciler,
   type ReconcileReport,
   type Reconciler,
   type ReconcilerOptions,
 } from '../../src/reconciler/index.js';
+import { usePerFileDatabase } from '../support/per-file-database.js';
+import { PaperVenue } from '../support/trading-harness.js';
 
 export const SYMBOL = 'BTC/USD';
 
-/** A paper venue on a TestClock with scripted BTC quotes. */
-export class ReconcileVenue {
-  readonly clock = new TestClock(Date.parse('2024-05-01T12:00:00.000Z'));
-  readonly source = new ScriptedPriceSource();
-  readonly exchange: PaperExchange;
-
-  constructor(initialBalances: Record<string, Decimal> = { USD: dec('100000') }) {
-    this.exchange = new PaperExchange({
-      clock: this.clock,
-      priceSource: this.source,
-      markets: defaultPaperMarkets,
-      initialBalances,
-    });
-    this.quote('60000', '60000.01');
-  }
-
-  /** A new top of book one second later. */
-  quote(bid: string, ask: string, size = '0.5'): void {
-    this.clock.advance(1_000);
-    this.source.push({
-      symbol: SYMBOL,
-      timeMs: this.clock.nowMs(),
-      bid: dec(bid),
-      ask: dec(ask),
-      bidSize: dec(size),
-      askSize: dec(size),
-      volume: dec('0'),
-    });
-    this.exchange.tick();
-  }
-}
-
 /** What a test works with. */
 export interface ReconcileUnderTest {
-  readonly venue: ReconcileVenue;
+  readonly venue: PaperVenue;
   readonly database: Database;
   readonly redis: Redis;
   readonly prefix: string;
@@ -69,34 +37,14 @@ export interface ReconcileUnderTest {
 export function useReconcileHarness(): (
   initialBalances?: Record<string, Decimal>,
 ) => Promise<ReconcileUnderTest> {
-  let testDatabase: TestDatabase;
-  let database: Database;
-  const cleanups: Array<() => Promise<void>> = [];
-
-  beforeAll(async () => {
-    testDatabase = await createTestDatabase('reconciler');
-    const location = { databaseUrl: testDatabase.url, dataDir: '/nonexistent-not-used' };
-    await migrateDatabase(location);
-    database = await openDatabase(location);
-  });
-  beforeEach(async () => {
-    await database.prisma.fifoAllocation.deleteMany();
-    await database.prisma.fill.deleteMany();
-    await database.prisma.tradeRecord.deleteMany();
-  });
-  afterEach(async () => {
-    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-  });
-  afterAll(async () => {
-    await database?.close();
-    await testDatabase?.drop();
-  });
+  const perFile = usePerFileDatabase('reconciler');
 
   return async (initialBalances) => {
-    const venue = new ReconcileVenue(initialBalances);
+    const database = perFile.database();
+    const venue = new PaperVenue(initialBalances ?? { USD: dec('100000') });
     const prefix = `test-${randomBytes(6).toString('hex')}`;
     const redis = new Redis(inject('redisUrl'), { maxRetriesPerRequest: null });
-    cleanups.push(async () => {
+    perFile.onCleanup(async () => {
       await redis.quit();
     });
     const reducing: Array<{ symbol: string; reason: string }> = [];
@@ -127,7 +75,7 @@ export function useReconcileHarness(): (
           },
           ...overrides,
         });
-        cleanups.push(() => reconciler.stop());
+        perFile.onCleanup(() => reconciler.stop());
         return reconciler;
       },
       submittedOrder: async (clientOrderId, orderTime, amount = '0.01') => {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { dec, SequentialIdGenerator, TestClock } from '@hookline/core';
+import { type Decimal, dec, SequentialIdGenerator, TestClock } from '@hookline/core';
 import type { Database } from '@hookline/db';
 import {
   defaultPaperMarkets,
@@ -46,7 +46,8 @@ export class PaperVenue {
   source = new ScriptedPriceSource();
   exchange: PaperExchange;
 
-  constructor() {
+  /** @param initialBalances the venue's starting balances (the paper default when omitted). */
+  constructor(readonly initialBalances?: Record<string, Decimal>) {
     this.exchange = this.#open();
     this.quote('60000', '60000.01');
   }
@@ -78,6 +79,7 @@ export class PaperVenue {
       store: this.store,
       priceSource: this.source,
       markets: defaultPaperMarkets,
+      ...(this.initialBalances ? { initialBalances: this.initialBalances } : {}),
     });
   }
 }
