@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { TRADINGVIEW_WEBHOOK_ADDRESSES } from './alerts/address-rules.js';
 import { envAddressRules, envSymbolOverrides } from './alerts/ingress-env.js';
 import { envBoolean, envInteger, envPort, envUrl } from './env-types.js';
+import { SENTINEL_CONFIG_KEYS } from './sentinel-config-keys.js';
+import { SIGHOOK_CONFIG_KEYS } from './sighook-config-keys.js';
 
 /** One environment key: its schema, the default shown in .env.example, what it means, and whether it is secret. */
 export interface ConfigKey {
@@ -224,6 +226,8 @@ export const CONFIG_KEYS = {
     description:
       'How often fills are read from the exchange REST history (after the stored cursor) besides the user stream.',
   },
+  ...SENTINEL_CONFIG_KEYS,
+  ...SIGHOOK_CONFIG_KEYS,
 } as const satisfies Record<string, ConfigKey>;
 
 /** True for a timezone the runtime's Intl knows. */

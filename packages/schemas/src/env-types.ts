@@ -37,3 +37,17 @@ export function envUrl(protocols: readonly string[]) {
       { error: `expected a URL starting with ${protocols.map((p) => `${p}://`).join(' or ')}` },
     );
 }
+
+/** A non-negative decimal such as `2.5`, kept as text (callers make it a Decimal; never a float). */
+export const envDecimal = z
+  .string()
+  .trim()
+  .regex(/^\d+(\.\d+)?$/, { error: 'expected a non-negative decimal such as 2.5' });
+
+/** A comma-separated list; blanks around items are dropped, an empty value is an empty list. */
+export const envList = z.string().transform((value) =>
+  value
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0),
+);

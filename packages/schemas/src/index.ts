@@ -41,9 +41,24 @@ export {
 export { type Config, ConfigError, parseConfig, SECRET_KEYS } from './config.js';
 export { CONFIG_KEYS, type ConfigKey, type ConfigKeyName } from './config-keys.js';
 export { renderEnvExample } from './env-example.js';
+export { envDecimal, envList } from './env-types.js';
 export {
   LEDGER_CSV_HEADER,
   type LedgerCsvRow,
   ledgerCsvRecordSchema,
   parseLedgerCsvRecord,
 } from './ledger-csv.js';
+export {
+  checkMatrixRow,
+  type MatrixAction,
+  type MatrixIndicators,
+  type MatrixRow,
+  type MatrixRowRefusal,
+  matrixActions,
+  matrixChannel,
+  matrixHashKey,
+  matrixIndicatorsSchema,
+  matrixRowSchema,
+} from './matrix/matrix-row.js';
+export { SENTINEL_CONFIG_KEYS } from './sentinel-config-keys.js';
+export { SIGHOOK_CONFIG_KEYS } from './sighook-config-keys.js';
