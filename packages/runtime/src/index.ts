@@ -6,6 +6,7 @@ export { createHttpServer } from './http-server.js';
 export { hasPostgresBinaries, type LocalPostgres, startLocalPostgres } from './local-postgres.js';
 export { type LocalRedis, RedisServerNotFoundError, startLocalRedis } from './local-redis.js';
 export { createLogger, describeConfig, type Logger, REDACT_PATHS } from './logger.js';
+export { type LatestMatrixRow, readLatestMatrixRows, writeLatestMatrixRow } from './matrix-redis.js';
 export {
   type CheckResult,
   type ReadinessCheck,
