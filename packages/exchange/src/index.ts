@@ -77,7 +77,14 @@ export {
 } from './paper/paper-state-store.js';
 export type { JsonValue, MarketQuote, PriceSource } from './paper/price-source.js';
 export { realTimeWait, startTicking } from './paper/real-time.js';
-export { type CandleRow, parseCandleCsv, parseTickCsv, type TickRow } from './paper/replay-files.js';
+export {
+  type CandleRow,
+  type EntryRow,
+  parseCandleCsv,
+  parseEntryCsv,
+  parseTickCsv,
+  type TickRow,
+} from './paper/replay-files.js';
 export { candleFileQuotes, ReplayPriceSource, tickFileQuotes } from './paper/replay-source.js';
 export { ScriptedPriceSource } from './paper/scripted-source.js';
 export { SeededRandom, type SeededRandomState } from './paper/seeded-random.js';

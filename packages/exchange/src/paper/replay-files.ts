@@ -54,6 +54,24 @@ export function parseTickCsv(text: string): TickRow[] {
   });
 }
 
+/** One row of an entry file for the replay command (`time,symbol,quantity`). */
+export interface EntryRow {
+  readonly timeMs: number;
+  readonly symbol: string;
+  readonly quantity: Decimal;
+}
+
+/** Parses an entry CSV; the quantity (base units) must be positive. */
+export function parseEntryCsv(text: string): EntryRow[] {
+  return parseRows(text, ['time', 'symbol', 'quantity'], (cells, line) => {
+    const [time = '', symbol = '', quantity = ''] = cells;
+    const row = { timeMs: parseTime(time, line), symbol, quantity: parseDecimal(quantity, 'quantity', line) };
+    if (symbol === '') throw fileError(`line ${line}: symbol is empty`, line);
+    if (!row.quantity.greaterThan(0)) throw fileError(`line ${line}: quantity must be above 0`, line);
+    return row;
+  });
+}
+
 /** A time as ISO-8601 with an offset, or Unix seconds or milliseconds (integers above 10^11 are ms). */
 export function parseTime(text: string, line: number): number {
   if (/^\d+$/.test(text)) {
