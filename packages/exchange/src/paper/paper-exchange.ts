@@ -20,6 +20,7 @@ import type {
   UserStreamEvent,
 } from '../port/stream-events.js';
 import { SymbolResolver } from '../symbols.js';
+import { warmCandleHistory } from './history-warmup.js';
 import { PaperBalances } from './paper-balances.js';
 import { PaperDelivery, tickerFromQuote } from './paper-delivery.js';
 import { PaperEngine } from './paper-engine.js';
@@ -84,6 +85,13 @@ export class PaperExchange implements ExchangePort {
         config,
         new PaperBalances(options.initialBalances ?? defaultInitialBalances),
       );
+      if ((options.historyMinutes ?? 0) > 0) {
+        warmCandleHistory(this.#engine.candles, specs, {
+          endMs: this.#clock.nowMs(),
+          minutes: options.historyMinutes ?? 0,
+          seed: options.seed ?? 1,
+        });
+      }
     } else {
       this.#engine = restoreEngine(saved, config);
       this.#source.restoreState(saved.source);

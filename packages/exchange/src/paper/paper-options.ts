@@ -28,6 +28,12 @@ export interface PaperExchangeOptions {
   readonly wait?: (milliseconds: number) => Promise<void>;
   /** Told when a stream listener throws (default: a process warning). */
   readonly onListenerError?: ListenerErrorHandler;
+  /**
+   * Minutes of seeded one-minute candle history to create for a NEW account (none when a saved state
+   * is loaded), ending at the markets' initial prices, so indicators have a past at a cold start.
+   * Default 0.
+   */
+  readonly historyMinutes?: number;
   /** Name for logs and metrics (default `paper`). */
   readonly name?: string;
 }
