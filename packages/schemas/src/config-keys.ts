@@ -1,18 +1,12 @@
 import { z } from 'zod';
 import { TRADINGVIEW_WEBHOOK_ADDRESSES } from './alerts/address-rules.js';
 import { envAddressRules, envSymbolOverrides } from './alerts/ingress-env.js';
+import type { ConfigKey } from './config-key.js';
 import { envBoolean, envInteger, envPort, envUrl } from './env-types.js';
 import { SENTINEL_CONFIG_KEYS } from './sentinel-config-keys.js';
 import { SIGHOOK_CONFIG_KEYS } from './sighook-config-keys.js';
 
-/** One environment key: its schema, the default shown in .env.example, what it means, and whether it is secret. */
-export interface ConfigKey {
-  readonly schema: z.ZodType<unknown, string>;
-  /** The default as the user would write it; undefined = unset by default. */
-  readonly default?: string;
-  readonly description: string;
-  readonly secret?: boolean;
-}
+export type { ConfigKey } from './config-key.js';
 
 /**
  * Every environment key Hookline reads, in the order .env.example documents them.

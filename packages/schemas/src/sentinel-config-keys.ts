@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ConfigKey } from './config-keys.js';
+import type { ConfigKey } from './config-key.js';
 import { envDecimal, envInteger, envList } from './env-types.js';
 
 /** The exit sentinel's keys (architecture.md "Exit sentinel" and "Position cap"); percentages are of the average cost. */
