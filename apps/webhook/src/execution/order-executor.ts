@@ -3,6 +3,7 @@
 import { type Clock, dec, isTerminal } from '@hookline/core';
 import type { PrismaClient, TradeRecord } from '@hookline/db';
 import {
+  type CreateOrderRequest,
   type ExchangeOrder,
   type ExchangePort,
   isDefinitiveRejection,
@@ -49,6 +50,14 @@ export class OrderExecutor {
     return clientOrderId;
   }
 
+  /**
+   * Records the intent (NEW row) and schedules nothing: for a caller that submits and supervises the
+   * order itself (the exit executor, driven by the sentinel's sweep). Idempotent like executeIntent.
+   */
+  async writeIntent(intent: OrderIntent): Promise<string> {
+    return await writeOrderIntent(this.#deps.prisma, intent, this.#deps.clock.now());
+  }
+
   /** The `order.submit` job: send the intent, or settle a send whose outcome is unknown. */
   async submit(clientOrderId: string): Promise<void> {
     const row = await findOrderRow(this.#deps.prisma, clientOrderId);
@@ -67,20 +76,30 @@ export class OrderExecutor {
 
   /** The `order.timeout` job: cancel what has not filled; the filled part stays the position. */
   async timeout(clientOrderId: string): Promise<void> {
+    await this.cancel(clientOrderId, 'entry timeout');
+  }
+
+  /**
+   * Cancels one of our orders, whatever its status: an intent never sent is abandoned, a send the
+   * exchange never received is rejected, a working order gets a cancel request and the exchange's
+   * answer. `reason` is stored as the status reason. Throws OrderStillInFlight when the cancel's
+   * outcome is unknown (call again: a repeated cancel is safe).
+   */
+  async cancel(clientOrderId: string, reason: string): Promise<void> {
     const row = await findOrderRow(this.#deps.prisma, clientOrderId);
     if (row === null || isTerminal(row.status)) return;
     if (row.status === 'NEW') {
-      await this.#event(row, 'ABANDON', 'entry timed out before it was sent');
+      await this.#event(row, 'ABANDON', `${reason}: canceled before it was sent`);
       return;
     }
     if (row.status === 'SUBMITTED' && !(await this.#resolveByLookup(row))) {
-      // The lookup proved it was never placed; the pending submit will find it REJECTED and stop.
-      await this.#event(row, 'REJECT', 'entry timed out; the exchange never received it');
+      // The lookup proved it was never placed; a pending submit will find it REJECTED and stop.
+      await this.#event(row, 'REJECT', `${reason}: the exchange never received it`);
       return;
     }
     const current = await findOrderRow(this.#deps.prisma, clientOrderId);
     if (current === null || isTerminal(current.status)) return;
-    await this.#event(current, 'REQUEST_CANCEL', 'entry timeout');
+    await this.#event(current, 'REQUEST_CANCEL', reason);
     try {
       const order = await this.#deps.exchange.cancelOrder({ clientOrderId, symbol: row.symbol });
       await applyExchangeOrder(this.#deps.prisma, order, this.#deps.logger);
@@ -97,16 +116,7 @@ export class OrderExecutor {
   async #send(row: TradeRecord): Promise<void> {
     const { exchange, logger } = this.#deps;
     try {
-      const order = await exchange.createOrder({
-        type: 'LIMIT',
-        clientOrderId: row.clientOrderId,
-        symbol: row.symbol,
-        side: row.side === 'BUY' ? 'buy' : 'sell',
-        amount: dec(row.size.toString()),
-        price: dec(row.price?.toString() ?? '0'),
-        timeInForce: 'GTC',
-        postOnly: row.postOnly,
-      });
+      const order = await exchange.createOrder(createOrderRequestOf(row));
       this.#checkEcho(row, order);
       await applyExchangeOrder(this.#deps.prisma, order, logger);
     } catch (error) {
@@ -168,4 +178,23 @@ export class OrderExecutor {
       );
     }
   }
+}
+
+/** The exchange request a stored intent stands for (order type and time in force as recorded). */
+export function createOrderRequestOf(row: TradeRecord): CreateOrderRequest {
+  const common = {
+    clientOrderId: row.clientOrderId,
+    symbol: row.symbol,
+    side: row.side === 'BUY' ? 'buy' : 'sell',
+    amount: dec(row.size.toString()),
+  } as const;
+  if (row.orderType === 'MARKET') return { type: 'MARKET', ...common };
+  const timeInForce = row.timeInForce === 'IOC' ? 'IOC' : 'GTC';
+  return {
+    type: 'LIMIT',
+    ...common,
+    price: dec(row.price?.toString() ?? '0'),
+    timeInForce,
+    postOnly: timeInForce === 'GTC' && row.postOnly,
+  };
 }

@@ -1,4 +1,10 @@
-import { type Decimal, deriveClientOrderId, type ExitReason, toPlainString } from '@hookline/core';
+import {
+  type Decimal,
+  deriveClientOrderId,
+  type ExitReason,
+  HooklineError,
+  toPlainString,
+} from '@hookline/core';
 import type { PrismaClient } from '@hookline/db';
 
 /**
@@ -15,8 +21,13 @@ export interface OrderIntent {
   readonly side: 'buy' | 'sell';
   /** Base units, already on the market's step. */
   readonly amount: Decimal;
-  /** The LIMIT price, already on the market's tick. */
-  readonly price: Decimal;
+  /** LIMIT (default) rests at `price` or, with IOC, takes what it can at once; MARKET takes the book. */
+  readonly orderType?: 'LIMIT' | 'MARKET';
+  /** GTC (default) rests until filled or canceled; IOC expires what it cannot fill at once (LIMIT only). */
+  readonly timeInForce?: 'GTC' | 'IOC';
+  /** The LIMIT price, already on the market's tick; required for a LIMIT, ignored for a MARKET. */
+  readonly price?: Decimal;
+  /** Maker-only; only a resting (LIMIT GTC) order can be post-only. */
   readonly postOnly: boolean;
   readonly trigger: 'ALERT' | 'SIGNAL' | 'EXIT';
   readonly exitReason?: ExitReason;
@@ -40,6 +51,14 @@ export async function writeOrderIntent(
   now: Date,
 ): Promise<string> {
   const clientOrderId = clientOrderIdOf(intent);
+  const orderType = intent.orderType ?? 'LIMIT';
+  if (orderType === 'LIMIT' && intent.price === undefined) {
+    throw new HooklineError('INVALID_ARGUMENT', `a LIMIT ${intent.side} of ${intent.symbol} needs a price`, {
+      context: { decisionId: intent.decisionId, attempt: intent.attempt ?? 0 },
+    });
+  }
+  // A market order is IOC by nature and has no price (trade_records.price is null for it).
+  const timeInForce = orderType === 'MARKET' ? 'IOC' : (intent.timeInForce ?? 'GTC');
   await prisma.tradeRecord.createMany({
     data: [
       {
@@ -48,11 +67,11 @@ export async function writeOrderIntent(
         clientOrderId,
         symbol: intent.symbol,
         side: intent.side === 'buy' ? 'BUY' : 'SELL',
-        orderType: 'LIMIT',
-        timeInForce: 'GTC',
-        postOnly: intent.postOnly,
+        orderType,
+        timeInForce,
+        postOnly: timeInForce === 'GTC' && intent.postOnly,
         status: 'NEW',
-        price: toPlainString(intent.price),
+        price: orderType === 'MARKET' || intent.price === undefined ? null : toPlainString(intent.price),
         size: toPlainString(intent.amount),
         trigger: intent.trigger,
         exitReason: intent.exitReason ?? null,

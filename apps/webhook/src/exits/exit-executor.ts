@@ -1,0 +1,68 @@
+// The exit executor (architecture.md "Exit execution"): the sentinel starts one exit per position
+// and drives every working exit one step per sweep. Exits are not scheduled through BullMQ delays:
+// the sweep is the scheduler, so the replay's virtual clock drives them like the real one, and
+// every step re-derives the exit's state from the database, so a restart continues where it was.
+
+import { advanceExit } from './exit-advance.js';
+import type { ExitExecutorDependencies } from './exit-context.js';
+import type { ExitProgress } from './exit-progress.js';
+import { loadActiveExits } from './exit-records.js';
+import { type StartExitRequest, type StartExitResult, startExit } from './exit-start.js';
+
+export type { ExitExecutorDependencies } from './exit-context.js';
+export type { ExitProgress } from './exit-progress.js';
+export type { StartExitRequest, StartExitResult } from './exit-start.js';
+
+/** Sells positions for the sentinel: LIMIT with re-pricing and escalation, or the hard stop's IOC ladder. */
+export class ExitExecutor {
+  readonly #deps: ExitExecutorDependencies;
+
+  constructor(dependencies: ExitExecutorDependencies) {
+    this.#deps = dependencies;
+  }
+
+  /** Writes exactly one decision row (ORDERED, or BLOCKED/SKIPPED with the reason) and, when ORDERED, places the first exit order. */
+  async start(request: StartExitRequest): Promise<StartExitResult> {
+    return await startExit(this.#deps, request);
+  }
+
+  /**
+   * Drives every working exit of the account one step: a LIMIT past its timeout is canceled and
+   * re-priced at the new bid (a new attempt, a new client order id of the same decision); after
+   * repriceAttempts LIMITs comes an IOC at the bid, then MARKET; the hard stop goes IOC down its
+   * ladder, then MARKET. An exit is over when its orders are terminal and nothing (or only dust)
+   * is left to sell. One exit failing does not hold back the others.
+   */
+  async advance(): Promise<readonly ExitProgress[]> {
+    const exits = await loadActiveExits(this.#deps.prisma, this.#deps.settings.account);
+    const progress: ExitProgress[] = [];
+    for (const exit of exits) {
+      try {
+        progress.push(await advanceExit(this.#deps, exit));
+      } catch (error) {
+        this.#deps.logger.error(
+          { err: error, decisionId: exit.decisionId, symbol: exit.symbol },
+          'exit step failed',
+        );
+        const detail = error instanceof Error ? error.message : String(error);
+        progress.push({
+          symbol: exit.symbol,
+          decisionId: exit.decisionId,
+          reason: exit.reason,
+          kind: 'WAITING',
+          code: 'SENTINEL_ERROR',
+          detail,
+        });
+      }
+    }
+    return progress;
+  }
+
+  /** Symbols with an exit decision still working (one exit at a time per position). */
+  async activeExitSymbols(): Promise<ReadonlySet<string>> {
+    const exits = await loadActiveExits(this.#deps.prisma, this.#deps.settings.account);
+    return new Set(exits.map((exit) => exit.symbol));
+  }
+}
+
+export { type ExitSummary, summarizeExit } from './exit-summary.js';
