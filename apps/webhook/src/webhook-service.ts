@@ -7,6 +7,7 @@ import { PrismaAlertStore } from './ingress/alert-store.js';
 import { ingressOptionsFromConfig } from './ingress/ingress-options.js';
 import { jobNames } from './jobs/job-catalog.js';
 import { createReconciler, type Reconciler } from './reconciler/index.js';
+import { createSentinel, sentinelSettingsFromConfig } from './sentinel/index.js';
 import type { WebhookServiceContext } from './service-context.js';
 import { startTradingPipeline } from './trading-pipeline.js';
 import { buildWebhookApp } from './webhook-app.js';
@@ -16,8 +17,9 @@ const REDIS_PREFIX = 'hookline';
 
 /**
  * Starts the webhook service: readiness checks, heartbeat, the trading pipeline (job workers, fill
- * consumer) and the HTTP server on PORT. stop(): stop intake (close the listener, finish in-flight
- * requests), then drain the workers and the fill consumer, then stop the heartbeat.
+ * consumer), the exit sentinel and the HTTP server on PORT. stop(): stop intake (close the listener,
+ * finish in-flight requests), then the reconciler and the sentinel, then drain the workers and the
+ * fill consumer, then stop the heartbeat.
  */
 export async function startWebhookService(context: WebhookServiceContext): Promise<RunningService> {
   const { config, logger, readiness, redis, clock, database } = context;
@@ -81,6 +83,19 @@ export async function startWebhookService(context: WebhookServiceContext): Promi
     ledger: { timezone: config.HOOKLINE_TAX_TIMEZONE, strict: config.HOOKLINE_LEDGER_STRICT },
     backfillIntervalMs: config.HOOKLINE_FILL_BACKFILL_INTERVAL_MS,
   });
+  // The exit sentinel: one leader per account (lease), exits through the pipeline's order executor.
+  const sentinel = createSentinel({
+    prisma: database.prisma,
+    exchange: context.exchange,
+    redis,
+    clock,
+    logger,
+    settings: sentinelSettingsFromConfig(config),
+    controls,
+    executor: pipeline.executor,
+    keyPrefix: REDIS_PREFIX,
+  });
+  for (const check of sentinel.readiness) readiness.register(check);
   const app = buildWebhookApp({
     logger,
     readiness,
@@ -115,6 +130,7 @@ export async function startWebhookService(context: WebhookServiceContext): Promi
     throw error;
   });
   reconciler.start(config.HOOKLINE_RECONCILE_INTERVAL_MS);
+  sentinel.start();
   logger.info({ address, mode: config.MODE, database: database.kind }, 'webhook started');
   return {
     name: 'webhook',
@@ -123,6 +139,8 @@ export async function startWebhookService(context: WebhookServiceContext): Promi
       await app.close();
       logger.info('webhook stopping: draining job workers and the fill consumer');
       await reconciler?.stop();
+      logger.info('webhook stopping: stopping the exit sentinel');
+      await sentinel.stop();
       await pipeline.stop();
       await heartbeat.stop();
       logger.info('webhook stopped');

@@ -49,7 +49,8 @@ export const reasonCodeCatalog = {
     DUST: 'The remainder is below the exchange minimum and is recorded as dust, not sold.',
     HODL_ASSET: 'The asset is marked HODL and is never sold automatically.',
     EXIT_IN_PROGRESS: 'An exit of this position is already working; one exit at a time per position.',
-    NOTHING_AVAILABLE: 'The exchange shows no available balance of the asset to sell (held by orders or gone).',
+    NOTHING_AVAILABLE:
+      'The exchange shows no available balance of the asset to sell (held by orders or gone).',
     POSITION_CAP_UNRESOLVED:
       'Open positions stayed above the cap after three sell cycles; trading was HALTED for the operator.',
     SENTINEL_ERROR: 'Evaluating or exiting this position failed; the sweep went on with the others.',

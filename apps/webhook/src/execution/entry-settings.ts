@@ -33,7 +33,7 @@ export function entrySettingsFromConfig(config: Config): EntrySettings {
     postOnly: config.HOOKLINE_ENTRY_POST_ONLY,
     timeoutMs: config.HOOKLINE_ENTRY_TIMEOUT_MS,
     defaultSizeQuote: dec(config.HOOKLINE_ENTRY_SIZE_USD),
-    limits: defaultRiskLimits,
+    limits: { ...defaultRiskLimits, maxOpenPositions: config.HOOKLINE_MAX_OPEN_POSITIONS },
     // Reserve the taker fee: an entry that crosses pays it.
     preflight: { ...defaultPreflightOptions, feePct: dec('0.6') },
     controls: () => openRiskControls,

@@ -1,0 +1,95 @@
+// The sentinel's memory per open position (table position_state): entry time, peak, trailing stop,
+// and the HODL and dust flags. Read once per sweep; what changed is written back in one statement,
+// so a sweep over thousands of positions costs one round trip, and a restarted sentinel (or the
+// replica that takes the lease over) continues trailing where the last one left off. Rows that did
+// not change are not rewritten, so last_evaluated_at is the last sweep that changed the row (the
+// sentinel heartbeat, not this column, says whether the loop is alive).
+import { type Decimal, dec, toPlainString } from '@hookline/core';
+import type { PrismaClient } from '@hookline/db';
+import type { TrailingState } from '../rules/index.js';
+
+/** One position's stored state. */
+export interface StoredPositionState {
+  readonly symbol: string;
+  readonly trailing: TrailingState;
+  /** The base asset is in HOOKLINE_HODL_ASSETS: never sold automatically. */
+  readonly hodl: boolean;
+  /** The executor found the sellable remainder below the exchange minimum: not retried. */
+  readonly dust: boolean;
+}
+
+/** Reads and writes position_state for one database. */
+export class PositionStateStore {
+  readonly #prisma: PrismaClient;
+
+  constructor(prisma: PrismaClient) {
+    this.#prisma = prisma;
+  }
+
+  /** Every stored state of the account, by symbol. */
+  async load(account: string): Promise<Map<string, StoredPositionState>> {
+    const rows = await this.#prisma.positionState.findMany({ where: { account } });
+    return new Map(
+      rows.map((row) => [
+        row.symbol,
+        {
+          symbol: row.symbol,
+          hodl: row.hodl,
+          dust: row.dust,
+          trailing: {
+            entryTimeMs: row.entryTime.getTime(),
+            peakPrice: dec(row.peakPrice.toString()),
+            trailingActive: row.trailingActive,
+            trailingStop: row.trailingStop === null ? undefined : dec(row.trailingStop.toString()),
+          },
+        },
+      ]),
+    );
+  }
+
+  /**
+   * Upserts `changed` (one INSERT … SELECT FROM unnest … ON CONFLICT statement) and deletes the
+   * states of the account's symbols not in `openSymbols`: a closed position's state must not be
+   * inherited by the next position on that symbol. Both in one transaction.
+   */
+  async sync(
+    account: string,
+    changed: readonly StoredPositionState[],
+    staleSymbols: readonly string[],
+    now: Date,
+  ): Promise<void> {
+    const statements = [];
+    if (changed.length > 0) statements.push(this.#upsert(account, changed, now));
+    if (staleSymbols.length > 0) {
+      statements.push(
+        this.#prisma.$executeRaw`
+          DELETE FROM position_state WHERE account = ${account} AND symbol = ANY(${[...staleSymbols]}::text[])`,
+      );
+    }
+    if (statements.length > 0) await this.#prisma.$transaction(statements);
+  }
+
+  #upsert(account: string, changed: readonly StoredPositionState[], now: Date) {
+    const column = <T>(pick: (state: StoredPositionState) => T): T[] => changed.map(pick);
+    const decimal = (value: Decimal | undefined): string | null =>
+      value === undefined ? null : toPlainString(value);
+    return this.#prisma.$executeRaw`
+      INSERT INTO position_state (account, symbol, entry_time, peak_price, trailing_active, trailing_stop,
+                                  last_evaluated_at, hodl, dust, updated_at)
+      SELECT ${account}, s.symbol, s.entry_time, s.peak_price::numeric, s.trailing_active,
+             s.trailing_stop::numeric, ${now}, s.hodl, s.dust, ${now}
+      FROM unnest(${column((state) => state.symbol)}::text[],
+                  ${column((state) => new Date(state.trailing.entryTimeMs))}::timestamptz[],
+                  ${column((state) => decimal(state.trailing.peakPrice))}::text[],
+                  ${column((state) => state.trailing.trailingActive)}::boolean[],
+                  ${column((state) => decimal(state.trailing.trailingStop))}::text[],
+                  ${column((state) => state.hodl)}::boolean[],
+                  ${column((state) => state.dust)}::boolean[])
+        AS s(symbol, entry_time, peak_price, trailing_active, trailing_stop, hodl, dust)
+      ON CONFLICT (account, symbol) DO UPDATE SET
+        entry_time = EXCLUDED.entry_time, peak_price = EXCLUDED.peak_price,
+        trailing_active = EXCLUDED.trailing_active, trailing_stop = EXCLUDED.trailing_stop,
+        last_evaluated_at = EXCLUDED.last_evaluated_at, hodl = EXCLUDED.hodl, dust = EXCLUDED.dust,
+        updated_at = EXCLUDED.updated_at`;
+  }
+}
