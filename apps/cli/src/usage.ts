@@ -16,6 +16,10 @@ Commands:
   bench [--json] [--only NAME] [--quick]
                                  benchmarks: ledger.engine, ledger.import_postgres, exchange.paper, exchange.coinbase_user_stream,
                                  webhook.ingest, webhook.alert_to_order
+  replay --ticks FILE.csv [--entries FILE.csv] [--json]
+                                 run the real exit rules and executor on the paper exchange over a tick file
+                                 (time,symbol,bid,ask), entering at the entries (time,symbol,quantity); prints
+                                 every order, fill and exit with its reason (exit settings from the environment)
   config example                 print .env.example (every key, its default and meaning)
   config check                   validate the environment and print it with secrets redacted
   help                           show this text

@@ -5,7 +5,7 @@ import type { ReasonCode } from '@hookline/core';
 import { type Clock, dec, toPlainString, ZERO } from '@hookline/core';
 import type { Decision, Prisma, PrismaClient } from '@hookline/db';
 import { type ExchangePort, isExchangeError, type Ticker } from '@hookline/exchange';
-import { type NormalizedAlert, normalizedAlertSchema } from '@hookline/schemas';
+import { alertRecordPayloadSchema, type NormalizedAlert, normalizedAlertSchema } from '@hookline/schemas';
 import type { Logger } from 'pino';
 import { jobCatalog } from '../jobs/job-catalog.js';
 import { PermanentJobError } from '../jobs/permanent-error.js';
@@ -77,10 +77,13 @@ export class AlertProcessor {
     const parsed = normalizedAlertSchema.safeParse(payload?.alert);
     if (!parsed.success) throw new PermanentJobError(`alert ${alertId} has no valid parsed payload`);
     const alert = parsed.data;
+    // A sender that fixed the decision id (sighook, from its idempotency key) gets it; others get a new one.
+    const fixedDecisionId = alertRecordPayloadSchema.safeParse(payload).data?.decisionId;
     const verdict = alert.action === 'buy' ? await this.#decideEntry(alert) : skippedExit(alert);
     const decision = await prisma.$transaction(async (tx) => {
       const created = await tx.decision.create({
         data: {
+          ...(fixedDecisionId === undefined ? {} : { decisionId: fixedDecisionId }),
           account: this.#deps.settings.account,
           symbol: alert.symbol,
           side: alert.action === 'buy' ? 'BUY' : 'SELL',
@@ -89,6 +92,7 @@ export class AlertProcessor {
           reasonCode: verdict.reasonCode,
           ruleInputs: verdict.ruleInputs,
           alertId,
+          createdAt: this.#deps.clock.now(),
         },
       });
       await tx.alert.update({

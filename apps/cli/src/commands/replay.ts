@@ -1,0 +1,49 @@
+// `replay --ticks FILE.csv [--entries FILE.csv] [--json]`: the real exit rules and executor against the
+// paper exchange on a virtual clock, over a tick file, in a throwaway embedded database (the user's
+// database is never touched). The exit settings come from the environment (HOOKLINE_HARD_STOP_PCT,
+// HOOKLINE_TRAILING_*, ...), so a configuration can be tried on past prices before it trades.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { migrateDatabase, openDatabase } from '@hookline/db';
+import { createLogger } from '@hookline/runtime';
+import type { Config } from '@hookline/schemas';
+import { runExitReplay } from '@hookline/webhook';
+import { UsageError } from '../usage.js';
+import { formatReplayReport } from './replay-text.js';
+
+/** Runs the replay and prints its report; 0 on success. */
+export async function runReplayCommand(args: readonly string[], config: Config): Promise<number> {
+  const { values } = parseArgs({
+    args: [...args],
+    options: { ticks: { type: 'string' }, entries: { type: 'string' }, json: { type: 'boolean' } },
+  });
+  if (values.ticks === undefined) throw new UsageError('replay needs --ticks FILE.csv (time,symbol,bid,ask)');
+  const ticksCsv = readInput(values.ticks, '--ticks');
+  const entriesCsv = values.entries === undefined ? undefined : readInput(values.entries, '--entries');
+  // Logs go to stderr: stdout carries the report (JSON is piped into other tools).
+  const logger = createLogger({ level: config.HOOKLINE_LOG_LEVEL, service: 'replay' }, process.stderr);
+  const dataDir = mkdtempSync(join(tmpdir(), 'hookline-replay-'));
+  try {
+    await migrateDatabase({ dataDir });
+    const database = await openDatabase({ dataDir });
+    try {
+      const report = await runExitReplay({ prisma: database.prisma, ticksCsv, entriesCsv, config, logger });
+      process.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatReplayReport(report));
+      return 0;
+    } finally {
+      await database.close();
+    }
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+function readInput(path: string, flag: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new UsageError(`${flag} ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+}

@@ -1,0 +1,156 @@
+// The replay command's engine: the real sentinel (exit rules, exit executor, order executor, fill
+// recorder and ledger) against the paper exchange replaying a tick file on a virtual clock. Sweeps
+// run at every tick and entry time, and every sentinel interval while an exit is working, until the
+// file ends and no exit works any more (bounded, so a stuck exit cannot loop forever).
+import { dec, TestClock } from '@hookline/core';
+import type { PrismaClient } from '@hookline/db';
+import {
+  type EntryRow,
+  PaperExchange,
+  parseEntryCsv,
+  parseTickCsv,
+  ReplayPriceSource,
+  tickFileQuotes,
+} from '@hookline/exchange';
+import type { Config } from '@hookline/schemas';
+import type { Logger } from 'pino';
+import { OrderExecutor } from '../execution/order-executor.js';
+import { FillRecorder } from '../fills/fill-recorder.js';
+import {
+  createSentinel,
+  MemorySentinelControls,
+  type Sentinel,
+  sentinelSettingsFromConfig,
+} from '../sentinel/index.js';
+import { InlineJobQueue } from './inline-job-queue.js';
+import { placeReplayEntry } from './replay-entries.js';
+import { ReplayFillSync } from './replay-fills.js';
+import { replayMarketSpecs } from './replay-markets.js';
+import { type ReplayReport, readReplayReport } from './replay-report.js';
+
+/** What a replay runs on: an empty migrated database, the files' text and the configuration. */
+export interface ExitReplayOptions {
+  readonly prisma: PrismaClient;
+  readonly ticksCsv: string;
+  readonly entriesCsv?: string | undefined;
+  readonly config: Config;
+  readonly logger: Logger;
+  /** Paper money at the start (default 1 000 000 USD: entries are the file's, not a budget's). */
+  readonly initialBalances?: Readonly<Record<string, string>>;
+}
+
+/** Runs the replay and returns every order, fill and exit. */
+export async function runExitReplay(options: ExitReplayOptions): Promise<ReplayReport> {
+  const ticks = parseTickCsv(options.ticksCsv);
+  const first = ticks[0];
+  const last = ticks.at(-1);
+  if (first === undefined || last === undefined) throw new Error('the tick file has no ticks');
+  const specs = replayMarketSpecs(ticks.map((tick) => tick.symbol));
+  const run = await buildReplay(options, specs, first.timeMs);
+  const entries = parseEntries(options.entriesCsv, run.markets);
+  const times = [
+    ...new Set([...ticks.map((tick) => tick.timeMs), ...entries.map((entry) => entry.timeMs)]),
+  ].sort((a, b) => a - b);
+  const interval = run.settings.loop.intervalMs;
+  let pending: readonly EntryRow[] = entries;
+  for (const [index, time] of times.entries()) {
+    pending = await run.step(time, pending);
+    const next = times[index + 1];
+    if (next === undefined) break; // after the last tick: the bounded tail below
+    // Between two ticks the market stands still; only working exits (timeouts) need sweeps.
+    for (let at = time + interval; at < next && (await run.exitsWorking()); at += interval) {
+      pending = await run.step(at, pending);
+    }
+  }
+  // After the file ends nothing new can happen once its last quote is stale: sweep until then at most.
+  const tailSweeps = Math.ceil(run.settings.rules.maxQuoteAgeMs / interval) + 1;
+  let tail = last.timeMs;
+  for (let sweep = 0; sweep < tailSweeps && (await run.exitsWorking()); sweep += 1) {
+    tail += interval;
+    await run.step(tail, pending);
+  }
+  return await readReplayReport(options.prisma, run.settings.account, {
+    count: ticks.length,
+    from: new Date(first.timeMs).toISOString(),
+    to: new Date(last.timeMs).toISOString(),
+  });
+}
+
+async function buildReplay(
+  options: ExitReplayOptions,
+  specs: ReturnType<typeof replayMarketSpecs>,
+  startMs: number,
+) {
+  const { prisma, config, logger } = options;
+  const clock = new TestClock(startMs);
+  const settings = sentinelSettingsFromConfig(config);
+  const balances = options.initialBalances ?? { USD: '1000000' };
+  const exchange = new PaperExchange({
+    clock,
+    markets: specs,
+    priceSource: new ReplayPriceSource(tickFileQuotes(options.ticksCsv, specs)),
+    initialBalances: Object.fromEntries(
+      Object.entries(balances).map(([asset, amount]) => [asset, dec(amount)]),
+    ),
+    name: 'paper',
+  });
+  const queue = new InlineJobQueue(clock);
+  const executor = new OrderExecutor({ prisma, exchange, queues: queue, clock, logger });
+  queue.bind(async (job) => {
+    await (job.name === 'order.submit' ? executor.submit(job.payload.clientOrderId) : undefined);
+    await (job.name === 'order.timeout' ? executor.timeout(job.payload.clientOrderId) : undefined);
+  });
+  const recorder = new FillRecorder({
+    prisma,
+    clock,
+    account: settings.account,
+    exchange: exchange.name,
+    ledger: { timezone: config.HOOKLINE_TAX_TIMEZONE, strict: config.HOOKLINE_LEDGER_STRICT },
+  });
+  const fills = new ReplayFillSync(exchange, recorder);
+  const controls = new MemorySentinelControls();
+  const sentinel: Sentinel = createSentinel({
+    prisma,
+    exchange,
+    redis: undefined,
+    clock,
+    logger,
+    settings,
+    controls,
+    executor,
+  });
+  const markets = await exchange.fetchMarkets();
+  const entryContext = { prisma, exchange, executor, clock, account: settings.account, markets };
+  return {
+    settings,
+    markets,
+    exitsWorking: async () => (await sentinel.exits.activeExitSymbols()).size > 0,
+    /** Moves the clock to `timeMs`: market, due jobs, due entries, fills, one sweep, fills. */
+    step: async (timeMs: number, pending: readonly EntryRow[]): Promise<readonly EntryRow[]> => {
+      clock.set(timeMs);
+      exchange.tick();
+      await queue.runDue();
+      await fills.sync();
+      const due = pending.filter((entry) => entry.timeMs <= timeMs);
+      for (const entry of due) await placeReplayEntry(entryContext, entry);
+      await fills.sync();
+      await sentinel.sweepOnce();
+      await fills.sync();
+      return pending.filter((entry) => entry.timeMs > timeMs);
+    },
+  };
+}
+
+// Entry symbols in any spelling, resolved to the replay's markets; an unknown one is named.
+function parseEntries(csv: string | undefined, markets: readonly { symbol: string }[]): readonly EntryRow[] {
+  if (csv === undefined) return [];
+  const specs = replayMarketSpecs(markets.map((market) => market.symbol));
+  return parseEntryCsv(csv).map((entry) => {
+    const [spec] = replayMarketSpecs([entry.symbol]);
+    const symbol = spec?.market.symbol ?? entry.symbol;
+    if (!specs.some((known) => known.market.symbol === symbol)) {
+      throw new Error(`entry for ${entry.symbol}: the tick file has no prices for it`);
+    }
+    return { ...entry, symbol };
+  });
+}
