@@ -24,11 +24,24 @@ export interface Infrastructure {
   close(): Promise<void>;
 }
 
+/** How the infrastructure is opened. */
+export interface InfrastructureOptions {
+  /**
+   * Paper mode only: read the paper state in DATA_DIR but never write it. sighook alone uses only the
+   * paper market's public data; the state file belongs to the webhook process's paper exchange.
+   */
+  readonly paperStateReadOnly?: boolean;
+}
+
 /**
  * Opens the database (a server at DATABASE_URL, or embedded PGlite in DATA_DIR, migrated first when
  * HOOKLINE_AUTO_MIGRATE) and Redis (REDIS_URL, or a private redis-server this process owns).
  */
-export async function openInfrastructure(config: Config, logger: Logger): Promise<Infrastructure> {
+export async function openInfrastructure(
+  config: Config,
+  logger: Logger,
+  options: InfrastructureOptions = {},
+): Promise<Infrastructure> {
   const closers: Array<() => Promise<void>> = [];
   const closeAll = async () => {
     for (const close of closers.reverse()) {
@@ -61,7 +74,7 @@ export async function openInfrastructure(config: Config, logger: Logger): Promis
     });
     readiness.register({ name: 'redis', run: async () => ({ ok: (await redis.ping()) === 'PONG' }) });
     const clock = new SystemClock();
-    const exchange = openExchange(config, clock);
+    const exchange = openExchange(config, clock, options.paperStateReadOnly === true);
     closers.push(() => exchange.close());
     if (exchange instanceof PaperExchange) {
       const stopTicking = startTicking(exchange);
@@ -79,9 +92,11 @@ export async function openInfrastructure(config: Config, logger: Logger): Promis
  * The exchange of the mode: paper keeps its state in DATA_DIR (paper positions survive a restart);
  * live is the ccxt adapter for EXCHANGE with its keys and optional URL overrides.
  */
-function openExchange(config: Config, clock: Clock): ExchangePort {
+function openExchange(config: Config, clock: Clock, paperStateReadOnly: boolean): ExchangePort {
   if (config.MODE === 'paper') {
-    return new PaperExchange({ clock, store: new FilePaperStateStore(config.DATA_DIR) });
+    const file = new FilePaperStateStore(config.DATA_DIR);
+    const store = paperStateReadOnly ? { load: () => file.load(), save: () => undefined } : file;
+    return new PaperExchange({ clock, store });
   }
   if (config.EXCHANGE_API_KEY === undefined || config.EXCHANGE_API_SECRET === undefined) {
     throw new HooklineError('CONFIG_INVALID', 'MODE=live needs EXCHANGE_API_KEY and EXCHANGE_API_SECRET');

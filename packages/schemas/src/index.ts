@@ -43,6 +43,26 @@ export { CONFIG_KEYS, type ConfigKey, type ConfigKeyName } from './config-keys.j
 export { renderEnvExample } from './env-example.js';
 export { envDecimal, envList } from './env-types.js';
 export {
+  JOB_QUEUE_PREFIX,
+  type JobDefinition,
+  type JobHandlers,
+  type JobName,
+  type JobPayload,
+  type JobRun,
+  jobCatalog,
+  jobIdOf,
+  jobNames,
+  jobRetention,
+  queueNameOf,
+  type RetryPolicy,
+} from './jobs/job-catalog.js';
+export {
+  type SighookEntryAlert,
+  sighookDecisionId,
+  sighookEntryAlert,
+  sighookEntryKey,
+} from './jobs/sighook-entry-alert.js';
+export {
   LEDGER_CSV_HEADER,
   type LedgerCsvRow,
   ledgerCsvRecordSchema,

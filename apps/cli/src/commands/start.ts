@@ -24,7 +24,11 @@ export function parseStartTarget(argument: string | undefined): StartTarget {
  */
 export async function runStart(target: StartTarget, config: Config, logger: Logger): Promise<number> {
   const names = target === 'both' ? ['webhook', 'sighook'] : [target];
-  const infrastructure = await openInfrastructure(config, logger);
+  // sighook alone gets a paper exchange of its own (public market data only) that never writes the
+  // paper state file, which belongs to the webhook process; in both mode the two share one exchange.
+  const infrastructure = await openInfrastructure(config, logger, {
+    paperStateReadOnly: target === 'sighook',
+  });
   const services: RunningService[] = [];
   const shutdown = async () => {
     for (const service of [...services].reverse()) await service.stop();

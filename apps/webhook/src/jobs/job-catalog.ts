@@ -1,75 +1,13 @@
-// The one catalog of background jobs: every name has a payload schema, a retry policy and a
-// deterministic job id, and the compiler requires a handler for each (JobHandlers is a mapped type).
-import { z } from 'zod';
-
-/** An id field of a job payload: non-empty text of bounded length. */
-const id = z.string().min(1).max(200);
-
-/** How often and how patiently a job is retried; a permanent error stops the retries at once. */
-export interface RetryPolicy {
-  readonly attempts: number;
-  readonly backoff: { readonly type: 'exponential' | 'fixed'; readonly delay: number };
-}
-
-/** One job kind: what its payload looks like, how it is retried, and which id makes it unique. */
-export interface JobDefinition<Payload> {
-  readonly payload: z.ZodType<Payload>;
-  readonly retry: RetryPolicy;
-  /** The same payload always gives the same id, so a repeated enqueue never creates a second job. */
-  readonly jobId: (payload: Payload) => string;
-}
-
-function defineJob<Payload>(definition: JobDefinition<Payload>): JobDefinition<Payload> {
-  return definition;
-}
-
-/** Every job of the webhook service. */
-export const jobCatalog = {
-  /** An accepted alert → risk gate + preflight → a decision (and, when ORDERED, an order intent). */
-  'alert.process': defineJob({
-    payload: z.object({ alertId: id }).strict(),
-    retry: { attempts: 5, backoff: { type: 'exponential', delay: 500 } },
-    jobId: ({ alertId }) => `alert-${alertId}`,
-  }),
-  /** Sends (or resolves after an unknown outcome) the order intent with this client order id. */
-  'order.submit': defineJob({
-    payload: z.object({ clientOrderId: id }).strict(),
-    // Each retry first looks the order up by its client order id; a re-send carries the same id.
-    retry: { attempts: 8, backoff: { type: 'exponential', delay: 1_000 } },
-    jobId: ({ clientOrderId }) => `submit-${clientOrderId}`,
-  }),
-  /** Cancels an entry that has not fully filled by its timeout (the filled part stays the position). */
-  'order.timeout': defineJob({
-    payload: z.object({ clientOrderId: id }).strict(),
-    retry: { attempts: 8, backoff: { type: 'exponential', delay: 1_000 } },
-    jobId: ({ clientOrderId }) => `timeout-${clientOrderId}`,
-  }),
-} as const;
-
-/** Name of a job in the catalog. */
-export type JobName = keyof typeof jobCatalog;
-
-/** Every job name, in catalog order. */
-export const jobNames = Object.keys(jobCatalog) as JobName[];
-
-/** The validated payload of a job. */
-export type JobPayload<Name extends JobName> =
-  (typeof jobCatalog)[Name] extends JobDefinition<infer Payload> ? Payload : never;
-
-/** What a handler learns about the run besides its payload. */
-export interface JobRun {
-  readonly jobId: string;
-  /** 1 on the first run, then 2, 3, ... */
-  readonly attempt: number;
-}
-
-/** One handler per job name: leaving one out is a type error. */
-export type JobHandlers = {
-  readonly [Name in JobName]: (payload: JobPayload<Name>, run: JobRun) => Promise<void>;
-};
-
-/** The deterministic id of a job. */
-export function jobIdOf<Name extends JobName>(name: Name, payload: JobPayload<Name>): string {
-  const definition = jobCatalog[name] as unknown as JobDefinition<JobPayload<Name>>;
-  return definition.jobId(payload);
-}
+// The job catalog is shared with sighook (which enqueues `alert.process`), so it lives in
+// packages/schemas; this module keeps the webhook's imports where they were.
+export {
+  type JobDefinition,
+  type JobHandlers,
+  type JobName,
+  type JobPayload,
+  type JobRun,
+  jobCatalog,
+  jobIdOf,
+  jobNames,
+  type RetryPolicy,
+} from '@hookline/schemas';

@@ -1,3 +1,4 @@
+import { queueNameOf } from '@hookline/schemas';
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { type JobName, type JobPayload, jobCatalog, jobIdOf, jobNames } from './job-catalog.js';
@@ -9,10 +10,8 @@ export interface QueueConnection {
   readonly prefix: string;
 }
 
-/** The BullMQ queue name of a job (one queue per job name, so each has its own concurrency). */
-export function queueNameOf(name: JobName): string {
-  return name.replace('.', '-');
-}
+// The queue name is defined with the shared catalog, so sighook's enqueue lands on the same queue.
+export { queueNameOf };
 
 const KEEP_COMPLETED_SECONDS = 7 * 24 * 3600;
 const KEEP_FAILED_SECONDS = 30 * 24 * 3600;

@@ -11,6 +11,8 @@ export const alertRecordPayloadSchema = z.object({
   alert: normalizedAlertSchema.optional(),
   duplicateOf: z.string().optional(),
   error: z.object({ code: z.string(), message: z.string() }).optional(),
+  /** The decision id the sender fixed (sighook derives it from its idempotency key); absent otherwise. */
+  decisionId: z.uuid().optional(),
 });
 
 /** The contents of `alerts.parsed_payload`. */

@@ -1,0 +1,63 @@
+import { readLatestMatrixRows, writeLatestMatrixRow } from '@hookline/runtime';
+import { matrixChannel, matrixHashKey } from '@hookline/schemas';
+import { Redis } from 'ioredis';
+import { describe, expect, inject, it } from 'vitest';
+import { useSighookInfrastructure } from '../service/sighook-database.js';
+import { rowOfMinute } from './matrix-rows.js';
+
+const NOW_MS = Date.parse('2025-01-02T12:05:30.000Z');
+const MAX_AGE_MS = 15 * 60_000;
+
+describe('matrix in Redis (packages/runtime matrix-redis)', () => {
+  const infrastructure = useSighookInfrastructure('sighook_matrix_redis');
+
+  async function read(symbols = ['BTC/USD'], nowMs = NOW_MS) {
+    const options = { nowMs, maxAgeMs: MAX_AGE_MS, prefix: infrastructure.prefix() };
+    return await readLatestMatrixRows(infrastructure.redis(), symbols, options);
+  }
+
+  it('when an older candle is written after a newer one then the newer one stays', async () => {
+    const redis = infrastructure.redis();
+    await writeLatestMatrixRow(redis, rowOfMinute(3), infrastructure.prefix());
+
+    await writeLatestMatrixRow(redis, rowOfMinute(2), infrastructure.prefix());
+
+    expect((await read()).get('BTC/USD')).toMatchObject({ ok: true, row: rowOfMinute(3) });
+  });
+
+  it('when a row is written then a subscriber of the update channel receives it', async () => {
+    const subscriber = new Redis(inject('redisUrl'));
+    infrastructure.onCleanup(async () => {
+      await subscriber.quit();
+    });
+    const received = new Promise<string>((resolve) =>
+      subscriber.on('message', (_channel, text) => resolve(text)),
+    );
+    await subscriber.subscribe(matrixChannel(infrastructure.prefix()));
+
+    await writeLatestMatrixRow(infrastructure.redis(), rowOfMinute(4), infrastructure.prefix());
+
+    expect(JSON.parse(await received)).toEqual(rowOfMinute(4));
+  });
+
+  it('when the latest row is older than the limit then it is refused as STALE', async () => {
+    await writeLatestMatrixRow(infrastructure.redis(), rowOfMinute(2), infrastructure.prefix());
+
+    const latest = await read(['BTC/USD'], Date.parse('2025-01-02T12:03:00.000Z') + MAX_AGE_MS + 1);
+
+    expect(latest.get('BTC/USD')).toMatchObject({ ok: false, refusal: 'STALE' });
+  });
+
+  it.each([
+    ['text that is not JSON', 'not json'],
+    ['JSON that is not a matrix row', JSON.stringify({ ...rowOfMinute(2), action: 'MAYBE' })],
+  ])('when the stored row is %s then it is refused as MALFORMED', async (_case, text) => {
+    await infrastructure.redis().hset(matrixHashKey('BTC/USD', infrastructure.prefix()), { row: text });
+
+    expect((await read()).get('BTC/USD')).toMatchObject({ ok: false, refusal: 'MALFORMED' });
+  });
+
+  it('when a symbol has no row then it is refused as MISSING', async () => {
+    expect((await read(['SOL/USD'])).get('SOL/USD')).toMatchObject({ ok: false, refusal: 'MISSING' });
+  });
+});
