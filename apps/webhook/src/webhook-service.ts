@@ -113,7 +113,7 @@ export async function startWebhookService(context: WebhookServiceContext): Promi
       clock,
       account: settings.account,
       limits: settings.limits,
-      executor: pipeline.executor,
+      exits: sentinel.exits,
       adminToken: config.ADMIN_TOKEN,
     },
     metrics: {

@@ -2,7 +2,7 @@ import type { Clock } from '@hookline/core';
 import type { PrismaClient } from '@hookline/db';
 import type { ExchangePort } from '@hookline/exchange';
 import type { TradingControls } from '../controls/trading-controls.js';
-import type { OrderExecutor } from '../execution/order-executor.js';
+import type { ExitExecutor } from '../exits/exit-executor.js';
 import type { RiskLimits } from '../rules/index.js';
 
 /** What the /api routes read and act on. */
@@ -14,8 +14,8 @@ export interface ApiOptions {
   /** The account of this deployment (positions and flatten). */
   readonly account: string;
   readonly limits: RiskLimits;
-  /** Exits of /api/admin/flatten go through it. */
-  readonly executor: Pick<OrderExecutor, 'executeIntent'>;
+  /** Exits of /api/admin/flatten go through it (the sentinel's exit executor). */
+  readonly exits: Pick<ExitExecutor, 'start'>;
   /** ADMIN_TOKEN; undefined = the admin routes answer 403. */
   readonly adminToken: string | undefined;
 }

@@ -1,13 +1,13 @@
-// Flatten: one sell per open position, through the same executor as every exit. One symbol is a
-// MANUAL exit; all of them is an EMERGENCY (which the risk gate lets through even while HALTED).
-// Each exit gets its own decision row (the order's client id derives from it) with the inputs used.
-import { type Clock, type Decimal, toPlainString } from '@hookline/core';
+// Flatten: one exit per open position through the sentinel's exit executor, like every exit (our
+// working orders canceled first, available balance capped at the position, re-priced and escalated).
+// One symbol is a MANUAL exit; all of them is an EMERGENCY (IOC ladder, allowed even while HALTED).
+// Each exit gets its own decision row with the operator and the inputs used.
+import { toPlainString } from '@hookline/core';
 import type { PrismaClient } from '@hookline/db';
-import type { ExchangePort, Market } from '@hookline/exchange';
+import type { ExchangePort } from '@hookline/exchange';
 import type { OperatorChange } from '../controls/operator-change.js';
-import type { OrderExecutor } from '../execution/order-executor.js';
-import { clientOrderIdOf } from '../execution/order-intent.js';
 import { openPositions } from '../execution/risk-snapshot.js';
+import type { ExitExecutor } from '../exits/exit-executor.js';
 
 /** An exit order flatten created. */
 export interface FlattenIntent {
@@ -16,22 +16,26 @@ export interface FlattenIntent {
   readonly symbol: string;
   readonly side: 'sell';
   readonly amount: string;
-  readonly price: string;
+  /** The first order's limit price; null for a market order. */
+  readonly price: string | null;
+  readonly order_type: 'LIMIT' | 'MARKET';
   readonly exit_reason: 'MANUAL' | 'EMERGENCY';
 }
 
 /** A position flatten could not sell, and why. */
 export interface FlattenSkip {
   readonly symbol: string;
+  /** The reason code recorded on the decision (DUST, NOTHING_AVAILABLE, PRICE_UNAVAILABLE, ...). */
   readonly reason: string;
+  readonly decision_id: string;
 }
 
 /** What flatten needs. */
 export interface FlattenDependencies {
   readonly prisma: PrismaClient;
   readonly exchange: ExchangePort;
-  readonly executor: Pick<OrderExecutor, 'executeIntent'>;
-  readonly clock: Clock;
+  /** The sentinel's exit executor: it cancels, sizes, re-prices and escalates like every exit. */
+  readonly exits: Pick<ExitExecutor, 'start'>;
   readonly account: string;
 }
 
@@ -49,67 +53,32 @@ export async function flattenPositions(
   const intents: FlattenIntent[] = [];
   const skipped: FlattenSkip[] = [];
   for (const position of positions) {
-    const market = markets.find((candidate) => candidate.symbol === position.symbol);
-    const amount = market === undefined ? position.amount : sellableAmount(position.amount, market);
-    if (amount.lessThanOrEqualTo(0) || (market !== undefined && amount.lessThan(market.minAmount))) {
-      skipped.push({ symbol: position.symbol, reason: 'DUST' });
-      continue;
-    }
-    const ticker = await deps.exchange.fetchTicker(position.symbol).catch(() => undefined);
-    if (ticker === undefined || !ticker.bid.isFinite() || ticker.bid.lessThanOrEqualTo(0)) {
-      skipped.push({ symbol: position.symbol, reason: 'PRICE_UNAVAILABLE' });
-      continue;
-    }
-    const decision = await deps.prisma.decision.create({
-      data: {
-        account: deps.account,
-        symbol: position.symbol,
-        side: 'SELL',
-        intent: 'EXIT',
-        outcome: 'ORDERED',
-        reasonCode: exitReason,
-        exitReason,
-        ruleInputs: {
-          operator: { by: change.by, reason: change.reason },
-          position: { amount: toPlainString(position.amount), costBasis: toPlainString(position.costBasis) },
-          quote: {
-            bid: toPlainString(ticker.bid),
-            ask: toPlainString(ticker.ask),
-            exchangeTime: ticker.exchangeTime.toISOString(),
-            receivedAt: ticker.receivedAt.toISOString(),
-          },
-        },
+    const result = await deps.exits.start({
+      symbol: position.symbol,
+      reason: exitReason,
+      positionAmount: position.amount,
+      ruleInputs: {
+        operator: { by: change.by, reason: change.reason },
+        position: { amount: toPlainString(position.amount), costBasis: toPlainString(position.costBasis) },
       },
     });
-    const intent = {
-      decisionId: decision.decisionId,
-      account: deps.account,
-      exchange: deps.exchange.name,
-      symbol: position.symbol,
-      side: 'sell',
-      amount,
-      price: ticker.bid,
-      postOnly: false,
-      trigger: 'EXIT',
-      exitReason,
-      source: 'WEBHOOK',
-    } as const;
-    await deps.executor.executeIntent(intent);
+    if (result.kind === 'NOT_SOLD') {
+      skipped.push({ symbol: position.symbol, reason: result.code, decision_id: result.decisionId });
+      continue;
+    }
+    const order = await deps.prisma.tradeRecord.findUnique({
+      where: { clientOrderId: result.clientOrderId },
+    });
     intents.push({
-      decision_id: decision.decisionId,
-      client_order_id: clientOrderIdOf(intent),
+      decision_id: result.decisionId,
+      client_order_id: result.clientOrderId,
       symbol: position.symbol,
       side: 'sell',
-      amount: toPlainString(amount),
-      price: toPlainString(ticker.bid),
+      amount: toPlainString(result.amount),
+      price: order?.price === null || order?.price === undefined ? null : order.price.toString(),
+      order_type: order?.orderType === 'MARKET' ? 'MARKET' : 'LIMIT',
       exit_reason: exitReason,
     });
   }
   return { intents, skipped };
-}
-
-// The held amount truncated to the market's step (the exchange refuses anything finer).
-function sellableAmount(amount: Decimal, market: Market): Decimal {
-  if (market.amountStep.lessThanOrEqualTo(0)) return amount;
-  return amount.dividedToIntegerBy(market.amountStep).times(market.amountStep);
 }

@@ -91,8 +91,8 @@ describe('the admin API', () => {
     expect((await admin('/api/admin/buy-guard', { on: 'yes' })).statusCode).toBe(400);
   });
 
-  it('when one symbol is flattened then a MANUAL sell at the bid is created for its whole position', async () => {
-    const { admin, database } = await harness();
+  it('when one symbol is flattened then a MANUAL exit LIMIT just above the bid sells its whole position', async () => {
+    const { admin, database } = await harness({ venueBalances: { USD: dec('100000'), BTC: dec('1') } });
     await recordFills(database.prisma, [
       seedFill('t-1'),
       seedFill('t-2', { size: dec('0.005'), price: dec('52000') }),
@@ -107,7 +107,8 @@ describe('the admin API', () => {
         symbol: 'BTC/USD',
         side: 'sell',
         amount: '0.015',
-        price: '60000',
+        price: '60006',
+        order_type: 'LIMIT',
         exit_reason: 'MANUAL',
       }),
     ]);
@@ -115,7 +116,7 @@ describe('the admin API', () => {
     expect(exits).toHaveLength(1);
     expect(exits[0]).toMatchObject({
       side: 'SELL',
-      status: 'NEW',
+      status: 'OPEN',
       exitReason: 'MANUAL',
       symbol: 'BTC/USD',
       source: 'WEBHOOK',
@@ -132,8 +133,8 @@ describe('the admin API', () => {
     });
   });
 
-  it('when everything is flattened then each open position gets an EMERGENCY sell, and one without a price is reported skipped', async () => {
-    const { admin, database, queues } = await harness();
+  it('when everything is flattened then each open position gets an EMERGENCY sell, and one the exit executor cannot sell is reported skipped with its reason', async () => {
+    const { admin, database } = await harness({ venueBalances: { USD: dec('100000'), BTC: dec('1') } });
     await recordFills(database.prisma, [
       seedFill('t-1'),
       seedFill('t-eth', { symbol: 'ETH/USD', price: dec('3000'), size: dec('0.1') }),
@@ -144,10 +145,17 @@ describe('the admin API', () => {
     expect(answer.json.intents).toEqual([
       expect.objectContaining({ symbol: 'BTC/USD', exit_reason: 'EMERGENCY' }),
     ]);
-    expect(answer.json.skipped).toEqual([{ symbol: 'ETH/USD', reason: 'PRICE_UNAVAILABLE' }]);
+    expect(answer.json.skipped).toEqual([
+      { symbol: 'ETH/USD', reason: 'PRICE_UNAVAILABLE', decision_id: expect.any(String) },
+    ]);
     const exits = await database.prisma.tradeRecord.findMany({ where: { trigger: 'EXIT' } });
-    expect(exits.map((row) => [row.symbol, row.exitReason])).toEqual([['BTC/USD', 'EMERGENCY']]);
-    // The executor scheduled the submission of the exit.
-    expect(await queues.queue('order.submit').getJobCounts('waiting')).toMatchObject({ waiting: 1 });
+    // EMERGENCY goes down the IOC ladder: the first IOC at the bid takes the whole 0.015 at once.
+    expect(exits.map((row) => [row.symbol, row.exitReason, row.timeInForce, row.status])).toEqual([
+      ['BTC/USD', 'EMERGENCY', 'IOC', 'FILLED'],
+    ]);
+    const skippedDecision = await database.prisma.decision.findUniqueOrThrow({
+      where: { decisionId: answer.json.skipped[0]?.decision_id ?? '' },
+    });
+    expect(skippedDecision).toMatchObject({ outcome: 'BLOCKED', reasonCode: 'PRICE_UNAVAILABLE' });
   });
 });

@@ -1,7 +1,7 @@
 // One migrated Postgres database per test file (emptied before each test), real Redis with a fresh key
 // prefix per app, a PaperExchange on a TestClock, and the webhook app with its API and metrics.
 import { randomBytes } from 'node:crypto';
-import { dec } from '@hookline/core';
+import { type Decimal, dec } from '@hookline/core';
 import type { Database } from '@hookline/db';
 import type { recordFills } from '@hookline/ledger-store';
 import { createLogger, ReadinessRegistry } from '@hookline/runtime';
@@ -12,6 +12,8 @@ import { inject } from 'vitest';
 import { readCircuit } from '../../src/controls/exchange-circuit.js';
 import { TradingControls } from '../../src/controls/trading-controls.js';
 import { OrderExecutor } from '../../src/execution/order-executor.js';
+import { ExitExecutor } from '../../src/exits/exit-executor.js';
+import { defaultExitExecutionSettings } from '../../src/exits/exit-settings.js';
 import { jobNames } from '../../src/jobs/job-catalog.js';
 import { JobQueues } from '../../src/jobs/job-queues.js';
 import { defaultRiskLimits } from '../../src/rules/index.js';
@@ -30,6 +32,8 @@ export interface ApiAppOptions {
   readonly buyGuardFile?: string;
   /** The app's logger (default: silent). */
   readonly logger?: Logger;
+  /** The paper venue's starting balances (default: the paper default, USD only). */
+  readonly venueBalances?: Record<string, Decimal>;
 }
 
 /** An app with everything it reads. */
@@ -75,7 +79,7 @@ export function useApiHarness(): (options?: ApiAppOptions) => Promise<ApiUnderTe
 
   return async (options = {}) => {
     const database = perFile.database();
-    const venue = new PaperVenue();
+    const venue = new PaperVenue(options.venueBalances);
     const prefix = `test-${randomBytes(6).toString('hex')}`;
     const redis = new Redis(inject('redisUrl'), { maxRetriesPerRequest: null });
     perFile.onCleanup(async () => {
@@ -113,7 +117,16 @@ export function useApiHarness(): (options?: ApiAppOptions) => Promise<ApiUnderTe
         clock: venue.clock,
         account: 'default',
         limits: defaultRiskLimits,
-        executor,
+        exits: new ExitExecutor({
+          prisma: database.prisma,
+          exchange: venue.exchange,
+          executor,
+          clock: venue.clock,
+          logger,
+          settings: defaultExitExecutionSettings,
+          controls: (symbol) => controls.riskControls(symbol),
+          maxQuoteAgeMs: defaultRiskLimits.maxQuoteAgeMs,
+        }),
         adminToken: 'adminToken' in options ? options.adminToken : ADMIN_TOKEN,
       },
       metrics: {

@@ -198,7 +198,9 @@ describe('every sell that does not happen says why in decisions, once, not every
         clock: h.venue.clock,
         account: h.account,
         limits: defaultRiskLimits,
-        executor: { executeIntent: async () => 'unused' },
+        exits: {
+          start: async () => ({ kind: 'NOT_SOLD', decisionId: 'unused', code: 'UNUSED', detail: 'unused' }),
+        },
         adminToken: undefined,
       },
     });
