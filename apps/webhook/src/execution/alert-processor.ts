@@ -3,7 +3,7 @@ import type { ReasonCode } from '@hookline/core';
 // SKIPPED, with its reason code and the inputs of every rule that ran) and, when ORDERED, an order
 // intent handed to the executor. A retry finds the decision already stored and only continues it.
 import { type Clock, dec, toPlainString, ZERO } from '@hookline/core';
-import type { Decision, Prisma, PrismaClient } from '@hookline/db';
+import type { Alert, Decision, Prisma, PrismaClient } from '@hookline/db';
 import { type ExchangePort, isExchangeError, type Ticker } from '@hookline/exchange';
 import { alertRecordPayloadSchema, type NormalizedAlert, normalizedAlertSchema } from '@hookline/schemas';
 import type { Logger } from 'pino';
@@ -72,7 +72,7 @@ export class AlertProcessor {
     const row = await prisma.alert.findUnique({ where: { id: alertId } });
     if (row === null) throw new PermanentJobError(`no alert ${alertId}`);
     const existing = await prisma.decision.findFirst({ where: { alertId }, orderBy: { createdAt: 'asc' } });
-    if (existing !== null) return await this.#continue(existing);
+    if (existing !== null) return await this.#continue(existing, row.source);
     const payload = row.parsedPayload as { alert?: unknown } | null;
     const parsed = normalizedAlertSchema.safeParse(payload?.alert);
     if (!parsed.success) throw new PermanentJobError(`alert ${alertId} has no valid parsed payload`);
@@ -109,11 +109,13 @@ export class AlertProcessor {
       { alertId, decisionId: decision.decisionId, outcome: verdict.outcome, reason: verdict.reasonCode },
       'alert decided',
     );
-    await this.#continue(decision);
+    await this.#continue(decision, row.source);
   }
 
   // An ORDERED decision gets its intent (idempotent: the client order id derives from the decision).
-  async #continue(decision: Decision): Promise<void> {
+  // sighook's entries are recorded as trigger SIGNAL, source SIGHOOK: the ledger says where they came from.
+  async #continue(decision: Decision, alertSource: Alert['source']): Promise<void> {
+    const fromSighook = alertSource === 'SIGHOOK';
     if (decision.outcome !== 'ORDERED') return;
     const order = (decision.ruleInputs as { order?: StoredOrder }).order;
     if (order === undefined) throw new PermanentJobError(`decision ${decision.decisionId} has no order`);
@@ -127,9 +129,9 @@ export class AlertProcessor {
       amount: dec(order.amount),
       price: dec(order.price),
       postOnly: order.postOnly,
-      trigger: 'ALERT',
+      trigger: fromSighook ? 'SIGNAL' : 'ALERT',
       timeoutMs: settings.timeoutMs,
-      source: 'WEBHOOK',
+      source: fromSighook ? 'SIGHOOK' : 'WEBHOOK',
     });
   }
 

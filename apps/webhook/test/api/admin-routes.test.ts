@@ -154,7 +154,7 @@ describe('the admin API', () => {
       ['BTC/USD', 'EMERGENCY', 'IOC', 'FILLED'],
     ]);
     const skippedDecision = await database.prisma.decision.findUniqueOrThrow({
-      where: { decisionId: answer.json.skipped[0]?.decision_id ?? '' },
+      where: { decisionId: (answer.json.skipped as Array<{ decision_id: string }>)[0]?.decision_id ?? '' },
     });
     expect(skippedDecision).toMatchObject({ outcome: 'BLOCKED', reasonCode: 'PRICE_UNAVAILABLE' });
   });

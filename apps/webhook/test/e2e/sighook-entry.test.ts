@@ -70,7 +70,12 @@ describe('a sighook entry alert through the webhook pipeline', () => {
       intent: 'ENTRY',
       symbol: 'BTC/USD',
     });
-    expect(order).toMatchObject({ decisionId: entry.decisionId, side: 'BUY' });
+    expect(order).toMatchObject({
+      decisionId: entry.decisionId,
+      side: 'BUY',
+      trigger: 'SIGNAL',
+      source: 'SIGHOOK',
+    });
     expect(order.clientOrderId).toBe(deriveClientOrderId(entry.decisionId));
     expect(await prisma.decision.count()).toBe(1);
     expect(await prisma.tradeRecord.count()).toBe(1);
