@@ -3,10 +3,11 @@
 // the sweep is the scheduler, so the replay's virtual clock drives them like the real one, and
 // every step re-derives the exit's state from the database, so a restart continues where it was.
 
+import { isTerminal } from '@hookline/core';
 import { advanceExit } from './exit-advance.js';
 import type { ExitExecutorDependencies } from './exit-context.js';
 import type { ExitProgress } from './exit-progress.js';
-import { loadActiveExits } from './exit-records.js';
+import { loadActiveExits, type StoredExit } from './exit-records.js';
 import { type StartExitRequest, type StartExitResult, startExit } from './exit-start.js';
 
 export type { ExitExecutorDependencies } from './exit-context.js';
@@ -23,7 +24,11 @@ export class ExitExecutor {
 
   /** Writes exactly one decision row (ORDERED, or BLOCKED/SKIPPED with the reason) and, when ORDERED, places the first exit order. */
   async start(request: StartExitRequest): Promise<StartExitResult> {
-    return await startExit(this.#deps, request);
+    const result = await startExit(this.#deps, request);
+    if (result.kind === 'STARTED' && (await this.#settledAtOnce(result.clientOrderId))) {
+      await this.#walkOn(result.decisionId, []);
+    }
+    return result;
   }
 
   /**
@@ -38,7 +43,11 @@ export class ExitExecutor {
     const progress: ExitProgress[] = [];
     for (const exit of exits) {
       try {
-        progress.push(await advanceExit(this.#deps, exit));
+        const step = await advanceExit(this.#deps, exit);
+        progress.push(step);
+        if (step.kind === 'ORDER_PLACED' && (await this.#settledAtOnce(step.clientOrderId))) {
+          await this.#walkOn(exit.decisionId, progress);
+        }
       } catch (error) {
         this.#deps.logger.error(
           { err: error, decisionId: exit.decisionId, symbol: exit.symbol },
@@ -63,6 +72,31 @@ export class ExitExecutor {
     const exits = await loadActiveExits(this.#deps.prisma, this.#deps.settings.account);
     return new Set(exits.map((exit) => exit.symbol));
   }
+
+  // An IOC or market order settles when it is answered, so the next rung goes out now instead of a
+  // sweep later: a hard stop through a gap walks its whole ladder at once, not 3 s per rung.
+  async #walkOn(decisionId: string, progress: ExitProgress[]): Promise<void> {
+    for (let hop = 0; hop < MAX_CHAINED_ORDERS; hop += 1) {
+      const exit = await this.#activeExit(decisionId);
+      if (exit === undefined) return;
+      const step = await advanceExit(this.#deps, exit);
+      progress.push(step);
+      if (step.kind !== 'ORDER_PLACED' || !(await this.#settledAtOnce(step.clientOrderId))) return;
+    }
+  }
+
+  async #activeExit(decisionId: string): Promise<StoredExit | undefined> {
+    const exits = await loadActiveExits(this.#deps.prisma, this.#deps.settings.account);
+    return exits.find((exit) => exit.decisionId === decisionId);
+  }
+
+  async #settledAtOnce(clientOrderId: string): Promise<boolean> {
+    const row = await this.#deps.prisma.tradeRecord.findUnique({ where: { clientOrderId } });
+    return row !== null && row.timeInForce === 'IOC' && isTerminal(row.status);
+  }
 }
+
+/** Orders one walk may place at most (the longest ladder plus the market attempts, with room). */
+const MAX_CHAINED_ORDERS = 12;
 
 export { type ExitSummary, summarizeExit } from './exit-summary.js';

@@ -1,6 +1,6 @@
 import { dec } from '@hookline/core';
 import { describe, expect, it } from 'vitest';
-import { summarizeExit } from '../../src/exits/exit-executor.js';
+import { type ExitProgress, summarizeExit } from '../../src/exits/exit-executor.js';
 import { plain, SYMBOL, useExitHarness } from './exit-harness.js';
 
 const ruleInputs = { rule: 'test' };
@@ -43,23 +43,28 @@ describe('exit executor: driving a LIMIT exit', () => {
       positionAmount: dec('0.01'),
       ruleInputs,
     });
-    const steps: string[] = [];
+    const steps: ExitProgress[] = [];
 
     for (let sweep = 0; sweep < 3; sweep += 1) {
       venue.clock.advance(settings.timeoutMs);
       venue.quote('60000', '60000.01', '0.001');
-      const [progress] = await exits.advance();
-      steps.push(progress?.kind === 'ORDER_PLACED' ? progress.step : `${progress?.kind}`);
+      steps.push(...(await exits.advance()));
     }
     await settle();
-    const [market] = await exits.advance(); // the IOC ended at once: no timeout to wait for
-    await settle();
-    const [finished] = await exits.advance();
 
-    expect(steps).toEqual(['LIMIT 2/3', 'LIMIT 3/3', 'IOC at bid']);
+    // The IOC is answered at once, so the same sweep goes on to MARKET and sees the exit sold.
+    expect(steps.map((step) => (step.kind === 'ORDER_PLACED' ? step.step : step.kind))).toEqual([
+      'LIMIT 2/3',
+      'LIMIT 3/3',
+      'IOC at bid',
+      'MARKET',
+      'FINISHED',
+    ]);
+    const market = steps[3];
     expect(market).toMatchObject({ kind: 'ORDER_PLACED', step: 'MARKET', attempt: 4 });
     expect(plain(market?.kind === 'ORDER_PLACED' ? market.amount : undefined)).toBe('0.009');
-    expect(finished).toMatchObject({ kind: 'FINISHED', outcome: 'SOLD' });
+    expect(steps[4]).toMatchObject({ kind: 'FINISHED', outcome: 'SOLD' });
+    expect(await exits.advance()).toEqual([]);
     const orders = await exitOrders(started.decisionId);
     expect(
       orders.map((order) => [order.orderType, order.timeInForce, plain(order.price), order.status]),
