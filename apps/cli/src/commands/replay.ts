@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { migrateDatabase, openDatabase } from '@hookline/db';
+import { parseEntryCsv, parseTickCsv } from '@hookline/exchange';
 import { createLogger } from '@hookline/runtime';
 import type { Config } from '@hookline/schemas';
 import { runExitReplay } from '@hookline/webhook';
@@ -22,6 +23,9 @@ export async function runReplayCommand(args: readonly string[], config: Config):
   if (values.ticks === undefined) throw new UsageError('replay needs --ticks FILE.csv (time,symbol,bid,ask)');
   const ticksCsv = readInput(values.ticks, '--ticks');
   const entriesCsv = values.entries === undefined ? undefined : readInput(values.entries, '--entries');
+  // A bad line is reported before the throwaway database is created (that takes seconds).
+  parseTickCsv(ticksCsv);
+  if (entriesCsv !== undefined) parseEntryCsv(entriesCsv);
   // Logs go to stderr: stdout carries the report (JSON is piped into other tools).
   const logger = createLogger({ level: config.HOOKLINE_LOG_LEVEL, service: 'replay' }, process.stderr);
   const dataDir = mkdtempSync(join(tmpdir(), 'hookline-replay-'));

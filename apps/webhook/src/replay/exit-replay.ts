@@ -10,6 +10,7 @@ import {
   parseEntryCsv,
   parseTickCsv,
   ReplayPriceSource,
+  type TickRow,
   tickFileQuotes,
 } from '@hookline/exchange';
 import type { Config } from '@hookline/schemas';
@@ -46,8 +47,8 @@ export async function runExitReplay(options: ExitReplayOptions): Promise<ReplayR
   const last = ticks.at(-1);
   if (first === undefined || last === undefined) throw new Error('the tick file has no ticks');
   const specs = replayMarketSpecs(ticks.map((tick) => tick.symbol));
+  const entries = parseEntries(options.entriesCsv, ticks);
   const run = await buildReplay(options, specs, first.timeMs);
-  const entries = parseEntries(options.entriesCsv, run.markets);
   const times = [
     ...new Set([...ticks.map((tick) => tick.timeMs), ...entries.map((entry) => entry.timeMs)]),
   ].sort((a, b) => a - b);
@@ -84,22 +85,7 @@ async function buildReplay(
   const { prisma, config, logger } = options;
   const clock = new TestClock(startMs);
   const settings = sentinelSettingsFromConfig(config);
-  const balances = options.initialBalances ?? { USD: '1000000' };
-  const exchange = new PaperExchange({
-    clock,
-    markets: specs,
-    priceSource: new ReplayPriceSource(tickFileQuotes(options.ticksCsv, specs)),
-    initialBalances: Object.fromEntries(
-      Object.entries(balances).map(([asset, amount]) => [asset, dec(amount)]),
-    ),
-    name: 'paper',
-  });
-  const queue = new InlineJobQueue(clock);
-  const executor = new OrderExecutor({ prisma, exchange, queues: queue, clock, logger });
-  queue.bind(async (job) => {
-    await (job.name === 'order.submit' ? executor.submit(job.payload.clientOrderId) : undefined);
-    await (job.name === 'order.timeout' ? executor.timeout(job.payload.clientOrderId) : undefined);
-  });
+  const { exchange, queue, executor } = openReplayVenue(options, specs, clock);
   const recorder = new FillRecorder({
     prisma,
     clock,
@@ -107,7 +93,7 @@ async function buildReplay(
     exchange: exchange.name,
     ledger: { timezone: config.HOOKLINE_TAX_TIMEZONE, strict: config.HOOKLINE_LEDGER_STRICT },
   });
-  const fills = new ReplayFillSync(exchange, recorder);
+  const fills = new ReplayFillSync({ prisma, exchange, recorder, logger });
   const controls = new MemorySentinelControls();
   const sentinel: Sentinel = createSentinel({
     prisma,
@@ -123,7 +109,6 @@ async function buildReplay(
   const entryContext = { prisma, exchange, executor, clock, account: settings.account, markets };
   return {
     settings,
-    markets,
     exitsWorking: async () => (await sentinel.exits.activeExitSymbols()).size > 0,
     /** Moves the clock to `timeMs`: market, due jobs, due entries, fills, one sweep, fills. */
     step: async (timeMs: number, pending: readonly EntryRow[]): Promise<readonly EntryRow[]> => {
@@ -141,16 +126,54 @@ async function buildReplay(
   };
 }
 
-// Entry symbols in any spelling, resolved to the replay's markets; an unknown one is named.
-function parseEntries(csv: string | undefined, markets: readonly { symbol: string }[]): readonly EntryRow[] {
+// The paper venue over the tick file, and the real order executor with its jobs run on the clock.
+function openReplayVenue(
+  options: ExitReplayOptions,
+  specs: ReturnType<typeof replayMarketSpecs>,
+  clock: TestClock,
+) {
+  const balances = options.initialBalances ?? { USD: '1000000' };
+  const exchange = new PaperExchange({
+    clock,
+    markets: specs,
+    priceSource: new ReplayPriceSource(tickFileQuotes(options.ticksCsv, specs)),
+    initialBalances: Object.fromEntries(
+      Object.entries(balances).map(([asset, amount]) => [asset, dec(amount)]),
+    ),
+    name: 'paper',
+  });
+  const queue = new InlineJobQueue(clock);
+  const { prisma, logger } = options;
+  const executor = new OrderExecutor({ prisma, exchange, queues: queue, clock, logger });
+  queue.bind(async (job) => {
+    await (job.name === 'order.submit' ? executor.submit(job.payload.clientOrderId) : undefined);
+    await (job.name === 'order.timeout' ? executor.timeout(job.payload.clientOrderId) : undefined);
+  });
+  return { exchange, queue, executor };
+}
+
+// Entry symbols in any spelling, resolved to the replay's markets. An entry for a symbol without
+// ticks, or before the symbol's first tick, is refused with its line: there is no price to buy at
+// yet, and the paper venue would otherwise fill it at a later quote (a price from the future).
+function parseEntries(csv: string | undefined, ticks: readonly TickRow[]): readonly EntryRow[] {
   if (csv === undefined) return [];
-  const specs = replayMarketSpecs(markets.map((market) => market.symbol));
-  return parseEntryCsv(csv).map((entry) => {
-    const [spec] = replayMarketSpecs([entry.symbol]);
-    const symbol = spec?.market.symbol ?? entry.symbol;
-    if (!specs.some((known) => known.market.symbol === symbol)) {
-      throw new Error(`entry for ${entry.symbol}: the tick file has no prices for it`);
+  const firstTick = new Map<string, number>();
+  for (const tick of ticks) {
+    const symbol = canonicalOf(tick.symbol);
+    if (!firstTick.has(symbol)) firstTick.set(symbol, tick.timeMs);
+  }
+  return parseEntryCsv(csv).map((entry, index) => {
+    const symbol = canonicalOf(entry.symbol);
+    const from = firstTick.get(symbol);
+    const where = `entry ${index + 1} (${entry.symbol} at ${new Date(entry.timeMs).toISOString()})`;
+    if (from === undefined) throw new Error(`${where}: the tick file has no prices for it`);
+    if (entry.timeMs < from) {
+      throw new Error(`${where}: before the first ${symbol} tick (${new Date(from).toISOString()})`);
     }
     return { ...entry, symbol };
   });
+}
+
+function canonicalOf(symbol: string): string {
+  return replayMarketSpecs([symbol])[0]?.market.symbol ?? symbol;
 }

@@ -1,33 +1,55 @@
-import type { ExchangePort, FillCursor } from '@hookline/exchange';
+import { isTerminal } from '@hookline/core';
+import type { PrismaClient } from '@hookline/db';
+import type { ExchangePort, Fill, FillCursor } from '@hookline/exchange';
+import type { Logger } from 'pino';
+import { applyExchangeOrder } from '../execution/order-rows.js';
 import type { FillRecorder } from '../fills/fill-recorder.js';
+
+/** What the replay's fill sync reads from and writes to. */
+export interface ReplayFillSyncOptions {
+  readonly prisma: PrismaClient;
+  readonly exchange: ExchangePort;
+  readonly recorder: FillRecorder;
+  readonly logger: Logger;
+}
 
 /**
  * Moves the paper venue's new fills into the ledger through the real recorder (the REST backfill
- * path), page by page, so positions and exits see them before the next sweep.
+ * path), page by page, so positions and exits see them before the next sweep. Like the live fill
+ * consumer's backfill, it then re-reads the orders those fills touched: the replay has no user
+ * stream, and without this a resting exit LIMIT that filled would look open until its timeout.
  */
 export class ReplayFillSync {
-  readonly #exchange: ExchangePort;
-  readonly #recorder: FillRecorder;
+  readonly #options: ReplayFillSyncOptions;
   #cursor: FillCursor | undefined;
 
-  constructor(exchange: ExchangePort, recorder: FillRecorder) {
-    this.#exchange = exchange;
-    this.#recorder = recorder;
+  constructor(options: ReplayFillSyncOptions) {
+    this.#options = options;
   }
 
-  /** Records every fill since the last call; returns how many were new. */
+  /** Records every fill since the last call and refreshes their orders; returns how many were new. */
   async sync(): Promise<number> {
-    let recorded = 0;
+    const { exchange, recorder } = this.#options;
+    const touched: Fill[] = [];
     for (;;) {
-      const page = await this.#exchange.fetchFillsSince(
-        this.#cursor === undefined ? {} : { cursor: this.#cursor },
-      );
+      const page = await exchange.fetchFillsSince(this.#cursor === undefined ? {} : { cursor: this.#cursor });
       if (page.fills.length > 0) {
-        await this.#recorder.record(page.fills, 'REST');
-        recorded += page.fills.length;
+        await recorder.record(page.fills, 'REST');
+        touched.push(...page.fills);
       }
       this.#cursor = page.nextCursor;
-      if (!page.hasMore) return recorded;
+      if (!page.hasMore) break;
+    }
+    await this.#refreshOrders(touched);
+    return touched.length;
+  }
+
+  async #refreshOrders(fills: readonly Fill[]): Promise<void> {
+    const { prisma, exchange, logger } = this.#options;
+    for (const orderId of new Set(fills.map((fill) => fill.orderId))) {
+      const row = await prisma.tradeRecord.findFirst({ where: { orderId, exchange: exchange.name } });
+      if (row === null || isTerminal(row.status) || row.trigger === 'RECONCILED') continue;
+      await applyExchangeOrder(prisma, await exchange.fetchOrder({ orderId, symbol: row.symbol }), logger);
     }
   }
 }

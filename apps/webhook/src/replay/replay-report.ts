@@ -102,7 +102,7 @@ async function readExits(prisma: PrismaClient, account: string): Promise<ReplayE
       d.symbol, d.exit_reason::text AS reason, COUNT(t.id) AS orders,
       COALESCE(SUM(t.filled_size), 0)::text AS filled_size,
       CASE WHEN SUM(t.filled_size) > 0
-        THEN (SUM(t.filled_size * COALESCE(t.avg_fill_price, 0)) / SUM(t.filled_size))::text END AS average_price,
+        THEN trim_scale(SUM(t.filled_size * COALESCE(t.avg_fill_price, 0)) / SUM(t.filled_size))::text END AS average_price,
       COALESCE(SUM(t.total_fees_usd), 0)::text AS fees_usd,
       COALESCE((SELECT SUM(a.pnl_usd) FROM fifo_allocations a JOIN fills f ON f.id = a.sell_fill_id
         JOIN trade_records s ON s.id = f.trade_record_id WHERE s.decision_id = d.decision_id), 0)::text AS pnl_usd
