@@ -32,18 +32,12 @@ export function decideExit(
   const previous = carried ? state : initialTrailingState(position);
   const problem = exitDataProblem(position, market, settings, nowMs);
   if (problem !== undefined) {
-    const inputs = staleInputs(
-      { position, market, state: previous, settings, nowMs, rule: undefined },
-      problem,
-    );
-    return {
-      kind: 'SKIP',
-      code: 'STALE_DATA',
-      wouldExit: undefined,
-      state: previous,
-      stateChanged: false,
+    const inputs = () =>
+      staleInputs({ position, market, state: previous, settings, nowMs, rule: undefined }, problem);
+    return withInputs(
+      { kind: 'SKIP', code: 'STALE_DATA', wouldExit: undefined, state: previous, stateChanged: false },
       inputs,
-    };
+    );
   }
   const bid = market.bid;
   const update = advanceTrailing(previous, bid, position.averageCost, market, settings, nowMs);
@@ -53,8 +47,8 @@ export function decideExit(
   const belowCost = bid.lessThan(position.averageCost);
   const rule = firstFiringRule({ bid, position, market, state: next, settings, factors, nowMs, belowCost });
   if (rule === undefined) return { kind: 'HOLD', state: next, stateChanged, inputs: holdInputs(bid, next) };
-  const inputs = evaluatedInputs({ position, market, state: next, settings, nowMs, rule });
-  return firedVerdict(position, rule, next, stateChanged, inputs);
+  const inputs = () => evaluatedInputs({ position, market, state: next, settings, nowMs, rule });
+  return withInputs(firedVerdict(position, rule, next, stateChanged), inputs);
 }
 
 /** The state of a position the sentinel has not evaluated yet. */
@@ -67,16 +61,29 @@ export function initialTrailingState(position: ExitPositionView): TrailingState 
   };
 }
 
+type WithoutInputs<V> = V extends unknown ? Omit<V, 'inputs'> : never;
+
 // HODL wins over dust: the owner's "never sell" is the stronger statement of the two.
 function firedVerdict(
   position: ExitPositionView,
   rule: ExitRuleReason,
   state: TrailingState,
   stateChanged: boolean,
-  inputs: ExitVerdict['inputs'],
-): ExitVerdict {
-  if (position.hodl)
-    return { kind: 'SKIP', code: 'HODL_ASSET', wouldExit: rule, state, stateChanged, inputs };
-  if (position.dust) return { kind: 'SKIP', code: 'DUST', wouldExit: rule, state, stateChanged, inputs };
-  return { kind: 'EXIT', reason: rule, state, stateChanged, inputs };
+): WithoutInputs<ExitVerdict> {
+  if (position.hodl) return { kind: 'SKIP', code: 'HODL_ASSET', wouldExit: rule, state, stateChanged };
+  if (position.dust) return { kind: 'SKIP', code: 'DUST', wouldExit: rule, state, stateChanged };
+  return { kind: 'EXIT', reason: rule, state, stateChanged };
+}
+
+// The full inputs (a few dozen decimal-to-text conversions) are built when first read: a sweep reads
+// them only for the verdicts it records, and records a repeated skip once, not every 3 s.
+function withInputs(verdict: WithoutInputs<ExitVerdict>, build: () => ExitVerdict['inputs']): ExitVerdict {
+  let cached: ExitVerdict['inputs'] | undefined;
+  return Object.defineProperty(verdict, 'inputs', {
+    enumerable: true,
+    get: () => {
+      cached ??= build();
+      return cached;
+    },
+  }) as ExitVerdict;
 }
