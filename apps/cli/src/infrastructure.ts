@@ -2,6 +2,7 @@ import { type Clock, HooklineError, SystemClock } from '@hookline/core';
 import type { Database } from '@hookline/db';
 import {
   CcxtExchange,
+  candleTimeframeMs,
   type ExchangePort,
   FilePaperStateStore,
   PaperExchange,
@@ -88,6 +89,21 @@ export async function openInfrastructure(
   }
 }
 
+/** The paper market keeps this many one-minute candles per symbol (CandleHistory's limit). */
+const PAPER_HISTORY_MAX_MINUTES = 10_000;
+
+/**
+ * Minutes of seeded candle history a new paper account starts with: enough for sighook's cold start
+ * (HOOKLINE_SIGHOOK_HISTORY_CANDLES of HOOKLINE_SIGHOOK_TIMEFRAME, plus one candle in case a minute
+ * closes while the services start), so the matrix is warm at once instead of after hours. Capped at
+ * what the paper market keeps; long timeframes then get fewer candles than asked for.
+ */
+export function paperHistoryMinutes(config: Config): number {
+  const timeframeMinutes = candleTimeframeMs[config.HOOKLINE_SIGHOOK_TIMEFRAME] / 60_000;
+  const wanted = (config.HOOKLINE_SIGHOOK_HISTORY_CANDLES + 1) * timeframeMinutes;
+  return Math.min(wanted, PAPER_HISTORY_MAX_MINUTES);
+}
+
 /**
  * The exchange of the mode: paper keeps its state in DATA_DIR (paper positions survive a restart);
  * live is the ccxt adapter for EXCHANGE with its keys and optional URL overrides.
@@ -96,7 +112,7 @@ function openExchange(config: Config, clock: Clock, paperStateReadOnly: boolean)
   if (config.MODE === 'paper') {
     const file = new FilePaperStateStore(config.DATA_DIR);
     const store = paperStateReadOnly ? { load: () => file.load(), save: () => undefined } : file;
-    return new PaperExchange({ clock, store });
+    return new PaperExchange({ clock, store, historyMinutes: paperHistoryMinutes(config) });
   }
   if (config.EXCHANGE_API_KEY === undefined || config.EXCHANGE_API_SECRET === undefined) {
     throw new HooklineError('CONFIG_INVALID', 'MODE=live needs EXCHANGE_API_KEY and EXCHANGE_API_SECRET');

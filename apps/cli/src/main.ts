@@ -27,6 +27,8 @@ async function main(argv: readonly string[]): Promise<number> {
       return await (await import('./commands/ledger.js')).runLedgerCommand(rest, loadEnvironment());
     case 'tax':
       return await (await import('./commands/tax.js')).runTaxCommand(rest, loadEnvironment());
+    case 'signals':
+      return await (await import('./commands/signals.js')).runSignalsCommand(rest, loadEnvironment());
     case 'replay':
       return await (await import('./commands/replay.js')).runReplayCommand(rest, loadEnvironment());
     case 'start': {

@@ -15,7 +15,12 @@ Commands:
                                  the year's disposals: JSON totals, allocation CSV, or Form 8949 CSV
   bench [--json] [--only NAME] [--quick]
                                  benchmarks: ledger.engine, ledger.import_postgres, exchange.paper, exchange.coinbase_user_stream,
-                                 webhook.ingest, webhook.alert_to_order
+                                 webhook.ingest, webhook.alert_to_order, sighook.matrix, sentinel.sweep
+  signals [--symbols A,B] [--candles FILE.csv] [--all] [--json]
+                                 the signal matrix now (from REDIS_URL, else the database; stale or missing rows
+                                 are named on stderr), or computed offline from a candle file
+                                 (time,open,high,low,close,volume; symbol = first of --symbols, else the file name
+                                 upper-cased; the last candle's row, every row with --all; settings from HOOKLINE_MATRIX_*)
   replay --ticks FILE.csv [--entries FILE.csv] [--json]
                                  run the real exit rules and executor on the paper exchange over a tick file
                                  (time,symbol,bid,ask), entering at the entries (time,symbol,quantity); prints

@@ -16,11 +16,21 @@ describe('pnpm hookline bench', () => {
       'exchange.coinbase_user_stream',
       'webhook.ingest',
       'webhook.alert_to_order',
+      'sighook.matrix',
+      'sentinel.sweep',
     ]);
     for (const benchmark of Object.values(figures)) {
       for (const value of Object.values(benchmark)) expect(typeof value).toBe('number');
     }
     expect(figures['ledger.engine']).toMatchObject({ fills: 10_000 });
+    expect(Object.keys(figures['sighook.matrix'] ?? {})).toEqual(
+      expect.arrayContaining(['symbols', 'one_candle_ms', 'cold_start_ms', 'rows_per_second']),
+    );
+    expect(figures['sighook.matrix']).toMatchObject({ symbols: 5 });
+    expect(Object.keys(figures['sentinel.sweep'] ?? {})).toEqual(
+      expect.arrayContaining(['positions', 'sweep_ms_median', 'sweep_ms_max', 'exits']),
+    );
+    expect(figures['sentinel.sweep']).toMatchObject({ positions: 100 });
   }, 120_000);
 
   it('when an unknown benchmark is named then the usage lists the known ones', async () => {

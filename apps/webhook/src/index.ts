@@ -7,8 +7,18 @@ export type {
   ReplayReport,
 } from './replay/replay-report.js';
 export {
+  defaultExitRuleSettings,
+  type ExitMarketView,
+  type ExitPositionView,
+  type ExitRuleSettings,
+  type TrailingState,
+} from './rules/index.js';
+export {
   createSentinel,
+  evaluatePositions,
   MemorySentinelControls,
+  type PositionEvaluation,
+  type PositionEvaluationInput,
   type Sentinel,
   type SentinelOptions,
   type SentinelSettings,

@@ -16,6 +16,9 @@ const SIZES = {
   streamMessages: 50_000,
   ingestSeconds: 10,
   alertsToOrder: 300,
+  matrixSymbols: 500,
+  matrixCandles: 1_000,
+  sweepPositions: 10_000,
 };
 
 const BENCHMARKS: Record<string, (scale: number) => Promise<Figures>> = {
@@ -101,6 +104,29 @@ const BENCHMARKS: Record<string, (scale: number) => Promise<Figures>> = {
     ...(await (
       await import('../bench/alert-to-order.js')
     ).benchmarkAlertToOrder({ alerts: scale > 1 ? 20 : SIZES.alertsToOrder })),
+  }),
+  // Cold start of every symbol from its history, then one new candle for all (target < 50 ms).
+  'sighook.matrix': async (scale) => {
+    const { benchmarkMatrix } = await import('@hookline/sighook');
+    const result = benchmarkMatrix({
+      symbols: Math.max(5, Math.round(SIZES.matrixSymbols / scale)),
+      // --quick keeps enough candles for every indicator to warm up (MACD needs 34).
+      candles: Math.max(100, Math.round(SIZES.matrixCandles / scale)),
+      seed: 1,
+    });
+    return {
+      symbols: result.symbols,
+      candles_per_symbol: result.candles_per_symbol,
+      one_candle_ms: result.one_candle_ms,
+      cold_start_ms: result.cold_start_ms,
+      rows_per_second: result.rows_per_second,
+    };
+  },
+  // One exit-sentinel sweep over every open position (target < 30 ms for 10,000).
+  'sentinel.sweep': async (scale) => ({
+    ...(await import('../bench/sentinel-sweep.js')).benchmarkSentinelSweep({
+      positions: Math.max(100, Math.round(SIZES.sweepPositions / scale)),
+    }),
   }),
 };
 
