@@ -114,6 +114,13 @@ export async function startWebhookService(context: WebhookServiceContext): Promi
       account: settings.account,
       limits: settings.limits,
       exits: sentinel.exits,
+      matrix: {
+        redis,
+        prefix: REDIS_PREFIX,
+        symbols: config.HOOKLINE_SIGHOOK_SYMBOLS,
+        maxAgeMs: config.HOOKLINE_MATRIX_MAX_AGE_MS,
+        clock,
+      },
       adminToken: config.ADMIN_TOKEN,
     },
     metrics: {

@@ -4,6 +4,7 @@ import type { ExchangePort } from '@hookline/exchange';
 import type { TradingControls } from '../controls/trading-controls.js';
 import type { ExitExecutor } from '../exits/exit-executor.js';
 import type { RiskLimits } from '../rules/index.js';
+import type { MatrixRouteOptions } from './matrix-routes.js';
 
 /** What the /api routes read and act on. */
 export interface ApiOptions {
@@ -16,6 +17,8 @@ export interface ApiOptions {
   readonly limits: RiskLimits;
   /** Exits of /api/admin/flatten go through it (the sentinel's exit executor). */
   readonly exits: Pick<ExitExecutor, 'start'>;
+  /** Where GET /api/matrix reads sighook's rows; undefined = the route is not served. */
+  readonly matrix?: MatrixRouteOptions;
   /** ADMIN_TOKEN; undefined = the admin routes answer 403. */
   readonly adminToken: string | undefined;
 }

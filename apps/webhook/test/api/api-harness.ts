@@ -127,6 +127,7 @@ export function useApiHarness(): (options?: ApiAppOptions) => Promise<ApiUnderTe
           controls: (symbol) => controls.riskControls(symbol),
           maxQuoteAgeMs: defaultRiskLimits.maxQuoteAgeMs,
         }),
+        matrix: { redis, prefix, symbols: ['BTC/USD', 'ETH/USD'], maxAgeMs: 900_000, clock: venue.clock },
         adminToken: 'adminToken' in options ? options.adminToken : ADMIN_TOKEN,
       },
       metrics: {

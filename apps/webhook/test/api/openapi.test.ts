@@ -24,6 +24,7 @@ describe('GET /openapi.json', () => {
         '/api/circuit',
         '/api/decisions',
         '/api/fills',
+        '/api/matrix',
         '/api/orders',
         '/api/positions',
         '/api/risk',
