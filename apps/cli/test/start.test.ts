@@ -64,6 +64,25 @@ describe('pnpm hookline start', () => {
     expect(await portIsClosed(port)).toBe(true);
   }, 90_000);
 
+  it('when Ctrl-C signals the whole process group then the private Redis outlives the drain and the exit is 0', async () => {
+    const port = await findFreePort();
+    const { child, output } = spawnCli(
+      ['start'],
+      cleanEnvironment({ DATA_DIR: freshDataDir(), PORT: String(port) }),
+      { ownProcessGroup: true },
+    );
+    await waitForHttpOk(`http://127.0.0.1:${port}/readyz`, 60_000, child);
+
+    const exit = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    process.kill(-(child.pid as number), 'SIGINT'); // what a terminal does on Ctrl-C
+
+    expect(await exit).toBe(0);
+    const messages = logLines(output()).map((line) => line.msg);
+    expect(messages).toContain('shutdown complete');
+    expect(messages).not.toContain('shutdown did not finish in time');
+    expect(messages).not.toContain('redis connection error');
+  }, 90_000);
+
   it('when sighook runs alone on a server database then it serves its own health endpoint', async () => {
     const database = await createTestDatabase('start');
     const migrated = await runCli(['db', 'migrate'], cleanEnvironment({ DATABASE_URL: database.url }));

@@ -24,7 +24,8 @@ export class RedisServerNotFoundError extends Error {
 
 /**
  * Starts a private, non-persistent redis-server on a free loopback port and waits until it answers PING.
- * The child dies with us: it is stopped by `stop()` and killed if this process exits first.
+ * The child dies with us: it is stopped by `stop()` and killed if this process exits first; it does
+ * not receive the terminal's Ctrl-C itself (own process group), so a graceful stop can still use it.
  */
 export async function startLocalRedis(
   options: { port?: number; startTimeoutMs?: number; binary?: string } = {},
@@ -47,7 +48,9 @@ export async function startLocalRedis(
       '--protected-mode',
       'yes',
     ],
-    { stdio: ['ignore', 'ignore', 'pipe'] },
+    // Its own process group: Ctrl-C in a terminal signals the whole foreground group, and the
+    // server must outlive our drain (the workers and the sentinel still talk to it), not die first.
+    { stdio: ['ignore', 'ignore', 'pipe'], detached: true },
   );
   const killOnExit = () => child.kill('SIGKILL');
   process.once('exit', killOnExit);

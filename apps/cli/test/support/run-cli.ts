@@ -18,11 +18,14 @@ export function cleanEnvironment(overrides: Record<string, string>): NodeJS.Proc
 export function spawnCli(
   args: readonly string[],
   env: NodeJS.ProcessEnv,
+  options: { readonly ownProcessGroup?: boolean } = {},
 ): { child: ChildProcess; output: () => string } {
   const child = spawn(process.execPath, ['--import', 'tsx', 'apps/cli/src/main.ts', ...args], {
     cwd: repositoryRoot,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
+    // A group of its own, as a shell gives a foreground job: `kill(-pid)` then acts like Ctrl-C.
+    detached: options.ownProcessGroup === true,
   });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => {
