@@ -9,6 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { inject } from 'vitest';
+import { usePerFileDatabase } from '../../../../test/support/per-file-database.js';
 import { readCircuit } from '../../src/controls/exchange-circuit.js';
 import { TradingControls } from '../../src/controls/trading-controls.js';
 import { OrderExecutor } from '../../src/execution/order-executor.js';
@@ -18,7 +19,6 @@ import { jobNames } from '../../src/jobs/job-catalog.js';
 import { JobQueues } from '../../src/jobs/job-queues.js';
 import { defaultRiskLimits } from '../../src/rules/index.js';
 import { buildWebhookApp } from '../../src/webhook-app.js';
-import { usePerFileDatabase } from '../support/per-file-database.js';
 import { PaperVenue } from '../support/trading-harness.js';
 
 /** The admin token of the apps that have one. */

@@ -4,13 +4,13 @@ import type { PrismaClient, TradeRecord } from '@hookline/db';
 import { createLogger } from '@hookline/runtime';
 import { Redis } from 'ioredis';
 import { inject } from 'vitest';
+import { usePerFileDatabase } from '../../../../test/support/per-file-database.js';
 import { OrderExecutor } from '../../src/execution/order-executor.js';
 import { openPositions, openRiskControls, type RiskControls } from '../../src/execution/risk-snapshot.js';
 import { ExitExecutor } from '../../src/exits/exit-executor.js';
 import { loadExitOrders } from '../../src/exits/exit-records.js';
 import { defaultExitExecutionSettings, type ExitExecutionSettings } from '../../src/exits/exit-settings.js';
 import { startTradingPipeline, type TradingPipeline } from '../../src/trading-pipeline.js';
-import { usePerFileDatabase } from '../support/per-file-database.js';
 import { PaperVenue, SYMBOL, testSettings } from '../support/trading-harness.js';
 
 export { SYMBOL };

@@ -5,13 +5,13 @@ import { recordFills } from '@hookline/ledger-store';
 import { createLogger } from '@hookline/runtime';
 import { Redis } from 'ioredis';
 import { inject } from 'vitest';
+import { usePerFileDatabase } from '../../../../test/support/per-file-database.js';
 import {
   createReconciler,
   type ReconcileReport,
   type Reconciler,
   type ReconcilerOptions,
 } from '../../src/reconciler/index.js';
-import { usePerFileDatabase } from '../support/per-file-database.js';
 import { PaperVenue } from '../support/trading-harness.js';
 
 export const SYMBOL = 'BTC/USD';

@@ -5,9 +5,9 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createLogger } from '@hookline/runtime';
 import { parseConfig } from '@hookline/schemas';
+import { usePerFileDatabase } from '../../../../test/support/per-file-database.js';
 import { type ExitReplayOptions, runExitReplay } from '../../src/replay/exit-replay.js';
 import type { ReplayOrder, ReplayReport } from '../../src/replay/replay-report.js';
-import { usePerFileDatabase } from '../support/per-file-database.js';
 
 /** The scripted scenarios' folder (shared with apps/cli/test/replay-cli.test.ts). */
 export const replayFixtures = new URL('../../../cli/test/fixtures/replay/', import.meta.url);

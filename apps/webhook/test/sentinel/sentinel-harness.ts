@@ -7,6 +7,7 @@ import { createLogger } from '@hookline/runtime';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { inject } from 'vitest';
+import { usePerFileDatabase } from '../../../../test/support/per-file-database.js';
 import { TradingControls } from '../../src/controls/trading-controls.js';
 import { OrderExecutor } from '../../src/execution/order-executor.js';
 import type { StartExitRequest, StartExitResult } from '../../src/exits/exit-executor.js';
@@ -14,7 +15,6 @@ import { defaultExitRuleSettings } from '../../src/rules/index.js';
 import { createSentinel, type Sentinel, type SentinelOptions } from '../../src/sentinel/index.js';
 import type { SentinelExits } from '../../src/sentinel/sentinel-ports.js';
 import type { SentinelSettings } from '../../src/sentinel/sentinel-settings.js';
-import { usePerFileDatabase } from '../support/per-file-database.js';
 import { PaperVenue } from '../support/trading-harness.js';
 
 /** Test settings: the documented rules, a 3 s loop, cap 8, 5-minute repeat. */

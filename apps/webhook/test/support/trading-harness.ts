@@ -13,13 +13,13 @@ import { createLogger, ReadinessRegistry } from '@hookline/runtime';
 import type { FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
 import { inject } from 'vitest';
+import { usePerFileDatabase } from '../../../../test/support/per-file-database.js';
 import type { EntrySettings } from '../../src/execution/entry-settings.js';
 import { openRiskControls } from '../../src/execution/risk-snapshot.js';
 import { PrismaAlertStore } from '../../src/ingress/alert-store.js';
 import { defaultPreflightOptions, defaultRiskLimits } from '../../src/rules/index.js';
 import { startTradingPipeline, type TradingPipeline } from '../../src/trading-pipeline.js';
 import { buildWebhookApp } from '../../src/webhook-app.js';
-import { usePerFileDatabase } from './per-file-database.js';
 
 /** The passphrase of the test apps. */
 export const PASSPHRASE = 'trading-harness-passphrase';

@@ -1,7 +1,7 @@
 import type { Database } from '@hookline/db';
 import { migrateDatabase, openDatabase } from '@hookline/db';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../../../test/support/databases.js';
+import { createTestDatabase, type TestDatabase } from './databases.js';
 
 /** A migrated database per test file, its tables emptied before each test, and per-test cleanups. */
 export interface PerFileDatabase {
@@ -30,6 +30,8 @@ export function usePerFileDatabase(label: string): PerFileDatabase {
     await prisma.tradeRecord.deleteMany();
     await prisma.decision.deleteMany();
     await prisma.alert.deleteMany();
+    await prisma.signalMatrix.deleteMany();
+    await prisma.positionState.deleteMany();
   });
   afterEach(async () => {
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
