@@ -3,6 +3,7 @@ import { heartbeatCheck, type RunningService, startHeartbeat } from '@hookline/r
 import { readCircuit } from './controls/exchange-circuit.js';
 import { TradingControls } from './controls/trading-controls.js';
 import { entrySettingsFromConfig } from './execution/entry-settings.js';
+import { exchangeCircuitCheck, fillStreamCheck } from './fills/fill-stream-readiness.js';
 import { PrismaAlertStore } from './ingress/alert-store.js';
 import { ingressOptionsFromConfig } from './ingress/ingress-options.js';
 import { jobNames } from './jobs/job-catalog.js';
@@ -96,6 +97,8 @@ export async function startWebhookService(context: WebhookServiceContext): Promi
     keyPrefix: REDIS_PREFIX,
   });
   for (const check of sentinel.readiness) readiness.register(check);
+  readiness.register(fillStreamCheck(pipeline.fills, clock));
+  readiness.register(exchangeCircuitCheck(context.exchange));
   const app = buildWebhookApp({
     logger,
     readiness,

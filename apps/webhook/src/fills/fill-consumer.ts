@@ -28,6 +28,16 @@ export interface FillConsumerOptions {
   readonly leaseRetryMs?: number;
 }
 
+/** The user stream as this replica sees it. */
+export interface FillStreamStatus {
+  /** False on a replica that does not hold the fill lease (another one consumes). */
+  readonly consuming: boolean;
+  /** The last connect or disconnect; undefined until the first one after subscribing. */
+  readonly stream:
+    | { readonly connected: boolean; readonly since: Date; readonly reason: string | undefined }
+    | undefined;
+}
+
 /** Subscribes to the user stream and runs the REST backfill. */
 export class FillConsumer {
   readonly #options: FillConsumerOptions;
@@ -38,6 +48,7 @@ export class FillConsumer {
   #leaseCheck: Promise<void> | undefined;
   #holding = false;
   #stopped = false;
+  #stream: FillStreamStatus['stream'];
 
   constructor(options: FillConsumerOptions) {
     this.#options = options;
@@ -62,6 +73,11 @@ export class FillConsumer {
       );
     }, this.#options.leaseRetryMs ?? 10_000);
     this.#leaseTimer.unref();
+  }
+
+  /** Whether this replica consumes the user stream, and the stream's last connect/disconnect. */
+  streamStatus(): FillStreamStatus {
+    return { consuming: this.#holding, stream: this.#stream };
   }
 
   /** True while this consumer subscribes and backfills (always, without a lease). */
@@ -118,9 +134,18 @@ export class FillConsumer {
 
   #consume(): void {
     this.#holding = true;
-    this.#unsubscribe = this.#options.exchange.subscribeUserEvents((event) =>
-      this.#enqueue(() => this.#handle(event)),
-    );
+    this.#stream = undefined;
+    this.#unsubscribe = this.#options.exchange.subscribeUserEvents((event) => {
+      // Noted on arrival, not when the queue gets to it: readiness must not lag behind a backfill.
+      if (event.type === 'connected' || event.type === 'disconnected') {
+        this.#stream = {
+          connected: event.type === 'connected',
+          since: event.receivedAt,
+          reason: event.type === 'disconnected' ? event.reason : undefined,
+        };
+      }
+      this.#enqueue(() => this.#handle(event));
+    });
     this.requestBackfill();
     if (this.#options.backfillIntervalMs > 0) {
       this.#timer = setInterval(() => this.requestBackfill(), this.#options.backfillIntervalMs);
