@@ -1,5 +1,6 @@
 import { SystemRandomSource, UuidV7IdGenerator } from '@hookline/core';
 import { heartbeatCheck, type RunningService, startHeartbeat } from '@hookline/runtime';
+import { JOB_QUEUE_PREFIX } from '@hookline/schemas';
 import { readCircuit } from './controls/exchange-circuit.js';
 import { TradingControls } from './controls/trading-controls.js';
 import { entrySettingsFromConfig } from './execution/entry-settings.js';
@@ -14,7 +15,7 @@ import { startTradingPipeline } from './trading-pipeline.js';
 import { buildWebhookApp } from './webhook-app.js';
 
 /** Redis key prefix of the queues, the fill cursor and the operator's controls. */
-const REDIS_PREFIX = 'hookline';
+const REDIS_PREFIX = JOB_QUEUE_PREFIX;
 
 /**
  * Starts the webhook service: readiness checks, heartbeat, the trading pipeline (job workers, fill

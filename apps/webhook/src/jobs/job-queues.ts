@@ -1,4 +1,4 @@
-import { queueNameOf } from '@hookline/schemas';
+import { jobRetention, queueNameOf } from '@hookline/schemas';
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { type JobName, type JobPayload, jobCatalog, jobIdOf, jobNames } from './job-catalog.js';
@@ -12,9 +12,6 @@ export interface QueueConnection {
 
 // The queue name is defined with the shared catalog, so sighook's enqueue lands on the same queue.
 export { queueNameOf };
-
-const KEEP_COMPLETED_SECONDS = 7 * 24 * 3600;
-const KEEP_FAILED_SECONDS = 30 * 24 * 3600;
 
 /**
  * Enqueues catalog jobs with their deterministic id and retry policy: a second enqueue of the same
@@ -45,8 +42,8 @@ export class JobQueues {
       attempts: retry.attempts,
       backoff: { type: retry.backoff.type, delay: retry.backoff.delay },
       ...(options.delayMs !== undefined && options.delayMs > 0 ? { delay: options.delayMs } : {}),
-      removeOnComplete: { age: KEEP_COMPLETED_SECONDS },
-      removeOnFail: { age: KEEP_FAILED_SECONDS },
+      removeOnComplete: { age: jobRetention.completedSeconds },
+      removeOnFail: { age: jobRetention.failedSeconds },
     });
     return jobId;
   }
