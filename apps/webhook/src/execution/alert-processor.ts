@@ -9,7 +9,7 @@ import { alertRecordPayloadSchema, type NormalizedAlert, normalizedAlertSchema }
 import type { Logger } from 'pino';
 import { jobCatalog } from '../jobs/job-catalog.js';
 import { PermanentJobError } from '../jobs/permanent-error.js';
-import { evaluateEntry, preflightOrder, type RiskState, utcDayStart } from '../rules/index.js';
+import { controlsOnlyRiskState, evaluateEntry, preflightOrder } from '../rules/index.js';
 import type { DailyBaselineStore } from './daily-baseline-store.js';
 import { entryAmount, entryLimitPrice, isUsableQuote } from './entry-order.js';
 import type { EntrySettings } from './entry-settings.js';
@@ -220,22 +220,7 @@ function evaluateControls(
   now: Date,
   limits: AlertProcessorDependencies['settings']['limits'],
 ): ReturnType<typeof evaluateEntry> {
-  const state: RiskState = {
-    now,
-    ...controls,
-    quotes: {},
-    cash: ZERO,
-    positions: [],
-    openOrders: [],
-    recentExits: [],
-    recentOrderTimes: [],
-    daily: {
-      dayStart: utcDayStart(now),
-      startingEquity: ZERO,
-      realizedPnl: ZERO,
-      unrealizedPnlAtStart: ZERO,
-    },
-  };
+  const state = controlsOnlyRiskState(now, controls);
   const verdict = evaluateEntry({ symbol, amount: ZERO, price: ZERO }, state, limits);
   if (verdict.allowed) return verdict;
   const ranOnlyControls = Object.keys(verdict.inputs).every((name) => CONTROL_RULE_NAMES.has(name));

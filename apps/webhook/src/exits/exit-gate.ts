@@ -2,17 +2,16 @@
 // look only at the trading state, the circuit, the symbol's quote and the working sells, so the state
 // is built from those alone: the account-wide reads an entry needs (equity, the daily baseline) are
 // skipped, and nothing an exit rule reads is left out.
-import { dec, type ExitReason, ZERO } from '@hookline/core';
+import { dec, type ExitReason } from '@hookline/core';
 import type { PrismaClient } from '@hookline/db';
 import type { Ticker } from '@hookline/exchange';
 import type { RiskControls } from '../execution/risk-snapshot.js';
 import {
+  controlsOnlyRiskState,
   defaultRiskLimits,
   evaluateExit,
   type OpenOrder,
-  type RiskState,
   type RiskVerdict,
-  utcDayStart,
 } from '../rules/index.js';
 import { WORKING_ORDER_STATUSES } from './exit-records.js';
 
@@ -32,22 +31,10 @@ export interface ExitGateInput {
 /** Asks the exit gate whether an exit order may be sent now. Pure; never throws. */
 export function checkExitGate(input: ExitGateInput): RiskVerdict {
   const { now } = input;
-  const state: RiskState = {
-    now,
-    ...input.controls,
+  const state = controlsOnlyRiskState(now, input.controls, {
     quotes: input.ticker === undefined ? {} : { [input.symbol]: input.ticker },
-    cash: ZERO,
-    positions: [],
     openOrders: input.workingSells,
-    recentExits: [],
-    recentOrderTimes: [],
-    daily: {
-      dayStart: utcDayStart(now),
-      startingEquity: ZERO,
-      realizedPnl: ZERO,
-      unrealizedPnlAtStart: ZERO,
-    },
-  };
+  });
   const limits = { ...defaultRiskLimits, maxQuoteAgeMs: input.maxQuoteAgeMs };
   return evaluateExit({ symbol: input.symbol, reason: input.reason }, state, limits);
 }

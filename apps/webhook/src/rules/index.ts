@@ -27,6 +27,7 @@ export {
 } from './preflight/preflight-types.js';
 export { utcDayStart } from './risk/account-rules.js';
 export { type AccountValuation, valueAccount } from './risk/account-valuation.js';
+export { controlsOnlyRiskState } from './risk/controls-only-state.js';
 export { emergencyExitReasons, isEmergencyExit } from './risk/operator-rules.js';
 export { quoteAgeMs } from './risk/quote-age.js';
 export { entryRules, evaluateEntry, evaluateExit, exitRules } from './risk/risk-gate.js';
