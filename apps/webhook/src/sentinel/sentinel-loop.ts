@@ -87,9 +87,25 @@ export class SentinelLoop {
         { skippedTicks: this.#skippedTicks, intervalMs: this.#options.intervalMs },
         'exit sentinel: previous sweep still running; tick skipped',
       );
+      void this.#keepLease();
       return;
     }
     void this.#begin();
+  }
+
+  // A sweep longer than the lease's TTL must not let another replica lead beside it: the skipped
+  // tick renews the lease the running sweep works under.
+  async #keepLease(): Promise<void> {
+    const lease = this.#options.lease;
+    if (lease === undefined || !this.#leader) return;
+    try {
+      if (!(await lease.renew())) {
+        this.#leader = false;
+        this.#options.logger.error('exit sentinel: lease lost during a long sweep; another replica may lead');
+      }
+    } catch (error) {
+      this.#options.logger.warn({ err: error }, 'exit sentinel: lease not renewed during a long sweep');
+    }
   }
 
   #begin(): Promise<SweepReport | undefined> {

@@ -36,6 +36,32 @@ describe('the sentinel loop: one sweep at a time, one leader per account, a hear
     expect(running).toBe(0); // stop() waited for the sweep that was running
   });
 
+  it('when a sweep outlasts the lease TTL then the skipped ticks renew the lease and no other replica leads beside it', async () => {
+    const h = await harness();
+    const loop = { intervalMs: 50, leaseTtlMs: 200 };
+    const slowExits = new RecordingExits();
+    let release: () => void = () => {};
+    const stuck = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    slowExits.onAdvance = () => stuck; // the first sweep runs for 5 lease TTLs
+    const otherExits = new RecordingExits();
+    const slow = h.sentinel({ exits: slowExits, settings: { loop } });
+    const other = h.sentinel({ exits: otherExits, settings: { loop } });
+
+    slow.start();
+    await eventually(async () => slowExits.advances > 0 || undefined);
+    other.start();
+    await sleep(1_000);
+    const otherSweepsDuring = otherExits.advances;
+    await other.stop();
+    release();
+    await slow.stop();
+
+    expect(otherSweepsDuring).toBe(0);
+    expect(slow.loop.skippedTicks).toBeGreaterThan(5);
+  });
+
   it('when two sentinels run on one account then only the lease holder sweeps, and the other takes over when it stops', async () => {
     const h = await harness();
     const loop = { intervalMs: 40, leaseTtlMs: 5_000 };
