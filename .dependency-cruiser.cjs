@@ -81,6 +81,11 @@ module.exports = {
       'Ledger persistence joins the pure engine to the database; it never reaches exchanges or apps.',
     ),
     packageLayer(
+      'store',
+      ['core', 'schemas', 'ledger', 'db', 'ledger-store', 'exchange'],
+      "The apps' database access: it speaks the domain (exchange types included) and never reaches apps.",
+    ),
+    packageLayer(
       'runtime',
       ['core', 'schemas'],
       'Process infrastructure (redis launcher, logger) stays below every feature.',

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { TRADINGVIEW_WEBHOOK_ADDRESSES } from './alerts/address-rules.js';
 import { envAddressRules, envSymbolOverrides } from './alerts/ingress-env.js';
 import type { ConfigKey } from './config-key.js';
-import { envBoolean, envInteger, envPort, envUrl } from './env-types.js';
+import { envBoolean, envInteger, envList, envPort, envUrl } from './env-types.js';
 import { SENTINEL_CONFIG_KEYS } from './sentinel-config-keys.js';
 import { SIGHOOK_CONFIG_KEYS } from './sighook-config-keys.js';
 
@@ -188,6 +188,12 @@ export const CONFIG_KEYS = {
     default: 'false',
     description:
       'true = refuse a sell beyond the inventory the ledger knows; false = record a SHORTFALL and warn.',
+  },
+  HOOKLINE_LEDGER_USD_CURRENCIES: {
+    schema: envList.refine((list) => list.length > 0, { error: 'name at least one currency' }),
+    default: 'USD,USDC,USDT',
+    description:
+      'Quote currencies valued 1:1 in USD by the ledger (comma-separated); fills quoted in others are flagged, and open positions are the open lots quoted in these.',
   },
   HOOKLINE_ENTRY_OFFSET_BPS: {
     schema: envInteger(0, 1_000),

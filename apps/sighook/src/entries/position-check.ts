@@ -1,4 +1,5 @@
 import type { PrismaClient } from '@hookline/db';
+import { holdsPosition, storeOf } from '@hookline/store';
 
 /** Order statuses that can still fill: a BUY in one of them is a position on its way. */
 const WORKING_STATUSES = ['NEW', 'SUBMITTED', 'OPEN', 'PARTIALLY_FILLED', 'PENDING_CANCEL'] as const;
@@ -19,9 +20,7 @@ export async function heldReason(
   symbol: string,
   entryKey: string,
 ): Promise<HeldReason | undefined> {
-  const lots = await prisma.$queryRaw<unknown[]>`
-    SELECT 1 FROM "open_lots" WHERE "account" = ${account} AND "symbol" = ${symbol} LIMIT 1`;
-  if (lots.length > 0) return 'POSITION_OPEN';
+  if (await holdsPosition(storeOf(prisma), { account, symbol })) return 'POSITION_OPEN';
   const working = await prisma.tradeRecord.findFirst({
     where: { account, symbol, side: 'BUY', status: { in: [...WORKING_STATUSES] } },
     select: { id: true },

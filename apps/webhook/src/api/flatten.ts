@@ -5,8 +5,8 @@
 import { toPlainString } from '@hookline/core';
 import type { PrismaClient } from '@hookline/db';
 import type { ExchangePort } from '@hookline/exchange';
+import { readOpenPositions, storeOf } from '@hookline/store';
 import type { OperatorChange } from '../controls/operator-change.js';
-import { openPositions } from '../execution/risk-snapshot.js';
 import type { ExitExecutor } from '../exits/exit-executor.js';
 
 /** An exit order flatten created. */
@@ -47,9 +47,9 @@ export async function flattenPositions(
 ): Promise<{ intents: FlattenIntent[]; skipped: FlattenSkip[] }> {
   const exitReason = symbol === undefined ? 'EMERGENCY' : 'MANUAL';
   const markets = await deps.exchange.fetchMarkets();
-  const positions = (await openPositions(deps.prisma, deps.account, markets)).filter(
-    (position) => symbol === undefined || position.symbol === symbol,
-  );
+  const positions = (
+    await readOpenPositions(storeOf(deps.prisma), { account: deps.account, markets })
+  ).filter((position) => symbol === undefined || position.symbol === symbol);
   const intents: FlattenIntent[] = [];
   const skipped: FlattenSkip[] = [];
   for (const position of positions) {

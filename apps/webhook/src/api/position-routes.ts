@@ -1,5 +1,6 @@
 // GET /api/positions: the open FIFO lots (view open_lots) summed per account and symbol, valued at
 // the exchange's current bid with the price's age.
+import { readOpenPositions, storeOf } from '@hookline/store';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { ApiOptions } from './api-options.js';
@@ -38,15 +39,7 @@ export function registerPositionRoutes(app: FastifyInstance, options: ApiOptions
       response: z.object({ items: z.array(positionSchema), max_price_age_ms: z.number() }),
     },
     async ({ query }) => {
-      const rows = await prisma.$queryRaw<
-        Array<{ account: string; symbol: string; size: string; cost: string; lots: number }>
-      >`
-        SELECT account, symbol, SUM(remaining_size)::text AS size,
-               SUM(remaining_cost_basis_usd)::text AS cost, COUNT(*)::int AS lots
-        FROM open_lots
-        WHERE (${query.account ?? null}::text IS NULL OR account = ${query.account ?? null})
-          AND (${query.symbol ?? null}::text IS NULL OR symbol = ${query.symbol ?? null})
-        GROUP BY account, symbol ORDER BY account, symbol`;
+      const rows = await readOpenPositions(storeOf(prisma), query);
       const symbols = [...new Set(rows.map((row) => row.symbol))];
       const quotes = new Map(
         await Promise.all(

@@ -1,7 +1,9 @@
 // Values an open position at the current bid. No fallback price ever: without a valid quote the
 // price fields are null and `price_unavailable` says why; an old quote is shown but flagged stale.
-import { type Decimal, dec, toPlainString } from '@hookline/core';
+
+import { type Decimal, toPlainString } from '@hookline/core';
 import type { Ticker } from '@hookline/exchange';
+import type { OpenPosition } from '@hookline/store';
 import { quoteAgeMs } from '../rules/index.js';
 
 /** One open position (open lots summed per account and symbol), valued. */
@@ -78,19 +80,13 @@ export function valuePosition(
   };
 }
 
-/** Parses the summed lots of a SQL row (decimals as text). */
-export function lotSumOf(row: {
-  account: string;
-  symbol: string;
-  size: string;
-  cost: string;
-  lots: number;
-}): LotSum {
+/** The summed lots of an open position, as the valuation reads them. */
+export function lotSumOf(row: OpenPosition): LotSum {
   return {
     account: row.account,
     symbol: row.symbol,
-    size: dec(row.size),
-    cost: dec(row.cost),
+    size: row.amount,
+    cost: row.costBasis,
     lots: row.lots,
   };
 }

@@ -3,6 +3,7 @@
 import { type Clock, dec, ZERO } from '@hookline/core';
 import type { PrismaClient } from '@hookline/db';
 import type { Balances, ExchangePort, Market, Ticker } from '@hookline/exchange';
+import { readOpenPositions, storeOf } from '@hookline/store';
 import {
   type AccountValuation,
   type BuyGuardFlags,
@@ -50,28 +51,6 @@ export interface RiskSnapshotInput {
   readonly baselines: DailyBaselineStore;
 }
 
-/** The open positions of an account: its open lots summed per symbol. */
-export async function openPositions(
-  prisma: PrismaClient,
-  account: string,
-  markets: readonly Market[],
-): Promise<HeldPosition[]> {
-  const rows = await prisma.$queryRaw<Array<{ symbol: string; amount: string; cost: string }>>`
-    SELECT symbol, SUM(remaining_size)::text AS amount, SUM(remaining_cost_basis_usd)::text AS cost
-    FROM open_lots WHERE account = ${account} GROUP BY symbol ORDER BY symbol`;
-  return rows.map((row) => {
-    const amount = dec(row.amount);
-    const market = markets.find((candidate) => candidate.symbol === row.symbol);
-    return {
-      symbol: row.symbol,
-      amount,
-      costBasis: dec(row.cost),
-      dust: market !== undefined && amount.lessThan(market.minAmount),
-      hodl: false,
-    };
-  });
-}
-
 /**
  * The snapshot the risk gate reads. The daily loss limit measures the day against a stored baseline
  * (daily-baseline-store.ts): the account's equity and unrealized P&L at the first observation of the
@@ -89,7 +68,17 @@ export async function buildRiskState(input: RiskSnapshotInput): Promise<RiskStat
   // Independent reads, all at once.
   const [controls, positions, working, recent, exits, stored] = await Promise.all([
     input.controls,
-    openPositions(prisma, account, input.markets),
+    readOpenPositions(storeOf(prisma), { account, markets: input.markets }).then((positions) =>
+      positions.map(
+        ({ symbol, amount, costBasis, dust }): HeldPosition => ({
+          symbol,
+          amount,
+          costBasis,
+          dust,
+          hodl: false,
+        }),
+      ),
+    ),
     prisma.tradeRecord.findMany({ where: { account, status: { in: [...WORKING_STATUSES] } } }),
     prisma.tradeRecord.findMany({
       where: { account, orderTime: { gte: since }, trigger: { in: ['ALERT', 'SIGNAL', 'EXIT'] } },

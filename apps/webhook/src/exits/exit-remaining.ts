@@ -5,7 +5,7 @@
 import { type Decimal, dec, max, min, sum, ZERO } from '@hookline/core';
 import type { TradeRecord } from '@hookline/db';
 import { isExchangeError, type Market } from '@hookline/exchange';
-import { openPositions } from '../execution/risk-snapshot.js';
+import { readOpenPositions, storeOf } from '@hookline/store';
 import type { ExitExecutorDependencies } from './exit-context.js';
 
 /** What the exit's orders (all terminal) have sold. */
@@ -37,7 +37,11 @@ export async function positionLeft(
   symbol: string,
   markets: readonly Market[],
 ): Promise<Decimal> {
-  const positions = await openPositions(deps.prisma, deps.settings.account, markets);
+  const positions = await readOpenPositions(storeOf(deps.prisma), {
+    account: deps.settings.account,
+    symbol,
+    markets,
+  });
   return positions.find((position) => position.symbol === symbol)?.amount ?? ZERO;
 }
 

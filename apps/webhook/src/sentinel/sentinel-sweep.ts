@@ -5,6 +5,7 @@
 import type { Clock, Decimal } from '@hookline/core';
 import type { PrismaClient } from '@hookline/db';
 import type { ExchangePort, Market } from '@hookline/exchange';
+import { type OpenPosition, PositionStateStore, type StoredPositionState, storeOf } from '@hookline/store';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import {
@@ -13,9 +14,7 @@ import {
   type PositionEvaluationInput,
 } from './evaluate-positions.js';
 import { ExitStarter } from './exit-starter.js';
-import type { HeldPositionRow } from './held-positions.js';
 import { type CapOutcome, type CapPosition, PositionCap } from './position-cap.js';
-import { PositionStateStore, type StoredPositionState } from './position-state-store.js';
 import type { SentinelControls, SentinelExits } from './sentinel-ports.js';
 import type { SentinelSettings } from './sentinel-settings.js';
 import { loadSweepInputs, marketViewOf, type SweepInputs, type SweepSources } from './sweep-inputs.js';
@@ -39,7 +38,7 @@ export interface SentinelSweepOptions {
 
 /** A position ready for the rules, with the flags the sentinel adds. */
 interface PreparedPosition {
-  readonly row: HeldPositionRow;
+  readonly row: OpenPosition;
   readonly stored: StoredPositionState | undefined;
   readonly hodl: boolean;
   readonly dust: boolean;
@@ -63,8 +62,9 @@ export class SentinelSweep {
     this.#options = options;
     const { prisma, clock, logger, settings } = options;
     const account = settings.account;
-    const store = new PositionStateStore(prisma);
-    this.#sources = { ...options, matrixPrefix: options.matrixPrefix ?? 'hookline', store };
+    const database = storeOf(prisma);
+    const states = new PositionStateStore(database);
+    this.#sources = { ...options, matrixPrefix: options.matrixPrefix ?? 'hookline', database, states };
     this.#recorder = new WhyNotSoldRecorder({
       prisma,
       account,
@@ -146,10 +146,10 @@ export class SentinelSweep {
     }
   }
 
-  #prepare(row: HeldPositionRow, inputs: SweepInputs): PreparedPosition {
+  #prepare(row: OpenPosition, inputs: SweepInputs): PreparedPosition {
     const stored = inputs.states.get(row.symbol);
     const hodl = this.#options.settings.hodlAssets.has(row.base);
-    const dust = row.belowMinimum || this.#starter.isDust(row.symbol, row.amount);
+    const dust = row.dust || this.#starter.isDust(row.symbol, row.amount);
     const quote = inputs.quotes.get(row.symbol);
     const ticker = quote === undefined || typeof quote === 'string' ? undefined : quote;
     const position = {
@@ -183,7 +183,7 @@ export class SentinelSweep {
     const open = new Set(inputs.positions.map((position) => position.symbol));
     const closed = [...inputs.states.keys()].filter((symbol) => !open.has(symbol));
     try {
-      await this.#sources.store.sync(
+      await this.#sources.states.sync(
         this.#options.settings.account,
         changed,
         closed,

@@ -2,18 +2,22 @@
 // the latest matrix rows, read concurrently. A quote that cannot be read makes that symbol stale,
 // never the sweep: one bad market must not leave the others unwatched.
 import { type Clock, dec } from '@hookline/core';
-import type { PrismaClient } from '@hookline/db';
 import type { ExchangePort, Market, Ticker } from '@hookline/exchange';
 import { type LatestMatrixRow, readLatestMatrixRows } from '@hookline/runtime';
+import {
+  type OpenPosition,
+  type PositionStateStore,
+  readOpenPositions,
+  type Store,
+  type StoredPositionState,
+} from '@hookline/store';
 import type { Redis } from 'ioredis';
 import type { ExitMarketView } from '../rules/index.js';
-import { type HeldPositionRow, readHeldPositions } from './held-positions.js';
-import type { PositionStateStore, StoredPositionState } from './position-state-store.js';
 import type { SentinelExits } from './sentinel-ports.js';
 
 /** Everything one sweep reads before it evaluates. */
 export interface SweepInputs {
-  readonly positions: readonly HeldPositionRow[];
+  readonly positions: readonly OpenPosition[];
   readonly states: ReadonlyMap<string, StoredPositionState>;
   /** The quote per held symbol, or why there is none. */
   readonly quotes: ReadonlyMap<string, Ticker | string>;
@@ -24,14 +28,14 @@ export interface SweepInputs {
 
 /** Where the load step reads from. */
 export interface SweepSources {
-  readonly prisma: PrismaClient;
+  readonly database: Store;
   readonly exchange: ExchangePort;
   /** undefined: no matrix (replay); trailing then uses its widest distance and no signal exits. */
   readonly redis: Redis | undefined;
   /** Redis key prefix of the matrix rows (sighook's; default `hookline`). */
   readonly matrixPrefix: string;
   readonly clock: Clock;
-  readonly store: PositionStateStore;
+  readonly states: PositionStateStore;
   readonly exits: SentinelExits;
 }
 
@@ -43,8 +47,8 @@ export async function loadSweepInputs(
   maxSignalAgeMs: number,
 ): Promise<SweepInputs> {
   const [positions, states, exiting] = await Promise.all([
-    readHeldPositions(sources.prisma, account, markets),
-    sources.store.load(account),
+    readOpenPositions(sources.database, { account, markets }),
+    sources.states.load(account),
     sources.exits.activeExitSymbols(),
   ]);
   const symbols = positions.map((position) => position.symbol);

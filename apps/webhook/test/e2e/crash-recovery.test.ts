@@ -1,6 +1,6 @@
 import type { ExchangePort } from '@hookline/exchange';
+import { readOpenPositions, storeOf } from '@hookline/store';
 import { describe, expect, it } from 'vitest';
-import { openPositions } from '../../src/execution/risk-snapshot.js';
 import { buyAlertBody, eventually, useTradingHarness, withOverrides } from '../support/trading-harness.js';
 
 /**
@@ -82,7 +82,7 @@ describe('crash recovery: a restarted worker neither duplicates an order nor los
     // Replaying the whole REST history changes nothing.
     await second.fills.backfill();
     expect(await database.prisma.fill.count()).toBe(1);
-    const positions = await openPositions(database.prisma, 'default', []);
+    const positions = await readOpenPositions(storeOf(database.prisma), { account: 'default' });
     expect(positions.map((position) => position.amount.toString())).toEqual([row.size.toString()]);
   });
 });

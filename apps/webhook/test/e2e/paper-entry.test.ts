@@ -1,6 +1,6 @@
 import { deriveClientOrderId } from '@hookline/core';
+import { readOpenPositions, storeOf } from '@hookline/store';
 import { describe, expect, it } from 'vitest';
-import { openPositions } from '../../src/execution/risk-snapshot.js';
 import { buyAlertBody, eventually, useTradingHarness } from '../support/trading-harness.js';
 
 describe('paper mode, from a TradingView alert to an open position', () => {
@@ -52,7 +52,10 @@ describe('paper mode, from a TradingView alert to an open position', () => {
     expect(fill?.size.toString()).toBe('0.00166666');
     expect(venue.ordersWith(row.clientOrderId)).toBe(1);
 
-    const positions = await openPositions(prisma, 'default', await venue.exchange.fetchMarkets());
+    const positions = await readOpenPositions(storeOf(prisma), {
+      account: 'default',
+      markets: await venue.exchange.fetchMarkets(),
+    });
     expect(positions.map((position) => [position.symbol, position.amount.toString()])).toEqual([
       ['BTC/USD', '0.00166666'],
     ]);

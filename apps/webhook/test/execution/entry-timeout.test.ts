@@ -1,5 +1,5 @@
+import { readOpenPositions, storeOf } from '@hookline/store';
 import { describe, expect, it } from 'vitest';
-import { openPositions } from '../../src/execution/risk-snapshot.js';
 import { buyAlertBody, eventually, useTradingHarness } from '../support/trading-harness.js';
 
 describe('entry timeout', () => {
@@ -17,7 +17,7 @@ describe('entry timeout', () => {
     });
     expect(row.statusReason).toBe('entry timeout');
     expect(await database.prisma.fill.count()).toBe(0);
-    expect(await openPositions(database.prisma, 'default', [])).toEqual([]);
+    expect(await readOpenPositions(storeOf(database.prisma), { account: 'default' })).toEqual([]);
     expect(await venue.exchange.fetchOpenOrders()).toEqual([]);
     // The reserved quote is released.
     const balances = await venue.exchange.fetchBalances();
@@ -40,7 +40,7 @@ describe('entry timeout', () => {
     });
     expect(row.filledSize.toString()).toBe('0.001');
     expect(row.fills).toHaveLength(1);
-    const positions = await openPositions(database.prisma, 'default', []);
+    const positions = await readOpenPositions(storeOf(database.prisma), { account: 'default' });
     expect(positions.map((position) => position.amount.toString())).toEqual(['0.001']);
     expect(await venue.exchange.fetchOpenOrders()).toEqual([]);
   });

@@ -2,11 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { type Decimal, dec, toPlainString } from '@hookline/core';
 import type { PrismaClient, TradeRecord } from '@hookline/db';
 import { createLogger } from '@hookline/runtime';
+import { readOpenPositions, storeOf } from '@hookline/store';
 import { Redis } from 'ioredis';
 import { inject } from 'vitest';
 import { usePerFileDatabase } from '../../../../test/support/per-file-database.js';
 import { OrderExecutor } from '../../src/execution/order-executor.js';
-import { openPositions, openRiskControls, type RiskControls } from '../../src/execution/risk-snapshot.js';
+import { openRiskControls, type RiskControls } from '../../src/execution/risk-snapshot.js';
 import { ExitExecutor } from '../../src/exits/exit-executor.js';
 import { loadExitOrders } from '../../src/exits/exit-records.js';
 import { defaultExitExecutionSettings, type ExitExecutionSettings } from '../../src/exits/exit-settings.js';
@@ -140,7 +141,7 @@ export function useExitHarness(): (options?: ExitHarnessOptions) => Promise<Exit
       },
       settle: () => pipeline.fills.idle(),
       position: async () => {
-        const positions = await openPositions(prisma, 'default', []);
+        const positions = await readOpenPositions(storeOf(prisma), { account: 'default' });
         const held = positions.find((position) => position.symbol === SYMBOL);
         return held === undefined ? '0' : toPlainString(held.amount);
       },

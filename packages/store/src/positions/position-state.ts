@@ -5,25 +5,34 @@
 // not change are not rewritten, so last_evaluated_at is the last sweep that changed the row (the
 // sentinel heartbeat, not this column, says whether the loop is alive).
 import { type Decimal, dec, toPlainString } from '@hookline/core';
-import type { PrismaClient } from '@hookline/db';
-import type { TrailingState } from '../rules/index.js';
+import { clientOf, type Store } from '../store.js';
+
+/** The trailing-stop memory of one position (the exit rules' TrailingState). */
+export interface StoredTrailingState {
+  /** The position's entry time when this state was started; another entry time means another position. */
+  readonly entryTimeMs: number;
+  /** The highest valid bid seen since the state was started. */
+  readonly peakPrice: Decimal;
+  readonly trailingActive: boolean;
+  readonly trailingStop: Decimal | undefined;
+}
 
 /** One position's stored state. */
 export interface StoredPositionState {
   readonly symbol: string;
-  readonly trailing: TrailingState;
+  readonly trailing: StoredTrailingState;
   /** The base asset is in HOOKLINE_HODL_ASSETS: never sold automatically. */
   readonly hodl: boolean;
   /** The executor found the sellable remainder below the exchange minimum: not retried. */
   readonly dust: boolean;
 }
 
-/** Reads and writes position_state for one database. */
+/** Reads and writes position_state. */
 export class PositionStateStore {
-  readonly #prisma: PrismaClient;
+  readonly #prisma: ReturnType<typeof clientOf>;
 
-  constructor(prisma: PrismaClient) {
-    this.#prisma = prisma;
+  constructor(store: Store) {
+    this.#prisma = clientOf(store);
   }
 
   /** Every stored state of the account, by symbol. */

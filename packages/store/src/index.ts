@@ -1,0 +1,20 @@
+// @hookline/store: every database read and write of the apps, one module per table group (alerts and
+// decisions, orders and fills, positions and position state, signal matrix). Apps hold an opaque
+// Store and call these typed functions; only this package (and the ledger's own ledger-store) talks
+// to Prisma or SQL.
+
+export { ledgerOptionsFromConfig } from './ledger-settings.js';
+export {
+  holdsPosition,
+  isDust,
+  type OpenPosition,
+  type OpenPositionsQuery,
+  readOpenPositions,
+} from './positions/open-positions.js';
+export {
+  PositionStateStore,
+  type StoredPositionState,
+  type StoredTrailingState,
+} from './positions/position-state.js';
+export { fromDbSide, toDbSide } from './side.js';
+export { type Store, type StoreOptions, storeOf } from './store.js';

@@ -1,0 +1,108 @@
+// The one answer to "which positions are open". A position is not a table: it is the open FIFO lots
+// of an (account, symbol) — buy fills quoted in a USD currency minus every allocation drawn from them
+// (the same arithmetic as the open_lots view, with the store's configured USD currencies instead of
+// the view's fixed USD/USDC/USDT). Every reader (sentinel, risk gate, API, replay, sighook) uses
+// this query and its one dust rule.
+import { type Decimal, dec, ZERO } from '@hookline/core';
+import type { Market } from '@hookline/exchange';
+import { clientOf, type Store } from '../store.js';
+
+/** One open position: the open lots of an (account, symbol) summed. */
+export interface OpenPosition {
+  readonly account: string;
+  readonly symbol: string;
+  /** The base asset (`BTC` of `BTC/USD`), upper case. */
+  readonly base: string;
+  readonly amount: Decimal;
+  /** What the open lots cost, buy fees included (USD). */
+  readonly costBasis: Decimal;
+  /** costBasis / amount: what P&L is measured against. */
+  readonly averageCost: Decimal;
+  /** How many buy fills still have a remainder. */
+  readonly lots: number;
+  /** Buy time of the oldest open lot. */
+  readonly entryTimeMs: number;
+  /**
+   * Dust: below the market's minimum order amount, so the exchange would refuse any sell of it. Such a
+   * position is never sold automatically and does not count against the position cap. False when
+   * the market is not known.
+   */
+  readonly dust: boolean;
+  /** The market, when one was given for the symbol. */
+  readonly market: Market | undefined;
+}
+
+/** Which open positions to read. */
+export interface OpenPositionsQuery {
+  /** One account, or every account. */
+  readonly account?: string | undefined;
+  /** One symbol, or every symbol. */
+  readonly symbol?: string | undefined;
+  /** The exchange's markets: they decide dust and the base asset. */
+  readonly markets?: readonly Market[] | undefined;
+}
+
+interface OpenLotSum {
+  readonly account: string;
+  readonly symbol: string;
+  readonly amount: string;
+  readonly cost: string;
+  readonly lots: number;
+  readonly entry: Date;
+}
+
+/** The open positions, ordered by account and symbol. */
+export async function readOpenPositions(store: Store, query: OpenPositionsQuery): Promise<OpenPosition[]> {
+  const account = query.account ?? null;
+  const symbol = query.symbol ?? null;
+  const rows = await clientOf(store).$queryRaw<OpenLotSum[]>`
+    SELECT f.account, f.symbol,
+           SUM(f.size - COALESCE(a.allocated_size, 0))::text AS amount,
+           SUM((f.size - COALESCE(a.allocated_size, 0)) * f.price
+               + (COALESCE(f.fee_usd, 0) - COALESCE(a.buy_fee_usd, 0)))::text AS cost,
+           COUNT(*)::int AS lots, MIN(f.executed_at) AS entry
+    FROM fills f
+    LEFT JOIN (
+      SELECT buy_fill_id, SUM(allocated_size) AS allocated_size, SUM(buy_fee_usd) AS buy_fee_usd
+      FROM fifo_allocations WHERE buy_fill_id IS NOT NULL GROUP BY buy_fill_id
+    ) a ON a.buy_fill_id = f.id
+    WHERE f.side = 'BUY'
+      AND split_part(f.symbol, '/', 2) = ANY(${[...store.usdCurrencies]}::text[])
+      AND f.size - COALESCE(a.allocated_size, 0) > 0
+      AND (${account}::text IS NULL OR f.account = ${account})
+      AND (${symbol}::text IS NULL OR f.symbol = ${symbol})
+    GROUP BY f.account, f.symbol ORDER BY f.account, f.symbol`;
+  const markets = new Map((query.markets ?? []).map((market) => [market.symbol, market]));
+  return rows.map((row) => toOpenPosition(row, markets.get(row.symbol)));
+}
+
+function toOpenPosition(row: OpenLotSum, market: Market | undefined): OpenPosition {
+  const amount = dec(row.amount);
+  const costBasis = dec(row.cost);
+  return {
+    account: row.account,
+    symbol: row.symbol,
+    base: (market?.base ?? row.symbol.split('/')[0] ?? row.symbol).toUpperCase(),
+    amount,
+    costBasis,
+    averageCost: amount.isZero() ? ZERO : costBasis.dividedBy(amount),
+    lots: row.lots,
+    entryTimeMs: row.entry.getTime(),
+    dust: isDust(amount, market),
+    market,
+  };
+}
+
+/** The dust rule: an amount the market would refuse to sell (below its minimum order amount). */
+export function isDust(amount: Decimal, market: Market | undefined): boolean {
+  return market !== undefined && amount.lessThan(market.minAmount);
+}
+
+/** Whether the account holds any open lot of the symbol (one indexed probe, for entry checks). */
+export async function holdsPosition(
+  store: Store,
+  query: { readonly account: string; readonly symbol: string },
+): Promise<boolean> {
+  const positions = await readOpenPositions(store, query);
+  return positions.length > 0;
+}

@@ -1,0 +1,39 @@
+// The one handle through which the apps reach the database. It is opaque on purpose: an app holds a
+// Store and calls this package's typed functions with it, and cannot write a query of its own, so
+// every SQL statement and Prisma call of the apps lives in this package, one module per table group.
+import type { Database, PrismaClient } from '@hookline/db';
+import { defaultUsdCurrencies } from '@hookline/ledger';
+
+declare const storeBrand: unique symbol;
+
+/** An open database as the apps see it: only this package's functions can use it. */
+export interface Store {
+  readonly [storeBrand]: true;
+  /** Quote currencies valued 1:1 in USD (the ledger's configuration): open lots are quoted in these. */
+  readonly usdCurrencies: readonly string[];
+}
+
+/** How the store reads the ledger. */
+export interface StoreOptions {
+  /** Default USD, USDC, USDT (HOOKLINE_LEDGER_USD_CURRENCIES). */
+  readonly usdCurrencies?: readonly string[] | undefined;
+}
+
+const clients = new WeakMap<Store, PrismaClient>();
+
+/** The store over an open database (or a bare Prisma client, for tests that open their own). */
+export function storeOf(database: Database | PrismaClient, options: StoreOptions = {}): Store {
+  const prisma = 'prisma' in database ? database.prisma : database;
+  const store = Object.freeze({
+    usdCurrencies: Object.freeze([...(options.usdCurrencies ?? defaultUsdCurrencies)]),
+  }) as Store;
+  clients.set(store, prisma);
+  return store;
+}
+
+/** The Prisma client behind a store: for this package's modules only (the index does not export it). */
+export function clientOf(store: Store): PrismaClient {
+  const prisma = clients.get(store);
+  if (prisma === undefined) throw new Error('not a store made by storeOf()');
+  return prisma;
+}
