@@ -16,5 +16,13 @@ export {
   type StoredPositionState,
   type StoredTrailingState,
 } from './positions/position-state.js';
+export type {
+  AlertRecord,
+  DecisionRecord,
+  FillRecord,
+  MatrixRecord,
+  OrderRecord,
+  PositionStateRecord,
+} from './records.js';
 export { fromDbSide, toDbSide } from './side.js';
 export { type Store, type StoreOptions, storeOf } from './store.js';
