@@ -1,13 +1,13 @@
 // POST /api/admin/{halt,resume,buy-guard,flatten}: the operator's actions, behind the admin token.
 // Each change is stored with who asked (the X-Hookline-Operator header, else "admin") and why.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { OperatorChange } from '../controls/operator-change.js';
 import { adminTokenCheck } from './admin-auth.js';
 import type { ApiOptions } from './api-options.js';
 import { timeSchema } from './api-values.js';
 import { flattenPositions } from './flatten.js';
-import { errorSchema, zodRoute } from './zod-route.js';
 
 const reasonBody = z.object({ reason: z.string().max(500).optional().describe('why (stored and logged)') });
 const stateAnswer = z.object({
@@ -16,42 +16,46 @@ const stateAnswer = z.object({
   reason: z.string(),
   at: timeSchema,
 });
+// What adminTokenCheck answers before the handler runs.
+const errorSchema = z.object({ error: z.string() });
 const adminErrors = { 401: errorSchema, 403: errorSchema };
+/** The OpenAPI security requirement of every admin route (the scheme is declared in openapi-plugin.ts). */
+const adminSecurity = [{ adminToken: [] }];
 
 /** Registers the admin routes in their own scope, each behind the bearer token. */
 export async function adminRoutesPlugin(app: FastifyInstance, options: ApiOptions): Promise<void> {
   app.addHook('preHandler', adminTokenCheck(options.adminToken));
   const { controls } = options;
-  zodRoute(
-    app,
+  app.withTypeProvider<ZodTypeProvider>().post(
+    '/api/admin/halt',
     {
-      method: 'POST',
-      url: '/api/admin/halt',
-      summary: 'HALTED: nothing new is opened (emergency exits still run)',
-      tags: ['admin'],
-      admin: true,
-      body: reasonBody.optional(),
-      response: stateAnswer,
-      errors: adminErrors,
+      schema: {
+        summary: 'HALTED: nothing new is opened (emergency exits still run)',
+        tags: ['admin'],
+        security: adminSecurity,
+        body: reasonBody.optional(),
+        response: { 200: stateAnswer, ...adminErrors },
+      },
     },
-    async ({ body, request }) => {
+    async (request) => {
+      const { body } = request;
       const stored = await controls.setTradingState('HALTED', changeOf(request, body?.reason, 'halt'));
       return { trading_state: stored.value, by: stored.by, reason: stored.reason, at: stored.at };
     },
   );
-  zodRoute(
-    app,
+  app.withTypeProvider<ZodTypeProvider>().post(
+    '/api/admin/resume',
     {
-      method: 'POST',
-      url: '/api/admin/resume',
-      summary: 'ACTIVE again (or REDUCING with {"state":"REDUCING"}: exits only)',
-      tags: ['admin'],
-      admin: true,
-      body: reasonBody.extend({ state: z.enum(['ACTIVE', 'REDUCING']).default('ACTIVE') }).optional(),
-      response: stateAnswer,
-      errors: adminErrors,
+      schema: {
+        summary: 'ACTIVE again (or REDUCING with {"state":"REDUCING"}: exits only)',
+        tags: ['admin'],
+        security: adminSecurity,
+        body: reasonBody.extend({ state: z.enum(['ACTIVE', 'REDUCING']).default('ACTIVE') }).optional(),
+        response: { 200: stateAnswer, ...adminErrors },
+      },
     },
-    async ({ body, request }) => {
+    async (request) => {
+      const { body } = request;
       const state = body?.state ?? 'ACTIVE';
       const change = changeOf(request, body?.reason, 'resume');
       const stored = await controls.setTradingState(state, change);
@@ -60,25 +64,28 @@ export async function adminRoutesPlugin(app: FastifyInstance, options: ApiOption
       return { trading_state: stored.value, by: stored.by, reason: stored.reason, at: stored.at };
     },
   );
-  zodRoute(
-    app,
+  app.withTypeProvider<ZodTypeProvider>().post(
+    '/api/admin/buy-guard',
     {
-      method: 'POST',
-      url: '/api/admin/buy-guard',
-      summary: 'Switches the API buy guard (the env and file guards are separate)',
-      tags: ['admin'],
-      admin: true,
-      body: reasonBody.extend({ on: z.boolean() }),
-      response: z.object({
-        api: z.boolean(),
-        active: z.boolean(),
-        by: z.string(),
-        reason: z.string(),
-        at: timeSchema,
-      }),
-      errors: adminErrors,
+      schema: {
+        summary: 'Switches the API buy guard (the env and file guards are separate)',
+        tags: ['admin'],
+        security: adminSecurity,
+        body: reasonBody.extend({ on: z.boolean() }),
+        response: {
+          200: z.object({
+            api: z.boolean(),
+            active: z.boolean(),
+            by: z.string(),
+            reason: z.string(),
+            at: timeSchema,
+          }),
+          ...adminErrors,
+        },
+      },
     },
-    async ({ body, request }) => {
+    async (request) => {
+      const { body } = request;
       const stored = await controls.setApiBuyGuard(body.on, changeOf(request, body.reason, 'buy guard'));
       const snapshot = await controls.snapshot();
       return {
@@ -90,33 +97,36 @@ export async function adminRoutesPlugin(app: FastifyInstance, options: ApiOption
       };
     },
   );
-  zodRoute(
-    app,
+  app.withTypeProvider<ZodTypeProvider>().post(
+    '/api/admin/flatten',
     {
-      method: 'POST',
-      url: '/api/admin/flatten',
-      summary: 'Sells one open position (MANUAL) or all of them (EMERGENCY) through the order executor',
-      tags: ['admin'],
-      admin: true,
-      body: reasonBody.extend({ symbol: z.string().min(1).optional() }).optional(),
-      response: z.object({
-        intents: z.array(
-          z.object({
-            decision_id: z.string(),
-            client_order_id: z.string(),
-            symbol: z.string(),
-            side: z.literal('sell'),
-            amount: z.string(),
-            price: z.string().nullable(),
-            order_type: z.enum(['LIMIT', 'MARKET']),
-            exit_reason: z.enum(['MANUAL', 'EMERGENCY']),
+      schema: {
+        summary: 'Sells one open position (MANUAL) or all of them (EMERGENCY) through the order executor',
+        tags: ['admin'],
+        security: adminSecurity,
+        body: reasonBody.extend({ symbol: z.string().min(1).optional() }).optional(),
+        response: {
+          200: z.object({
+            intents: z.array(
+              z.object({
+                decision_id: z.string(),
+                client_order_id: z.string(),
+                symbol: z.string(),
+                side: z.literal('sell'),
+                amount: z.string(),
+                price: z.string().nullable(),
+                order_type: z.enum(['LIMIT', 'MARKET']),
+                exit_reason: z.enum(['MANUAL', 'EMERGENCY']),
+              }),
+            ),
+            skipped: z.array(z.object({ symbol: z.string(), reason: z.string(), decision_id: z.string() })),
           }),
-        ),
-        skipped: z.array(z.object({ symbol: z.string(), reason: z.string(), decision_id: z.string() })),
-      }),
-      errors: adminErrors,
+          ...adminErrors,
+        },
+      },
     },
-    async ({ body, request }) => {
+    async (request) => {
+      const { body } = request;
       const change = changeOf(request, body?.reason, 'flatten');
       request.log.warn(
         { symbol: body?.symbol ?? 'ALL', by: change.by, reason: change.reason },

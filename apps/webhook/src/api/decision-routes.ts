@@ -2,10 +2,10 @@
 // and GET /api/alerts: newest first, paged by id.
 import type { Alert, Decision, Prisma } from '@hookline/db';
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ApiOptions } from './api-options.js';
 import { page, pageQuery, pageSchema, timeSchema, timeText } from './api-values.js';
-import { zodRoute } from './zod-route.js';
 
 const outcomes = ['ORDERED', 'BLOCKED', 'SKIPPED'] as const;
 const alertStatuses = ['ACCEPTED', 'REJECTED', 'DUPLICATE', 'PROCESSED', 'FAILED'] as const;
@@ -39,21 +39,21 @@ const alertSchema = z.object({
 /** Registers GET /api/decisions and GET /api/alerts. */
 export function registerDecisionRoutes(app: FastifyInstance, options: ApiOptions): void {
   const { prisma } = options;
-  zodRoute(
-    app,
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/api/decisions',
     {
-      method: 'GET',
-      url: '/api/decisions',
-      summary: 'Risk-gate decisions with their reason code and rule inputs, newest first',
-      tags: ['read'],
-      querystring: pageQuery.extend({
-        symbol: z.string().optional(),
-        outcome: z.enum(outcomes).optional(),
-        reason: z.string().optional().describe('reason code, e.g. BUY_GUARD_ACTIVE'),
-        intent: z.enum(['ENTRY', 'EXIT']).optional(),
-        alert_id: z.string().optional(),
-      }),
-      response: pageSchema(decisionSchema),
+      schema: {
+        summary: 'Risk-gate decisions with their reason code and rule inputs, newest first',
+        tags: ['read'],
+        querystring: pageQuery.extend({
+          symbol: z.string().optional(),
+          outcome: z.enum(outcomes).optional(),
+          reason: z.string().optional().describe('reason code, e.g. BUY_GUARD_ACTIVE'),
+          intent: z.enum(['ENTRY', 'EXIT']).optional(),
+          alert_id: z.string().optional(),
+        }),
+        response: { 200: pageSchema(decisionSchema) },
+      },
     },
     async ({ query }) => {
       const where: Prisma.DecisionWhereInput = {
@@ -72,15 +72,15 @@ export function registerDecisionRoutes(app: FastifyInstance, options: ApiOptions
       return page(rows, query.limit, (row) => row.decisionId, decisionItem);
     },
   );
-  zodRoute(
-    app,
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/api/alerts',
     {
-      method: 'GET',
-      url: '/api/alerts',
-      summary: 'Inbound alerts, accepted or not, newest first (the raw body is not returned)',
-      tags: ['read'],
-      querystring: pageQuery.extend({ status: z.enum(alertStatuses).optional() }),
-      response: pageSchema(alertSchema),
+      schema: {
+        summary: 'Inbound alerts, accepted or not, newest first (the raw body is not returned)',
+        tags: ['read'],
+        querystring: pageQuery.extend({ status: z.enum(alertStatuses).optional() }),
+        response: { 200: pageSchema(alertSchema) },
+      },
     },
     async ({ query }) => {
       const where: Prisma.AlertWhereInput = {

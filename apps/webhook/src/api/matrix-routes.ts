@@ -5,9 +5,9 @@ import type { Clock } from '@hookline/core';
 import { readLatestMatrixRows } from '@hookline/runtime';
 import { matrixRowSchema } from '@hookline/schemas';
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
-import { zodRoute } from './zod-route.js';
 
 /** Where the matrix is read from. */
 export interface MatrixRouteOptions {
@@ -39,15 +39,15 @@ const responseSchema = z.object({
 
 /** Registers GET /api/matrix. */
 export function registerMatrixRoutes(app: FastifyInstance, options: MatrixRouteOptions): void {
-  zodRoute(
-    app,
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/api/matrix',
     {
-      method: 'GET',
-      url: '/api/matrix',
-      summary: "sighook's latest fresh matrix row per symbol; missing, malformed and stale rows are named",
-      tags: ['read'],
-      querystring: querySchema,
-      response: responseSchema,
+      schema: {
+        summary: "sighook's latest fresh matrix row per symbol; missing, malformed and stale rows are named",
+        tags: ['read'],
+        querystring: querySchema,
+        response: { 200: responseSchema },
+      },
     },
     async ({ query }) => {
       const symbols =

@@ -1,6 +1,7 @@
 // GET /api/orders (trade_records) and GET /api/fills: newest first, paged by id.
 import type { Fill, Prisma, TradeRecord } from '@hookline/db';
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ApiOptions } from './api-options.js';
 import {
@@ -12,7 +13,6 @@ import {
   timeSchema,
   timeText,
 } from './api-values.js';
-import { zodRoute } from './zod-route.js';
 
 const orderStatuses = [
   'NEW',
@@ -74,18 +74,18 @@ const fillSchema = z.object({
 /** Registers GET /api/orders and GET /api/fills. */
 export function registerOrderRoutes(app: FastifyInstance, options: ApiOptions): void {
   const { prisma } = options;
-  zodRoute(
-    app,
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/api/orders',
     {
-      method: 'GET',
-      url: '/api/orders',
-      summary: 'Our orders (trade_records), newest first',
-      tags: ['read'],
-      querystring: pageQuery.extend({
-        status: z.enum(orderStatuses).optional(),
-        symbol: z.string().optional(),
-      }),
-      response: pageSchema(orderSchema),
+      schema: {
+        summary: 'Our orders (trade_records), newest first',
+        tags: ['read'],
+        querystring: pageQuery.extend({
+          status: z.enum(orderStatuses).optional(),
+          symbol: z.string().optional(),
+        }),
+        response: { 200: pageSchema(orderSchema) },
+      },
     },
     async ({ query }) => {
       const where: Prisma.TradeRecordWhereInput = {
@@ -97,15 +97,15 @@ export function registerOrderRoutes(app: FastifyInstance, options: ApiOptions): 
       return page(rows, query.limit, (row) => row.id, orderItem);
     },
   );
-  zodRoute(
-    app,
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/api/fills',
     {
-      method: 'GET',
-      url: '/api/fills',
-      summary: 'Exchange executions recorded in the ledger, newest first',
-      tags: ['read'],
-      querystring: pageQuery.extend({ symbol: z.string().optional(), order_id: z.string().optional() }),
-      response: pageSchema(fillSchema),
+      schema: {
+        summary: 'Exchange executions recorded in the ledger, newest first',
+        tags: ['read'],
+        querystring: pageQuery.extend({ symbol: z.string().optional(), order_id: z.string().optional() }),
+        response: { 200: pageSchema(fillSchema) },
+      },
     },
     async ({ query }) => {
       const where: Prisma.FillWhereInput = {

@@ -2,11 +2,11 @@
 // the exchange's current bid with the price's age.
 import { readOpenPositions, storeOf } from '@hookline/store';
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ApiOptions } from './api-options.js';
 import { decimalSchema, timeSchema } from './api-values.js';
 import { lotSumOf, valuePosition } from './position-valuation.js';
-import { zodRoute } from './zod-route.js';
 
 const positionSchema = z.object({
   account: z.string(),
@@ -28,15 +28,15 @@ const positionSchema = z.object({
 /** Registers GET /api/positions. */
 export function registerPositionRoutes(app: FastifyInstance, options: ApiOptions): void {
   const { prisma, exchange, clock, limits } = options;
-  zodRoute(
-    app,
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/api/positions',
     {
-      method: 'GET',
-      url: '/api/positions',
-      summary: 'Open positions with average cost, current bid, price age and unrealized P&L',
-      tags: ['read'],
-      querystring: z.object({ account: z.string().optional(), symbol: z.string().optional() }),
-      response: z.object({ items: z.array(positionSchema), max_price_age_ms: z.number() }),
+      schema: {
+        summary: 'Open positions with average cost, current bid, price age and unrealized P&L',
+        tags: ['read'],
+        querystring: z.object({ account: z.string().optional(), symbol: z.string().optional() }),
+        response: { 200: z.object({ items: z.array(positionSchema), max_price_age_ms: z.number() }) },
+      },
     },
     async ({ query }) => {
       const rows = await readOpenPositions(storeOf(prisma), query);

@@ -1,13 +1,13 @@
 // GET /api/risk (trading state, the three buy guards, the limits in force) and GET /api/circuit.
 import { toPlainString } from '@hookline/core';
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { readCircuit } from '../controls/exchange-circuit.js';
 import { tradingStates } from '../controls/trading-controls.js';
 import type { RiskLimits } from '../rules/index.js';
 import type { ApiOptions } from './api-options.js';
 import { decimalSchema, timeSchema } from './api-values.js';
-import { zodRoute } from './zod-route.js';
 
 const healthSchema = z.enum(['HEALTHY', 'DEGRADED', 'OFFLINE']);
 /** Who last changed a control, and why. */
@@ -55,14 +55,14 @@ const circuitSchema = z.object({
 
 /** Registers GET /api/risk and GET /api/circuit. */
 export function registerRiskRoutes(app: FastifyInstance, options: ApiOptions): void {
-  zodRoute(
-    app,
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/api/risk',
     {
-      method: 'GET',
-      url: '/api/risk',
-      summary: 'Trading state, the three buy-guard sources and the risk limits in force',
-      tags: ['read'],
-      response: riskSchema,
+      schema: {
+        summary: 'Trading state, the three buy-guard sources and the risk limits in force',
+        tags: ['read'],
+        response: { 200: riskSchema },
+      },
     },
     async () => {
       const snapshot = await options.controls.snapshot();
@@ -86,14 +86,14 @@ export function registerRiskRoutes(app: FastifyInstance, options: ApiOptions): v
       } satisfies z.output<typeof riskSchema>;
     },
   );
-  zodRoute(
-    app,
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/api/circuit',
     {
-      method: 'GET',
-      url: '/api/circuit',
-      summary: "The exchange circuit breaker's state and health",
-      tags: ['read'],
-      response: circuitSchema,
+      schema: {
+        summary: "The exchange circuit breaker's state and health",
+        tags: ['read'],
+        response: { 200: circuitSchema },
+      },
     },
     async () => {
       const circuit = readCircuit(options.exchange);
