@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { migrateDatabase, openDatabase } from '@hookline/db';
+import { migrateDatabase, openDatabase, type PrismaClient } from '@hookline/db';
 import { parseEntryCsv, parseTickCsv } from '@hookline/exchange';
 import { createLogger } from '@hookline/runtime';
 import type { Config } from '@hookline/schemas';
@@ -14,8 +14,30 @@ import { runExitReplay } from '@hookline/webhook';
 import { UsageError } from '../usage.js';
 import { formatReplayReport } from './replay-text.js';
 
+/** A migrated, empty database for one replay, and how to throw it away afterwards. */
+export interface ReplayDatabase {
+  readonly prisma: PrismaClient;
+  dispose(): Promise<void>;
+}
+
+/**
+ * Where the report goes and what the replay runs on. The CLI always uses the defaults (stdout, a new
+ * embedded database); the golden-output test runs several replays in one process on one migrated
+ * database it empties between them, since creating a database takes seconds each time.
+ */
+export interface ReplayCommandIo {
+  readonly stdout: { write(text: string): unknown };
+  readonly openDatabase: () => Promise<ReplayDatabase>;
+}
+
+const processIo: ReplayCommandIo = { stdout: process.stdout, openDatabase: openThrowawayDatabase };
+
 /** Runs the replay and prints its report; 0 on success. */
-export async function runReplayCommand(args: readonly string[], config: Config): Promise<number> {
+export async function runReplayCommand(
+  args: readonly string[],
+  config: Config,
+  io: ReplayCommandIo = processIo,
+): Promise<number> {
   const { values } = parseArgs({
     args: [...args],
     options: { ticks: { type: 'string' }, entries: { type: 'string' }, json: { type: 'boolean' } },
@@ -28,19 +50,36 @@ export async function runReplayCommand(args: readonly string[], config: Config):
   if (entriesCsv !== undefined) parseEntryCsv(entriesCsv);
   // Logs go to stderr: stdout carries the report (JSON is piped into other tools).
   const logger = createLogger({ level: config.HOOKLINE_LOG_LEVEL, service: 'replay' }, process.stderr);
+  const database = await io.openDatabase();
+  try {
+    const report = await runExitReplay({ prisma: database.prisma, ticksCsv, entriesCsv, config, logger });
+    io.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatReplayReport(report));
+    return 0;
+  } finally {
+    await database.dispose();
+  }
+}
+
+/** A new embedded database in a temporary folder, removed on dispose (the user's database is never touched). */
+export async function openThrowawayDatabase(): Promise<ReplayDatabase> {
   const dataDir = mkdtempSync(join(tmpdir(), 'hookline-replay-'));
+  const remove = () => rmSync(dataDir, { recursive: true, force: true });
   try {
     await migrateDatabase({ dataDir });
     const database = await openDatabase({ dataDir });
-    try {
-      const report = await runExitReplay({ prisma: database.prisma, ticksCsv, entriesCsv, config, logger });
-      process.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatReplayReport(report));
-      return 0;
-    } finally {
-      await database.close();
-    }
-  } finally {
-    rmSync(dataDir, { recursive: true, force: true });
+    return {
+      prisma: database.prisma,
+      dispose: async () => {
+        try {
+          await database.close();
+        } finally {
+          remove();
+        }
+      },
+    };
+  } catch (error) {
+    remove();
+    throw error;
   }
 }
 

@@ -2,7 +2,7 @@
 // recorder and ledger) against the paper exchange replaying a tick file on a virtual clock. Sweeps
 // run at every tick and entry time, and every sentinel interval while an exit is working, until the
 // file ends and no exit works any more (bounded, so a stuck exit cannot loop forever).
-import { dec, TestClock } from '@hookline/core';
+import { dec, type IdGenerator, TestClock } from '@hookline/core';
 import type { PrismaClient } from '@hookline/db';
 import {
   type EntryRow,
@@ -26,6 +26,7 @@ import {
 import { InlineJobQueue } from './inline-job-queue.js';
 import { placeReplayEntry } from './replay-entries.js';
 import { ReplayFillSync } from './replay-fills.js';
+import { replayIdGenerator, withReplayIds } from './replay-ids.js';
 import { replayMarketSpecs } from './replay-markets.js';
 import { type ReplayReport, readReplayReport } from './replay-report.js';
 
@@ -38,6 +39,8 @@ export interface ExitReplayOptions {
   readonly logger: Logger;
   /** Paper money at the start (default 1 000 000 USD: entries are the file's, not a budget's). */
   readonly initialBalances?: Readonly<Record<string, string>>;
+  /** Ids of the decisions and orders it creates (default: UUIDv7 on the virtual clock, seeded by the account). */
+  readonly ids?: IdGenerator;
 }
 
 /** Runs the replay and returns every order, fill and exit. */
@@ -82,10 +85,11 @@ async function buildReplay(
   specs: ReturnType<typeof replayMarketSpecs>,
   startMs: number,
 ) {
-  const { prisma, config, logger } = options;
+  const { config, logger } = options;
   const clock = new TestClock(startMs);
   const settings = sentinelSettingsFromConfig(config);
-  const { exchange, queue, executor } = openReplayVenue(options, specs, clock);
+  const prisma = withReplayIds(options.prisma, options.ids ?? replayIdGenerator(clock, settings.account));
+  const { exchange, queue, executor } = openReplayVenue({ ...options, prisma }, specs, clock);
   const recorder = new FillRecorder({
     prisma,
     clock,
