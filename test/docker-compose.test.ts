@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 
-// No Docker engine runs here (toolchain-notes.md), so these files are checked by parsing them.
+// No Docker engine runs here (docs/development.md, "No Docker engine"), so these files are checked
+// by parsing them.
 const root = join(import.meta.dirname, '..');
 const read = (file: string): string => readFileSync(join(root, file), 'utf8');
 

@@ -43,7 +43,8 @@ describe('ExchangeError', () => {
     expect(isExchangeError(original)).toBe(false);
   });
 
-  // Only a definitive answer rejects an order; everything else stays in flight (architecture.md).
+  // Only a definitive answer rejects an order; everything else stays in flight (docs/architecture.md,
+  // "What Hookline does").
   const table: ReadonlyArray<[ExchangeErrorKind, boolean, boolean]> = [
     // kind, definitive rejection of a create, retryable read
     ['TEMPORARY', false, true],

@@ -17,7 +17,7 @@ interface AssetBook {
   cursor: ProcessingCursor | undefined;
 }
 
-/** The FIFO engine over any number of (account, asset) books; see architecture.md "Ledger rules". */
+/** The FIFO engine over any number of (account, asset) books; see docs/architecture.md "Ledger rules". */
 export class FifoEngine {
   /** The options in force, defaults applied. */
   readonly options: ResolvedLedgerOptions;

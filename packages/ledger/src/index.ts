@@ -1,5 +1,6 @@
 // @hookline/ledger: the pure FIFO engine (lots, allocations, holding period), its invariant checker
-// and the tax report rows. Depends only on @hookline/core; no I/O. Rules: architecture.md "Ledger rules".
+// and the tax report rows. Depends only on @hookline/core; no I/O. Rules:
+// docs/architecture.md "Ledger rules".
 
 export { type AllocationRecord, toAllocationRecord } from './allocation-record.js';
 export { type BenchmarkOptions, type BenchmarkResult, benchmarkEngine } from './benchmark.js';

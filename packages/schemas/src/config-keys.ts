@@ -10,7 +10,7 @@ export type { ConfigKey } from './config-key.js';
 
 /**
  * Every environment key Hookline reads, in the order .env.example documents them.
- * The stable keys are named in architecture.md; tuning keys start with HOOKLINE_.
+ * The stable keys are named in docs/architecture.md; tuning keys start with HOOKLINE_.
  */
 export const CONFIG_KEYS = {
   MODE: {

@@ -1,7 +1,7 @@
 import { type Decimal, dec } from '@hookline/core';
 import { z } from 'zod';
 
-/** The header of `ledger import` files, in order (architecture.md, stable interface). */
+/** The header of `ledger import` files, in order (docs/architecture.md, "Stable interfaces"). */
 export const LEDGER_CSV_HEADER = [
   'time',
   'account',

@@ -2,7 +2,10 @@ import { z } from 'zod';
 import type { ConfigKey } from './config-key.js';
 import { envDecimal, envInteger, envList } from './env-types.js';
 
-/** The exit sentinel's keys (architecture.md "Exit sentinel" and "Position cap"); percentages are of the average cost. */
+/**
+ * The exit sentinel's keys (docs/architecture.md "Exit sentinel" and "Position cap"); percentages are
+ * of the average cost.
+ */
 export const SENTINEL_CONFIG_KEYS = {
   HOOKLINE_SENTINEL_INTERVAL_MS: {
     schema: envInteger(100, 600_000),

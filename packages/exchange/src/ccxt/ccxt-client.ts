@@ -7,7 +7,7 @@ export interface CcxtClientSettings {
   readonly secret?: string;
   /** REST base URL override (EXCHANGE_REST_URL), e.g. a local test server. */
   readonly restUrl?: string;
-  /** ccxt's per-request timeout; past it ccxt throws RequestTimeout (protocol-notes.md, ccxt 4). */
+  /** ccxt's per-request timeout; past it ccxt throws RequestTimeout (docs/exchange-notes.md, ccxt 4). */
   readonly requestTimeoutMs: number;
   /** Milliseconds per request of ccxt's throttle (default: the profile's, within the venue's limit). */
   readonly rateLimitMs?: number;
@@ -16,7 +16,7 @@ export interface CcxtClientSettings {
 const constructors = { coinbase, kraken, binance } as const;
 
 // Where each venue's REST base lives in ccxt's `urls.api` (deep-merged into the defaults,
-// protocol-notes.md ccxt 10); Binance paths carry their API version in the base.
+// docs/exchange-notes.md, ccxt 10); Binance paths carry their API version in the base.
 function restUrls(venue: VenueId, rest: string): Record<string, string> {
   switch (venue) {
     case 'coinbase':
@@ -32,7 +32,7 @@ function restUrls(venue: VenueId, rest: string): Record<string, string> {
  * A ccxt instance for the venue. Numbers come back as strings (`number: String`) so prices and
  * amounts reach Decimal without a binary float in between. ccxt's own rate limiter stays on
  * (`enableRateLimit`, a token bucket spacing requests by `rateLimit` ms): it is what keeps us
- * within the venue's limits (protocol-notes.md, ccxt 9).
+ * within the venue's limits (docs/exchange-notes.md, ccxt 9).
  */
 export function createCcxtClient(profile: VenueProfile, settings: CcxtClientSettings): Exchange {
   const Constructor = constructors[profile.id];

@@ -21,7 +21,7 @@ export interface TranslationInput {
   /** The port operation (createOrder, fetchOrder…). */
   readonly operation: string;
   readonly exchange: string;
-  /** Finds the venue's own error code in the ccxt message (body-first: protocol-notes.md ccxt 3-4). */
+  /** Finds the venue's own error code in the ccxt message (body-first: docs/exchange-notes.md, ccxt 3-4). */
   readonly parseRejection: (message: string) => VenueRejection | undefined;
   readonly context?: ExchangeErrorContext;
 }
@@ -36,7 +36,7 @@ const httpStatusPattern = /^\S+ (?:GET|POST|PUT|DELETE|PATCH) \S+ (\d{3})\b/;
  * Translates anything ccxt (or the network under it) threw into the closed set, once, at the
  * boundary. The body decides before the class does: ccxt raises a plain ExchangeError for
  * Coinbase's `success:false` rejections and for a 500 with JSON, ExchangeNotAvailable for a 400
- * with a text body, RequestTimeout for 504 (protocol-notes.md, ccxt 3 and 4). For a create or a
+ * with a text body, RequestTimeout for 504 (docs/exchange-notes.md, ccxt 3 and 4). For a create or a
  * cancel, every failure without a definitive answer is UNKNOWN_OUTCOME, never a rejection.
  */
 export function translateCcxtError(error: unknown, input: TranslationInput): ExchangeError {

@@ -51,7 +51,7 @@ export interface CcxtExchangeOptions {
   readonly name?: string;
 }
 
-/** Coinbase Advanced Trade's WebSocket endpoints (protocol-notes.md, Coinbase). */
+/** Coinbase Advanced Trade's WebSocket endpoints (docs/exchange-notes.md, Coinbase 1). */
 export const coinbaseWebSocketUrls = {
   ws: 'wss://advanced-trade-ws.coinbase.com',
   wsUser: 'wss://advanced-trade-ws-user.coinbase.com',

@@ -10,7 +10,7 @@ import { canonicalSymbol } from '../symbols.js';
 import { dateOr, decimalOr, optionalDecimal } from './ccxt-values.js';
 
 // ccxt's precisionMode values: DECIMAL_PLACES = 2 (precision is a digit count), TICK_SIZE = 4
-// (precision is the step itself; Coinbase and Kraken, protocol-notes.md ccxt 8).
+// (precision is the step itself; Coinbase and Kraken, docs/exchange-notes.md, ccxt 8).
 const decimalPlacesMode = 2;
 
 function step(value: unknown, precisionMode: number): Decimal {

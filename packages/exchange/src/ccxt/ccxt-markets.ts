@@ -14,7 +14,7 @@ interface CoinbaseProductsClient {
  * The venue's markets, loaded once on demand (and again by fetchMarkets), behind the shared
  * SymbolResolver so every spelling (`BTC-USD`, `XBT/USD`, `BTCUSD`) finds one market. Coinbase's
  * come from one products call handed to ccxt's setMarkets: ccxt's loadMarkets would call seven
- * endpoints, two of them futures listings (protocol-notes.md, ccxt 10).
+ * endpoints, two of them futures listings (docs/exchange-notes.md, ccxt 10).
  */
 export class CcxtMarkets {
   readonly #gateway: CcxtGateway;

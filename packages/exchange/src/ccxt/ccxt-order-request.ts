@@ -15,7 +15,7 @@ export interface CcxtOrderArguments {
 /**
  * ccxt's createOrder arguments for our request. Our client order id travels in the param the
  * venue reads (Coinbase `client_order_id`: ccxt drops `clientOrderId` there and sends its own,
- * protocol-notes.md ccxt 1; Kraken `cl_ord_id`; Binance `newClientOrderId`). A market buy on a
+ * docs/exchange-notes.md, ccxt 1; Kraken `cl_ord_id`; Binance `newClientOrderId`). A market buy on a
  * venue that sizes market buys in quote (Coinbase) becomes an IOC limit at the ask plus
  * `maxSlippage`, rounded up to the tick, so exactly `amount` is bought or the rest expires.
  */

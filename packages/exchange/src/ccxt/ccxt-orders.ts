@@ -37,7 +37,7 @@ export class CcxtOrders {
     const market = await this.#markets.resolve(request.symbol);
     const context = { ...orderContext(request, market.symbol), exchange: this.#gateway.name };
     // ccxt truncates amounts and rounds prices to the market's precision and never checks minimums
-    // (protocol-notes.md, ccxt 7 and 8): refuse here rather than send an order we did not ask for.
+    // (docs/exchange-notes.md, ccxt 7 and 8): refuse here rather than send an order we did not ask for.
     const quote = request.type === 'MARKET' ? await ticker(market.symbol) : undefined;
     checkOrderRules(request, market, (request.side === 'buy' ? quote?.ask : quote?.bid) ?? ZERO);
     const args = ccxtOrderArguments(request, market, this.#gateway.profile, {
@@ -52,7 +52,7 @@ export class CcxtOrders {
         ...args.params,
       }),
     );
-    // A 200 with a non-JSON body "succeeds" with no id (protocol-notes.md, ccxt 5): not a success.
+    // A 200 with a non-JSON body "succeeds" with no id (docs/exchange-notes.md, ccxt 5): not a success.
     if (created.id === undefined || created.id === null || String(created.id) === '') {
       throw new ExchangeError(
         'UNKNOWN_OUTCOME',
@@ -62,8 +62,9 @@ export class CcxtOrders {
         },
       );
     }
-    // The answer has no status (ccxt 6) and a repeated client order id returns the first order
-    // (ccxt 2): report the order the venue holds; if that read fails, the order is at least placed.
+    // The answer has no status and a repeated client order id returns the first order
+    // (docs/exchange-notes.md, ccxt 6 and ccxt 2): report the order the venue holds; if that read
+    // fails, the order is at least placed.
     const id = String(created.id);
     return this.fetch({ orderId: id, symbol: market.symbol }).catch(() =>
       submittedOrder(id, request, market, this.#clock.now()),

@@ -27,7 +27,7 @@ export type ClientOrderLookup =
  */
 export interface VenueProfile {
   readonly id: VenueId;
-  /** The param that carries our client order id on create (protocol-notes.md, ccxt 1 and Kraken). */
+  /** The param that carries our client order id on create (docs/exchange-notes.md, ccxt 1 and Kraken 3). */
   readonly clientOrderIdParam: string;
   readonly clientOrderLookup: ClientOrderLookup;
   /**
@@ -65,7 +65,8 @@ export interface VenueProfile {
 export const venueProfiles: Readonly<Record<VenueId, VenueProfile>> = {
   coinbase: {
     id: 'coinbase',
-    // ccxt ignores params.clientOrderId on Coinbase and sends its own ccxt-<uuid> (protocol-notes.md, ccxt 1).
+    // ccxt ignores params.clientOrderId on Coinbase and sends its own ccxt-<uuid>
+    // (docs/exchange-notes.md, ccxt 1).
     clientOrderIdParam: 'client_order_id',
     clientOrderLookup: { kind: 'scan', methods: ['fetchOrders'] },
     marketBuy: 'limit-ioc',

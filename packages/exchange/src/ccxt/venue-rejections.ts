@@ -16,8 +16,9 @@ export interface VenueRejection {
 }
 
 // Coinbase Advanced Trade: the error_response.error / new_order_failure_reason /
-// preview_failure_reason enums of a failed create (HTTP 200, success:false, protocol-notes.md
-// ccxt 3), the gRPC-style `error` of other failures, and the failure_reason of batch_cancel.
+// preview_failure_reason enums of a failed create (HTTP 200, success:false,
+// docs/exchange-notes.md, ccxt 3), the gRPC-style `error` of other failures, and the failure_reason
+// of batch_cancel.
 const coinbaseCodes: Readonly<Record<string, RejectionMeaning>> = {
   INSUFFICIENT_FUND: 'INSUFFICIENT_FUNDS',
   INSUFFICIENT_FUNDS: 'INSUFFICIENT_FUNDS',

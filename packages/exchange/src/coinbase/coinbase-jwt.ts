@@ -9,7 +9,7 @@ export interface CoinbaseCredentials {
   readonly privateKeyPem: string;
 }
 
-/** A Coinbase JWT lives two minutes (protocol-notes.md, Coinbase). */
+/** A Coinbase JWT lives two minutes (docs/exchange-notes.md, Coinbase 2). */
 export const coinbaseJwtLifetimeSeconds = 120;
 
 /**

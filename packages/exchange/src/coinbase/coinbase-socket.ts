@@ -22,8 +22,8 @@ export const defaultReconnectBackoff: BackoffOptions = { initialMs: 500, maxMs: 
 
 /**
  * One self-healing WebSocket to Coinbase: connects, sends its subscribes at once (the first must
- * arrive within 5 s of connecting, protocol-notes.md), passes messages on, and when the connection
- * ends or goes silent reconnects with jittered exponential backoff until stopped.
+ * arrive within 5 s of connecting, docs/exchange-notes.md, Coinbase 1), passes messages on, and when
+ * the connection ends or goes silent reconnects with jittered exponential backoff until stopped.
  */
 export class CoinbaseSocket {
   readonly #options: CoinbaseSocketOptions;

@@ -39,7 +39,7 @@ export interface UserStreamCounters {
 /**
  * Coinbase's private `user` channel (with `heartbeats`, or the channel closes after 60–90 s of
  * silence), consumed directly with `ws` because ccxt.pro misparses partial fills
- * (protocol-notes.md, ccxt 11). Each subscribe carries a freshly signed JWT. Delivers order updates
+ * (docs/exchange-notes.md, ccxt 11). Each subscribe carries a freshly signed JWT. Delivers order updates
  * and per-fill deltas, `connected` once subscribed and the snapshot is in, `disconnected` on loss,
  * and `gap` when sequence numbers jump, after which the missed fills are backfilled over REST and
  * delivered (with trade ids) exactly once.
@@ -110,7 +110,7 @@ export class CoinbaseUserStream {
   async #subscribeMessages(): Promise<object[]> {
     const products =
       this.#options.productIds.length > 0 ? { product_ids: [...this.#options.productIds] } : {};
-    // One JWT per subscribe message: a token lives two minutes (protocol-notes.md, Coinbase).
+    // One JWT per subscribe message: a token lives two minutes (docs/exchange-notes.md, Coinbase 2).
     return [
       { type: 'subscribe', channel: 'heartbeats', jwt: await this.#options.signer.sign() },
       { type: 'subscribe', channel: 'user', ...products, jwt: await this.#options.signer.sign() },

@@ -22,7 +22,7 @@ const none: CumulativeFills = { amount: ZERO, value: ZERO, fees: ZERO };
  * Turns Coinbase's cumulative order state into per-fill deltas, exactly, in Decimal. The user
  * channel has no trade ids: a fill is the increase in `cumulative_quantity`, its price
  * `(avg_now × qty_now − avg_prev × qty_prev) / Δqty`, its fee the increase in `total_fees`
- * (protocol-notes.md, Coinbase). A state at or below what is known (a replay after a reconnect, or a
+ * (docs/exchange-notes.md, Coinbase 5). A state at or below what is known (a replay after a reconnect, or a
  * message overtaken by a backfill) yields nothing, so each quantity is reported once.
  */
 export class OrderFillTracker {

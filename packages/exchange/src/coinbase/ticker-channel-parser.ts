@@ -11,7 +11,7 @@ export interface TickerChannelOutput {
 
 /**
  * Reads the `ticker` channel (and `ticker_batch`, whose entries lack best bid/ask and may be empty,
- * `product_id: ""`: those are skipped, protocol-notes.md). The ticker's exchange time is the
+ * `product_id: ""`: those are skipped, docs/exchange-notes.md, Coinbase 7). The ticker's exchange time is the
  * envelope's timestamp; products we do not know are skipped.
  */
 export function parseTickerMessage(

@@ -1,6 +1,6 @@
 import { type Decimal, dec, HooklineError, ZERO } from '@hookline/core';
 
-/** The envelope of every Advanced Trade WebSocket message (protocol-notes.md, Coinbase). */
+/** The envelope of every Advanced Trade WebSocket message (docs/exchange-notes.md, Coinbase 3). */
 export interface CoinbaseEnvelope {
   readonly channel: string;
   readonly timestamp: Date;
@@ -79,7 +79,10 @@ export function parseUserOrder(raw: unknown): CoinbaseUserOrder {
   };
 }
 
-/** A heartbeat's counter: a string in the docs, an integer in production (protocol-notes.md). */
+/**
+ * A heartbeat's counter: a string in the docs, an integer in production
+ * (docs/exchange-notes.md, Coinbase 6).
+ */
 export function heartbeatCounter(event: Readonly<Record<string, unknown>>): number | undefined {
   const value = event.heartbeat_counter;
   const counter = typeof value === 'string' ? Number(value) : value;

@@ -29,7 +29,10 @@ export interface UserChannelOutput {
 
 type Output = { -readonly [Key in keyof UserChannelOutput]: UserChannelOutput[Key] };
 
-/** The snapshot comes in batches of 50 open orders; a shorter batch ends it (protocol-notes.md). */
+/**
+ * The snapshot comes in batches of 50 open orders; a shorter batch ends it
+ * (docs/exchange-notes.md, Coinbase 4).
+ */
 export const snapshotBatchSize = 50;
 
 /**

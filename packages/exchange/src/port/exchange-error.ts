@@ -6,7 +6,10 @@ import {
   reasonCodeCatalog,
 } from '@hookline/core';
 
-/** Every kind an adapter may report, in catalog order (the closed set of architecture.md). */
+/**
+ * Every kind an adapter may report, in catalog order (the closed set of docs/architecture.md,
+ * "Reason codes").
+ */
 export const exchangeErrorKinds: readonly ExchangeErrorKind[] = Object.keys(
   reasonCodeCatalog.exchange,
 ) as ExchangeErrorKind[];
@@ -50,7 +53,7 @@ export function isExchangeError(error: unknown, kind?: ExchangeErrorKind): error
 /**
  * True when a failed createOrder proves the order does not exist, so its intent may be marked
  * REJECTED. Everything else leaves it in flight until a lookup by client order id resolves it:
- * "an unknown outcome is not a rejection" (architecture.md, order executor).
+ * "an unknown outcome is not a rejection" (docs/architecture.md, "Order executor").
  */
 export function isDefinitiveRejection(kind: ExchangeErrorKind): boolean {
   switch (kind) {
@@ -59,8 +62,9 @@ export function isDefinitiveRejection(kind: ExchangeErrorKind): boolean {
     case 'INVALID_SYMBOL':
     case 'AUTH':
       return true;
-    // A 429 normally means "not processed", but the executor treats it as unknown (architecture.md),
-    // and a lookup costs one request; TEMPORARY covers 5xx, which may have been processed.
+    // A 429 normally means "not processed", but the executor treats it as unknown
+    // (docs/architecture.md, "Order executor"), and a lookup costs one request; TEMPORARY covers 5xx,
+    // which may have been processed.
     case 'RATE_LIMITED':
     case 'TEMPORARY':
     case 'UNKNOWN_OUTCOME':

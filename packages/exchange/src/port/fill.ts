@@ -24,8 +24,9 @@ export interface Fill {
 
 /**
  * A fill as a stream reports it. Coinbase's user channel has no trade id: a fill is the increase
- * of the order's cumulative quantity (protocol-notes.md), so `orderId` + `cumulativeFilledAmount`
- * identify it, and consumers de-duplicate on that pair. REST backfill supplies the trade id.
+ * of the order's cumulative quantity (docs/exchange-notes.md, Coinbase 5), so `orderId` +
+ * `cumulativeFilledAmount` identify it, and consumers de-duplicate on that pair. REST backfill
+ * supplies the trade id.
  */
 export interface StreamFill extends Omit<Fill, 'tradeId'> {
   readonly tradeId: string | undefined;

@@ -3,7 +3,10 @@ import { assertNever } from '@hookline/core';
 /** The breaker's position: CLOSED lets calls through, OPEN refuses them, HALF_OPEN lets calls probe. */
 export type CircuitState = 'CLOSED' | 'OPEN' | 'HALF_OPEN';
 
-/** What /readyz and the risk gate read: OFFLINE stops new entries (architecture.md, risk gate). */
+/**
+ * What /readyz and the risk gate read: OFFLINE stops new entries (docs/architecture.md, "Risk gate
+ * and preflight").
+ */
 export type ExchangeHealth = 'HEALTHY' | 'DEGRADED' | 'OFFLINE';
 
 /** A snapshot of one exchange's breaker, for metrics, /readyz and the API. */

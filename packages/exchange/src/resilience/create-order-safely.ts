@@ -24,7 +24,7 @@ export interface SafeCreateResult {
   readonly lookups: number;
   /**
    * How the venue's order differs from the request (side, amount, price, type). Non-empty when the
-   * client order id was already used: the venue returns that order instead (protocol-notes.md, ccxt 2).
+   * client order id was already used: the venue returns that order instead (docs/exchange-notes.md, ccxt 2).
    */
   readonly differences: readonly string[];
 }
@@ -36,7 +36,7 @@ const defaultLookupBackoff: BackoffOptions = { initialMs: 1_000, maxMs: 10_000, 
  * A definitive refusal is thrown at once. Any other failure (timeout, 5xx, dropped connection, 429)
  * is resolved by looking the client order id up: found means placed. Only when the venue says it
  * has no such order is the request sent again, with the same client order id, so a first attempt
- * that arrives late is de-duplicated by the venue (protocol-notes.md, ccxt 2). When the lookups
+ * that arrives late is de-duplicated by the venue (docs/exchange-notes.md, ccxt 2). When the lookups
  * themselves keep failing, UNKNOWN_OUTCOME is thrown and reconciliation takes over.
  */
 export async function createOrderSafely(

@@ -20,7 +20,7 @@ export function shouldRetryRead(error: unknown): boolean {
 
 /**
  * The retry policy for REST reads (cockatiel). Never used for createOrder: a create whose outcome
- * is unknown is resolved by looking up its client order id (architecture.md, order executor).
+ * is unknown is resolved by looking up its client order id (docs/architecture.md, "Order executor").
  */
 export function readRetryPolicy(options: ReadRetryOptions = {}): RetryPolicy {
   const backoff = options.backoff ?? defaultReadBackoff;

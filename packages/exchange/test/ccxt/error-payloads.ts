@@ -24,7 +24,8 @@ export interface Row {
 
 const url = 'https://api.coinbase.com/api/v3/brokerage/orders';
 // The messages are what ccxt 4.5 raises for these bodies: `<id> <body>` from handleErrors, or
-// `<id> <METHOD> <url> <status> <reason> <body>` from the HTTP status table (protocol-notes.md, ccxt 3-5).
+// `<id> <METHOD> <url> <status> <reason> <body>` from the HTTP status table
+// (docs/exchange-notes.md, ccxt 3-5).
 const coinbaseFailure = (error: string, extra: Record<string, unknown> = {}) =>
   `coinbase ${JSON.stringify({
     success: false,

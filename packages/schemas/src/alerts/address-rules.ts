@@ -8,7 +8,10 @@ export interface AddressRule {
   readonly ipv6?: string;
 }
 
-/** TradingView's webhook source addresses (protocol-notes.md; IPv4 only, ports 80 and 443). */
+/**
+ * TradingView's webhook source addresses (docs/exchange-notes.md, TradingView 2: IPv4 only, ports 80
+ * and 443).
+ */
 export const TRADINGVIEW_WEBHOOK_ADDRESSES = [
   '52.89.214.238',
   '34.212.75.30',

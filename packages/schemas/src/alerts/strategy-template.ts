@@ -5,10 +5,11 @@ import type { JsonObject } from './json-reader.js';
 import type { AlertAction } from './normalized-alert.js';
 
 /**
- * The widely copied TradingView strategy template (protocol-notes.md): `{passphrase, time, exchange,
- * ticker, bar:{time,open,high,low,close,volume}, strategy:{position_size, order_action,
- * order_contracts, order_price, order_id, market_position, market_position_size, prev_market_position,
- * prev_market_position_size}}`. Only the fields read below are checked; the rest are ignored.
+ * The widely copied TradingView strategy template (docs/exchange-notes.md, TradingView 6):
+ * `{passphrase, time, exchange, ticker, bar:{time,open,high,low,close,volume}, strategy:{position_size,
+ * order_action, order_contracts, order_price, order_id, market_position, market_position_size,
+ * prev_market_position, prev_market_position_size}}`. Only the fields read below are checked; the rest
+ * are ignored.
  */
 export const strategyTemplateSchema = z.object({
   id: optionalField(alertText.trim().min(1).max(128, { error: 'must be at most 128 characters' })),

@@ -1,6 +1,6 @@
 // sighook's entry as an alert: the same `alerts` row and `alert.process` job as a TradingView alert
-// (one path for every entry, architecture.md), built here so the writer (sighook) and the reader
-// (the webhook's alert processor) share one definition.
+// (one path for every entry: docs/architecture.md, "Data flow: candles → matrix → entries"), built
+// here so the writer (sighook) and the reader (the webhook's alert processor) share one definition.
 import { createHash } from 'node:crypto';
 import type { AlertRecordPayload } from '../alerts/alert-record-payload.js';
 import type { NormalizedAlert } from '../alerts/normalized-alert.js';

@@ -11,7 +11,7 @@ export const matrixActions = ['BUY', 'SELL', 'HOLD'] as const;
 export type MatrixAction = (typeof matrixActions)[number];
 
 /**
- * The contributing indicator values, named as architecture.md's `signals` interface names them.
+ * The contributing indicator values, named as docs/architecture.md's `signals` interface names them.
  * null = not enough candles yet for that indicator (never a made-up value).
  */
 export const matrixIndicatorsSchema = z

@@ -13,7 +13,7 @@ const json = (body: unknown, status = 200): RestAnswer => ({ status, body });
 
 type Body = Readonly<Record<string, unknown>>;
 
-// A failed create is HTTP 200 with success:false and an error_response (protocol-notes.md, ccxt 3).
+// A failed create is HTTP 200 with success:false and an error_response (docs/exchange-notes.md, ccxt 3).
 function rejected(error: string, message: string, configuration: unknown, preview?: string): RestAnswer {
   return json({
     success: false,
@@ -106,7 +106,10 @@ async function paperRequest(venue: PaperVenue, body: Body): Promise<CreateOrderR
   return 'UNSUPPORTED_ORDER_CONFIGURATION';
 }
 
-/** `POST /api/v3/brokerage/orders`: a repeated client_order_id returns the existing order (ccxt 2). */
+/**
+ * `POST /api/v3/brokerage/orders`: a repeated client_order_id returns the existing order
+ * (docs/exchange-notes.md, ccxt 2).
+ */
 export async function createOrder(venue: PaperVenue, body: Body): Promise<RestAnswer> {
   const configuration = body.order_configuration;
   const request = await paperRequest(venue, body);

@@ -14,7 +14,7 @@ export type ServerFault =
   | { readonly kind: 'rateLimit' }
   /** A 500 with Coinbase's JSON error body. */
   | { readonly kind: 'json500'; readonly afterProcessing: boolean }
-  /** HTTP 200 whose body is not JSON (protocol-notes.md, ccxt 5). */
+  /** HTTP 200 whose body is not JSON (docs/exchange-notes.md, ccxt 5). */
   | { readonly kind: 'nonJson200'; readonly afterProcessing: boolean }
   /** The connection is cut without an answer. */
   | { readonly kind: 'drop'; readonly afterProcessing: boolean };

@@ -168,7 +168,7 @@ export function fillJson(fill: Fill): Record<string, unknown> {
   };
 }
 
-/** An order of a `user` channel event: cumulative state (protocol-notes.md, Coinbase). */
+/** An order of a `user` channel event: cumulative state (docs/exchange-notes.md, Coinbase 5). */
 export function userOrderJson(order: ExchangeOrder): Record<string, unknown> {
   return {
     order_id: order.id,
