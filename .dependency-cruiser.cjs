@@ -1,4 +1,4 @@
-// Dependency direction for Hookline (docs: shared/design/architecture.md, "Layers and dependency direction").
+// Dependency direction for Hookline (docs/architecture.md, "Packages"; docs/development.md, "Dependency direction and purity").
 // Arrows point inward only. The vitest check test/dependency-direction.test.ts runs these rules over
 // apps/ and packages/ and fails on any violation; `npx depcruise apps packages` uses them too.
 //
