@@ -23,7 +23,7 @@ export type ClientOrderLookup =
 
 /**
  * Everything that differs between venues behind the one CcxtExchange: a table, not `if` branches
- * in the adapter (style.md, freqtrade's lesson).
+ * in the adapter (dry-run branches inside a live adapter are what made freqtrade's hard to follow).
  */
 export interface VenueProfile {
   readonly id: VenueId;

@@ -32,7 +32,7 @@ export interface SafeCreateResult {
 const defaultLookupBackoff: BackoffOptions = { initialMs: 1_000, maxMs: 10_000, jitter: 0.3 };
 
 /**
- * Places an order without ever placing it twice ("unknown outcome is not rejection", style.md 6).
+ * Places an order without ever placing it twice (an unknown outcome is not a rejection: resolve it by lookup, never by sending again).
  * A definitive refusal is thrown at once. Any other failure (timeout, 5xx, dropped connection, 429)
  * is resolved by looking the client order id up: found means placed. Only when the venue says it
  * has no such order is the request sent again, with the same client order id, so a first attempt
