@@ -16,13 +16,13 @@ import {
 import type { Config } from '@hookline/schemas';
 import type { Logger } from 'pino';
 import { OrderExecutor } from '../execution/order-executor.js';
-import { FillRecorder } from '../fills/fill-recorder.js';
 import {
   createSentinel,
+  exitSettingsFromConfig,
   MemorySentinelControls,
   type Sentinel,
-  sentinelSettingsFromConfig,
-} from '../sentinel/index.js';
+} from '../exits/index.js';
+import { FillRecorder } from '../fills/fill-recorder.js';
 import { InlineJobQueue } from './inline-job-queue.js';
 import { placeReplayEntry } from './replay-entries.js';
 import { ReplayFillSync } from './replay-fills.js';
@@ -84,7 +84,7 @@ async function buildReplay(
 ) {
   const { prisma, config, logger } = options;
   const clock = new TestClock(startMs);
-  const settings = sentinelSettingsFromConfig(config);
+  const settings = exitSettingsFromConfig(config);
   const { exchange, queue, executor } = openReplayVenue(options, specs, clock);
   const recorder = new FillRecorder({
     prisma,

@@ -13,8 +13,8 @@ import { usePerFileDatabase } from '../../../../test/support/per-file-database.j
 import { readCircuit } from '../../src/controls/exchange-circuit.js';
 import { TradingControls } from '../../src/controls/trading-controls.js';
 import { OrderExecutor } from '../../src/execution/order-executor.js';
-import { ExitExecutor } from '../../src/exits/exit-executor.js';
 import { defaultExitExecutionSettings } from '../../src/exits/exit-settings.js';
+import { ExitExecutor } from '../../src/exits/index.js';
 import { jobNames } from '../../src/jobs/job-catalog.js';
 import { JobQueues } from '../../src/jobs/job-queues.js';
 import { defaultRiskLimits } from '../../src/rules/index.js';
