@@ -1,6 +1,7 @@
 import { SystemRandomSource, UuidV7IdGenerator } from '@hookline/core';
 import { heartbeatCheck, type RunningService, startHeartbeat } from '@hookline/runtime';
 import { JOB_QUEUE_PREFIX } from '@hookline/schemas';
+import { storeOf } from '@hookline/store';
 import { readCircuit } from './controls/exchange-circuit.js';
 import { TradingControls } from './controls/trading-controls.js';
 import { entrySettingsFromConfig } from './execution/entry-settings.js';
@@ -87,7 +88,7 @@ export async function startWebhookService(context: WebhookServiceContext): Promi
   });
   // The exit sentinel: one leader per account (lease), exits through the pipeline's order executor.
   const sentinel = createSentinel({
-    prisma: database.prisma,
+    store: storeOf(database, { usdCurrencies: config.HOOKLINE_LEDGER_USD_CURRENCIES }),
     exchange: context.exchange,
     redis,
     clock,

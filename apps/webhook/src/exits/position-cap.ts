@@ -5,8 +5,8 @@
 // The wait is clock-based: a sweep never sleeps, it remembers when it sold and checks on a later one.
 import type { Clock, Decimal } from '@hookline/core';
 import { toPlainString } from '@hookline/core';
-import type { PrismaClient } from '@hookline/db';
 import type { Balances } from '@hookline/exchange';
+import { type Store, writeExitDecision } from '@hookline/store';
 import type { Logger } from 'pino';
 import type { RuleInputs } from '../rules/index.js';
 import type { StartExitResult } from './executor/exit-executor.js';
@@ -35,7 +35,7 @@ export type CapOutcome = 'WITHIN_CAP' | 'SOLD' | 'WAITING' | 'HALTED' | 'HALTED_
 /** What the cap needs. */
 export interface PositionCapOptions {
   readonly settings: PositionCapSettings;
-  readonly prisma: PrismaClient;
+  readonly store: Store;
   readonly account: string;
   readonly clock: Clock;
   readonly logger: Logger;
@@ -156,18 +156,14 @@ export class PositionCap {
       exchangeAvailable: exchangeAmount(balances, position.base, 'available'),
     }));
     await this.#options.controls.setTradingState('HALTED', { by: 'sentinel', reason: message });
-    await this.#options.prisma.decision.create({
-      data: {
-        account: this.#options.account,
-        symbol: '*',
-        side: 'SELL',
-        intent: 'EXIT',
-        outcome: 'BLOCKED',
-        reasonCode: 'POSITION_CAP_UNRESOLVED',
-        exitReason: 'CAP_ENFORCEMENT',
-        ruleInputs: { message, maxOpenPositions, openPositions: counted.length, cycles, positions },
-        createdAt: this.#options.clock.now(),
-      },
+    await writeExitDecision(this.#options.store, {
+      account: this.#options.account,
+      symbol: '*',
+      outcome: 'BLOCKED',
+      reasonCode: 'POSITION_CAP_UNRESOLVED',
+      exitReason: 'CAP_ENFORCEMENT',
+      ruleInputs: { message, maxOpenPositions, openPositions: counted.length, cycles, positions },
+      createdAt: this.#options.clock.now(),
     });
     this.#options.logger.error({ positions, maxOpenPositions }, `trading HALTED: ${message}`);
     this.#phase = { kind: 'HALTED' };

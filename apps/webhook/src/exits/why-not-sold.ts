@@ -8,7 +8,7 @@
 // (or SQL: SELECT created_at, outcome, reason_code, exit_reason, rule_inputs FROM decisions
 //  WHERE symbol = 'BTC/USD' AND intent = 'EXIT' ORDER BY created_at DESC LIMIT 20).
 import type { Clock, ExitReason } from '@hookline/core';
-import type { Prisma, PrismaClient } from '@hookline/db';
+import { type ExitDecisionWrite, type Store, writeExitDecisions } from '@hookline/store';
 import type { Logger } from 'pino';
 import type { RuleInputs } from '../rules/index.js';
 import type { ExitNotTakenCode } from './exit-reasons.js';
@@ -25,7 +25,7 @@ export interface NotSoldEvent {
 
 /** What the recorder needs. */
 export interface WhyNotSoldOptions {
-  readonly prisma: PrismaClient;
+  readonly store: Store;
   readonly account: string;
   readonly clock: Clock;
   readonly logger: Logger;
@@ -47,7 +47,10 @@ export class WhyNotSoldRecorder {
     const due = events.filter((event) => this.#isDue(event, nowMs));
     if (due.length === 0) return 0;
     const createdAt = this.#options.clock.now();
-    await this.#options.prisma.decision.createMany({ data: due.map((event) => this.#row(event, createdAt)) });
+    await writeExitDecisions(
+      this.#options.store,
+      due.map((event) => this.#row(event, createdAt)),
+    );
     for (const event of due) {
       this.#last.set(event.symbol, { key: keyOf(event), atMs: nowMs });
       this.#log(event);
@@ -75,16 +78,14 @@ export class WhyNotSoldRecorder {
     return last === undefined || last.key !== keyOf(event) || nowMs - last.atMs >= this.#options.repeatMs;
   }
 
-  #row(event: NotSoldEvent, createdAt: Date): Prisma.DecisionCreateManyInput {
+  #row(event: NotSoldEvent, createdAt: Date): ExitDecisionWrite {
     return {
       account: this.#options.account,
       symbol: event.symbol,
-      side: 'SELL',
-      intent: 'EXIT',
       outcome: 'SKIPPED',
       reasonCode: event.code,
       exitReason: event.wouldExit ?? null,
-      ruleInputs: { ...event.ruleInputs, wouldExit: event.wouldExit ?? null } as Prisma.InputJsonObject,
+      ruleInputs: { ...event.ruleInputs, wouldExit: event.wouldExit ?? null },
       createdAt,
     };
   }

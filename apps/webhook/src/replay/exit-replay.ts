@@ -14,6 +14,7 @@ import {
   tickFileQuotes,
 } from '@hookline/exchange';
 import type { Config } from '@hookline/schemas';
+import { storeOf } from '@hookline/store';
 import type { Logger } from 'pino';
 import { OrderExecutor } from '../execution/order-executor.js';
 import {
@@ -96,7 +97,7 @@ async function buildReplay(
   const fills = new ReplayFillSync({ prisma, exchange, recorder, logger });
   const controls = new MemorySentinelControls();
   const sentinel: Sentinel = createSentinel({
-    prisma,
+    store: storeOf(prisma, { usdCurrencies: config.HOOKLINE_LEDGER_USD_CURRENCIES }),
     exchange,
     redis: undefined,
     clock,

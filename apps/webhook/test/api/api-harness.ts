@@ -5,6 +5,7 @@ import { type Decimal, dec } from '@hookline/core';
 import type { Database } from '@hookline/db';
 import type { recordFills } from '@hookline/ledger-store';
 import { createLogger, ReadinessRegistry } from '@hookline/runtime';
+import { storeOf } from '@hookline/store';
 import type { FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
@@ -118,7 +119,7 @@ export function useApiHarness(): (options?: ApiAppOptions) => Promise<ApiUnderTe
         account: 'default',
         limits: defaultRiskLimits,
         exits: new ExitExecutor({
-          prisma: database.prisma,
+          store: storeOf(database),
           exchange: venue.exchange,
           executor,
           clock: venue.clock,

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { type Decimal, dec, toPlainString } from '@hookline/core';
 import type { PrismaClient, TradeRecord } from '@hookline/db';
 import { createLogger } from '@hookline/runtime';
-import { readOpenPositions, storeOf } from '@hookline/store';
+import { readOpenPositions, storeOf, toDbSide } from '@hookline/store';
 import { Redis } from 'ioredis';
 import { inject } from 'vitest';
 import { usePerFileDatabase } from '../../../../test/support/per-file-database.js';
@@ -79,7 +79,7 @@ export function useExitHarness(): (options?: ExitHarnessOptions) => Promise<Exit
     // Every instance gets its own order executor too: nothing survives a restart but the database.
     const newExits = () =>
       new ExitExecutor({
-        prisma,
+        store: storeOf(prisma),
         exchange: venue.exchange,
         executor: new OrderExecutor({
           prisma,
@@ -145,7 +145,12 @@ export function useExitHarness(): (options?: ExitHarnessOptions) => Promise<Exit
         const held = positions.find((position) => position.symbol === SYMBOL);
         return held === undefined ? '0' : toPlainString(held.amount);
       },
-      exitOrders: async (decisionId) => (await loadExitOrders(prisma, decisionId)).map((order) => order.row),
+      // As the database holds them (side BUY/SELL), in attempt order.
+      exitOrders: async (decisionId) =>
+        (await loadExitOrders(storeOf(prisma), decisionId)).map(({ row }) => ({
+          ...row,
+          side: toDbSide(row.side),
+        })),
     };
   };
 }

@@ -4,6 +4,7 @@ import type { Database } from '@hookline/db';
 import type { ExchangePort } from '@hookline/exchange';
 import { recordFills } from '@hookline/ledger-store';
 import { createLogger } from '@hookline/runtime';
+import { storeOf } from '@hookline/store';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { inject } from 'vitest';
@@ -133,7 +134,7 @@ export function useSentinelHarness(): (balances?: Record<string, string>) => Pro
     const sentinel: SentinelUnderTest['sentinel'] = (options) => {
       const exchange = options.exchange ?? venue.exchange;
       const base: Omit<SentinelOptions, 'exits' | 'executor'> = {
-        prisma,
+        store: storeOf(prisma),
         exchange,
         redis,
         clock: venue.clock,

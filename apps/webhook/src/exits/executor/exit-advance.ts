@@ -2,8 +2,8 @@
 // supervise its orders; once none is working, size what is left and place the next rung of the
 // ladder, or record the exit as over (sold, dust, nothing available, ladder exhausted).
 import { type Decimal, isTerminal, toPlainString, ZERO } from '@hookline/core';
-import type { TradeRecord } from '@hookline/db';
 import type { Market, Ticker } from '@hookline/exchange';
+import type { OrderRecord } from '@hookline/store';
 import { type ExitExecutorDependencies, readMarket } from './exit-context.js';
 import { checkExitGate, workingSells } from './exit-gate.js';
 import { planExitOrder } from './exit-ladder.js';
@@ -15,7 +15,7 @@ import { sizeExit } from './exit-sizing.js';
 
 /** Drives one exit one step (see ExitExecutor.advance). */
 export async function advanceExit(deps: ExitExecutorDependencies, exit: StoredExit): Promise<ExitProgress> {
-  const orders = await loadExitOrders(deps.prisma, exit.decisionId);
+  const orders = await loadExitOrders(deps.store, exit.decisionId);
   const rows = await superviseExitOrders(deps, orders);
   const working = rows.filter((row) => !isTerminal(row.status));
   if (working.length > 0) {
@@ -40,7 +40,7 @@ type Sized =
 async function nextRung(
   deps: ExitExecutorDependencies,
   exit: StoredExit,
-  rows: readonly TradeRecord[],
+  rows: readonly OrderRecord[],
   attempt: number,
 ): Promise<ExitProgress> {
   const sized = await sizeNextRung(deps, exit, rows);
@@ -65,7 +65,7 @@ async function nextRung(
     ticker,
     now: deps.clock.now(),
     maxQuoteAgeMs: deps.maxQuoteAgeMs,
-    workingSells: await workingSells(deps.prisma, deps.settings.account, exit.symbol),
+    workingSells: await workingSells(deps.store, deps.settings.account, exit.symbol),
   });
   if (!verdict.allowed)
     return { ...of(exit), kind: 'WAITING', code: verdict.reason, detail: verdict.message };
@@ -84,7 +84,7 @@ async function nextRung(
 async function sizeNextRung(
   deps: ExitExecutorDependencies,
   exit: StoredExit,
-  rows: readonly TradeRecord[],
+  rows: readonly OrderRecord[],
 ): Promise<Sized> {
   const read = await readMarket(deps.exchange, exit.symbol);
   if (!read.ok) {
@@ -122,7 +122,7 @@ async function finish(
   outcome: ExitOutcome,
   detail: string,
 ): Promise<ExitProgress> {
-  await finishExit(deps.prisma, exit.decisionId, {
+  await finishExit(deps.store, exit.decisionId, {
     outcome,
     detail,
     finishedAt: deps.clock.now().toISOString(),

@@ -1,7 +1,7 @@
 // What every part of the exit executor works with, and the market reads they share.
 import type { Clock } from '@hookline/core';
-import type { PrismaClient } from '@hookline/db';
 import type { ExchangePort, Market, Ticker } from '@hookline/exchange';
+import type { Store } from '@hookline/store';
 import type { Logger } from 'pino';
 import { isUsableQuote } from '../../execution/entry-order.js';
 import type { OrderExecutor } from '../../execution/order-executor.js';
@@ -10,7 +10,7 @@ import type { ExitExecutionSettings } from '../exit-settings.js';
 
 /** The exit executor's dependencies. */
 export interface ExitExecutorDependencies {
-  readonly prisma: PrismaClient;
+  readonly store: Store;
   readonly exchange: ExchangePort;
   /** Places, submits and cancels the orders (intent before send, unknown outcome handled). */
   readonly executor: Pick<OrderExecutor, 'writeIntent' | 'submit' | 'cancel'>;

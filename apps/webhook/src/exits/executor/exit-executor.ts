@@ -4,6 +4,7 @@
 // every step re-derives the exit's state from the database, so a restart continues where it was.
 
 import { isTerminal } from '@hookline/core';
+import { findExitOrder } from '@hookline/store';
 import { advanceExit } from './exit-advance.js';
 import type { ExitExecutorDependencies } from './exit-context.js';
 import type { ExitProgress } from './exit-progress.js';
@@ -39,7 +40,7 @@ export class ExitExecutor {
    * is left to sell. One exit failing does not hold back the others.
    */
   async advance(): Promise<readonly ExitProgress[]> {
-    const exits = await loadActiveExits(this.#deps.prisma, this.#deps.settings.account);
+    const exits = await loadActiveExits(this.#deps.store, this.#deps.settings.account);
     const progress: ExitProgress[] = [];
     for (const exit of exits) {
       try {
@@ -69,7 +70,7 @@ export class ExitExecutor {
 
   /** Symbols with an exit decision still working (one exit at a time per position). */
   async activeExitSymbols(): Promise<ReadonlySet<string>> {
-    const exits = await loadActiveExits(this.#deps.prisma, this.#deps.settings.account);
+    const exits = await loadActiveExits(this.#deps.store, this.#deps.settings.account);
     return new Set(exits.map((exit) => exit.symbol));
   }
 
@@ -86,12 +87,12 @@ export class ExitExecutor {
   }
 
   async #activeExit(decisionId: string): Promise<StoredExit | undefined> {
-    const exits = await loadActiveExits(this.#deps.prisma, this.#deps.settings.account);
+    const exits = await loadActiveExits(this.#deps.store, this.#deps.settings.account);
     return exits.find((exit) => exit.decisionId === decisionId);
   }
 
   async #settledAtOnce(clientOrderId: string): Promise<boolean> {
-    const row = await this.#deps.prisma.tradeRecord.findUnique({ where: { clientOrderId } });
+    const row = await findExitOrder(this.#deps.store, clientOrderId);
     return row !== null && row.timeInForce === 'IOC' && isTerminal(row.status);
   }
 }

@@ -3,8 +3,8 @@
 // is built from those alone: the account-wide reads an entry needs (equity, the daily baseline) are
 // skipped, and nothing an exit rule reads is left out.
 import { dec, type ExitReason } from '@hookline/core';
-import type { PrismaClient } from '@hookline/db';
 import type { Ticker } from '@hookline/exchange';
+import { readWorkingSells, type Store } from '@hookline/store';
 import type { RiskControls } from '../../execution/risk-snapshot.js';
 import {
   controlsOnlyRiskState,
@@ -13,7 +13,6 @@ import {
   type OpenOrder,
   type RiskVerdict,
 } from '../../rules/index.js';
-import { WORKING_ORDER_STATUSES } from './exit-records.js';
 
 /** What one exit gate evaluation reads. */
 export interface ExitGateInput {
@@ -40,14 +39,8 @@ export function checkExitGate(input: ExitGateInput): RiskVerdict {
 }
 
 /** Our working sells on the symbol, as the gate sees open orders. */
-export async function workingSells(
-  prisma: PrismaClient,
-  account: string,
-  symbol: string,
-): Promise<OpenOrder[]> {
-  const rows = await prisma.tradeRecord.findMany({
-    where: { account, symbol, side: 'SELL', status: { in: [...WORKING_ORDER_STATUSES] } },
-  });
+export async function workingSells(store: Store, account: string, symbol: string): Promise<OpenOrder[]> {
+  const rows = await readWorkingSells(store, { account, symbol });
   return rows.map((row) => ({
     symbol: row.symbol,
     side: 'sell',

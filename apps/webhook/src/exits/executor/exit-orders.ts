@@ -2,14 +2,18 @@
 // (send what was never sent, settle unknown outcomes, cancel a LIMIT past its timeout), and clear our
 // working orders on a symbol before an exit starts. An outcome still unknown is left for the next sweep.
 import { type Decimal, isTerminal } from '@hookline/core';
-import type { TradeRecord } from '@hookline/db';
 import { isExchangeError } from '@hookline/exchange';
+import {
+  findExitOrder,
+  type OrderRecord,
+  readWorkingOrdersOnSymbol,
+  syncExitOrderWithExchange,
+} from '@hookline/store';
 import { OrderStillInFlight } from '../../execution/order-executor.js';
 import type { OrderIntent } from '../../execution/order-intent.js';
-import { applyExchangeOrder, findOrderRow } from '../../execution/order-rows.js';
 import type { ExitExecutorDependencies } from './exit-context.js';
 import type { ExitOrderPlan } from './exit-ladder.js';
-import { type ExitOrder, type StoredExit, WORKING_ORDER_STATUSES } from './exit-records.js';
+import type { ExitOrder, StoredExit } from './exit-records.js';
 
 /** Writes the attempt's intent and submits it. Returns its client order id. */
 export async function placeExitOrder(
@@ -47,16 +51,16 @@ export async function placeExitOrder(
 export async function superviseExitOrders(
   deps: ExitExecutorDependencies,
   orders: readonly ExitOrder[],
-): Promise<TradeRecord[]> {
-  const rows: TradeRecord[] = [];
+): Promise<OrderRecord[]> {
+  const rows: OrderRecord[] = [];
   for (const { row } of orders) {
     if (!isTerminal(row.status)) await superviseOne(deps, row);
-    rows.push((await findOrderRow(deps.prisma, row.clientOrderId)) ?? row);
+    rows.push((await findExitOrder(deps.store, row.clientOrderId)) ?? row);
   }
   return rows;
 }
 
-async function superviseOne(deps: ExitExecutorDependencies, row: TradeRecord): Promise<void> {
+async function superviseOne(deps: ExitExecutorDependencies, row: OrderRecord): Promise<void> {
   switch (row.status) {
     case 'NEW':
     case 'SUBMITTED':
@@ -79,19 +83,24 @@ async function superviseOne(deps: ExitExecutorDependencies, row: TradeRecord): P
 }
 
 // Only a resting LIMIT times out; IOC and MARKET orders end on their own at once.
-function isResting(row: TradeRecord): boolean {
+function isResting(row: OrderRecord): boolean {
   return row.orderType === 'LIMIT' && row.timeInForce !== 'IOC';
 }
 
-function isTimedOut(deps: ExitExecutorDependencies, row: TradeRecord): boolean {
+function isTimedOut(deps: ExitExecutorDependencies, row: OrderRecord): boolean {
   return deps.clock.nowMs() - row.orderTime.getTime() >= deps.settings.timeoutMs;
 }
 
 // A lookup by client order id brings the row to the exchange's status (the stream may have dropped it).
-async function refresh(deps: ExitExecutorDependencies, row: TradeRecord): Promise<void> {
+async function refresh(deps: ExitExecutorDependencies, row: OrderRecord): Promise<void> {
   try {
     const order = await deps.exchange.fetchOrder({ clientOrderId: row.clientOrderId, symbol: row.symbol });
-    await applyExchangeOrder(deps.prisma, order, deps.logger);
+    const sync = await syncExitOrderWithExchange(deps.store, order);
+    if (sync.row !== null && sync.refused !== undefined) {
+      const { clientOrderId, status: exchangeStatus } = order;
+      const { event, reason } = sync.refused;
+      deps.logger.warn({ clientOrderId, status: sync.row.status, exchangeStatus, event }, reason);
+    }
   } catch (error) {
     if (!isExchangeError(error, 'NOT_FOUND')) throw error;
     deps.logger.warn(
@@ -107,10 +116,7 @@ export async function cancelWorkingOrders(
   symbol: string,
   reason: string,
 ): Promise<string[]> {
-  const rows = await deps.prisma.tradeRecord.findMany({
-    where: { account: deps.settings.account, symbol, status: { in: [...WORKING_ORDER_STATUSES] } },
-    orderBy: { orderTime: 'asc' },
-  });
+  const rows = await readWorkingOrdersOnSymbol(deps.store, { account: deps.settings.account, symbol });
   for (const row of rows) await cancelOrLeave(deps, row.clientOrderId, reason);
   return rows.map((row) => row.clientOrderId);
 }

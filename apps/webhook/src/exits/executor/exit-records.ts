@@ -2,17 +2,15 @@
 // amount to sell, and once it is over its completion) and its trade_records rows (one per attempt,
 // client order id derived from decision and attempt). A restarted process continues from here.
 import { type Decimal, dec, type ExitReason } from '@hookline/core';
-import type { Decision, Prisma, PrismaClient, TradeRecord } from '@hookline/db';
+import {
+  completeExitDecision,
+  type DecisionRecord,
+  type OrderRecord,
+  readActiveExitDecisions,
+  readExitOrders,
+  type Store,
+} from '@hookline/store';
 import { clientOrderIdOf } from '../../execution/order-intent.js';
-
-/** Order statuses still working at the exchange (or possibly about to). */
-export const WORKING_ORDER_STATUSES = [
-  'NEW',
-  'SUBMITTED',
-  'OPEN',
-  'PARTIALLY_FILLED',
-  'PENDING_CANCEL',
-] as const;
 
 /** How an exit ended (stored as rule_inputs.completion on its decision). */
 export type ExitOutcome = 'SOLD' | 'DUST' | 'NOTHING_AVAILABLE' | 'LADDER_EXHAUSTED';
@@ -29,41 +27,26 @@ export interface StoredExit {
 }
 
 /** What rule_inputs.completion says once the exit is over. */
-export interface ExitCompletion {
+export type ExitCompletion = {
   readonly outcome: ExitOutcome;
   readonly detail: string;
   readonly finishedAt: string;
-}
+};
 
 /** One order of an exit with its attempt number (from its client order id). */
 export interface ExitOrder {
   readonly attempt: number;
-  readonly row: TradeRecord;
+  readonly row: OrderRecord;
 }
 
 /** The exit decisions of the account (of one symbol when given) that are not over yet, oldest first. */
-export async function loadActiveExits(
-  prisma: PrismaClient,
-  account: string,
-  symbol?: string,
-): Promise<StoredExit[]> {
+export async function loadActiveExits(store: Store, account: string, symbol?: string): Promise<StoredExit[]> {
   // Only this executor's exits carry rule_inputs.exit; a completion marks the end.
-  const ids = await prisma.$queryRaw<Array<{ decision_id: string }>>`
-    SELECT decision_id FROM decisions
-    WHERE account = ${account} AND intent = 'EXIT' AND outcome = 'ORDERED'
-      AND (${symbol ?? null}::text IS NULL OR symbol = ${symbol ?? null}::text)
-      AND rule_inputs -> 'exit' IS NOT NULL AND rule_inputs -> 'completion' IS NULL
-    ORDER BY created_at, decision_id`;
-  if (ids.length === 0) return [];
-  const rows = await prisma.decision.findMany({
-    where: { decisionId: { in: ids.map((row) => row.decision_id) } },
-    orderBy: [{ createdAt: 'asc' }, { decisionId: 'asc' }],
-  });
-  return rows.map(storedExitOf);
+  return (await readActiveExitDecisions(store, account, symbol)).map(storedExitOf);
 }
 
 /** The stored exit of a decision row; throws for a decision that is not one of this executor's exits. */
-export function storedExitOf(decision: Decision): StoredExit {
+export function storedExitOf(decision: DecisionRecord): StoredExit {
   const inputs = decision.ruleInputs as { exit?: { amount?: string }; completion?: ExitCompletion } | null;
   const amount = inputs?.exit?.amount;
   if (decision.exitReason === null || amount === undefined) {
@@ -80,8 +63,8 @@ export function storedExitOf(decision: Decision): StoredExit {
 }
 
 /** The exit's orders by attempt (a row whose client order id is no attempt of the decision is left out). */
-export async function loadExitOrders(prisma: PrismaClient, decisionId: string): Promise<ExitOrder[]> {
-  const rows = await prisma.tradeRecord.findMany({ where: { decisionId } });
+export async function loadExitOrders(store: Store, decisionId: string): Promise<ExitOrder[]> {
+  const rows = await readExitOrders(store, decisionId);
   // Attempts are written one after another from 0, so rows.length bounds the highest one.
   const attempts = new Map<string, number>();
   for (let attempt = 0; attempt <= rows.length; attempt += 1) {
@@ -97,17 +80,14 @@ export async function loadExitOrders(prisma: PrismaClient, decisionId: string): 
 
 /** Marks the exit over (idempotent: the first completion stays). */
 export async function finishExit(
-  prisma: PrismaClient,
+  store: Store,
   decisionId: string,
   completion: ExitCompletion,
 ): Promise<void> {
-  const value = JSON.stringify(completion);
-  await prisma.$executeRaw`
-    UPDATE decisions SET rule_inputs = rule_inputs || jsonb_build_object('completion', ${value}::jsonb)
-    WHERE decision_id = ${decisionId} AND rule_inputs -> 'completion' IS NULL`;
+  await completeExitDecision(store, decisionId, completion);
 }
 
-/** Rule inputs as Prisma's JSON input (they are plain JSON already; undefined values are dropped). */
-export function jsonInputs(value: Record<string, unknown>): Prisma.InputJsonObject {
-  return JSON.parse(JSON.stringify(value)) as Prisma.InputJsonObject;
+/** Rule inputs as plain JSON (decimals as their text; undefined values are dropped). */
+export function jsonInputs(value: Record<string, unknown>): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(value)) as Record<string, unknown>;
 }

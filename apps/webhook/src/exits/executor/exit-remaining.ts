@@ -3,21 +3,20 @@
 // in the ledger yet), the open lots of the position (the ledger), and the available balance (read by
 // the caller). Taking the smallest never re-sells what already filled and never sells beyond the position.
 import { type Decimal, dec, max, min, sum, ZERO } from '@hookline/core';
-import type { TradeRecord } from '@hookline/db';
 import { isExchangeError, type Market } from '@hookline/exchange';
-import { readOpenPositions, storeOf } from '@hookline/store';
+import { type OrderRecord, readOpenPositions } from '@hookline/store';
 import type { ExitExecutorDependencies } from './exit-context.js';
 
 /** What the exit's orders (all terminal) have sold. */
 export async function soldByExit(
   deps: ExitExecutorDependencies,
-  rows: readonly TradeRecord[],
+  rows: readonly OrderRecord[],
 ): Promise<Decimal> {
   const sold = await Promise.all(rows.map((row) => soldByOrder(deps, row)));
   return sum(sold);
 }
 
-async function soldByOrder(deps: ExitExecutorDependencies, row: TradeRecord): Promise<Decimal> {
+async function soldByOrder(deps: ExitExecutorDependencies, row: OrderRecord): Promise<Decimal> {
   const recorded = dec(row.filledSize.toString());
   if (row.status === 'FILLED') return dec(row.size.toString());
   // Never acknowledged (abandoned, or rejected before the exchange had it): nothing traded.
@@ -37,7 +36,7 @@ export async function positionLeft(
   symbol: string,
   markets: readonly Market[],
 ): Promise<Decimal> {
-  const positions = await readOpenPositions(storeOf(deps.prisma), {
+  const positions = await readOpenPositions(deps.store, {
     account: deps.settings.account,
     symbol,
     markets,

@@ -3,6 +3,7 @@
 // nothing available) record why nothing was sold.
 import { type Decimal, type ExitReason, toPlainString, ZERO } from '@hookline/core';
 import type { Market, Ticker } from '@hookline/exchange';
+import { writeExitDecision } from '@hookline/store';
 import type { RuleInputs } from '../../rules/index.js';
 import { type ExitExecutorDependencies, readMarket } from './exit-context.js';
 import { checkExitGate, workingSells } from './exit-gate.js';
@@ -55,7 +56,7 @@ export async function startExit(
     rule: request.ruleInputs,
     exit: { reason, positionAmount: toPlainString(request.positionAmount) },
   };
-  if ((await loadActiveExits(deps.prisma, deps.settings.account, symbol)).length > 0) {
+  if ((await loadActiveExits(deps.store, deps.settings.account, symbol)).length > 0) {
     const detail = `an exit of ${symbol} is already working`;
     return await notSold(deps, request, { outcome: 'SKIPPED', code: 'EXIT_IN_PROGRESS', detail, inputs });
   }
@@ -71,7 +72,7 @@ export async function startExit(
     ticker: read.ticker,
     now: deps.clock.now(),
     maxQuoteAgeMs: deps.maxQuoteAgeMs,
-    workingSells: await workingSells(deps.prisma, deps.settings.account, symbol),
+    workingSells: await workingSells(deps.store, deps.settings.account, symbol),
   });
   const gated: Inputs = { ...inputs, quote: quoteInputs(read.ticker), risk: verdict.inputs };
   if (!verdict.allowed) {
@@ -154,13 +155,11 @@ async function orderFirst(
     price: plan.price === undefined ? undefined : toPlainString(plan.price),
   };
   const exit = { ...(sale.inputs.exit as Inputs), amount: toPlainString(sale.amount) };
-  const decision = await deps.prisma.decision.create({
-    data: {
-      ...decisionColumns(deps, request),
-      outcome: 'ORDERED',
-      reasonCode: reason,
-      ruleInputs: jsonInputs({ ...sale.inputs, exit, settings: deps.settings, firstOrder }),
-    },
+  const decision = await writeExitDecision(deps.store, {
+    ...decisionColumns(deps, request),
+    outcome: 'ORDERED',
+    reasonCode: reason,
+    ruleInputs: jsonInputs({ ...sale.inputs, exit, settings: deps.settings, firstOrder }),
   });
   const { decisionId } = decision;
   const clientOrderId = await placeExitOrder(deps, { decisionId, symbol, reason }, plan, sale.amount);
@@ -174,13 +173,11 @@ async function notSold(
   why: NotSold,
 ): Promise<StartExitResult> {
   const { outcome, code, detail } = why;
-  const decision = await deps.prisma.decision.create({
-    data: {
-      ...decisionColumns(deps, request),
-      outcome,
-      reasonCode: code,
-      ruleInputs: jsonInputs({ ...why.inputs, message: detail }),
-    },
+  const decision = await writeExitDecision(deps.store, {
+    ...decisionColumns(deps, request),
+    outcome,
+    reasonCode: code,
+    ruleInputs: jsonInputs({ ...why.inputs, message: detail }),
   });
   const { decisionId } = decision;
   deps.logger.info({ decisionId, symbol: request.symbol, reason: request.reason, code }, 'exit not sold');
@@ -191,11 +188,9 @@ function decisionColumns(deps: ExitExecutorDependencies, request: StartExitReque
   return {
     account: deps.settings.account,
     symbol: request.symbol,
-    side: 'SELL',
-    intent: 'EXIT',
     exitReason: request.reason,
     createdAt: deps.clock.now(),
-  } as const;
+  };
 }
 
 function quoteInputs(ticker: Ticker | undefined): Inputs | null {

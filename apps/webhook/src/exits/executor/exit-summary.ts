@@ -1,7 +1,7 @@
 // One exit over all its orders: partial fills of several attempts add up to one sale (sizes, fees,
 // the volume-weighted price). Read from the order rows, whose aggregates the ledger recomputes from fills.
 import { type Decimal, dec, type ExitReason, type OrderStatus, sum, ZERO } from '@hookline/core';
-import type { PrismaClient } from '@hookline/db';
+import { readExitDecision, type Store } from '@hookline/store';
 import { type ExitOutcome, loadExitOrders, storedExitOf } from './exit-records.js';
 
 /** One order of an exit as it stands. */
@@ -38,10 +38,10 @@ export interface ExitSummary {
 }
 
 /** Aggregate of one exit decision over all its orders: filled size, fees (USD), weighted average exit price, orders, status. */
-export async function summarizeExit(prisma: PrismaClient, decisionId: string): Promise<ExitSummary> {
-  const decision = await prisma.decision.findUniqueOrThrow({ where: { decisionId } });
+export async function summarizeExit(store: Store, decisionId: string): Promise<ExitSummary> {
+  const decision = await readExitDecision(store, decisionId);
   const exit = storedExitOf(decision);
-  const orders = (await loadExitOrders(prisma, decisionId)).map(({ attempt, row }) => ({
+  const orders = (await loadExitOrders(store, decisionId)).map(({ attempt, row }) => ({
     clientOrderId: row.clientOrderId,
     attempt,
     orderType: row.orderType,

@@ -1,9 +1,9 @@
 // The exit sentinel: every interval, on one replica per account, every open position through the
 // exit rules; exits handed to the exit executor; the position cap; "why not sold" in `decisions`.
 import type { Clock } from '@hookline/core';
-import type { PrismaClient } from '@hookline/db';
 import type { ExchangePort } from '@hookline/exchange';
 import { heartbeatKey, type ReadinessCheck } from '@hookline/runtime';
+import type { Store } from '@hookline/store';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { OrderExecutor } from '../../execution/order-executor.js';
@@ -18,7 +18,7 @@ import type { SweepReport } from './sweep-report.js';
 
 /** What createSentinel needs: an exit executor (`exits`) or the order executor to build one from. */
 export interface SentinelOptions {
-  readonly prisma: PrismaClient;
+  readonly store: Store;
   readonly exchange: ExchangePort;
   /** undefined (replay): no lease, no heartbeat, no matrix rows. */
   readonly redis: Redis | undefined;
@@ -92,9 +92,9 @@ export function createSentinel(options: SentinelOptions): Sentinel {
 
 function buildExitExecutor(options: SentinelOptions): ExitExecutor {
   if (options.executor === undefined) throw new Error('createSentinel needs `exits` or `executor`');
-  const { prisma, exchange, clock, logger, settings, controls } = options;
+  const { store, exchange, clock, logger, settings, controls } = options;
   return new ExitExecutor({
-    prisma,
+    store,
     exchange,
     executor: options.executor,
     clock,

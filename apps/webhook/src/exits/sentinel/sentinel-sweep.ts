@@ -3,9 +3,8 @@
 // changed in one write, then act: start the exits that fired, record the sells that did not happen,
 // and enforce the position cap. A failure on one position is recorded and the others go on.
 import type { Clock, Decimal } from '@hookline/core';
-import type { PrismaClient } from '@hookline/db';
 import type { ExchangePort, Market } from '@hookline/exchange';
-import { type OpenPosition, PositionStateStore, type StoredPositionState, storeOf } from '@hookline/store';
+import { type OpenPosition, PositionStateStore, type Store, type StoredPositionState } from '@hookline/store';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { ExitStarter } from '../executor/exits.js';
@@ -23,7 +22,7 @@ import { emptySweepDraft, type SweepDraft, type SweepReport } from './sweep-repo
 
 /** What a sweep is built from. */
 export interface SentinelSweepOptions {
-  readonly prisma: PrismaClient;
+  readonly store: Store;
   readonly exchange: ExchangePort;
   /** undefined: no matrix rows (replay). */
   readonly redis: Redis | undefined;
@@ -60,13 +59,12 @@ export class SentinelSweep {
 
   constructor(options: SentinelSweepOptions) {
     this.#options = options;
-    const { prisma, clock, logger, settings } = options;
+    const { store, clock, logger, settings } = options;
     const account = settings.account;
-    const database = storeOf(prisma);
-    const states = new PositionStateStore(database);
-    this.#sources = { ...options, matrixPrefix: options.matrixPrefix ?? 'hookline', database, states };
+    const states = new PositionStateStore(store);
+    this.#sources = { ...options, matrixPrefix: options.matrixPrefix ?? 'hookline', store, states };
     this.#recorder = new WhyNotSoldRecorder({
-      prisma,
+      store,
       account,
       clock,
       logger,
@@ -82,7 +80,7 @@ export class SentinelSweep {
     });
     this.#cap = new PositionCap({
       settings: settings.cap,
-      prisma,
+      store,
       account,
       clock,
       logger,

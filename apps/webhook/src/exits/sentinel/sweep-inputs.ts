@@ -28,7 +28,7 @@ export interface SweepInputs {
 
 /** Where the load step reads from. */
 export interface SweepSources {
-  readonly database: Store;
+  readonly store: Store;
   readonly exchange: ExchangePort;
   /** undefined: no matrix (replay); trailing then uses its widest distance and no signal exits. */
   readonly redis: Redis | undefined;
@@ -47,7 +47,7 @@ export async function loadSweepInputs(
   maxSignalAgeMs: number,
 ): Promise<SweepInputs> {
   const [positions, states, exiting] = await Promise.all([
-    readOpenPositions(sources.database, { account, markets }),
+    readOpenPositions(sources.store, { account, markets }),
     sources.states.load(account),
     sources.exits.activeExitSymbols(),
   ]);

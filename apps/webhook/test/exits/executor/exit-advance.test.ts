@@ -1,4 +1,5 @@
 import { dec } from '@hookline/core';
+import { storeOf } from '@hookline/store';
 import { describe, expect, it } from 'vitest';
 import { type ExitProgress, summarizeExit } from '../../../src/exits/executor/exit-executor.js';
 import { plain, SYMBOL, useExitHarness } from '../exit-harness.js';
@@ -24,7 +25,7 @@ describe('exit executor: driving a LIMIT exit', () => {
     const progress = await exits.advance();
 
     expect(progress).toMatchObject([{ kind: 'FINISHED', outcome: 'SOLD', decisionId: started.decisionId }]);
-    const summary = await summarizeExit(prisma, started.decisionId);
+    const summary = await summarizeExit(storeOf(prisma), started.decisionId);
     expect(summary.status).toBe('SOLD');
     expect(plain(summary.filledAmount)).toBe('0.01');
     expect(plain(summary.averagePrice)).toBe('60006');
@@ -79,7 +80,7 @@ describe('exit executor: driving a LIMIT exit', () => {
     expect(orders.map((order) => plain(order.filledSize))).toEqual(['0', '0', '0', '0.001', '0.009']);
     expect(orders.every((order) => order.exitReason === 'SOFT_STOP' && order.trigger === 'EXIT')).toBe(true);
     expect(await position()).toBe('0');
-    expect((await summarizeExit(prisma, started.decisionId)).orders).toHaveLength(5);
+    expect((await summarizeExit(storeOf(prisma), started.decisionId)).orders).toHaveLength(5);
   });
 
   it('when an exit fills partly over two attempts then summarizeExit adds sizes and fees and weights the price', async () => {
@@ -103,7 +104,7 @@ describe('exit executor: driving a LIMIT exit', () => {
     expect(repriced).toMatchObject({ kind: 'ORDER_PLACED', attempt: 1 });
     expect(plain(repriced?.kind === 'ORDER_PLACED' ? repriced.amount : undefined)).toBe('0.006');
     expect(finished).toMatchObject({ kind: 'FINISHED', outcome: 'SOLD' });
-    const summary = await summarizeExit(prisma, started.decisionId);
+    const summary = await summarizeExit(storeOf(prisma), started.decisionId);
     expect(
       summary.orders.map((order) => [plain(order.filledSize), plain(order.avgFillPrice), order.status]),
     ).toEqual([

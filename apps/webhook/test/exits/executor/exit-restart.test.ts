@@ -1,4 +1,5 @@
 import { dec } from '@hookline/core';
+import { storeOf } from '@hookline/store';
 import { describe, expect, it } from 'vitest';
 import { clientOrderIdOf } from '../../../src/execution/order-intent.js';
 import { summarizeExit } from '../../../src/exits/executor/exit-executor.js';
@@ -40,6 +41,6 @@ describe('exit executor: restart', () => {
       ['59996', 'FILLED'], // re-priced at the new bid: 59 990 × 1.0001 = 59 995.999 → up to the tick
     ]);
     expect(await prisma.decision.count({ where: { intent: 'EXIT' } })).toBe(1);
-    expect(plain((await summarizeExit(prisma, started.decisionId)).filledAmount)).toBe('0.01');
+    expect(plain((await summarizeExit(storeOf(prisma), started.decisionId)).filledAmount)).toBe('0.01');
   });
 });

@@ -1,4 +1,5 @@
 import { dec } from '@hookline/core';
+import { storeOf } from '@hookline/store';
 import { describe, expect, it } from 'vitest';
 import { summarizeExit } from '../../../src/exits/executor/exit-executor.js';
 import { plain, SYMBOL, useExitHarness } from '../exit-harness.js';
@@ -44,7 +45,7 @@ describe('exit executor: the hard stop ladder', () => {
     ]);
     expect(orders.map((order) => plain(order.size))).toEqual(['0.02', '0.018', '0.014', '0.008', '0.004']);
     expect(orders.every((order) => order.exitReason === 'HARD_STOP' && order.trigger === 'EXIT')).toBe(true);
-    const summary = await summarizeExit(prisma, started.decisionId);
+    const summary = await summarizeExit(storeOf(prisma), started.decisionId);
     expect(summary).toMatchObject({ status: 'SOLD', reason: 'HARD_STOP' });
     expect(plain(summary.filledAmount)).toBe('0.02');
     // Volume-weighted over the ten levels: 55 000 − 11 × (0 + 1 + … + 9) / 10 = 54 950.5.
@@ -66,6 +67,6 @@ describe('exit executor: the hard stop ladder', () => {
 
     expect(await exits.advance()).toEqual([]); // finished inside start(): nothing left to drive
     expect((await exitOrders(started.decisionId)).map((order) => order.status)).toEqual(['FILLED']);
-    expect(await summarizeExit(prisma, started.decisionId)).toMatchObject({ status: 'SOLD' });
+    expect(await summarizeExit(storeOf(prisma), started.decisionId)).toMatchObject({ status: 'SOLD' });
   });
 });
