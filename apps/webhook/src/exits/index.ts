@@ -5,6 +5,7 @@
 
 export { ExitExecutor, type ExitSummary, summarizeExit } from './executor/exit-executor.js';
 export type { StartExitRequest, StartExitResult } from './executor/exit-start.js';
+export { Exits, type SentinelStart } from './executor/exits.js';
 export type { ExitNotTakenCode } from './exit-reasons.js';
 export {
   defaultExitExecutionSettings,

@@ -1,35 +1,86 @@
-// How the sentinel hands an exit to the executor: with a back-off after a refusal (so a stuck exit
-// does not write a decision every sweep), and with the dust the executor reports remembered for
-// the exact amount it saw (any fill changes the amount and clears it).
-import { type Clock, type Decimal, type ExitReason, toPlainString } from '@hookline/core';
+// The one way to start an exit: the sweep (a rule fired), the position cap and the operator's
+// flatten all call Exits.start. The exit executor does the work (our orders on the symbol canceled
+// first, the amount sized from what is available, dust and a second exit refused, exactly one
+// decision recorded). For the sentinel, Exits also remembers across sweeps: a back-off after a
+// refusal (so a stuck exit does not write a decision every sweep), and the dust the executor
+// reported for the exact amount it saw (any fill changes the amount and clears it). The operator's
+// request passes straight through: it is neither held back nor remembered.
+import { type Clock, type Decimal, toPlainString } from '@hookline/core';
 import type { Logger } from 'pino';
-import type { RuleInputs } from '../../rules/index.js';
 import type { SentinelExits } from '../sentinel/sentinel-ports.js';
-import type { SweepDraft } from '../sentinel/sweep-report.js';
-import type { WhyNotSoldRecorder } from '../why-not-sold.js';
-import type { StartExitResult } from './exit-executor.js';
 import { ExitRetryGate } from './exit-retry-gate.js';
+import type { StartExitRequest, StartExitResult } from './exit-start.js';
 
-/** What the starter needs. */
-export interface ExitStarterOptions {
-  readonly exits: SentinelExits;
+/** How the sentinel asks for an exit: the sweep backs off after a refusal, the cap asks at once. */
+export interface SentinelStart {
+  readonly backOff: boolean;
+}
+
+/** What Exits needs. */
+export interface ExitsOptions {
+  /** The exit executor (ExitExecutor; tests may pass a recording fake). */
+  readonly executor: SentinelExits;
   readonly clock: Clock;
+  /** The sentinel's logger: what it asked and what came of it. */
   readonly logger: Logger;
-  readonly recorder: WhyNotSoldRecorder;
+  /** First back-off after a refusal; doubles per refusal up to maxRetryMs. */
   readonly firstRetryMs: number;
   readonly maxRetryMs: number;
 }
 
-/** Starts exits for the sweep; remembers refusals and dust across sweeps (in memory). */
-export class ExitStarter {
-  readonly #options: ExitStarterOptions;
+/** The exits of one account: start one, drive the working ones. Remembers refusals and dust in memory. */
+export class Exits {
+  readonly #options: ExitsOptions;
   readonly #retry: ExitRetryGate;
   /** Amount at which the executor reported DUST, per symbol. */
   readonly #dustAmounts = new Map<string, string>();
 
-  constructor(options: ExitStarterOptions) {
+  constructor(options: ExitsOptions) {
     this.#options = options;
     this.#retry = new ExitRetryGate({ firstRetryMs: options.firstRetryMs, maxRetryMs: options.maxRetryMs });
+  }
+
+  /**
+   * Starts one exit: exactly one decision row (ORDERED with the first order out, or BLOCKED/SKIPPED
+   * with the reason). Asked by the sentinel, the exit is held back while a refusal of the same exit
+   * of the same amount backs off (then undefined: nothing was asked, nothing recorded).
+   */
+  start(request: StartExitRequest): Promise<StartExitResult>;
+  start(request: StartExitRequest, sentinel: SentinelStart): Promise<StartExitResult | undefined>;
+  async start(request: StartExitRequest, sentinel?: SentinelStart): Promise<StartExitResult | undefined> {
+    const { executor, clock, logger } = this.#options;
+    if (sentinel === undefined) return await executor.start(request);
+    const { symbol, reason } = request;
+    const amountText = toPlainString(request.positionAmount);
+    const nowMs = clock.nowMs();
+    if (sentinel.backOff && !this.#retry.allows(symbol, reason, amountText, nowMs)) return undefined;
+    const result = await executor.start(request);
+    if (result.kind === 'STARTED') {
+      this.#retry.forget(symbol);
+      logger.info(
+        { symbol, reason, decisionId: result.decisionId, amount: toPlainString(result.amount) },
+        `exit started: ${reason}`,
+      );
+      return result;
+    }
+    this.#retry.refused(symbol, reason, amountText, nowMs);
+    if (result.code === 'DUST') this.#dustAmounts.set(symbol, amountText);
+    const level = reason === 'HARD_STOP' ? 'error' : 'warn';
+    logger[level](
+      { symbol, reason, code: result.code, detail: result.detail },
+      `exit not started: ${result.code}`,
+    );
+    return result;
+  }
+
+  /** Drives every working exit one step (the sweep calls it first). */
+  async advance(): Promise<readonly unknown[]> {
+    return await this.#options.executor.advance();
+  }
+
+  /** Symbols with an exit still working. */
+  async activeExitSymbols(): Promise<ReadonlySet<string>> {
+    return await this.#options.executor.activeExitSymbols();
   }
 
   /**
@@ -41,42 +92,6 @@ export class ExitStarter {
     const flagged = this.#dustAmounts.get(symbol);
     if (flagged !== undefined && flagged !== text) this.#dustAmounts.delete(symbol);
     return flagged === text;
-  }
-
-  /** Asks the executor to sell; undefined when the back-off says not yet. */
-  async start(
-    position: { readonly symbol: string; readonly amount: Decimal },
-    reason: ExitReason,
-    ruleInputs: RuleInputs,
-    draft: SweepDraft,
-    backOff: boolean,
-  ): Promise<StartExitResult | undefined> {
-    const { symbol, amount } = position;
-    const amountText = toPlainString(amount);
-    const nowMs = this.#options.clock.nowMs();
-    if (backOff && !this.#retry.allows(symbol, reason, amountText, nowMs)) return undefined;
-    const result = await this.#options.exits.start({ symbol, reason, positionAmount: amount, ruleInputs });
-    if (result.kind === 'STARTED') {
-      this.#retry.forget(symbol);
-      draft.exitsStarted.push(symbol);
-      this.#options.logger.info(
-        { symbol, reason, decisionId: result.decisionId, amount: toPlainString(result.amount) },
-        `exit started: ${reason}`,
-      );
-      return result;
-    }
-    this.#retry.refused(symbol, reason, amountText, nowMs);
-    draft.notSold.push({ symbol, code: result.code });
-    if (result.code === 'DUST') {
-      this.#dustAmounts.set(symbol, amountText);
-      this.#options.recorder.remember({ symbol, code: 'DUST', wouldExit: reason });
-    }
-    const level = reason === 'HARD_STOP' ? 'error' : 'warn';
-    this.#options.logger[level](
-      { symbol, reason, code: result.code, detail: result.detail },
-      `exit not started: ${result.code}`,
-    );
-    return result;
   }
 
   /** A closed position's back-off and dust go. */

@@ -9,6 +9,7 @@ import type { Logger } from 'pino';
 import type { OrderExecutor } from '../../execution/order-executor.js';
 import { RedisLease } from '../../leases/redis-lease.js';
 import { ExitExecutor } from '../executor/exit-executor.js';
+import { Exits } from '../executor/exits.js';
 import type { ExitSettings } from '../exit-settings.js';
 import { SentinelLoop } from './sentinel-loop.js';
 import type { SentinelControls, SentinelExits } from './sentinel-ports.js';
@@ -26,6 +27,7 @@ export interface SentinelOptions {
   readonly logger: Logger;
   readonly settings: ExitSettings;
   readonly controls: SentinelControls;
+  /** The exit executor (tests: a recording fake); built from `executor` when not given. */
   readonly exits?: SentinelExits;
   readonly executor?: OrderExecutor;
   /** Redis key prefix of the lease (default `hookline`). */
@@ -44,8 +46,8 @@ export interface Sentinel {
   stop(): Promise<void>;
   /** One sweep now (after a running one); undefined when another replica leads or it failed. */
   sweepOnce(): Promise<SweepReport | undefined>;
-  /** The exit executor the sentinel hands exits to. */
-  readonly exits: SentinelExits;
+  /** The one way to start an exit (the sweep, the cap and flatten), over the exit executor. */
+  readonly exits: Exits;
   /** The loop (leadership, skipped ticks, last report). */
   readonly loop: SentinelLoop;
   /** Register with the ReadinessRegistry: heartbeat (when Redis is given) and market data. */
@@ -55,8 +57,15 @@ export interface Sentinel {
 /** Builds the sentinel; nothing runs until start() or sweepOnce(). */
 export function createSentinel(options: SentinelOptions): Sentinel {
   const { redis, settings, clock, logger } = options;
-  const exits = options.exits ?? buildExitExecutor(options);
-  const sweep = new SentinelSweep({ ...options, logger: logger.child({ component: 'sentinel' }), exits });
+  const sentinelLogger = logger.child({ component: 'sentinel' });
+  const exits = new Exits({
+    executor: options.exits ?? buildExitExecutor(options),
+    clock,
+    logger: sentinelLogger,
+    firstRetryMs: settings.whyNotSold.firstRetryMs,
+    maxRetryMs: settings.whyNotSold.repeatMs,
+  });
+  const sweep = new SentinelSweep({ ...options, logger: sentinelLogger, exits });
   const prefix = options.keyPrefix ?? 'hookline';
   const service = options.heartbeatService ?? 'sentinel';
   const loop = new SentinelLoop({

@@ -5,7 +5,7 @@ import type { RiskControls } from '../../execution/risk-snapshot.js';
 import type { TradingState } from '../../rules/index.js';
 import type { StartExitRequest, StartExitResult } from '../executor/exit-executor.js';
 
-/** The exit executor as the sentinel uses it (ExitExecutor; tests may pass a recording fake). */
+/** The exit executor as Exits uses it (ExitExecutor; tests may pass a recording fake). */
 export interface SentinelExits {
   /** Starts one exit; records its own decision row (ORDERED, or why not). */
   start(request: StartExitRequest): Promise<StartExitResult>;

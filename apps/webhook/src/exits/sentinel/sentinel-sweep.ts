@@ -2,12 +2,14 @@
 // quotes, matrix rows), evaluate every position with the pure rules, persist the states that
 // changed in one write, then act: start the exits that fired, record the sells that did not happen,
 // and enforce the position cap. A failure on one position is recorded and the others go on.
-import type { Clock, Decimal } from '@hookline/core';
+import type { Clock, Decimal, ExitReason } from '@hookline/core';
 import type { ExchangePort, Market } from '@hookline/exchange';
 import { type OpenPosition, PositionStateStore, type Store, type StoredPositionState } from '@hookline/store';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import { ExitStarter } from '../executor/exits.js';
+import type { RuleInputs } from '../../rules/index.js';
+import type { StartExitResult } from '../executor/exit-start.js';
+import type { Exits } from '../executor/exits.js';
 import type { ExitSettings } from '../exit-settings.js';
 import { type CapOutcome, type CapPosition, PositionCap } from '../position-cap.js';
 import {
@@ -16,7 +18,7 @@ import {
   type PositionEvaluationInput,
 } from '../rules/evaluate-positions.js';
 import { type NotSoldEvent, WhyNotSoldRecorder } from '../why-not-sold.js';
-import type { SentinelControls, SentinelExits } from './sentinel-ports.js';
+import type { SentinelControls } from './sentinel-ports.js';
 import { loadSweepInputs, marketViewOf, type SweepInputs, type SweepSources } from './sweep-inputs.js';
 import { emptySweepDraft, type SweepDraft, type SweepReport } from './sweep-report.js';
 
@@ -31,7 +33,8 @@ export interface SentinelSweepOptions {
   readonly clock: Clock;
   readonly logger: Logger;
   readonly settings: ExitSettings;
-  readonly exits: SentinelExits;
+  /** Where every exit of the sweep and the cap starts. */
+  readonly exits: Exits;
   readonly controls: SentinelControls;
 }
 
@@ -52,7 +55,6 @@ export class SentinelSweep {
   readonly #options: SentinelSweepOptions;
   readonly #sources: SweepSources;
   readonly #recorder: WhyNotSoldRecorder;
-  readonly #starter: ExitStarter;
   readonly #cap: PositionCap;
   #markets: { readonly atMs: number; readonly markets: readonly Market[] } | undefined;
   #openSymbols = new Set<string>();
@@ -69,14 +71,6 @@ export class SentinelSweep {
       clock,
       logger,
       repeatMs: settings.whyNotSold.repeatMs,
-    });
-    this.#starter = new ExitStarter({
-      exits: options.exits,
-      clock,
-      logger,
-      recorder: this.#recorder,
-      firstRetryMs: settings.whyNotSold.firstRetryMs,
-      maxRetryMs: settings.whyNotSold.repeatMs,
     });
     this.#cap = new PositionCap({
       settings: settings.cap,
@@ -147,7 +141,7 @@ export class SentinelSweep {
   #prepare(row: OpenPosition, inputs: SweepInputs): PreparedPosition {
     const stored = inputs.states.get(row.symbol);
     const hodl = this.#options.settings.hodlAssets.has(row.base);
-    const dust = row.dust || this.#starter.isDust(row.symbol, row.amount);
+    const dust = row.dust || this.#options.exits.isDust(row.symbol, row.amount);
     const quote = inputs.quotes.get(row.symbol);
     const ticker = quote === undefined || typeof quote === 'string' ? undefined : quote;
     const position = {
@@ -224,13 +218,35 @@ export class SentinelSweep {
             });
         } else if (verdict.kind === 'EXIT' && !inputs.exiting.has(symbol)) {
           const row = (prepared[index] as PreparedPosition).row;
-          await this.#starter.start(row, verdict.reason, verdict.inputs, draft, true);
+          await this.#start(row, verdict.reason, verdict.inputs, draft, true);
         }
       } catch (error) {
         events.push(this.#failure(symbol, error, draft));
       }
     }
     return events;
+  }
+
+  // The sweep's and the cap's exits, noted in the report; a DUST refusal counts as recorded (the
+  // executor wrote its decision), so "why not sold" does not write it again.
+  async #start(
+    position: { readonly symbol: string; readonly amount: Decimal },
+    reason: ExitReason,
+    ruleInputs: RuleInputs,
+    draft: SweepDraft,
+    backOff: boolean,
+  ): Promise<StartExitResult | undefined> {
+    const { symbol, amount } = position;
+    const request = { symbol, reason, positionAmount: amount, ruleInputs };
+    const result = await this.#options.exits.start(request, { backOff });
+    if (result === undefined) return undefined;
+    if (result.kind === 'STARTED') {
+      draft.exitsStarted.push(symbol);
+      return result;
+    }
+    draft.notSold.push({ symbol, code: result.code });
+    if (result.code === 'DUST') this.#recorder.remember({ symbol, code: 'DUST', wouldExit: reason });
+    return result;
   }
 
   #failure(symbol: string, error: unknown, draft: SweepDraft): NotSoldEvent {
@@ -255,14 +271,14 @@ export class SentinelSweep {
         base: row.base,
         amount: row.amount,
         bid,
-        dust: dust || this.#starter.isDust(row.symbol, row.amount),
+        dust: dust || this.#options.exits.isDust(row.symbol, row.amount),
         hodl,
         exiting: inputs.exiting.has(row.symbol) || draft.exitsStarted.includes(row.symbol),
       };
     });
     try {
       return await this.#cap.enforce(positions, (position, capInputs) =>
-        this.#starter.start(position, 'CAP_ENFORCEMENT', capInputs, draft, false),
+        this.#start(position, 'CAP_ENFORCEMENT', capInputs, draft, false),
       );
     } catch (error) {
       this.#options.logger.error({ err: error }, 'exit sentinel: position cap check failed');
@@ -276,7 +292,7 @@ export class SentinelSweep {
     for (const symbol of this.#openSymbols) {
       if (open.has(symbol)) continue;
       this.#recorder.forget(symbol);
-      this.#starter.forget(symbol);
+      this.#options.exits.forget(symbol);
     }
     this.#openSymbols = open;
   }

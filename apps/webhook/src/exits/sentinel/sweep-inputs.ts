@@ -36,7 +36,7 @@ export interface SweepSources {
   readonly matrixPrefix: string;
   readonly clock: Clock;
   readonly states: PositionStateStore;
-  readonly exits: SentinelExits;
+  readonly exits: Pick<SentinelExits, 'activeExitSymbols'>;
 }
 
 /** Reads the sweep's inputs for `account`; `markets` were read once for the sweep. */
