@@ -26,6 +26,18 @@ describe('domain purity', () => {
     expect(files).toContain('packages/core/src/order-lifecycle.ts');
   });
 
+  it('when the covered files are listed then the exit rules and the risk and preflight rules are among them', () => {
+    const files = listPureSourceFiles(repositoryRoot);
+
+    expect(files).toContain('apps/webhook/src/exits/rules/decide-exit.ts');
+    expect(files).toContain('apps/webhook/src/exits/rules/trailing-stop.ts');
+    expect(files).toContain('apps/webhook/src/exits/rules/exit-inputs.ts');
+    expect(files).toContain('apps/webhook/src/exits/rules/exit-types.ts');
+    expect(files).toContain('apps/webhook/src/exits/rules/evaluate-positions.ts');
+    expect(files).toContain('apps/webhook/src/rules/risk/risk-gate.ts');
+    expect(files).toContain('apps/webhook/src/rules/preflight/preflight.ts');
+  });
+
   it('when the allow-list is read then it names exactly the two core adapters, and both exist', () => {
     expect([...allowedImpureFiles].sort()).toEqual([
       'packages/core/src/system-clock.ts',

@@ -13,7 +13,10 @@ export interface PurityViolation {
 /** The folders whose code must be pure, relative to the repository root. */
 export const pureSourceRoots = ['packages/core/src', 'packages/ledger/src'] as const;
 
-/** Within this folder only the exit rules (paths containing /rules/) must be pure. */
+/**
+ * Within this folder only the rules must be pure: every path containing /rules/, which covers the
+ * exit rules (apps/webhook/src/exits/rules/) and the risk and preflight rules (apps/webhook/src/rules/).
+ */
 export const ruleSourceRoot = 'apps/webhook/src';
 
 /** The only files allowed to read the wall clock or randomness: the production adapters in core. */

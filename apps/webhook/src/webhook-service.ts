@@ -1,15 +1,16 @@
 import { SystemRandomSource, UuidV7IdGenerator } from '@hookline/core';
 import { heartbeatCheck, type RunningService, startHeartbeat } from '@hookline/runtime';
 import { JOB_QUEUE_PREFIX } from '@hookline/schemas';
+import { storeOf } from '@hookline/store';
 import { readCircuit } from './controls/exchange-circuit.js';
 import { TradingControls } from './controls/trading-controls.js';
 import { entrySettingsFromConfig } from './execution/entry-settings.js';
+import { createSentinel, exitSettingsFromConfig } from './exits/index.js';
 import { exchangeCircuitCheck, fillStreamCheck } from './fills/fill-stream-readiness.js';
 import { PrismaAlertStore } from './ingress/alert-store.js';
 import { ingressOptionsFromConfig } from './ingress/ingress-options.js';
 import { jobNames } from './jobs/job-catalog.js';
 import { createReconciler, type Reconciler } from './reconciler/index.js';
-import { createSentinel, sentinelSettingsFromConfig } from './sentinel/index.js';
 import type { WebhookServiceContext } from './service-context.js';
 import { startTradingPipeline } from './trading-pipeline.js';
 import { buildWebhookApp } from './webhook-app.js';
@@ -87,12 +88,12 @@ export async function startWebhookService(context: WebhookServiceContext): Promi
   });
   // The exit sentinel: one leader per account (lease), exits through the pipeline's order executor.
   const sentinel = createSentinel({
-    prisma: database.prisma,
+    store: storeOf(database, { usdCurrencies: config.HOOKLINE_LEDGER_USD_CURRENCIES }),
     exchange: context.exchange,
     redis,
     clock,
     logger,
-    settings: sentinelSettingsFromConfig(config),
+    settings: exitSettingsFromConfig(config),
     controls,
     executor: pipeline.executor,
     keyPrefix: REDIS_PREFIX,

@@ -3,6 +3,26 @@
 // Store and call these typed functions; only this package (and the ledger's own ledger-store) talks
 // to Prisma or SQL.
 
+// exits: the decisions and orders of the exit sentinel and executor
+export {
+  completeExitDecision,
+  type ExitDecisionWrite,
+  readActiveExitDecisions,
+  readExitDecision,
+  writeExitDecision,
+  writeExitDecisions,
+} from './alerts/exit-decisions.js';
+export {
+  type ExchangeOrderSync,
+  findExitOrder,
+  readExitOrders,
+  readWorkingOrdersOnSymbol,
+  readWorkingSells,
+  syncExitOrderWithExchange,
+  type WorkingOrdersQuery,
+} from './orders/exit-orders.js';
+// end exits
+
 export { ledgerOptionsFromConfig } from './ledger-settings.js';
 export {
   holdsPosition,

@@ -2,7 +2,7 @@ import type { Clock } from '@hookline/core';
 import type { PrismaClient } from '@hookline/db';
 import type { ExchangePort } from '@hookline/exchange';
 import type { TradingControls } from '../controls/trading-controls.js';
-import type { ExitExecutor } from '../exits/exit-executor.js';
+import type { ExitExecutor } from '../exits/index.js';
 import type { RiskLimits } from '../rules/index.js';
 import type { MatrixRouteOptions } from './matrix-routes.js';
 

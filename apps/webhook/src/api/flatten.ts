@@ -7,7 +7,7 @@ import type { PrismaClient } from '@hookline/db';
 import type { ExchangePort } from '@hookline/exchange';
 import { readOpenPositions, storeOf } from '@hookline/store';
 import type { OperatorChange } from '../controls/operator-change.js';
-import type { ExitExecutor } from '../exits/exit-executor.js';
+import type { ExitExecutor } from '../exits/index.js';
 
 /** An exit order flatten created. */
 export interface FlattenIntent {

@@ -14,15 +14,16 @@ import {
   tickFileQuotes,
 } from '@hookline/exchange';
 import type { Config } from '@hookline/schemas';
+import { storeOf } from '@hookline/store';
 import type { Logger } from 'pino';
 import { OrderExecutor } from '../execution/order-executor.js';
-import { FillRecorder } from '../fills/fill-recorder.js';
 import {
   createSentinel,
+  exitSettingsFromConfig,
   MemorySentinelControls,
   type Sentinel,
-  sentinelSettingsFromConfig,
-} from '../sentinel/index.js';
+} from '../exits/index.js';
+import { FillRecorder } from '../fills/fill-recorder.js';
 import { InlineJobQueue } from './inline-job-queue.js';
 import { placeReplayEntry } from './replay-entries.js';
 import { ReplayFillSync } from './replay-fills.js';
@@ -87,7 +88,7 @@ async function buildReplay(
 ) {
   const { config, logger } = options;
   const clock = new TestClock(startMs);
-  const settings = sentinelSettingsFromConfig(config);
+  const settings = exitSettingsFromConfig(config);
   const prisma = withReplayIds(options.prisma, options.ids ?? replayIdGenerator(clock, settings.account));
   const { exchange, queue, executor } = openReplayVenue({ ...options, prisma }, specs, clock);
   const recorder = new FillRecorder({
@@ -100,7 +101,7 @@ async function buildReplay(
   const fills = new ReplayFillSync({ prisma, exchange, recorder, logger });
   const controls = new MemorySentinelControls();
   const sentinel: Sentinel = createSentinel({
-    prisma,
+    store: storeOf(prisma, { usdCurrencies: config.HOOKLINE_LEDGER_USD_CURRENCIES }),
     exchange,
     redis: undefined,
     clock,

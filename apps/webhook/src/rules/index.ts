@@ -1,17 +1,7 @@
-// The webhook's pure rules: the risk gate, preflight and the exit rules. Everything here is a function from a state
-// snapshot (time included) to a verdict; the caller acts and records the verdict in `decisions`.
+// The webhook's pure rules: the risk gate and preflight (the exit rules live with the exits, in
+// exits/rules/). Everything here is a function from a state snapshot (time included) to a verdict;
+// the caller acts and records the verdict in `decisions`.
 
-export { decideExit, initialTrailingState } from './exit/decide-exit.js';
-export type { ExitDataProblem } from './exit/exit-data-check.js';
-export { defaultExitRuleSettings, type ExitRuleSettings } from './exit/exit-settings.js';
-export type {
-  ExitMarketView,
-  ExitPositionView,
-  ExitRuleReason,
-  ExitSkipCode,
-  ExitVerdict,
-  TrailingState,
-} from './exit/exit-types.js';
 export type { JsonValue, RuleInputs } from './json-inputs.js';
 export { amountForMinNotional } from './preflight/min-notional-bump.js';
 export { preflightOrder } from './preflight/preflight.js';

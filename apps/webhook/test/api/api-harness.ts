@@ -5,6 +5,7 @@ import { type Decimal, dec } from '@hookline/core';
 import type { Database } from '@hookline/db';
 import type { recordFills } from '@hookline/ledger-store';
 import { createLogger, ReadinessRegistry } from '@hookline/runtime';
+import { storeOf } from '@hookline/store';
 import type { FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
@@ -13,8 +14,8 @@ import { usePerFileDatabase } from '../../../../test/support/per-file-database.j
 import { readCircuit } from '../../src/controls/exchange-circuit.js';
 import { TradingControls } from '../../src/controls/trading-controls.js';
 import { OrderExecutor } from '../../src/execution/order-executor.js';
-import { ExitExecutor } from '../../src/exits/exit-executor.js';
 import { defaultExitExecutionSettings } from '../../src/exits/exit-settings.js';
+import { ExitExecutor } from '../../src/exits/index.js';
 import { jobNames } from '../../src/jobs/job-catalog.js';
 import { JobQueues } from '../../src/jobs/job-queues.js';
 import { defaultRiskLimits } from '../../src/rules/index.js';
@@ -118,7 +119,7 @@ export function useApiHarness(): (options?: ApiAppOptions) => Promise<ApiUnderTe
         account: 'default',
         limits: defaultRiskLimits,
         exits: new ExitExecutor({
-          prisma: database.prisma,
+          store: storeOf(database),
           exchange: venue.exchange,
           executor,
           clock: venue.clock,

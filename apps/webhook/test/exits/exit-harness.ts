@@ -2,14 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { type Decimal, dec, toPlainString } from '@hookline/core';
 import type { PrismaClient, TradeRecord } from '@hookline/db';
 import { createLogger } from '@hookline/runtime';
-import { readOpenPositions, storeOf } from '@hookline/store';
+import { readOpenPositions, storeOf, toDbSide } from '@hookline/store';
 import { Redis } from 'ioredis';
 import { inject } from 'vitest';
 import { usePerFileDatabase } from '../../../../test/support/per-file-database.js';
 import { OrderExecutor } from '../../src/execution/order-executor.js';
 import { openRiskControls, type RiskControls } from '../../src/execution/risk-snapshot.js';
-import { ExitExecutor } from '../../src/exits/exit-executor.js';
-import { loadExitOrders } from '../../src/exits/exit-records.js';
+import { ExitExecutor } from '../../src/exits/executor/exit-executor.js';
+import { loadExitOrders } from '../../src/exits/executor/exit-records.js';
 import { defaultExitExecutionSettings, type ExitExecutionSettings } from '../../src/exits/exit-settings.js';
 import { startTradingPipeline, type TradingPipeline } from '../../src/trading-pipeline.js';
 import { PaperVenue, SYMBOL, testSettings } from '../support/trading-harness.js';
@@ -79,7 +79,7 @@ export function useExitHarness(): (options?: ExitHarnessOptions) => Promise<Exit
     // Every instance gets its own order executor too: nothing survives a restart but the database.
     const newExits = () =>
       new ExitExecutor({
-        prisma,
+        store: storeOf(prisma),
         exchange: venue.exchange,
         executor: new OrderExecutor({
           prisma,
@@ -145,7 +145,12 @@ export function useExitHarness(): (options?: ExitHarnessOptions) => Promise<Exit
         const held = positions.find((position) => position.symbol === SYMBOL);
         return held === undefined ? '0' : toPlainString(held.amount);
       },
-      exitOrders: async (decisionId) => (await loadExitOrders(prisma, decisionId)).map((order) => order.row),
+      // As the database holds them (side BUY/SELL), in attempt order.
+      exitOrders: async (decisionId) =>
+        (await loadExitOrders(storeOf(prisma), decisionId)).map(({ row }) => ({
+          ...row,
+          side: toDbSide(row.side),
+        })),
     };
   };
 }

@@ -16,7 +16,7 @@ const BTC = 'BTC/USD';
 describe('replay: the trailing stop on a scripted path', () => {
   const harness = useReplayHarness();
 
-  // The stored state is what a restarted sentinel resumes from (sentinel/position-state.test.ts).
+  // The stored state is what a restarted sentinel resumes from (exits/sentinel/position-state.test.ts).
   it.each([
     [2, { active: false, peak: '62000', stop: null }],
     [3, { active: true, peak: '62500', stop: '61250' }],

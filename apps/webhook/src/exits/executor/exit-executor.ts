@@ -1,0 +1,103 @@
+// The exit executor (architecture.md "Exit execution"): the sentinel starts one exit per position
+// and drives every working exit one step per sweep. Exits are not scheduled through BullMQ delays:
+// the sweep is the scheduler, so the replay's virtual clock drives them like the real one, and
+// every step re-derives the exit's state from the database, so a restart continues where it was.
+
+import { isTerminal } from '@hookline/core';
+import { findExitOrder } from '@hookline/store';
+import { advanceExit } from './exit-advance.js';
+import type { ExitExecutorDependencies } from './exit-context.js';
+import type { ExitProgress } from './exit-progress.js';
+import { loadActiveExits, type StoredExit } from './exit-records.js';
+import { type StartExitRequest, type StartExitResult, startExit } from './exit-start.js';
+
+export type { ExitExecutorDependencies } from './exit-context.js';
+export type { ExitProgress } from './exit-progress.js';
+export type { StartExitRequest, StartExitResult } from './exit-start.js';
+
+/** Sells positions for the sentinel: LIMIT with re-pricing and escalation, or the hard stop's IOC ladder. */
+export class ExitExecutor {
+  readonly #deps: ExitExecutorDependencies;
+
+  constructor(dependencies: ExitExecutorDependencies) {
+    this.#deps = dependencies;
+  }
+
+  /** Writes exactly one decision row (ORDERED, or BLOCKED/SKIPPED with the reason) and, when ORDERED, places the first exit order. */
+  async start(request: StartExitRequest): Promise<StartExitResult> {
+    const result = await startExit(this.#deps, request);
+    if (result.kind === 'STARTED' && (await this.#settledAtOnce(result.clientOrderId))) {
+      await this.#walkOn(result.decisionId, []);
+    }
+    return result;
+  }
+
+  /**
+   * Drives every working exit of the account one step: a LIMIT past its timeout is canceled and
+   * re-priced at the new bid (a new attempt, a new client order id of the same decision); after
+   * repriceAttempts LIMITs comes an IOC at the bid, then MARKET; the hard stop goes IOC down its
+   * ladder, then MARKET. An exit is over when its orders are terminal and nothing (or only dust)
+   * is left to sell. One exit failing does not hold back the others.
+   */
+  async advance(): Promise<readonly ExitProgress[]> {
+    const exits = await loadActiveExits(this.#deps.store, this.#deps.settings.account);
+    const progress: ExitProgress[] = [];
+    for (const exit of exits) {
+      try {
+        const step = await advanceExit(this.#deps, exit);
+        progress.push(step);
+        if (step.kind === 'ORDER_PLACED' && (await this.#settledAtOnce(step.clientOrderId))) {
+          await this.#walkOn(exit.decisionId, progress);
+        }
+      } catch (error) {
+        this.#deps.logger.error(
+          { err: error, decisionId: exit.decisionId, symbol: exit.symbol },
+          'exit step failed',
+        );
+        const detail = error instanceof Error ? error.message : String(error);
+        progress.push({
+          symbol: exit.symbol,
+          decisionId: exit.decisionId,
+          reason: exit.reason,
+          kind: 'WAITING',
+          code: 'SENTINEL_ERROR',
+          detail,
+        });
+      }
+    }
+    return progress;
+  }
+
+  /** Symbols with an exit decision still working (one exit at a time per position). */
+  async activeExitSymbols(): Promise<ReadonlySet<string>> {
+    const exits = await loadActiveExits(this.#deps.store, this.#deps.settings.account);
+    return new Set(exits.map((exit) => exit.symbol));
+  }
+
+  // An IOC or market order settles when it is answered, so the next rung goes out now instead of a
+  // sweep later: a hard stop through a gap walks its whole ladder at once, not 3 s per rung.
+  async #walkOn(decisionId: string, progress: ExitProgress[]): Promise<void> {
+    for (let hop = 0; hop < MAX_CHAINED_ORDERS; hop += 1) {
+      const exit = await this.#activeExit(decisionId);
+      if (exit === undefined) return;
+      const step = await advanceExit(this.#deps, exit);
+      progress.push(step);
+      if (step.kind !== 'ORDER_PLACED' || !(await this.#settledAtOnce(step.clientOrderId))) return;
+    }
+  }
+
+  async #activeExit(decisionId: string): Promise<StoredExit | undefined> {
+    const exits = await loadActiveExits(this.#deps.store, this.#deps.settings.account);
+    return exits.find((exit) => exit.decisionId === decisionId);
+  }
+
+  async #settledAtOnce(clientOrderId: string): Promise<boolean> {
+    const row = await findExitOrder(this.#deps.store, clientOrderId);
+    return row !== null && row.timeInForce === 'IOC' && isTerminal(row.status);
+  }
+}
+
+/** Orders one walk may place at most (the longest ladder plus the market attempts, with room). */
+const MAX_CHAINED_ORDERS = 12;
+
+export { type ExitSummary, summarizeExit } from './exit-summary.js';

@@ -1,0 +1,93 @@
+// An exit's state lives in the database, never in memory: its decision row (what was decided, the
+// amount to sell, and once it is over its completion) and its trade_records rows (one per attempt,
+// client order id derived from decision and attempt). A restarted process continues from here.
+import { type Decimal, dec, type ExitReason } from '@hookline/core';
+import {
+  completeExitDecision,
+  type DecisionRecord,
+  type OrderRecord,
+  readActiveExitDecisions,
+  readExitOrders,
+  type Store,
+} from '@hookline/store';
+import { clientOrderIdOf } from '../../execution/order-intent.js';
+
+/** How an exit ended (stored as rule_inputs.completion on its decision). */
+export type ExitOutcome = 'SOLD' | 'DUST' | 'NOTHING_AVAILABLE' | 'LADDER_EXHAUSTED';
+
+/** An exit decision of this executor (rule_inputs.exit holds its plan). */
+export interface StoredExit {
+  readonly decisionId: string;
+  readonly account: string;
+  readonly symbol: string;
+  readonly reason: ExitReason;
+  /** The amount the exit set out to sell: min(available, position) on the step, at the start. */
+  readonly target: Decimal;
+  readonly completion: ExitCompletion | undefined;
+}
+
+/** What rule_inputs.completion says once the exit is over. */
+export type ExitCompletion = {
+  readonly outcome: ExitOutcome;
+  readonly detail: string;
+  readonly finishedAt: string;
+};
+
+/** One order of an exit with its attempt number (from its client order id). */
+export interface ExitOrder {
+  readonly attempt: number;
+  readonly row: OrderRecord;
+}
+
+/** The exit decisions of the account (of one symbol when given) that are not over yet, oldest first. */
+export async function loadActiveExits(store: Store, account: string, symbol?: string): Promise<StoredExit[]> {
+  // Only this executor's exits carry rule_inputs.exit; a completion marks the end.
+  return (await readActiveExitDecisions(store, account, symbol)).map(storedExitOf);
+}
+
+/** The stored exit of a decision row; throws for a decision that is not one of this executor's exits. */
+export function storedExitOf(decision: DecisionRecord): StoredExit {
+  const inputs = decision.ruleInputs as { exit?: { amount?: string }; completion?: ExitCompletion } | null;
+  const amount = inputs?.exit?.amount;
+  if (decision.exitReason === null || amount === undefined) {
+    throw new Error(`decision ${decision.decisionId} is not an exit of the exit executor`);
+  }
+  return {
+    decisionId: decision.decisionId,
+    account: decision.account,
+    symbol: decision.symbol,
+    reason: decision.exitReason,
+    target: dec(amount),
+    completion: inputs?.completion,
+  };
+}
+
+/** The exit's orders by attempt (a row whose client order id is no attempt of the decision is left out). */
+export async function loadExitOrders(store: Store, decisionId: string): Promise<ExitOrder[]> {
+  const rows = await readExitOrders(store, decisionId);
+  // Attempts are written one after another from 0, so rows.length bounds the highest one.
+  const attempts = new Map<string, number>();
+  for (let attempt = 0; attempt <= rows.length; attempt += 1) {
+    attempts.set(clientOrderIdOf({ decisionId, attempt }), attempt);
+  }
+  return rows
+    .flatMap((row) => {
+      const attempt = attempts.get(row.clientOrderId);
+      return attempt === undefined ? [] : [{ attempt, row }];
+    })
+    .sort((a, b) => a.attempt - b.attempt);
+}
+
+/** Marks the exit over (idempotent: the first completion stays). */
+export async function finishExit(
+  store: Store,
+  decisionId: string,
+  completion: ExitCompletion,
+): Promise<void> {
+  await completeExitDecision(store, decisionId, completion);
+}
+
+/** Rule inputs as plain JSON (decimals as their text; undefined values are dropped). */
+export function jsonInputs(value: Record<string, unknown>): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(value)) as Record<string, unknown>;
+}

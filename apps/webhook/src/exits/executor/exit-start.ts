@@ -1,0 +1,204 @@
+// Starting an exit: exactly one decision row per request. ORDERED places the first order of the
+// ladder; BLOCKED (the exit gate, no market or price) and SKIPPED (an exit already working, dust,
+// nothing available) record why nothing was sold.
+import { type Decimal, type ExitReason, toPlainString, ZERO } from '@hookline/core';
+import type { Market, Ticker } from '@hookline/exchange';
+import { writeExitDecision } from '@hookline/store';
+import type { RuleInputs } from '../../rules/index.js';
+import { type ExitExecutorDependencies, readMarket } from './exit-context.js';
+import { checkExitGate, workingSells } from './exit-gate.js';
+import { planExitOrder } from './exit-ladder.js';
+import { cancelWorkingOrders, placeExitOrder } from './exit-orders.js';
+import { jsonInputs, loadActiveExits } from './exit-records.js';
+import { sizeExit } from './exit-sizing.js';
+
+/** The sentinel's request to sell a position, with the inputs of the exit rule that fired. */
+export interface StartExitRequest {
+  readonly symbol: string;
+  readonly reason: ExitReason;
+  /** The open position (its open lots): the exit never sells more. */
+  readonly positionAmount: Decimal;
+  readonly ruleInputs: RuleInputs;
+}
+
+/** What start() did: the first order is out, or why nothing is sold (with its decision). */
+export type StartExitResult =
+  | {
+      readonly kind: 'STARTED';
+      readonly decisionId: string;
+      readonly clientOrderId: string;
+      readonly amount: Decimal;
+    }
+  | {
+      readonly kind: 'NOT_SOLD';
+      readonly decisionId: string;
+      readonly code: string;
+      readonly detail: string;
+    };
+
+type Inputs = Record<string, unknown>;
+
+/** Why nothing is sold, as its decision row records it. */
+interface NotSold {
+  readonly outcome: 'BLOCKED' | 'SKIPPED';
+  readonly code: string;
+  readonly detail: string;
+  readonly inputs: Inputs;
+}
+
+/** Decides the exit and, when ORDERED, places its first order (see ExitExecutor.start). */
+export async function startExit(
+  deps: ExitExecutorDependencies,
+  request: StartExitRequest,
+): Promise<StartExitResult> {
+  const { symbol, reason } = request;
+  const inputs: Inputs = {
+    rule: request.ruleInputs,
+    exit: { reason, positionAmount: toPlainString(request.positionAmount) },
+  };
+  if ((await loadActiveExits(deps.store, deps.settings.account, symbol)).length > 0) {
+    const detail = `an exit of ${symbol} is already working`;
+    return await notSold(deps, request, { outcome: 'SKIPPED', code: 'EXIT_IN_PROGRESS', detail, inputs });
+  }
+  const read = await readMarket(deps.exchange, symbol);
+  if (!read.ok && read.code === 'MARKET_UNAVAILABLE') {
+    const detail = `${symbol} is not a market accepting orders`;
+    return await notSold(deps, request, { outcome: 'BLOCKED', code: read.code, detail, inputs });
+  }
+  const verdict = checkExitGate({
+    symbol,
+    reason,
+    controls: await deps.controls(symbol),
+    ticker: read.ticker,
+    now: deps.clock.now(),
+    maxQuoteAgeMs: deps.maxQuoteAgeMs,
+    workingSells: await workingSells(deps.store, deps.settings.account, symbol),
+  });
+  const gated: Inputs = { ...inputs, quote: quoteInputs(read.ticker), risk: verdict.inputs };
+  if (!verdict.allowed) {
+    const refusal = { code: verdict.reason, detail: verdict.message, inputs: gated };
+    return await notSold(deps, request, { outcome: 'BLOCKED', ...refusal });
+  }
+  if (!read.ok) {
+    const detail = `${symbol} has no valid bid/ask`;
+    return await notSold(deps, request, { outcome: 'BLOCKED', code: read.code, detail, inputs: gated });
+  }
+  // A position that is dust even if all of it were available is not worth canceling anything for.
+  const whole = sizeExit({
+    ...read,
+    available: request.positionAmount,
+    remaining: request.positionAmount,
+    bid: read.ticker.bid,
+  });
+  if (whole.kind === 'DUST' || whole.kind === 'NONE_LEFT') {
+    const detail = whole.kind === 'DUST' ? whole.message : `the ${symbol} position is empty`;
+    return await notSold(deps, request, { outcome: 'SKIPPED', code: 'DUST', detail, inputs: gated });
+  }
+  return await sellNow(deps, request, read.market, read.ticker, gated);
+}
+
+// Our orders on the symbol go first (they may hold the coins), then the amount is what is available.
+async function sellNow(
+  deps: ExitExecutorDependencies,
+  request: StartExitRequest,
+  market: Market,
+  ticker: Ticker,
+  inputs: Inputs,
+): Promise<StartExitResult> {
+  const { symbol, reason } = request;
+  const clearing = `exit ${reason}: our orders on ${symbol} are canceled first`;
+  const canceledOrders = await cancelWorkingOrders(deps, symbol, clearing);
+  const balances = await deps.exchange.fetchBalances();
+  const available = balances[market.base]?.available ?? ZERO;
+  const sizing = sizeExit({ available, remaining: request.positionAmount, market, bid: ticker.bid });
+  const exit = { ...(inputs.exit as Inputs), available: toPlainString(available) };
+  const sized: Inputs = { ...inputs, exit, canceledOrders };
+  switch (sizing.kind) {
+    case 'SELL':
+      return await orderFirst(deps, request, { market, ticker, amount: sizing.amount, inputs: sized });
+    case 'NOTHING_AVAILABLE':
+      return await notSold(deps, request, {
+        outcome: 'SKIPPED',
+        code: 'NOTHING_AVAILABLE',
+        detail: sizing.message,
+        inputs: sized,
+      });
+    case 'DUST':
+    case 'NONE_LEFT': {
+      const detail = sizing.kind === 'DUST' ? sizing.message : `the ${symbol} position is empty`;
+      return await notSold(deps, request, { outcome: 'SKIPPED', code: 'DUST', detail, inputs: sized });
+    }
+  }
+}
+
+// The ORDERED decision carries the amount the exit sets out to sell (rule_inputs.exit.amount): every
+// later step measures what is left against it.
+async function orderFirst(
+  deps: ExitExecutorDependencies,
+  request: StartExitRequest,
+  sale: { market: Market; ticker: Ticker; amount: Decimal; inputs: Inputs },
+): Promise<StartExitResult> {
+  const { symbol, reason } = request;
+  const bid = sale.ticker.bid;
+  const plan = planExitOrder({
+    reason,
+    attempt: 0,
+    bid,
+    priceTick: sale.market.priceTick,
+    settings: deps.settings,
+  });
+  if (plan === undefined) throw new Error('the exit ladder has no first order');
+  const firstOrder = {
+    step: plan.step,
+    orderType: plan.orderType,
+    timeInForce: plan.timeInForce,
+    price: plan.price === undefined ? undefined : toPlainString(plan.price),
+  };
+  const exit = { ...(sale.inputs.exit as Inputs), amount: toPlainString(sale.amount) };
+  const decision = await writeExitDecision(deps.store, {
+    ...decisionColumns(deps, request),
+    outcome: 'ORDERED',
+    reasonCode: reason,
+    ruleInputs: jsonInputs({ ...sale.inputs, exit, settings: deps.settings, firstOrder }),
+  });
+  const { decisionId } = decision;
+  const clientOrderId = await placeExitOrder(deps, { decisionId, symbol, reason }, plan, sale.amount);
+  deps.logger.info({ decisionId, symbol, reason, step: plan.step }, 'exit started');
+  return { kind: 'STARTED', decisionId, clientOrderId, amount: sale.amount };
+}
+
+async function notSold(
+  deps: ExitExecutorDependencies,
+  request: StartExitRequest,
+  why: NotSold,
+): Promise<StartExitResult> {
+  const { outcome, code, detail } = why;
+  const decision = await writeExitDecision(deps.store, {
+    ...decisionColumns(deps, request),
+    outcome,
+    reasonCode: code,
+    ruleInputs: jsonInputs({ ...why.inputs, message: detail }),
+  });
+  const { decisionId } = decision;
+  deps.logger.info({ decisionId, symbol: request.symbol, reason: request.reason, code }, 'exit not sold');
+  return { kind: 'NOT_SOLD', decisionId, code, detail };
+}
+
+function decisionColumns(deps: ExitExecutorDependencies, request: StartExitRequest) {
+  return {
+    account: deps.settings.account,
+    symbol: request.symbol,
+    exitReason: request.reason,
+    createdAt: deps.clock.now(),
+  };
+}
+
+function quoteInputs(ticker: Ticker | undefined): Inputs | null {
+  if (ticker === undefined) return null;
+  return {
+    bid: toPlainString(ticker.bid),
+    ask: toPlainString(ticker.ask),
+    exchangeTime: ticker.exchangeTime.toISOString(),
+    receivedAt: ticker.receivedAt.toISOString(),
+  };
+}

@@ -1,0 +1,102 @@
+// The one way to start an exit: the sweep (a rule fired), the position cap and the operator's
+// flatten all call Exits.start. The exit executor does the work (our orders on the symbol canceled
+// first, the amount sized from what is available, dust and a second exit refused, exactly one
+// decision recorded). For the sentinel, Exits also remembers across sweeps: a back-off after a
+// refusal (so a stuck exit does not write a decision every sweep), and the dust the executor
+// reported for the exact amount it saw (any fill changes the amount and clears it). The operator's
+// request passes straight through: it is neither held back nor remembered.
+import { type Clock, type Decimal, toPlainString } from '@hookline/core';
+import type { Logger } from 'pino';
+import type { SentinelExits } from '../sentinel/sentinel-ports.js';
+import { ExitRetryGate } from './exit-retry-gate.js';
+import type { StartExitRequest, StartExitResult } from './exit-start.js';
+
+/** How the sentinel asks for an exit: the sweep backs off after a refusal, the cap asks at once. */
+export interface SentinelStart {
+  readonly backOff: boolean;
+}
+
+/** What Exits needs. */
+export interface ExitsOptions {
+  /** The exit executor (ExitExecutor; tests may pass a recording fake). */
+  readonly executor: SentinelExits;
+  readonly clock: Clock;
+  /** The sentinel's logger: what it asked and what came of it. */
+  readonly logger: Logger;
+  /** First back-off after a refusal; doubles per refusal up to maxRetryMs. */
+  readonly firstRetryMs: number;
+  readonly maxRetryMs: number;
+}
+
+/** The exits of one account: start one, drive the working ones. Remembers refusals and dust in memory. */
+export class Exits {
+  readonly #options: ExitsOptions;
+  readonly #retry: ExitRetryGate;
+  /** Amount at which the executor reported DUST, per symbol. */
+  readonly #dustAmounts = new Map<string, string>();
+
+  constructor(options: ExitsOptions) {
+    this.#options = options;
+    this.#retry = new ExitRetryGate({ firstRetryMs: options.firstRetryMs, maxRetryMs: options.maxRetryMs });
+  }
+
+  /**
+   * Starts one exit: exactly one decision row (ORDERED with the first order out, or BLOCKED/SKIPPED
+   * with the reason). Asked by the sentinel, the exit is held back while a refusal of the same exit
+   * of the same amount backs off (then undefined: nothing was asked, nothing recorded).
+   */
+  start(request: StartExitRequest): Promise<StartExitResult>;
+  start(request: StartExitRequest, sentinel: SentinelStart): Promise<StartExitResult | undefined>;
+  async start(request: StartExitRequest, sentinel?: SentinelStart): Promise<StartExitResult | undefined> {
+    const { executor, clock, logger } = this.#options;
+    if (sentinel === undefined) return await executor.start(request);
+    const { symbol, reason } = request;
+    const amountText = toPlainString(request.positionAmount);
+    const nowMs = clock.nowMs();
+    if (sentinel.backOff && !this.#retry.allows(symbol, reason, amountText, nowMs)) return undefined;
+    const result = await executor.start(request);
+    if (result.kind === 'STARTED') {
+      this.#retry.forget(symbol);
+      logger.info(
+        { symbol, reason, decisionId: result.decisionId, amount: toPlainString(result.amount) },
+        `exit started: ${reason}`,
+      );
+      return result;
+    }
+    this.#retry.refused(symbol, reason, amountText, nowMs);
+    if (result.code === 'DUST') this.#dustAmounts.set(symbol, amountText);
+    const level = reason === 'HARD_STOP' ? 'error' : 'warn';
+    logger[level](
+      { symbol, reason, code: result.code, detail: result.detail },
+      `exit not started: ${result.code}`,
+    );
+    return result;
+  }
+
+  /** Drives every working exit one step (the sweep calls it first). */
+  async advance(): Promise<readonly unknown[]> {
+    return await this.#options.executor.advance();
+  }
+
+  /** Symbols with an exit still working. */
+  async activeExitSymbols(): Promise<ReadonlySet<string>> {
+    return await this.#options.executor.activeExitSymbols();
+  }
+
+  /**
+   * True when the executor reported dust for exactly this amount; another amount clears the flag.
+   * After a restart the memory is empty: the executor is asked once more and reports it again.
+   */
+  isDust(symbol: string, amount: Decimal): boolean {
+    const text = toPlainString(amount);
+    const flagged = this.#dustAmounts.get(symbol);
+    if (flagged !== undefined && flagged !== text) this.#dustAmounts.delete(symbol);
+    return flagged === text;
+  }
+
+  /** A closed position's back-off and dust go. */
+  forget(symbol: string): void {
+    this.#retry.forget(symbol);
+    this.#dustAmounts.delete(symbol);
+  }
+}

@@ -1,0 +1,115 @@
+// The exit sentinel: every interval, on one replica per account, every open position through the
+// exit rules; exits handed to the exit executor; the position cap; "why not sold" in `decisions`.
+import type { Clock } from '@hookline/core';
+import type { ExchangePort } from '@hookline/exchange';
+import { heartbeatKey, type ReadinessCheck } from '@hookline/runtime';
+import type { Store } from '@hookline/store';
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import type { OrderExecutor } from '../../execution/order-executor.js';
+import { RedisLease } from '../../leases/redis-lease.js';
+import { ExitExecutor } from '../executor/exit-executor.js';
+import { Exits } from '../executor/exits.js';
+import type { ExitSettings } from '../exit-settings.js';
+import { SentinelLoop } from './sentinel-loop.js';
+import type { SentinelControls, SentinelExits } from './sentinel-ports.js';
+import { marketDataCheck, sentinelHeartbeatCheck } from './sentinel-readiness.js';
+import { SentinelSweep } from './sentinel-sweep.js';
+import type { SweepReport } from './sweep-report.js';
+
+/** What createSentinel needs: an exit executor (`exits`) or the order executor to build one from. */
+export interface SentinelOptions {
+  readonly store: Store;
+  readonly exchange: ExchangePort;
+  /** undefined (replay): no lease, no heartbeat, no matrix rows. */
+  readonly redis: Redis | undefined;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly settings: ExitSettings;
+  readonly controls: SentinelControls;
+  /** The exit executor (tests: a recording fake); built from `executor` when not given. */
+  readonly exits?: SentinelExits;
+  readonly executor?: OrderExecutor;
+  /** Redis key prefix of the lease (default `hookline`). */
+  readonly keyPrefix?: string;
+  /** Redis key prefix of sighook's matrix rows (default `hookline`). */
+  readonly matrixPrefix?: string;
+  /** The heartbeat's service name (default `sentinel`: what /metrics reads). */
+  readonly heartbeatService?: string;
+}
+
+/** A sentinel of one account. */
+export interface Sentinel {
+  /** Sweeps now and every interval. */
+  start(): void;
+  /** Stops the timer, waits for a running sweep, releases the lease. */
+  stop(): Promise<void>;
+  /** One sweep now (after a running one); undefined when another replica leads or it failed. */
+  sweepOnce(): Promise<SweepReport | undefined>;
+  /** The one way to start an exit (the sweep, the cap and flatten), over the exit executor. */
+  readonly exits: Exits;
+  /** The loop (leadership, skipped ticks, last report). */
+  readonly loop: SentinelLoop;
+  /** Register with the ReadinessRegistry: heartbeat (when Redis is given) and market data. */
+  readonly readiness: readonly ReadinessCheck[];
+}
+
+/** Builds the sentinel; nothing runs until start() or sweepOnce(). */
+export function createSentinel(options: SentinelOptions): Sentinel {
+  const { redis, settings, clock, logger } = options;
+  const sentinelLogger = logger.child({ component: 'sentinel' });
+  const exits = new Exits({
+    executor: options.exits ?? buildExitExecutor(options),
+    clock,
+    logger: sentinelLogger,
+    firstRetryMs: settings.whyNotSold.firstRetryMs,
+    maxRetryMs: settings.whyNotSold.repeatMs,
+  });
+  const sweep = new SentinelSweep({ ...options, logger: sentinelLogger, exits });
+  const prefix = options.keyPrefix ?? 'hookline';
+  const service = options.heartbeatService ?? 'sentinel';
+  const loop = new SentinelLoop({
+    sweep: () => sweep.run(),
+    intervalMs: settings.loop.intervalMs,
+    lease:
+      redis === undefined
+        ? undefined
+        : new RedisLease(
+            redis,
+            `${prefix}:sentinel:lease:${settings.account}:${options.exchange.name}`,
+            settings.loop.leaseTtlMs,
+          ),
+    heartbeat: redis === undefined ? undefined : { redis, key: heartbeatKey(service) },
+    clock,
+    logger,
+  });
+  const readiness: ReadinessCheck[] = [marketDataCheck(loop)];
+  if (redis !== undefined) {
+    readiness.unshift(
+      sentinelHeartbeatCheck({ redis, clock, service, intervalMs: settings.loop.intervalMs }),
+    );
+  }
+  return {
+    start: () => loop.start(),
+    stop: () => loop.stop(),
+    sweepOnce: () => loop.sweepOnce(),
+    exits,
+    loop,
+    readiness,
+  };
+}
+
+function buildExitExecutor(options: SentinelOptions): ExitExecutor {
+  if (options.executor === undefined) throw new Error('createSentinel needs `exits` or `executor`');
+  const { store, exchange, clock, logger, settings, controls } = options;
+  return new ExitExecutor({
+    store,
+    exchange,
+    executor: options.executor,
+    clock,
+    logger: logger.child({ component: 'exits' }),
+    settings: settings.execution,
+    controls: (symbol) => controls.riskControls(symbol),
+    maxQuoteAgeMs: settings.rules.maxQuoteAgeMs,
+  });
+}

@@ -1,0 +1,299 @@
+// One sweep of one account: drive the working exits one step, load (markets, positions, states,
+// quotes, matrix rows), evaluate every position with the pure rules, persist the states that
+// changed in one write, then act: start the exits that fired, record the sells that did not happen,
+// and enforce the position cap. A failure on one position is recorded and the others go on.
+import type { Clock, Decimal, ExitReason } from '@hookline/core';
+import type { ExchangePort, Market } from '@hookline/exchange';
+import { type OpenPosition, PositionStateStore, type Store, type StoredPositionState } from '@hookline/store';
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import type { RuleInputs } from '../../rules/index.js';
+import type { StartExitResult } from '../executor/exit-start.js';
+import type { Exits } from '../executor/exits.js';
+import type { ExitSettings } from '../exit-settings.js';
+import { type CapOutcome, type CapPosition, PositionCap } from '../position-cap.js';
+import {
+  evaluatePositions,
+  type PositionEvaluation,
+  type PositionEvaluationInput,
+} from '../rules/evaluate-positions.js';
+import { type NotSoldEvent, WhyNotSoldRecorder } from '../why-not-sold.js';
+import type { SentinelControls } from './sentinel-ports.js';
+import { loadSweepInputs, marketViewOf, type SweepInputs, type SweepSources } from './sweep-inputs.js';
+import { emptySweepDraft, type SweepDraft, type SweepReport } from './sweep-report.js';
+
+/** What a sweep is built from. */
+export interface SentinelSweepOptions {
+  readonly store: Store;
+  readonly exchange: ExchangePort;
+  /** undefined: no matrix rows (replay). */
+  readonly redis: Redis | undefined;
+  /** Redis key prefix of sighook's matrix rows (default `hookline`). */
+  readonly matrixPrefix?: string;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly settings: ExitSettings;
+  /** Where every exit of the sweep and the cap starts. */
+  readonly exits: Exits;
+  readonly controls: SentinelControls;
+}
+
+/** A position ready for the rules, with the flags the sentinel adds. */
+interface PreparedPosition {
+  readonly row: OpenPosition;
+  readonly stored: StoredPositionState | undefined;
+  readonly hodl: boolean;
+  readonly dust: boolean;
+  readonly input: PositionEvaluationInput;
+}
+
+/** Markets change rarely (listings, precision): read them once per this long, not per sweep. */
+const MARKETS_TTL_MS = 5 * 60_000;
+
+/** The sweep of one account; keeps the in-memory parts (dedup, back-off, dust, cap) across sweeps. */
+export class SentinelSweep {
+  readonly #options: SentinelSweepOptions;
+  readonly #sources: SweepSources;
+  readonly #recorder: WhyNotSoldRecorder;
+  readonly #cap: PositionCap;
+  #markets: { readonly atMs: number; readonly markets: readonly Market[] } | undefined;
+  #openSymbols = new Set<string>();
+
+  constructor(options: SentinelSweepOptions) {
+    this.#options = options;
+    const { store, clock, logger, settings } = options;
+    const account = settings.account;
+    const states = new PositionStateStore(store);
+    this.#sources = { ...options, matrixPrefix: options.matrixPrefix ?? 'hookline', store, states };
+    this.#recorder = new WhyNotSoldRecorder({
+      store,
+      account,
+      clock,
+      logger,
+      repeatMs: settings.whyNotSold.repeatMs,
+    });
+    this.#cap = new PositionCap({
+      settings: settings.cap,
+      store,
+      account,
+      clock,
+      logger,
+      controls: options.controls,
+      balances: () => options.exchange.fetchBalances(),
+    });
+  }
+
+  /** One sweep; throws only when the account's positions cannot be read at all. */
+  async run(): Promise<SweepReport> {
+    const { clock, settings } = this.#options;
+    const draft = emptySweepDraft(clock.now());
+    await this.#advanceExits();
+    const markets = await this.#readMarkets();
+    const inputs = await loadSweepInputs(
+      this.#sources,
+      settings.account,
+      markets,
+      settings.rules.maxSignalAgeMs,
+    );
+    const prepared = inputs.positions.map((row) => this.#prepare(row, inputs));
+    const evaluations = evaluatePositions(
+      prepared.map((position) => position.input),
+      settings.rules,
+      clock.nowMs(),
+    );
+    await this.#persist(inputs, prepared, evaluations);
+    const events = await this.#act(inputs, prepared, evaluations, draft);
+    await this.#recorder
+      .record(events)
+      .catch((error: unknown) =>
+        this.#options.logger.error({ err: error }, 'why-not-sold decisions not written'),
+      );
+    draft.cap = await this.#enforceCap(inputs, prepared, draft);
+    this.#forgetClosed(inputs);
+    draft.positions = inputs.positions.length;
+    draft.finishedAt = clock.now();
+    return draft;
+  }
+
+  async #advanceExits(): Promise<void> {
+    try {
+      await this.#options.exits.advance();
+    } catch (error) {
+      this.#options.logger.error({ err: error }, 'exit sentinel: advancing the working exits failed');
+    }
+  }
+
+  async #readMarkets(): Promise<readonly Market[]> {
+    const nowMs = this.#options.clock.nowMs();
+    if (this.#markets !== undefined && nowMs - this.#markets.atMs < MARKETS_TTL_MS)
+      return this.#markets.markets;
+    try {
+      const markets = await this.#options.exchange.fetchMarkets();
+      this.#markets = { atMs: nowMs, markets };
+      return markets;
+    } catch (error) {
+      // Exits do not need the market list (the executor reads its own); dust by minimum waits for it.
+      this.#options.logger.warn({ err: error }, 'exit sentinel: markets not read; using the last list');
+      return this.#markets?.markets ?? [];
+    }
+  }
+
+  #prepare(row: OpenPosition, inputs: SweepInputs): PreparedPosition {
+    const stored = inputs.states.get(row.symbol);
+    const hodl = this.#options.settings.hodlAssets.has(row.base);
+    const dust = row.dust || this.#options.exits.isDust(row.symbol, row.amount);
+    const quote = inputs.quotes.get(row.symbol);
+    const ticker = quote === undefined || typeof quote === 'string' ? undefined : quote;
+    const position = {
+      symbol: row.symbol,
+      amount: row.amount,
+      averageCost: row.averageCost,
+      entryTimeMs: row.entryTimeMs,
+      hodl,
+      dust,
+    };
+    const market = ticker === undefined ? undefined : marketViewOf(ticker, inputs.matrix.get(row.symbol));
+    const marketProblem = typeof quote === 'string' ? quote : undefined;
+    return { row, stored, hodl, dust, input: { position, state: stored?.trailing, market, marketProblem } };
+  }
+
+  async #persist(
+    inputs: SweepInputs,
+    prepared: readonly PreparedPosition[],
+    evaluations: readonly PositionEvaluation[],
+  ): Promise<void> {
+    const changed: StoredPositionState[] = [];
+    evaluations.forEach((evaluation, index) => {
+      const position = prepared[index] as PreparedPosition;
+      const verdict = evaluation.verdict;
+      if (verdict === undefined) return;
+      const { stored, hodl, dust } = position;
+      const flagsChanged = stored !== undefined && (stored.hodl !== hodl || stored.dust !== dust);
+      if (verdict.stateChanged || flagsChanged)
+        changed.push({ symbol: evaluation.symbol, trailing: verdict.state, hodl, dust });
+    });
+    const open = new Set(inputs.positions.map((position) => position.symbol));
+    const closed = [...inputs.states.keys()].filter((symbol) => !open.has(symbol));
+    try {
+      await this.#sources.states.sync(
+        this.#options.settings.account,
+        changed,
+        closed,
+        this.#options.clock.now(),
+      );
+    } catch (error) {
+      // Acting matters more than remembering: the exits still run; the next sweep writes again.
+      this.#options.logger.error(
+        { err: error, changed: changed.length },
+        'exit sentinel: position states not saved',
+      );
+    }
+  }
+
+  async #act(
+    inputs: SweepInputs,
+    prepared: readonly PreparedPosition[],
+    evaluations: readonly PositionEvaluation[],
+    draft: SweepDraft,
+  ): Promise<NotSoldEvent[]> {
+    const events: NotSoldEvent[] = [];
+    for (const [index, evaluation] of evaluations.entries()) {
+      const { symbol } = evaluation;
+      try {
+        if (evaluation.verdict === undefined) throw evaluation.error;
+        const verdict = evaluation.verdict;
+        if (verdict.kind === 'SKIP') {
+          draft.skipped.push({
+            symbol,
+            code: verdict.code,
+            ...(verdict.wouldExit ? { wouldExit: verdict.wouldExit } : {}),
+          });
+          if (verdict.code === 'STALE_DATA') draft.staleSymbols.push(symbol);
+          if (verdict.code === 'STALE_DATA' || verdict.wouldExit !== undefined)
+            events.push({
+              symbol,
+              code: verdict.code,
+              wouldExit: verdict.wouldExit,
+              ruleInputs: verdict.inputs,
+            });
+        } else if (verdict.kind === 'EXIT' && !inputs.exiting.has(symbol)) {
+          const row = (prepared[index] as PreparedPosition).row;
+          await this.#start(row, verdict.reason, verdict.inputs, draft, true);
+        }
+      } catch (error) {
+        events.push(this.#failure(symbol, error, draft));
+      }
+    }
+    return events;
+  }
+
+  // The sweep's and the cap's exits, noted in the report; a DUST refusal counts as recorded (the
+  // executor wrote its decision), so "why not sold" does not write it again.
+  async #start(
+    position: { readonly symbol: string; readonly amount: Decimal },
+    reason: ExitReason,
+    ruleInputs: RuleInputs,
+    draft: SweepDraft,
+    backOff: boolean,
+  ): Promise<StartExitResult | undefined> {
+    const { symbol, amount } = position;
+    const request = { symbol, reason, positionAmount: amount, ruleInputs };
+    const result = await this.#options.exits.start(request, { backOff });
+    if (result === undefined) return undefined;
+    if (result.kind === 'STARTED') {
+      draft.exitsStarted.push(symbol);
+      return result;
+    }
+    draft.notSold.push({ symbol, code: result.code });
+    if (result.code === 'DUST') this.#recorder.remember({ symbol, code: 'DUST', wouldExit: reason });
+    return result;
+  }
+
+  #failure(symbol: string, error: unknown, draft: SweepDraft): NotSoldEvent {
+    const message = error instanceof Error ? error.message : String(error);
+    draft.errors.push({ symbol, message });
+    this.#options.logger.error({ err: error, symbol }, `exit sentinel: ${symbol} failed; the sweep goes on`);
+    return { symbol, code: 'SENTINEL_ERROR', wouldExit: undefined, ruleInputs: { error: message } };
+  }
+
+  async #enforceCap(
+    inputs: SweepInputs,
+    prepared: readonly PreparedPosition[],
+    draft: SweepDraft,
+  ): Promise<CapOutcome | undefined> {
+    const stale = new Set(draft.staleSymbols);
+    const positions: CapPosition[] = prepared.map(({ row, hodl, dust }) => {
+      const quote = inputs.quotes.get(row.symbol);
+      const bid: Decimal | undefined =
+        typeof quote === 'object' && !stale.has(row.symbol) ? quote.bid : undefined;
+      return {
+        symbol: row.symbol,
+        base: row.base,
+        amount: row.amount,
+        bid,
+        dust: dust || this.#options.exits.isDust(row.symbol, row.amount),
+        hodl,
+        exiting: inputs.exiting.has(row.symbol) || draft.exitsStarted.includes(row.symbol),
+      };
+    });
+    try {
+      return await this.#cap.enforce(positions, (position, capInputs) =>
+        this.#start(position, 'CAP_ENFORCEMENT', capInputs, draft, false),
+      );
+    } catch (error) {
+      this.#options.logger.error({ err: error }, 'exit sentinel: position cap check failed');
+      return undefined;
+    }
+  }
+
+  // A closed position's memory goes (its next position starts fresh: dedup, back-off, dust).
+  #forgetClosed(inputs: SweepInputs): void {
+    const open = new Set(inputs.positions.map((position) => position.symbol));
+    for (const symbol of this.#openSymbols) {
+      if (open.has(symbol)) continue;
+      this.#recorder.forget(symbol);
+      this.#options.exits.forget(symbol);
+    }
+    this.#openSymbols = open;
+  }
+}

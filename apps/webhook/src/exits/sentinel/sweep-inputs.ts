@@ -1,0 +1,108 @@
+// The I/O half of a sweep's load step: open positions, stored states, a quote per held symbol and
+// the latest matrix rows, read concurrently. A quote that cannot be read makes that symbol stale,
+// never the sweep: one bad market must not leave the others unwatched.
+import { type Clock, dec } from '@hookline/core';
+import type { ExchangePort, Market, Ticker } from '@hookline/exchange';
+import { type LatestMatrixRow, readLatestMatrixRows } from '@hookline/runtime';
+import {
+  type OpenPosition,
+  type PositionStateStore,
+  readOpenPositions,
+  type Store,
+  type StoredPositionState,
+} from '@hookline/store';
+import type { Redis } from 'ioredis';
+import type { ExitMarketView } from '../rules/exit-types.js';
+import type { SentinelExits } from './sentinel-ports.js';
+
+/** Everything one sweep reads before it evaluates. */
+export interface SweepInputs {
+  readonly positions: readonly OpenPosition[];
+  readonly states: ReadonlyMap<string, StoredPositionState>;
+  /** The quote per held symbol, or why there is none. */
+  readonly quotes: ReadonlyMap<string, Ticker | string>;
+  readonly matrix: ReadonlyMap<string, LatestMatrixRow>;
+  /** Symbols with an exit working (after this sweep's advance()). */
+  readonly exiting: ReadonlySet<string>;
+}
+
+/** Where the load step reads from. */
+export interface SweepSources {
+  readonly store: Store;
+  readonly exchange: ExchangePort;
+  /** undefined: no matrix (replay); trailing then uses its widest distance and no signal exits. */
+  readonly redis: Redis | undefined;
+  /** Redis key prefix of the matrix rows (sighook's; default `hookline`). */
+  readonly matrixPrefix: string;
+  readonly clock: Clock;
+  readonly states: PositionStateStore;
+  readonly exits: Pick<SentinelExits, 'activeExitSymbols'>;
+}
+
+/** Reads the sweep's inputs for `account`; `markets` were read once for the sweep. */
+export async function loadSweepInputs(
+  sources: SweepSources,
+  account: string,
+  markets: readonly Market[],
+  maxSignalAgeMs: number,
+): Promise<SweepInputs> {
+  const [positions, states, exiting] = await Promise.all([
+    readOpenPositions(sources.store, { account, markets }),
+    sources.states.load(account),
+    sources.exits.activeExitSymbols(),
+  ]);
+  const symbols = positions.map((position) => position.symbol);
+  const [quotes, matrix] = await Promise.all([
+    readQuotes(sources.exchange, symbols),
+    sources.redis === undefined
+      ? new Map<string, LatestMatrixRow>()
+      : readLatestMatrixRows(sources.redis, symbols, {
+          nowMs: sources.clock.nowMs(),
+          maxAgeMs: maxSignalAgeMs,
+          prefix: sources.matrixPrefix,
+        }).catch(() => new Map<string, LatestMatrixRow>()),
+  ]);
+  return { positions, states, quotes, matrix, exiting };
+}
+
+async function readQuotes(
+  exchange: ExchangePort,
+  symbols: readonly string[],
+): Promise<Map<string, Ticker | string>> {
+  const answers = await Promise.all(
+    symbols.map((symbol) =>
+      exchange
+        .fetchTicker(symbol)
+        .catch((error: unknown) => (error instanceof Error ? error.message : String(error))),
+    ),
+  );
+  return new Map(symbols.map((symbol, index) => [symbol, answers[index] as Ticker | string]));
+}
+
+/**
+ * The rules' view of a symbol's market: the quote's age is taken from the older of its exchange
+ * time and our receive time (as the risk gate does), so a lagging feed and a stuck reader are both
+ * stale. ATR and signal come from the latest matrix row when it is fresh.
+ */
+export function marketViewOf(ticker: Ticker, row: LatestMatrixRow | undefined): ExitMarketView {
+  const quoteTimeMs = Math.min(ticker.exchangeTime.getTime(), ticker.receivedAt.getTime());
+  if (row === undefined || !row.ok) {
+    return {
+      bid: ticker.bid,
+      ask: ticker.ask,
+      quoteTimeMs,
+      atr: undefined,
+      atrTimeMs: undefined,
+      signal: undefined,
+    };
+  }
+  const computedAtMs = Date.parse(row.row.computed_at);
+  return {
+    bid: ticker.bid,
+    ask: ticker.ask,
+    quoteTimeMs,
+    atr: row.row.atr === null ? undefined : dec(row.row.atr),
+    atrTimeMs: row.row.atr === null ? undefined : computedAtMs,
+    signal: { action: row.row.action, computedAtMs },
+  };
+}

@@ -1,0 +1,43 @@
+// What one sweep saw and did: returned by sweepOnce(), read by readiness and the replay.
+import type { CapOutcome } from '../position-cap.js';
+
+/** What one sweep saw and did. */
+export interface SweepReport {
+  readonly startedAt: Date;
+  readonly finishedAt: Date;
+  readonly positions: number;
+  readonly exitsStarted: readonly string[];
+  /** Exits the executor did not start, with its code (it recorded the decision). */
+  readonly notSold: ReadonlyArray<{ readonly symbol: string; readonly code: string }>;
+  readonly skipped: ReadonlyArray<{
+    readonly symbol: string;
+    readonly code: string;
+    readonly wouldExit?: string;
+  }>;
+  /** Held symbols whose market data was stale (readiness goes red while any is). */
+  readonly staleSymbols: readonly string[];
+  readonly errors: ReadonlyArray<{ readonly symbol: string; readonly message: string }>;
+  readonly cap: CapOutcome | undefined;
+}
+
+/** The report while the sweep fills it in. */
+export type SweepDraft = {
+  -readonly [Key in keyof SweepReport]: SweepReport[Key] extends ReadonlyArray<infer Item>
+    ? Item[]
+    : SweepReport[Key];
+};
+
+/** An empty report started at `now`. */
+export function emptySweepDraft(now: Date): SweepDraft {
+  return {
+    startedAt: now,
+    finishedAt: now,
+    positions: 0,
+    exitsStarted: [],
+    notSold: [],
+    skipped: [],
+    staleSymbols: [],
+    errors: [],
+    cap: undefined,
+  };
+}

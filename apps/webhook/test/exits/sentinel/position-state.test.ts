@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { plain, RecordingExits, useSentinelHarness } from '../sentinel-harness.js';
+
+const BTC = 'BTC/USD';
+
+describe('the sentinel remembers each position across sweeps and restarts', () => {
+  const harness = useSentinelHarness();
+
+  it('when a sentinel activated trailing and a new sentinel instance takes over then the new one fires the trailing stop where the old one left off', async () => {
+    const h = await harness();
+    await h.fill('buy', BTC, '0.01', '60000');
+    h.quote({ [BTC]: '62400' }); // +4 %: trailing activates, stop = 62400 − 2 % = 61152
+    const first = h.sentinel({ exits: new RecordingExits() });
+    await first.sweepOnce();
+    await first.stop();
+
+    const stored = await h.database.prisma.positionState.findUniqueOrThrow({
+      where: { account_symbol: { account: h.account, symbol: BTC } },
+    });
+    expect(stored.trailingActive).toBe(true);
+    expect(plain(stored.peakPrice)).toBe('62400');
+    expect(plain(stored.trailingStop)).toBe('61152');
+
+    // +1.8 %: a sentinel starting from nothing would hold here; the restored stop fires.
+    h.advance(3_000);
+    h.quote({ [BTC]: '61100' });
+    const exits = new RecordingExits();
+    await h.sentinel({ exits }).sweepOnce();
+
+    expect(exits.started).toEqual([
+      expect.objectContaining({ symbol: BTC, reason: 'TRAILING_STOP', positionAmount: expect.anything() }),
+    ]);
+    expect(plain(exits.started[0]?.positionAmount)).toBe('0.01');
+  });
+
+  it('when nothing about a position changed then its state row is not rewritten', async () => {
+    const h = await harness();
+    await h.fill('buy', BTC, '0.01', '60000');
+    h.quote({ [BTC]: '60100' });
+    const sentinel = h.sentinel({ exits: new RecordingExits() });
+    await sentinel.sweepOnce();
+    const where = { account_symbol: { account: h.account, symbol: BTC } };
+    const before = await h.database.prisma.positionState.findUniqueOrThrow({ where });
+
+    h.advance(3_000);
+    h.quote({ [BTC]: '60050' }); // below the peak, no rule: nothing to remember
+    await sentinel.sweepOnce();
+
+    const after = await h.database.prisma.positionState.findUniqueOrThrow({ where });
+    expect(after.updatedAt.toISOString()).toBe(before.updatedAt.toISOString());
+    expect(plain(after.peakPrice)).toBe('60100');
+  });
+
+  it('when a position is closed then its state is deleted, so the next position on the symbol starts fresh', async () => {
+    const h = await harness();
+    await h.fill('buy', BTC, '0.01', '60000');
+    h.quote({ [BTC]: '62400' });
+    const sentinel = h.sentinel({ exits: new RecordingExits() });
+    await sentinel.sweepOnce();
+    expect(await h.database.prisma.positionState.count({ where: { account: h.account } })).toBe(1);
+
+    await h.fill('sell', BTC, '0.01', '62400');
+    h.advance(3_000);
+    h.quote({ [BTC]: '62400' });
+    await sentinel.sweepOnce();
+
+    expect(await h.database.prisma.positionState.count({ where: { account: h.account } })).toBe(0);
+  });
+
+  it('when the base asset is a HODL asset then its state row says so', async () => {
+    const h = await harness();
+    await h.fill('buy', BTC, '0.01', '60000');
+    h.quote({ [BTC]: '60100' });
+    await h.sentinel({ exits: new RecordingExits(), settings: { hodlAssets: new Set(['BTC']) } }).sweepOnce();
+
+    const stored = await h.database.prisma.positionState.findUniqueOrThrow({
+      where: { account_symbol: { account: h.account, symbol: BTC } },
+    });
+    expect(stored.hodl).toBe(true);
+    expect(stored.dust).toBe(false);
+  });
+});

@@ -1,0 +1,98 @@
+// The decisions the exits write and read (intent EXIT, side SELL): one per exit the executor starts
+// (ORDERED, its plan in rule_inputs.exit, its end in rule_inputs.completion) or refuses
+// (BLOCKED/SKIPPED), the sentinel's "why not sold" rows, and the position cap's HALT. An exit's
+// state lives in these rows and in its orders, never in memory, so a restarted process resumes it.
+import type { ExitReason } from '@hookline/core';
+import type { DecisionOutcome, Prisma } from '@hookline/db';
+import { type DecisionRecord, toDecisionRecord } from '../records.js';
+import { clientOf, type Store } from '../store.js';
+
+/** One exit decision to write (side SELL, intent EXIT). */
+export interface ExitDecisionWrite {
+  readonly account: string;
+  /** The position's symbol (`*` for a decision about every position, such as the cap's HALT). */
+  readonly symbol: string;
+  readonly outcome: DecisionOutcome;
+  /** The exit reason when ORDERED, otherwise why it was not taken. */
+  readonly reasonCode: string;
+  /** The exit rule that fired or would have; null when none did (stale data, an error). */
+  readonly exitReason: ExitReason | null;
+  /** Plain JSON: what the decision looked at. */
+  readonly ruleInputs: Readonly<Record<string, unknown>>;
+  readonly createdAt: Date;
+}
+
+/** Writes one exit decision and returns it (its id ties the exit's orders to it). */
+export async function writeExitDecision(store: Store, decision: ExitDecisionWrite): Promise<DecisionRecord> {
+  const row = await clientOf(store).decision.create({ data: exitDecisionRow(decision) });
+  return toDecisionRecord(row);
+}
+
+/** Writes several exit decisions in one statement; returns how many were written. */
+export async function writeExitDecisions(
+  store: Store,
+  decisions: readonly ExitDecisionWrite[],
+): Promise<number> {
+  const written = await clientOf(store).decision.createMany({ data: decisions.map(exitDecisionRow) });
+  return written.count;
+}
+
+/**
+ * The exit decisions of the account (of one symbol when given) that are not over yet, oldest first:
+ * ORDERED with a plan (rule_inputs.exit, which only the exit executor writes) and no completion.
+ */
+export async function readActiveExitDecisions(
+  store: Store,
+  account: string,
+  symbol?: string,
+): Promise<DecisionRecord[]> {
+  const prisma = clientOf(store);
+  const ids = await prisma.$queryRaw<Array<{ decision_id: string }>>`
+    SELECT decision_id FROM decisions
+    WHERE account = ${account} AND intent = 'EXIT' AND outcome = 'ORDERED'
+      AND (${symbol ?? null}::text IS NULL OR symbol = ${symbol ?? null}::text)
+      AND rule_inputs -> 'exit' IS NOT NULL AND rule_inputs -> 'completion' IS NULL
+    ORDER BY created_at, decision_id`;
+  if (ids.length === 0) return [];
+  const rows = await prisma.decision.findMany({
+    where: { decisionId: { in: ids.map((row) => row.decision_id) } },
+    orderBy: [{ createdAt: 'asc' }, { decisionId: 'asc' }],
+  });
+  return rows.map(toDecisionRecord);
+}
+
+/** One decision by its id; throws when there is none. */
+export async function readExitDecision(store: Store, decisionId: string): Promise<DecisionRecord> {
+  const row = await clientOf(store).decision.findUniqueOrThrow({ where: { decisionId } });
+  return toDecisionRecord(row);
+}
+
+/**
+ * Marks the exit over by adding `completion` to its rule_inputs. Idempotent: the first completion
+ * stays. True when this call completed it.
+ */
+export async function completeExitDecision(
+  store: Store,
+  decisionId: string,
+  completion: Readonly<Record<string, unknown>>,
+): Promise<boolean> {
+  const value = JSON.stringify(completion);
+  const updated = await clientOf(store).$executeRaw`
+    UPDATE decisions SET rule_inputs = rule_inputs || jsonb_build_object('completion', ${value}::jsonb)
+    WHERE decision_id = ${decisionId} AND rule_inputs -> 'completion' IS NULL`;
+  return updated === 1;
+}
+
+function exitDecisionRow(decision: ExitDecisionWrite): Prisma.DecisionCreateManyInput {
+  return {
+    account: decision.account,
+    symbol: decision.symbol,
+    side: 'SELL',
+    intent: 'EXIT',
+    outcome: decision.outcome,
+    reasonCode: decision.reasonCode,
+    exitReason: decision.exitReason,
+    ruleInputs: decision.ruleInputs as Prisma.InputJsonObject,
+    createdAt: decision.createdAt,
+  };
+}

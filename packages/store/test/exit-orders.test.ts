@@ -1,0 +1,176 @@
+import { dec, type OrderStatus } from '@hookline/core';
+import type { ExchangeOrder } from '@hookline/exchange';
+import { describe, expect, it } from 'vitest';
+import { usePerFileDatabase } from '../../../test/support/per-file-database.js';
+import {
+  findExitOrder,
+  readExitOrders,
+  readWorkingOrdersOnSymbol,
+  readWorkingSells,
+  storeOf,
+  syncExitOrderWithExchange,
+  writeExitDecision,
+} from '../src/index.js';
+
+const ACCOUNT = 'acct-exits';
+const T0 = new Date('2024-05-01T12:00:00.000Z');
+
+interface OrderRow {
+  readonly clientOrderId: string;
+  readonly symbol?: string;
+  readonly side?: 'BUY' | 'SELL';
+  readonly status: OrderStatus;
+  readonly orderTimeMs?: number;
+  readonly decisionId?: string;
+  readonly account?: string;
+  readonly orderId?: string;
+}
+
+describe('the exit orders in the store', () => {
+  const perFile = usePerFileDatabase('store_exit_orders');
+  const store = () => storeOf(perFile.database());
+
+  async function order(row: OrderRow): Promise<void> {
+    await perFile.database().prisma.tradeRecord.create({
+      data: {
+        account: row.account ?? ACCOUNT,
+        exchange: 'paper',
+        clientOrderId: row.clientOrderId,
+        orderId: row.orderId ?? null,
+        symbol: row.symbol ?? 'BTC/USD',
+        side: row.side ?? 'SELL',
+        orderType: 'LIMIT',
+        timeInForce: 'GTC',
+        status: row.status,
+        price: '60000',
+        size: '0.01',
+        trigger: row.side === 'BUY' ? 'ALERT' : 'EXIT',
+        exitReason: row.side === 'BUY' ? null : 'SOFT_STOP',
+        decisionId: row.decisionId ?? null,
+        source: 'WEBHOOK',
+        orderTime: new Date(T0.getTime() + (row.orderTimeMs ?? 0)),
+      },
+    });
+  }
+
+  function exchangeOrder(clientOrderId: string, status: OrderStatus): ExchangeOrder {
+    return {
+      id: `x-${clientOrderId}`,
+      clientOrderId,
+      symbol: 'BTC/USD',
+      side: 'sell',
+      type: 'LIMIT',
+      timeInForce: 'GTC',
+      postOnly: false,
+      price: dec('60000'),
+      amount: dec('0.01'),
+      filledAmount: dec('0'),
+      remainingAmount: dec('0.01'),
+      averageFillPrice: undefined,
+      fee: dec('0'),
+      feeCurrency: 'USD',
+      status,
+      createdAt: T0,
+      updatedAt: T0,
+    };
+  }
+
+  it('when an exit decision has orders then they are read with the domain side, and one is found by its client order id', async () => {
+    const decision = await writeExitDecision(store(), {
+      account: ACCOUNT,
+      symbol: 'BTC/USD',
+      outcome: 'ORDERED',
+      reasonCode: 'SOFT_STOP',
+      exitReason: 'SOFT_STOP',
+      ruleInputs: { exit: { amount: '0.01' } },
+      createdAt: T0,
+    });
+    await order({ clientOrderId: 'exit-0', status: 'CANCELED', decisionId: decision.decisionId });
+    await order({ clientOrderId: 'exit-1', status: 'OPEN', decisionId: decision.decisionId });
+    await order({ clientOrderId: 'other', status: 'OPEN' });
+
+    const orders = await readExitOrders(store(), decision.decisionId);
+
+    expect(orders.map((row) => [row.clientOrderId, row.side]).sort()).toEqual([
+      ['exit-0', 'sell'],
+      ['exit-1', 'sell'],
+    ]);
+    expect((await findExitOrder(store(), 'exit-1'))?.status).toBe('OPEN');
+    expect(await findExitOrder(store(), 'unknown')).toBeNull();
+  });
+
+  it('when working orders are read then terminal ones, other symbols and other accounts are left out; the sells only on request; oldest first', async () => {
+    await order({ clientOrderId: 'sell-late', status: 'OPEN', orderTimeMs: 2_000 });
+    await order({ clientOrderId: 'buy-early', side: 'BUY', status: 'PARTIALLY_FILLED', orderTimeMs: 0 });
+    await order({ clientOrderId: 'sell-new', status: 'NEW', orderTimeMs: 1_000 });
+    await order({ clientOrderId: 'sell-cancel', status: 'PENDING_CANCEL', orderTimeMs: 3_000 });
+    await order({ clientOrderId: 'sell-sent', status: 'SUBMITTED', orderTimeMs: 4_000 });
+    await order({ clientOrderId: 'sell-filled', status: 'FILLED' });
+    await order({ clientOrderId: 'sell-canceled', status: 'CANCELED' });
+    await order({ clientOrderId: 'sell-eth', symbol: 'ETH/USD', status: 'OPEN' });
+    await order({ clientOrderId: 'sell-other', account: 'another-account', status: 'OPEN' });
+    const query = { account: ACCOUNT, symbol: 'BTC/USD' };
+
+    const working = await readWorkingOrdersOnSymbol(store(), query);
+    const sells = await readWorkingSells(store(), query);
+
+    expect(working.map((row) => row.clientOrderId)).toEqual([
+      'buy-early',
+      'sell-new',
+      'sell-late',
+      'sell-cancel',
+      'sell-sent',
+    ]);
+    expect(sells.map((row) => row.clientOrderId).sort()).toEqual([
+      'sell-cancel',
+      'sell-late',
+      'sell-new',
+      'sell-sent',
+    ]);
+    expect(sells.every((row) => row.side === 'sell')).toBe(true);
+  });
+
+  it('when the exchange reports a submitted order partly filled then the row reaches PARTIALLY_FILLED and keeps the exchange id', async () => {
+    await order({ clientOrderId: 'exit-0', status: 'SUBMITTED' });
+
+    const sync = await syncExitOrderWithExchange(store(), exchangeOrder('exit-0', 'PARTIALLY_FILLED'));
+
+    expect(sync.refused).toBeUndefined();
+    expect(sync.row).toMatchObject({ status: 'PARTIALLY_FILLED', orderId: 'x-exit-0', side: 'sell' });
+    const row = await perFile.database().prisma.tradeRecord.findUniqueOrThrow({
+      where: { clientOrderId: 'exit-0' },
+    });
+    expect([row.status, row.orderId]).toEqual(['PARTIALLY_FILLED', 'x-exit-0']);
+  });
+
+  it('when the row already has an exchange id then it is not replaced', async () => {
+    await order({ clientOrderId: 'exit-0', status: 'OPEN', orderId: 'first-id' });
+
+    const sync = await syncExitOrderWithExchange(store(), exchangeOrder('exit-0', 'FILLED'));
+
+    expect(sync.row).toMatchObject({ status: 'FILLED', orderId: 'first-id' });
+  });
+
+  it('when the exchange reports a status the row cannot reach then nothing changes and the refused event is returned', async () => {
+    await order({ clientOrderId: 'exit-0', status: 'REJECTED', orderId: 'x-exit-0' });
+
+    const sync = await syncExitOrderWithExchange(store(), exchangeOrder('exit-0', 'OPEN'));
+
+    expect(sync.row?.status).toBe('REJECTED');
+    expect(sync.refused).toEqual({
+      event: 'ACCEPT',
+      reason: expect.stringContaining('ORDER_TRANSITION_REFUSED'),
+    });
+    const row = await perFile.database().prisma.tradeRecord.findUniqueOrThrow({
+      where: { clientOrderId: 'exit-0' },
+    });
+    expect(row.status).toBe('REJECTED');
+  });
+
+  it('when the order is not ours then nothing is written and no row is returned', async () => {
+    const sync = await syncExitOrderWithExchange(store(), exchangeOrder('not-ours', 'OPEN'));
+
+    expect(sync).toEqual({ row: null });
+    expect(await perFile.database().prisma.tradeRecord.count()).toBe(0);
+  });
+});
