@@ -26,3 +26,15 @@ export type {
 } from './records.js';
 export { fromDbSide, toDbSide } from './side.js';
 export { type Store, type StoreOptions, storeOf } from './store.js';
+
+// Reads (sighook, the CLI, the webhook's read API): the signal matrix, sighook's entry alerts, the
+// working-BUY probe, the API's listings of decisions, alerts, orders and fills, and the ledger
+// commands over a Store.
+
+export {
+  hasPendingSighookEntry,
+  insertSighookEntryAlert,
+  type StoredEntryAlert,
+} from './alerts/sighook-entries.js';
+export { type NewestMatrixRowsQuery, readNewestMatrixRows, writeMatrixRows } from './matrix/matrix-rows.js';
+export { hasWorkingBuy } from './orders/working-orders.js';
