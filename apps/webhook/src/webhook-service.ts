@@ -1,6 +1,7 @@
 import { SystemRandomSource, UuidV7IdGenerator } from '@hookline/core';
 import { heartbeatCheck, type RunningService, startHeartbeat } from '@hookline/runtime';
 import { JOB_QUEUE_PREFIX } from '@hookline/schemas';
+import { storeOf } from '@hookline/store';
 import { readCircuit } from './controls/exchange-circuit.js';
 import { TradingControls } from './controls/trading-controls.js';
 import { entrySettingsFromConfig } from './execution/entry-settings.js';
@@ -111,7 +112,7 @@ export async function startWebhookService(context: WebhookServiceContext): Promi
       onAccepted: pipeline.onAccepted,
     }),
     api: {
-      prisma: database.prisma,
+      store: storeOf(database, { usdCurrencies: config.HOOKLINE_LEDGER_USD_CURRENCIES }),
       exchange: context.exchange,
       controls,
       clock,

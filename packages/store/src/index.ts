@@ -32,9 +32,22 @@ export { type Store, type StoreOptions, storeOf } from './store.js';
 // commands over a Store.
 
 export {
+  type AlertListQuery,
+  type DecisionListQuery,
+  listAlerts,
+  listDecisions,
+} from './alerts/decision-queries.js';
+export {
   hasPendingSighookEntry,
   insertSighookEntryAlert,
   type StoredEntryAlert,
 } from './alerts/sighook-entries.js';
 export { type NewestMatrixRowsQuery, readNewestMatrixRows, writeMatrixRows } from './matrix/matrix-rows.js';
+export {
+  type FillListQuery,
+  findOrderByClientOrderId,
+  listFills,
+  listOrders,
+  type OrderListQuery,
+} from './orders/order-queries.js';
 export { hasWorkingBuy } from './orders/working-orders.js';
