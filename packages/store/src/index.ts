@@ -42,6 +42,16 @@ export {
   insertSighookEntryAlert,
   type StoredEntryAlert,
 } from './alerts/sighook-entries.js';
+export {
+  importLedgerCsv,
+  type LedgerImportOptions,
+  recomputeStoredLedger,
+  type StoredLedgerOptions,
+  type StoredTaxReport,
+  storedTaxReport,
+  type TaxReportOptions,
+  verifyStoredLedger,
+} from './ledger/ledger-commands.js';
 export { type NewestMatrixRowsQuery, readNewestMatrixRows, writeMatrixRows } from './matrix/matrix-rows.js';
 export {
   type FillListQuery,
