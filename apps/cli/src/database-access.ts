@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type Database, migrateDatabase, openDatabase } from '@hookline/db';
 import type { Config } from '@hookline/schemas';
+import { type Store, storeOf } from '@hookline/store';
 
 /**
  * Opens the configured database: the server at DATABASE_URL, or the embedded PGlite in DATA_DIR,
@@ -21,11 +22,11 @@ export async function openConfiguredDatabase(
   return await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir });
 }
 
-/** Runs `work` with the configured database and always closes it. */
-export async function withDatabase<T>(config: Config, work: (database: Database) => Promise<T>): Promise<T> {
+/** Runs `work` with the store over the configured database and always closes the database. */
+export async function withStore<T>(config: Config, work: (store: Store) => Promise<T>): Promise<T> {
   const database = await openConfiguredDatabase(config);
   try {
-    return await work(database);
+    return await work(storeOf(database, { usdCurrencies: config.HOOKLINE_LEDGER_USD_CURRENCIES }));
   } finally {
     await database.close();
   }

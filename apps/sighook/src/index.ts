@@ -32,10 +32,6 @@ export {
   type SignalScore,
   scoreSignals,
 } from './matrix/signal-scoring.js';
-export {
-  fromSignalMatrix,
-  latestMatrixRowsFromDatabase,
-  type MatrixReadOptions,
-} from './publish/database-matrix-reader.js';
+export { latestMatrixRowsFromDatabase, type MatrixReadOptions } from './publish/database-matrix-reader.js';
 export type { SighookServiceContext } from './service-context.js';
 export { type SighookService, startSighookService } from './sighook-service.js';

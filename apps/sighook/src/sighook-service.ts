@@ -7,6 +7,7 @@ import {
   startHeartbeat,
 } from '@hookline/runtime';
 import { JOB_QUEUE_PREFIX } from '@hookline/schemas';
+import { storeOf } from '@hookline/store';
 import type { FastifyInstance } from 'fastify';
 import { AlertJobQueue } from './entries/alert-job-queue.js';
 import { SighookEntries } from './entries/sighook-entries.js';
@@ -97,6 +98,7 @@ function buildSignalLoop(
   const { config, clock, logger, database } = context;
   const timeframe: CandleTimeframe = config.HOOKLINE_SIGHOOK_TIMEFRAME;
   const settings = matrixSettingsFromConfig(config);
+  const store = storeOf(database, { usdCurrencies: config.HOOKLINE_LEDGER_USD_CURRENCIES });
   const signals = symbols.map((symbol) => {
     const feed = new CandleFeed({
       exchange: context.exchange,
@@ -112,7 +114,7 @@ function buildSignalLoop(
     queue === undefined
       ? undefined
       : new SighookEntries({
-          prisma: database.prisma,
+          store,
           queue,
           clock,
           ids: context.ids ?? new UuidV7IdGenerator(clock, new SystemRandomSource()),
@@ -122,7 +124,7 @@ function buildSignalLoop(
           logger,
         });
   const publisher = new MatrixPublisher({
-    prisma: database.prisma,
+    store,
     redis: context.redis,
     ...(context.keyPrefix === undefined ? {} : { prefix: context.keyPrefix }),
   });

@@ -112,7 +112,7 @@ export async function startWebhookService(context: WebhookServiceContext): Promi
       onAccepted: pipeline.onAccepted,
     }),
     api: {
-      prisma: database.prisma,
+      store: storeOf(database, { usdCurrencies: config.HOOKLINE_LEDGER_USD_CURRENCIES }),
       exchange: context.exchange,
       controls,
       clock,

@@ -46,3 +46,38 @@ export type {
 } from './records.js';
 export { fromDbSide, toDbSide } from './side.js';
 export { type Store, type StoreOptions, storeOf } from './store.js';
+
+// Reads (sighook, the CLI, the webhook's read API): the signal matrix, sighook's entry alerts, the
+// working-BUY probe, the API's listings of decisions, alerts, orders and fills, and the ledger
+// commands over a Store.
+
+export {
+  type AlertListQuery,
+  type DecisionListQuery,
+  listAlerts,
+  listDecisions,
+} from './alerts/decision-queries.js';
+export {
+  hasPendingSighookEntry,
+  insertSighookEntryAlert,
+  type StoredEntryAlert,
+} from './alerts/sighook-entries.js';
+export {
+  importLedgerCsv,
+  type LedgerImportOptions,
+  recomputeStoredLedger,
+  type StoredLedgerOptions,
+  type StoredTaxReport,
+  storedTaxReport,
+  type TaxReportOptions,
+  verifyStoredLedger,
+} from './ledger/ledger-commands.js';
+export { type NewestMatrixRowsQuery, readNewestMatrixRows, writeMatrixRows } from './matrix/matrix-rows.js';
+export {
+  type FillListQuery,
+  findOrderByClientOrderId,
+  listFills,
+  listOrders,
+  type OrderListQuery,
+} from './orders/order-queries.js';
+export { hasWorkingBuy } from './orders/working-orders.js';

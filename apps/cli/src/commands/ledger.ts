@@ -1,16 +1,17 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { SystemClock } from '@hookline/core';
-import type { LedgerOptions, LedgerViolation } from '@hookline/ledger';
-import { importLedgerCsv, recomputeStoredLedger, verifyStoredLedger } from '@hookline/ledger-store';
+import type { LedgerViolation } from '@hookline/ledger';
 import type { Config } from '@hookline/schemas';
-import { withDatabase } from '../database-access.js';
+import {
+  importLedgerCsv,
+  ledgerOptionsFromConfig,
+  recomputeStoredLedger,
+  type Store,
+  verifyStoredLedger,
+} from '@hookline/store';
+import { withStore } from '../database-access.js';
 import { UsageError } from '../usage.js';
-
-/** The ledger rules as configured. */
-export function ledgerOptionsOf(config: Config): LedgerOptions {
-  return { timezone: config.HOOKLINE_TAX_TIMEZONE, strict: config.HOOKLINE_LEDGER_STRICT };
-}
 
 /** `ledger import <file>`, `ledger recompute`, `ledger verify`. */
 export async function runLedgerCommand(args: readonly string[], config: Config): Promise<number> {
@@ -26,16 +27,11 @@ export async function runLedgerCommand(args: readonly string[], config: Config):
     case 'import': {
       const file = positionals[0];
       if (!file) throw new UsageError('usage: ledger import <file.csv> [--account NAME] [--exchange NAME]');
-      return await withDatabase(config, (database) =>
-        importFile(database.prisma, resolve(file), values, config),
-      );
+      return await withStore(config, (store) => importFile(store, resolve(file), values, config));
     }
     case 'recompute':
-      return await withDatabase(config, async (database) => {
-        const books = await recomputeStoredLedger(database.prisma, {
-          scope,
-          ledger: ledgerOptionsOf(config),
-        });
+      return await withStore(config, async (store) => {
+        const books = await recomputeStoredLedger(store, { scope, ledger: ledgerOptionsFromConfig(config) });
         for (const { book, allocations, changed } of books) {
           process.stdout.write(
             `${book.account} ${book.asset}: ${allocations} allocations${changed ? ' (changed)' : ' (unchanged)'}\n`,
@@ -45,10 +41,10 @@ export async function runLedgerCommand(args: readonly string[], config: Config):
         return 0;
       });
     case 'verify':
-      return await withDatabase(config, async (database) => {
-        const violations = await verifyStoredLedger(database.prisma, {
+      return await withStore(config, async (store) => {
+        const violations = await verifyStoredLedger(store, {
           scope,
-          ledger: ledgerOptionsOf(config),
+          ledger: ledgerOptionsFromConfig(config),
         });
         return reportViolations(violations);
       });
@@ -60,16 +56,16 @@ export async function runLedgerCommand(args: readonly string[], config: Config):
 }
 
 async function importFile(
-  prisma: Parameters<typeof importLedgerCsv>[0],
+  store: Store,
   file: string,
   values: { account?: string; exchange?: string },
   config: Config,
 ): Promise<number> {
-  const result = await importLedgerCsv(prisma, file, {
+  const result = await importLedgerCsv(store, file, {
     exchange: values.exchange ?? config.EXCHANGE,
     defaultAccount: values.account ?? config.HOOKLINE_ACCOUNT,
     clock: new SystemClock(),
-    ledger: ledgerOptionsOf(config),
+    ledger: ledgerOptionsFromConfig(config),
     onProgress: (message) => process.stderr.write(`${message}\n`),
   });
   if (!result.ok) {

@@ -1,9 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { type AllocationRecord, csvField, renderForm8949Csv } from '@hookline/ledger';
-import { storedTaxReport } from '@hookline/ledger-store';
 import { type Config, parseConfig } from '@hookline/schemas';
-import { withDatabase } from '../database-access.js';
+import { storedTaxReport } from '@hookline/store';
+import { withStore } from '../database-access.js';
 import { UsageError } from '../usage.js';
 
 const FORMATS = ['json', 'csv', '8949'] as const;
@@ -33,8 +33,8 @@ export async function runTaxCommand(args: readonly string[], config: Config): Pr
   const timezone = values.timezone
     ? parseConfig({ HOOKLINE_TAX_TIMEZONE: values.timezone }).HOOKLINE_TAX_TIMEZONE
     : config.HOOKLINE_TAX_TIMEZONE;
-  const { report, form8949 } = await withDatabase(config, (database) =>
-    storedTaxReport(database.prisma, { year, timezone, account: values.account }),
+  const { report, form8949 } = await withStore(config, (store) =>
+    storedTaxReport(store, { year, timezone, account: values.account }),
   );
   const text =
     format === 'json'

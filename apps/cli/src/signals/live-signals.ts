@@ -7,6 +7,7 @@ import { openDatabase } from '@hookline/db';
 import { type LatestMatrixRow, readLatestMatrixRows } from '@hookline/runtime';
 import type { Config, MatrixRow, MatrixRowRefusal } from '@hookline/schemas';
 import { latestMatrixRowsFromDatabase } from '@hookline/sighook';
+import { storeOf } from '@hookline/store';
 import { Redis } from 'ioredis';
 import { assertEmbeddedDatabaseFree } from './embedded-database-check.js';
 import { SignalsUnavailableError } from './signals-unavailable-error.js';
@@ -89,7 +90,8 @@ async function fromDatabase(
   const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir });
   try {
     // The configured timeframe: rows of an earlier configuration are not "the matrix now".
-    return await latestMatrixRowsFromDatabase(database.prisma, symbols, {
+    const store = storeOf(database, { usdCurrencies: config.HOOKLINE_LEDGER_USD_CURRENCIES });
+    return await latestMatrixRowsFromDatabase(store, symbols, {
       ...freshness,
       timeframe: config.HOOKLINE_SIGHOOK_TIMEFRAME,
     });

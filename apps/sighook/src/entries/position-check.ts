@@ -1,8 +1,4 @@
-import type { PrismaClient } from '@hookline/db';
-import { holdsPosition, storeOf } from '@hookline/store';
-
-/** Order statuses that can still fill: a BUY in one of them is a position on its way. */
-const WORKING_STATUSES = ['NEW', 'SUBMITTED', 'OPEN', 'PARTIALLY_FILLED', 'PENDING_CANCEL'] as const;
+import { hasPendingSighookEntry, hasWorkingBuy, holdsPosition, type Store } from '@hookline/store';
 
 /** Why an entry on a symbol would be a second one. */
 export type HeldReason = 'POSITION_OPEN' | 'BUY_WORKING' | 'ENTRY_PENDING';
@@ -15,25 +11,13 @@ export type HeldReason = 'POSITION_OPEN' | 'BUY_WORKING' | 'ENTRY_PENDING';
  * count. undefined when an entry would be the first.
  */
 export async function heldReason(
-  prisma: PrismaClient,
+  store: Store,
   account: string,
   symbol: string,
   entryKey: string,
 ): Promise<HeldReason | undefined> {
-  if (await holdsPosition(storeOf(prisma), { account, symbol })) return 'POSITION_OPEN';
-  const working = await prisma.tradeRecord.findFirst({
-    where: { account, symbol, side: 'BUY', status: { in: [...WORKING_STATUSES] } },
-    select: { id: true },
-  });
-  if (working !== null) return 'BUY_WORKING';
-  const pending = await prisma.alert.findFirst({
-    where: {
-      source: 'SIGHOOK',
-      status: 'ACCEPTED',
-      idempotencyKey: { not: entryKey },
-      parsedPayload: { path: ['alert', 'symbol'], equals: symbol },
-    },
-    select: { id: true },
-  });
-  return pending === null ? undefined : 'ENTRY_PENDING';
+  if (await holdsPosition(store, { account, symbol })) return 'POSITION_OPEN';
+  if (await hasWorkingBuy(store, { account, symbol })) return 'BUY_WORKING';
+  const pending = await hasPendingSighookEntry(store, { symbol, exceptKey: entryKey });
+  return pending ? 'ENTRY_PENDING' : undefined;
 }

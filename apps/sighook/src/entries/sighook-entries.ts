@@ -1,14 +1,13 @@
 import { type Clock, type Decimal, type IdGenerator, toPlainString } from '@hookline/core';
-import type { PrismaClient } from '@hookline/db';
 import { checkMatrixRow, type MatrixRow, sighookEntryAlert } from '@hookline/schemas';
+import { insertSighookEntryAlert, type Store } from '@hookline/store';
 import type { Logger } from 'pino';
 import type { AlertJobQueue } from './alert-job-queue.js';
-import { storeEntryAlert } from './entry-alert-store.js';
 import { type HeldReason, heldReason } from './position-check.js';
 
 /** What sighook's entries need. */
 export interface SighookEntriesOptions {
-  readonly prisma: PrismaClient;
+  readonly store: Store;
   readonly queue: Pick<AlertJobQueue, 'enqueue'>;
   readonly clock: Clock;
   /** Ids of the `alerts` rows (UUIDv7 in the process, like ingress). */
@@ -49,12 +48,12 @@ export class SighookEntries {
     if (row.action !== 'BUY') return { kind: 'NOT_BUY' };
     const stale = this.#staleness(row);
     if (stale !== undefined) return { kind: 'STALE', detail: stale };
-    const { prisma, account, logger } = this.#options;
+    const { store, account, logger } = this.#options;
     const entry = sighookEntryAlert(row, close === null ? null : toPlainString(close));
-    const held = await heldReason(prisma, account, row.symbol, entry.idempotencyKey);
+    const held = await heldReason(store, account, row.symbol, entry.idempotencyKey);
     if (held !== undefined) return { kind: held };
     const receivedAt = this.#options.clock.now();
-    const stored = await storeEntryAlert(prisma, entry, { id: this.#options.ids.next(), receivedAt });
+    const stored = await insertSighookEntryAlert(store, entry, { id: this.#options.ids.next(), receivedAt });
     if (!stored.inserted) {
       // Still ACCEPTED: its enqueue may have been lost; the job id makes a second enqueue a no-op.
       if (stored.status === 'ACCEPTED') await this.#options.queue.enqueue(stored.alertId);

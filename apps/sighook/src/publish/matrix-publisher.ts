@@ -1,11 +1,11 @@
-import type { Prisma, PrismaClient } from '@hookline/db';
 import { writeLatestMatrixRow } from '@hookline/runtime';
 import type { MatrixRow } from '@hookline/schemas';
+import { type Store, writeMatrixRows } from '@hookline/store';
 import type { Redis } from 'ioredis';
 
 /** Where rows go: Postgres (history) and Redis (the latest row per symbol, and its update message). */
 export interface MatrixPublisherOptions {
-  readonly prisma: PrismaClient;
+  readonly store: Store;
   readonly redis: Redis;
   /** Redis key prefix of the matrix hash and channel (default `hookline`). */
   readonly prefix?: string;
@@ -26,30 +26,12 @@ export class MatrixPublisher {
   /** Stores the rows; returns how many were new in Postgres. */
   async publish(rows: readonly MatrixRow[]): Promise<number> {
     if (rows.length === 0) return 0;
-    const { count } = await this.#options.prisma.signalMatrix.createMany({
-      data: rows.map(toSignalMatrixData),
-      skipDuplicates: true,
-    });
+    const count = await writeMatrixRows(this.#options.store, rows);
     for (const row of newestPerSymbol(rows)) {
       await writeLatestMatrixRow(this.#options.redis, row, this.#options.prefix);
     }
     return count;
   }
-}
-
-/** The `signal_matrix` columns of a row. */
-export function toSignalMatrixData(row: MatrixRow): Prisma.SignalMatrixCreateManyInput {
-  return {
-    symbol: row.symbol,
-    timeframe: row.timeframe,
-    candleTime: new Date(row.candle_time),
-    computedAt: new Date(row.computed_at),
-    indicators: row.indicators,
-    buyScore: row.buy_score,
-    sellScore: row.sell_score,
-    action: row.action,
-    atr: row.atr,
-  };
 }
 
 function newestPerSymbol(rows: readonly MatrixRow[]): MatrixRow[] {

@@ -1,4 +1,5 @@
 import { dec } from '@hookline/core';
+import { storeOf } from '@hookline/store';
 import { Queue } from 'bullmq';
 import { describe, expect, it, vi } from 'vitest';
 import { CandleFeed } from '../../src/market-data/candle-feed.js';
@@ -31,9 +32,8 @@ describe('sighook entries through the poll loop', () => {
       clock: market.clock,
       logger,
     });
-    const { prisma } = infrastructure.database();
     const publisher = new MatrixPublisher({
-      prisma,
+      store: storeOf(infrastructure.database()),
       redis: infrastructure.redis(),
       prefix: infrastructure.prefix(),
     });

@@ -1,5 +1,6 @@
 import { SequentialIdGenerator, TestClock } from '@hookline/core';
 import type { PrismaClient } from '@hookline/db';
+import { storeOf } from '@hookline/store';
 import { vi } from 'vitest';
 import { AlertJobQueue } from '../../src/entries/alert-job-queue.js';
 import { SighookEntries } from '../../src/entries/sighook-entries.js';
@@ -17,7 +18,7 @@ export function entriesFor(
   infrastructure.onCleanup(() => queue.close());
   const logger = { info: vi.fn(), warn: vi.fn() };
   const entries = new SighookEntries({
-    prisma: infrastructure.database().prisma,
+    store: storeOf(infrastructure.database()),
     queue,
     clock,
     ids: new SequentialIdGenerator(`${infrastructure.prefix()}-alert`),

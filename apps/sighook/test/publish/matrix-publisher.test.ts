@@ -1,5 +1,6 @@
 import { readLatestMatrixRows } from '@hookline/runtime';
 import { matrixHashKey } from '@hookline/schemas';
+import { storeOf } from '@hookline/store';
 import { describe, expect, it } from 'vitest';
 import { latestMatrixRowsFromDatabase } from '../../src/publish/database-matrix-reader.js';
 import { MatrixPublisher } from '../../src/publish/matrix-publisher.js';
@@ -14,7 +15,11 @@ describe('matrix publisher: Postgres signal_matrix and the latest row in Redis',
 
   function publisher() {
     const { prisma } = infrastructure.database();
-    return new MatrixPublisher({ prisma, redis: infrastructure.redis(), prefix: infrastructure.prefix() });
+    return new MatrixPublisher({
+      store: storeOf(prisma),
+      redis: infrastructure.redis(),
+      prefix: infrastructure.prefix(),
+    });
   }
 
   it('when rows are published then Postgres has each and Redis and Postgres give the same latest row', async () => {
@@ -26,7 +31,7 @@ describe('matrix publisher: Postgres signal_matrix and the latest row in Redis',
     expect(await prisma.signalMatrix.count()).toBe(3);
     const options = { nowMs: NOW_MS, maxAgeMs: MAX_AGE_MS, prefix: infrastructure.prefix() };
     const fromRedis = await readLatestMatrixRows(infrastructure.redis(), ['BTC/USD', 'ETH/USD'], options);
-    const fromPostgres = await latestMatrixRowsFromDatabase(prisma, ['BTC/USD', 'ETH/USD'], options);
+    const fromPostgres = await latestMatrixRowsFromDatabase(storeOf(prisma), ['BTC/USD', 'ETH/USD'], options);
     expect(fromRedis.get('BTC/USD')).toMatchObject({ ok: true, row: rows[1] });
     expect(fromRedis.get('ETH/USD')).toMatchObject({ ok: true, row: rows[2] });
     expect(fromPostgres.get('BTC/USD')).toEqual(fromRedis.get('BTC/USD'));
@@ -51,7 +56,7 @@ describe('matrix publisher: Postgres signal_matrix and the latest row in Redis',
     await publisher().publish([rowOfMinute(2, { computed_at: '2025-01-02T11:00:00.000Z' })]);
     const { prisma } = infrastructure.database();
 
-    const latest = await latestMatrixRowsFromDatabase(prisma, ['BTC/USD', 'SOL/USD'], {
+    const latest = await latestMatrixRowsFromDatabase(storeOf(prisma), ['BTC/USD', 'SOL/USD'], {
       nowMs: NOW_MS,
       maxAgeMs: MAX_AGE_MS,
     });
@@ -65,11 +70,11 @@ describe('matrix publisher: Postgres signal_matrix and the latest row in Redis',
     const { prisma } = infrastructure.database();
     const options = { nowMs: NOW_MS, maxAgeMs: MAX_AGE_MS };
 
-    const oneMinute = await latestMatrixRowsFromDatabase(prisma, ['BTC/USD'], {
+    const oneMinute = await latestMatrixRowsFromDatabase(storeOf(prisma), ['BTC/USD'], {
       ...options,
       timeframe: '1m',
     });
-    const anyTimeframe = await latestMatrixRowsFromDatabase(prisma, ['BTC/USD'], options);
+    const anyTimeframe = await latestMatrixRowsFromDatabase(storeOf(prisma), ['BTC/USD'], options);
 
     expect(oneMinute.get('BTC/USD')).toMatchObject({ ok: false, refusal: 'MISSING' });
     expect(anyTimeframe.get('BTC/USD')).toMatchObject({ ok: true });

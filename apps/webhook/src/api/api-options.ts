@@ -1,6 +1,6 @@
 import type { Clock } from '@hookline/core';
-import type { PrismaClient } from '@hookline/db';
 import type { ExchangePort } from '@hookline/exchange';
+import type { Store } from '@hookline/store';
 import type { TradingControls } from '../controls/trading-controls.js';
 import type { ExitExecutor } from '../exits/index.js';
 import type { RiskLimits } from '../rules/index.js';
@@ -8,7 +8,7 @@ import type { MatrixRouteOptions } from './matrix-routes.js';
 
 /** What the /api routes read and act on. */
 export interface ApiOptions {
-  readonly prisma: PrismaClient;
+  readonly store: Store;
   readonly exchange: ExchangePort;
   readonly controls: TradingControls;
   readonly clock: Clock;

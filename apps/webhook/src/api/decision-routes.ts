@@ -1,6 +1,6 @@
 // GET /api/decisions ("why was this not bought?" is one call: filter by symbol, outcome and reason)
 // and GET /api/alerts: newest first, paged by id.
-import type { Alert, Decision, Prisma } from '@hookline/db';
+import { type AlertRecord, type DecisionRecord, listAlerts, listDecisions, toDbSide } from '@hookline/store';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -38,7 +38,7 @@ const alertSchema = z.object({
 
 /** Registers GET /api/decisions and GET /api/alerts. */
 export function registerDecisionRoutes(app: FastifyInstance, options: ApiOptions): void {
-  const { prisma } = options;
+  const { store } = options;
   app.withTypeProvider<ZodTypeProvider>().get(
     '/api/decisions',
     {
@@ -56,18 +56,14 @@ export function registerDecisionRoutes(app: FastifyInstance, options: ApiOptions
       },
     },
     async ({ query }) => {
-      const where: Prisma.DecisionWhereInput = {
-        ...(query.symbol === undefined ? {} : { symbol: query.symbol }),
-        ...(query.outcome === undefined ? {} : { outcome: query.outcome }),
-        ...(query.reason === undefined ? {} : { reasonCode: query.reason }),
-        ...(query.intent === undefined ? {} : { intent: query.intent }),
-        ...(query.alert_id === undefined ? {} : { alertId: query.alert_id }),
-        ...(query.before === undefined ? {} : { decisionId: { lt: query.before } }),
-      };
-      const rows = await prisma.decision.findMany({
-        where,
-        orderBy: { decisionId: 'desc' },
-        take: query.limit,
+      const rows = await listDecisions(store, {
+        symbol: query.symbol,
+        outcome: query.outcome,
+        reasonCode: query.reason,
+        intent: query.intent,
+        alertId: query.alert_id,
+        before: query.before,
+        limit: query.limit,
       });
       return page(rows, query.limit, (row) => row.decisionId, decisionItem);
     },
@@ -83,22 +79,22 @@ export function registerDecisionRoutes(app: FastifyInstance, options: ApiOptions
       },
     },
     async ({ query }) => {
-      const where: Prisma.AlertWhereInput = {
-        ...(query.status === undefined ? {} : { status: query.status }),
-        ...(query.before === undefined ? {} : { id: { lt: query.before } }),
-      };
-      const rows = await prisma.alert.findMany({ where, orderBy: { id: 'desc' }, take: query.limit });
+      const rows = await listAlerts(store, {
+        status: query.status,
+        before: query.before,
+        limit: query.limit,
+      });
       return page(rows, query.limit, (row) => row.id, alertItem);
     },
   );
 }
 
-function decisionItem(row: Decision): z.output<typeof decisionSchema> {
+function decisionItem(row: DecisionRecord): z.output<typeof decisionSchema> {
   return {
     decision_id: row.decisionId,
     account: row.account,
     symbol: row.symbol,
-    side: row.side,
+    side: row.side === null ? null : toDbSide(row.side),
     intent: row.intent,
     outcome: row.outcome,
     reason_code: row.reasonCode,
@@ -110,7 +106,7 @@ function decisionItem(row: Decision): z.output<typeof decisionSchema> {
 }
 
 // The raw body is kept for audit, not served: the parsed payload says what the alert asked for.
-function alertItem(row: Alert): z.output<typeof alertSchema> {
+function alertItem(row: AlertRecord): z.output<typeof alertSchema> {
   return {
     id: row.id,
     idempotency_key: row.idempotencyKey,

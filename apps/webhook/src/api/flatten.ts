@@ -3,9 +3,8 @@
 // One symbol is a MANUAL exit; all of them is an EMERGENCY (IOC ladder, allowed even while HALTED).
 // Each exit gets its own decision row with the operator and the inputs used.
 import { toPlainString } from '@hookline/core';
-import type { PrismaClient } from '@hookline/db';
 import type { ExchangePort } from '@hookline/exchange';
-import { readOpenPositions, storeOf } from '@hookline/store';
+import { findOrderByClientOrderId, readOpenPositions, type Store } from '@hookline/store';
 import type { OperatorChange } from '../controls/operator-change.js';
 import type { ExitExecutor } from '../exits/index.js';
 
@@ -32,7 +31,7 @@ export interface FlattenSkip {
 
 /** What flatten needs. */
 export interface FlattenDependencies {
-  readonly prisma: PrismaClient;
+  readonly store: Store;
   readonly exchange: ExchangePort;
   /** The sentinel's exit executor: it cancels, sizes, re-prices and escalates like every exit. */
   readonly exits: Pick<ExitExecutor, 'start'>;
@@ -47,9 +46,9 @@ export async function flattenPositions(
 ): Promise<{ intents: FlattenIntent[]; skipped: FlattenSkip[] }> {
   const exitReason = symbol === undefined ? 'EMERGENCY' : 'MANUAL';
   const markets = await deps.exchange.fetchMarkets();
-  const positions = (
-    await readOpenPositions(storeOf(deps.prisma), { account: deps.account, markets })
-  ).filter((position) => symbol === undefined || position.symbol === symbol);
+  const positions = (await readOpenPositions(deps.store, { account: deps.account, markets })).filter(
+    (position) => symbol === undefined || position.symbol === symbol,
+  );
   const intents: FlattenIntent[] = [];
   const skipped: FlattenSkip[] = [];
   for (const position of positions) {
@@ -66,9 +65,7 @@ export async function flattenPositions(
       skipped.push({ symbol: position.symbol, reason: result.code, decision_id: result.decisionId });
       continue;
     }
-    const order = await deps.prisma.tradeRecord.findUnique({
-      where: { clientOrderId: result.clientOrderId },
-    });
+    const order = await findOrderByClientOrderId(deps.store, result.clientOrderId);
     intents.push({
       decision_id: result.decisionId,
       client_order_id: result.clientOrderId,

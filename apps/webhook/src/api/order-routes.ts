@@ -1,5 +1,5 @@
 // GET /api/orders (trade_records) and GET /api/fills: newest first, paged by id.
-import type { Fill, Prisma, TradeRecord } from '@hookline/db';
+import { type FillRecord, listFills, listOrders, type OrderRecord, toDbSide } from '@hookline/store';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -73,7 +73,7 @@ const fillSchema = z.object({
 
 /** Registers GET /api/orders and GET /api/fills. */
 export function registerOrderRoutes(app: FastifyInstance, options: ApiOptions): void {
-  const { prisma } = options;
+  const { store } = options;
   app.withTypeProvider<ZodTypeProvider>().get(
     '/api/orders',
     {
@@ -88,12 +88,12 @@ export function registerOrderRoutes(app: FastifyInstance, options: ApiOptions): 
       },
     },
     async ({ query }) => {
-      const where: Prisma.TradeRecordWhereInput = {
-        ...(query.status === undefined ? {} : { status: query.status }),
-        ...(query.symbol === undefined ? {} : { symbol: query.symbol }),
-        ...(query.before === undefined ? {} : { id: { lt: query.before } }),
-      };
-      const rows = await prisma.tradeRecord.findMany({ where, orderBy: { id: 'desc' }, take: query.limit });
+      const rows = await listOrders(store, {
+        status: query.status,
+        symbol: query.symbol,
+        before: query.before,
+        limit: query.limit,
+      });
       return page(rows, query.limit, (row) => row.id, orderItem);
     },
   );
@@ -108,18 +108,18 @@ export function registerOrderRoutes(app: FastifyInstance, options: ApiOptions): 
       },
     },
     async ({ query }) => {
-      const where: Prisma.FillWhereInput = {
-        ...(query.symbol === undefined ? {} : { symbol: query.symbol }),
-        ...(query.order_id === undefined ? {} : { orderId: query.order_id }),
-        ...(query.before === undefined ? {} : { id: { lt: query.before } }),
-      };
-      const rows = await prisma.fill.findMany({ where, orderBy: { id: 'desc' }, take: query.limit });
+      const rows = await listFills(store, {
+        symbol: query.symbol,
+        orderId: query.order_id,
+        before: query.before,
+        limit: query.limit,
+      });
       return page(rows, query.limit, (row) => row.id, fillItem);
     },
   );
 }
 
-function orderItem(row: TradeRecord): z.output<typeof orderSchema> {
+function orderItem(row: OrderRecord): z.output<typeof orderSchema> {
   return {
     id: row.id,
     account: row.account,
@@ -127,7 +127,7 @@ function orderItem(row: TradeRecord): z.output<typeof orderSchema> {
     order_id: row.orderId,
     client_order_id: row.clientOrderId,
     symbol: row.symbol,
-    side: row.side,
+    side: toDbSide(row.side),
     order_type: row.orderType,
     status: row.status,
     status_reason: row.statusReason,
@@ -146,7 +146,7 @@ function orderItem(row: TradeRecord): z.output<typeof orderSchema> {
   };
 }
 
-function fillItem(row: Fill): z.output<typeof fillSchema> {
+function fillItem(row: FillRecord): z.output<typeof fillSchema> {
   return {
     id: row.id,
     account: row.account,
@@ -155,7 +155,7 @@ function fillItem(row: Fill): z.output<typeof fillSchema> {
     order_id: row.orderId,
     client_order_id: row.clientOrderId,
     symbol: row.symbol,
-    side: row.side,
+    side: toDbSide(row.side),
     price: decimalText(row.price),
     size: decimalText(row.size),
     fee: decimalText(row.fee),

@@ -1,6 +1,6 @@
 // GET /api/positions: the open FIFO lots (view open_lots) summed per account and symbol, valued at
 // the exchange's current bid with the price's age.
-import { readOpenPositions, storeOf } from '@hookline/store';
+import { readOpenPositions } from '@hookline/store';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -27,7 +27,7 @@ const positionSchema = z.object({
 
 /** Registers GET /api/positions. */
 export function registerPositionRoutes(app: FastifyInstance, options: ApiOptions): void {
-  const { prisma, exchange, clock, limits } = options;
+  const { store, exchange, clock, limits } = options;
   app.withTypeProvider<ZodTypeProvider>().get(
     '/api/positions',
     {
@@ -39,7 +39,7 @@ export function registerPositionRoutes(app: FastifyInstance, options: ApiOptions
       },
     },
     async ({ query }) => {
-      const rows = await readOpenPositions(storeOf(prisma), query);
+      const rows = await readOpenPositions(store, query);
       const symbols = [...new Set(rows.map((row) => row.symbol))];
       const quotes = new Map(
         await Promise.all(

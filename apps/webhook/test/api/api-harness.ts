@@ -112,7 +112,7 @@ export function useApiHarness(): (options?: ApiAppOptions) => Promise<ApiUnderTe
       readiness: new ReadinessRegistry(),
       health: { services: ['webhook'], mode: 'paper' },
       api: {
-        prisma: database.prisma,
+        store: storeOf(database),
         exchange: venue.exchange,
         controls,
         clock: venue.clock,

@@ -1,7 +1,7 @@
 // sighook's entry alert as the webhook receives it. The services may not import each other (the
 // dependency rules cover tests too), so the row is built with the shared definition both use
 // (`sighookEntryAlert` in @hookline/schemas) and stored with the columns sighook's entry store writes
-// (apps/sighook/src/entries/entry-alert-store.ts; its own tests check that side).
+// (packages/store/src/alerts/sighook-entries.ts; its own tests check that side).
 import { deriveClientOrderId } from '@hookline/core';
 import { type MatrixRow, sighookEntryAlert } from '@hookline/schemas';
 import { describe, expect, it } from 'vitest';

@@ -1,5 +1,6 @@
 import { ExchangeError } from '@hookline/exchange';
 import { ReadinessRegistry } from '@hookline/runtime';
+import { storeOf } from '@hookline/store';
 import { describe, expect, it } from 'vitest';
 import { defaultRiskLimits } from '../../src/rules/index.js';
 import { buildWebhookApp } from '../../src/webhook-app.js';
@@ -192,7 +193,7 @@ describe('every sell that does not happen says why in decisions, once, not every
       readiness: new ReadinessRegistry(),
       health: { services: ['webhook'], mode: 'paper' },
       api: {
-        prisma: h.database.prisma,
+        store: storeOf(h.database),
         exchange: h.venue.exchange,
         controls: h.controls,
         clock: h.venue.clock,

@@ -1,5 +1,8 @@
-import type { PrismaClient } from '@hookline/db';
+// sighook's entries in the alerts table: the ACCEPTED alert of source SIGHOOK it writes for a BUY row
+// (the webhook's worker then processes it like a TradingView alert), and the read that says whether
+// an earlier entry on a symbol is still waiting for the webhook's decision.
 import type { SighookEntryAlert } from '@hookline/schemas';
+import { clientOf, type Store } from '../store.js';
 
 /** The stored row under an entry's idempotency key: new, or the one an earlier poll or replica wrote. */
 export type StoredEntryAlert =
@@ -11,11 +14,12 @@ export type StoredEntryAlert =
  * accepted TradingView alert (same columns, payload in the normalised form the processor reads).
  * The unique idempotency key makes a second write of the same entry a no-op that names the first.
  */
-export async function storeEntryAlert(
-  prisma: PrismaClient,
+export async function insertSighookEntryAlert(
+  store: Store,
   entry: SighookEntryAlert,
   row: { readonly id: string; readonly receivedAt: Date },
 ): Promise<StoredEntryAlert> {
+  const prisma = clientOf(store);
   // ON CONFLICT DO NOTHING: a repeat is expected (restart, a second replica), not an exception.
   const count = await prisma.$executeRaw`
     INSERT INTO "alerts" ("id", "idempotency_key", "source", "raw_body", "parsed_payload",
@@ -29,4 +33,24 @@ export async function storeEntryAlert(
     select: { id: true, status: true },
   });
   return { inserted: false, alertId: existing.id, status: existing.status };
+}
+
+/**
+ * Whether a sighook entry on the symbol other than `exceptKey` (the current entry's own idempotency
+ * key) is still ACCEPTED: written, but not yet decided by the webhook.
+ */
+export async function hasPendingSighookEntry(
+  store: Store,
+  query: { readonly symbol: string; readonly exceptKey: string },
+): Promise<boolean> {
+  const pending = await clientOf(store).alert.findFirst({
+    where: {
+      source: 'SIGHOOK',
+      status: 'ACCEPTED',
+      idempotencyKey: { not: query.exceptKey },
+      parsedPayload: { path: ['alert', 'symbol'], equals: query.symbol },
+    },
+    select: { id: true },
+  });
+  return pending !== null;
 }
