@@ -1,6 +1,6 @@
 import type { AlertRecordPayload } from '@hookline/schemas';
 import { describe, expect, it } from 'vitest';
-import { usePerFileDatabase } from '../../../../test/support/per-file-database.js';
+import { usePerFileDatabase } from '../../../test/support/per-file-database.js';
 import {
   AlertIntakeStore,
   countAlertsByStatus,
@@ -12,7 +12,7 @@ import {
   readStaleAcceptedAlertIds,
   recordAlertDecision,
   storeOf,
-} from '../../src/index.js';
+} from '../src/index.js';
 
 const RECEIVED = new Date('2024-05-01T12:00:00.000Z');
 
