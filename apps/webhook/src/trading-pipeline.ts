@@ -1,9 +1,9 @@
 // Composes the webhook's trading path: job queues and workers (alert → decision → intent → submit →
 // timeout), the order executor and the fill consumer (stream + REST backfill → ledger).
 import type { Clock } from '@hookline/core';
-import type { PrismaClient } from '@hookline/db';
 import type { ExchangePort } from '@hookline/exchange';
 import type { LedgerOptions } from '@hookline/ledger';
+import type { Store } from '@hookline/store';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { AlertProcessor } from './execution/alert-processor.js';
@@ -22,7 +22,7 @@ import { RedisLease } from './leases/redis-lease.js';
 
 /** What the pipeline is built from. */
 export interface TradingPipelineOptions {
-  readonly prisma: PrismaClient;
+  readonly store: Store;
   readonly exchange: ExchangePort;
   readonly redis: Redis;
   readonly clock: Clock;
@@ -54,24 +54,24 @@ export interface TradingPipeline {
 
 /** Starts the workers and the fill consumer. */
 export async function startTradingPipeline(options: TradingPipelineOptions): Promise<TradingPipeline> {
-  const { prisma, exchange, redis, clock, logger, settings } = options;
+  const { store, exchange, redis, clock, logger, settings } = options;
   const prefix = options.prefix ?? 'hookline';
   const fillLeaseTtlMs = options.fillLeaseTtlMs ?? 30_000;
   const connection = { connection: redis, prefix };
   const queues = new JobQueues(connection);
-  const executor = new OrderExecutor({ prisma, exchange, queues, clock, logger });
+  const executor = new OrderExecutor({ store, exchange, queues, clock, logger });
   const baselines = new RedisDailyBaselineStore(redis, prefix);
-  const processor = new AlertProcessor({ prisma, exchange, executor, clock, logger, settings, baselines });
+  const processor = new AlertProcessor({ store, exchange, executor, clock, logger, settings, baselines });
   const workers = new JobWorkers(connection, jobHandlers(processor, executor), logger, options.concurrency);
   const recorder = new FillRecorder({
-    prisma,
+    store,
     clock,
     account: settings.account,
     exchange: exchange.name,
     ledger: options.ledger,
   });
   const fills = new FillConsumer({
-    prisma,
+    store,
     exchange,
     recorder,
     cursor: new RedisFillCursorStore(redis, settings.account, exchange.name, prefix),
@@ -85,7 +85,7 @@ export async function startTradingPipeline(options: TradingPipelineOptions): Pro
     leaseRetryMs: Math.max(1, Math.floor(fillLeaseTtlMs / 3)),
   });
   const sweepIntervalMs = options.sweepIntervalMs ?? 30_000;
-  const sweeper = new AcceptedAlertSweeper({ prisma, queues, clock, logger, graceMs: sweepIntervalMs });
+  const sweeper = new AcceptedAlertSweeper({ store, queues, clock, logger, graceMs: sweepIntervalMs });
   await workers.ready();
   fills.start();
   sweeper.start(sweepIntervalMs);

@@ -1,13 +1,12 @@
 import { SystemRandomSource, UuidV7IdGenerator } from '@hookline/core';
 import { heartbeatCheck, type RunningService, startHeartbeat } from '@hookline/runtime';
 import { JOB_QUEUE_PREFIX } from '@hookline/schemas';
-import { storeOf } from '@hookline/store';
+import { AlertIntakeStore, storeOf } from '@hookline/store';
 import { readCircuit } from './controls/exchange-circuit.js';
 import { TradingControls } from './controls/trading-controls.js';
 import { entrySettingsFromConfig } from './execution/entry-settings.js';
 import { createSentinel, exitSettingsFromConfig } from './exits/index.js';
 import { exchangeCircuitCheck, fillStreamCheck } from './fills/fill-stream-readiness.js';
-import { PrismaAlertStore } from './ingress/alert-store.js';
 import { ingressOptionsFromConfig } from './ingress/ingress-options.js';
 import { jobNames } from './jobs/job-catalog.js';
 import { createReconciler, type Reconciler } from './reconciler/index.js';
@@ -26,6 +25,7 @@ const REDIS_PREFIX = JOB_QUEUE_PREFIX;
  */
 export async function startWebhookService(context: WebhookServiceContext): Promise<RunningService> {
   const { config, logger, readiness, redis, clock, database } = context;
+  const store = storeOf(database, { usdCurrencies: config.HOOKLINE_LEDGER_USD_CURRENCIES });
   readiness.register({
     ...heartbeatCheck({
       redis,
@@ -59,7 +59,7 @@ export async function startWebhookService(context: WebhookServiceContext): Promi
         : 'waiting for the first successful reconciliation with the exchange',
   });
   reconciler = createReconciler({
-    prisma: database.prisma,
+    store,
     exchange: context.exchange,
     redis,
     clock,
@@ -76,7 +76,7 @@ export async function startWebhookService(context: WebhookServiceContext): Promi
     controls: (symbol: string) => controls.riskControls(symbol),
   };
   const pipeline = await startTradingPipeline({
-    prisma: database.prisma,
+    store,
     exchange: context.exchange,
     redis,
     clock,
@@ -106,7 +106,7 @@ export async function startWebhookService(context: WebhookServiceContext): Promi
     readiness,
     health: { services: context.servicesInProcess, mode: config.MODE },
     ingress: ingressOptionsFromConfig(config, {
-      store: new PrismaAlertStore(database.prisma),
+      store: new AlertIntakeStore(store),
       clock,
       ids: new UuidV7IdGenerator(clock, new SystemRandomSource()),
       onAccepted: pipeline.onAccepted,
@@ -129,7 +129,7 @@ export async function startWebhookService(context: WebhookServiceContext): Promi
       adminToken: config.ADMIN_TOKEN,
     },
     metrics: {
-      prisma: database.prisma,
+      store,
       redis,
       clock,
       exchange: context.exchange,

@@ -23,6 +23,38 @@ export {
 } from './orders/exit-orders.js';
 // end exits
 
+// trading path: alert intake and processing, order intents and status, fills, reconciler, risk reads, metrics
+export { AlertIntakeStore, type IntakeAlert, type IntakeOutcome } from './alerts/alert-intake.js';
+export { countAlertsByStatus, countDecisionsByOutcome } from './alerts/alert-metrics.js';
+export { findAlert, markAlertFailed, readStaleAcceptedAlertIds } from './alerts/alert-queue.js';
+export { type AlertDecision, findAlertDecision, recordAlertDecision } from './alerts/entry-decisions.js';
+export { type FillScope, linkFillsToOrders, recordExchangeFills } from './orders/exchange-fills.js';
+export { type ImportScope, importExchangeOrder, isOrderKnown } from './orders/imported-orders.js';
+export { readAccountLedger } from './orders/ledger-holdings.js';
+export { clientOrderIdOf, type OrderIntent, writeOrderIntent } from './orders/order-intents.js';
+export { countOrdersByStatus, type FillTiming, readFillTimingsAfter } from './orders/order-metrics.js';
+export {
+  applyOrderEvent,
+  type EventOutcome,
+  findOrderByClientOrderId,
+  findOrderByExchangeOrderId,
+  linkExchangeOrderId,
+  type OrderPatch,
+} from './orders/order-status.js';
+export {
+  countFillsOfOrder,
+  markOrderReconciled,
+  ordersInFlightStatuses,
+  readOrdersInFlight,
+} from './orders/orders-in-flight.js';
+export {
+  readRealizedPnlSince,
+  readRecentExits,
+  readRecentOrderTimes,
+  readWorkingOrders,
+} from './orders/risk-reads.js';
+// end trading path
+
 export { ledgerOptionsFromConfig } from './ledger-settings.js';
 export {
   holdsPosition,

@@ -3,9 +3,17 @@ import type { ReasonCode } from '@hookline/core';
 // SKIPPED, with its reason code and the inputs of every rule that ran) and, when ORDERED, an order
 // intent handed to the executor. A retry finds the decision already stored and only continues it.
 import { type Clock, dec, toPlainString, ZERO } from '@hookline/core';
-import type { Alert, Decision, Prisma, PrismaClient } from '@hookline/db';
 import { type ExchangePort, isExchangeError, type Ticker } from '@hookline/exchange';
 import { alertRecordPayloadSchema, type NormalizedAlert, normalizedAlertSchema } from '@hookline/schemas';
+import {
+  type AlertRecord,
+  type DecisionRecord,
+  findAlert,
+  findAlertDecision,
+  markAlertFailed,
+  recordAlertDecision,
+  type Store,
+} from '@hookline/store';
 import type { Logger } from 'pino';
 import { jobCatalog } from '../jobs/job-catalog.js';
 import { PermanentJobError } from '../jobs/permanent-error.js';
@@ -23,7 +31,7 @@ export const EXIT_ALERT_REASON: ReasonCode = 'EXIT_BY_SENTINEL';
 
 /** What the processor needs. */
 export interface AlertProcessorDependencies {
-  readonly prisma: PrismaClient;
+  readonly store: Store;
   readonly exchange: ExchangePort;
   readonly executor: Pick<OrderExecutor, 'executeIntent'>;
   readonly clock: Clock;
@@ -36,7 +44,7 @@ export interface AlertProcessorDependencies {
 type Verdict = {
   readonly outcome: 'ORDERED' | 'BLOCKED' | 'SKIPPED';
   readonly reasonCode: string;
-  readonly ruleInputs: Prisma.InputJsonObject;
+  readonly ruleInputs: JsonObject;
 };
 
 /** The stored order of an ORDERED decision (rule_inputs.order). */
@@ -68,10 +76,10 @@ export class AlertProcessor {
   }
 
   async #process(alertId: string): Promise<void> {
-    const { prisma, clock } = this.#deps;
-    const row = await prisma.alert.findUnique({ where: { id: alertId } });
+    const { store, clock } = this.#deps;
+    const row = await findAlert(store, alertId);
     if (row === null) throw new PermanentJobError(`no alert ${alertId}`);
-    const existing = await prisma.decision.findFirst({ where: { alertId }, orderBy: { createdAt: 'asc' } });
+    const existing = await findAlertDecision(store, alertId);
     if (existing !== null) return await this.#continue(existing, row.source);
     const payload = row.parsedPayload as { alert?: unknown } | null;
     const parsed = normalizedAlertSchema.safeParse(payload?.alert);
@@ -80,31 +88,22 @@ export class AlertProcessor {
     // A sender that fixed the decision id (sighook, from its idempotency key) gets it; others get a new one.
     const fixedDecisionId = alertRecordPayloadSchema.safeParse(payload).data?.decisionId;
     const verdict = alert.action === 'buy' ? await this.#decideEntry(alert) : skippedExit(alert);
-    const decision = await prisma.$transaction(async (tx) => {
-      const created = await tx.decision.create({
-        data: {
-          ...(fixedDecisionId === undefined ? {} : { decisionId: fixedDecisionId }),
-          account: this.#deps.settings.account,
-          symbol: alert.symbol,
-          side: alert.action === 'buy' ? 'BUY' : 'SELL',
-          intent: alert.action === 'buy' ? 'ENTRY' : 'EXIT',
-          outcome: verdict.outcome,
-          reasonCode: verdict.reasonCode,
-          ruleInputs: verdict.ruleInputs,
-          alertId,
-          createdAt: this.#deps.clock.now(),
-        },
-      });
-      await tx.alert.update({
-        where: { id: alertId },
-        data: {
-          status: 'PROCESSED',
-          processedAt: clock.now(),
-          ...(verdict.outcome === 'ORDERED' ? {} : { reason: verdict.reasonCode }),
-        },
-      });
-      return created;
-    });
+    const decision = await recordAlertDecision(
+      store,
+      {
+        decisionId: fixedDecisionId,
+        account: this.#deps.settings.account,
+        symbol: alert.symbol,
+        side: alert.action === 'buy' ? 'buy' : 'sell',
+        intent: alert.action === 'buy' ? 'ENTRY' : 'EXIT',
+        outcome: verdict.outcome,
+        reasonCode: verdict.reasonCode,
+        ruleInputs: verdict.ruleInputs,
+        alertId,
+        createdAt: clock.now(),
+      },
+      clock.now(),
+    );
     this.#deps.logger.info(
       { alertId, decisionId: decision.decisionId, outcome: verdict.outcome, reason: verdict.reasonCode },
       'alert decided',
@@ -114,7 +113,7 @@ export class AlertProcessor {
 
   // An ORDERED decision gets its intent (idempotent: the client order id derives from the decision).
   // sighook's entries are recorded as trigger SIGNAL, source SIGHOOK: the ledger says where they came from.
-  async #continue(decision: Decision, alertSource: Alert['source']): Promise<void> {
+  async #continue(decision: DecisionRecord, alertSource: AlertRecord['source']): Promise<void> {
     const fromSighook = alertSource === 'SIGHOOK';
     if (decision.outcome !== 'ORDERED') return;
     const order = (decision.ruleInputs as { order?: StoredOrder }).order;
@@ -160,7 +159,7 @@ export class AlertProcessor {
     const price = entryLimitPrice(ticker, settings.offsetBps);
     const amount = entryAmount(alert, price, balances, market.quote, settings.defaultSizeQuote);
     const state = await buildRiskState({
-      prisma: this.#deps.prisma,
+      store: this.#deps.store,
       exchange,
       clock: this.#deps.clock,
       account: settings.account,
@@ -197,14 +196,9 @@ export class AlertProcessor {
   }
 
   async #markFailed(alertId: string, reason: string): Promise<void> {
-    await this.#deps.prisma.alert
-      .updateMany({
-        where: { id: alertId, status: 'ACCEPTED' },
-        data: { status: 'FAILED', reason: reason.slice(0, 500), processedAt: this.#deps.clock.now() },
-      })
-      .catch((error: unknown) =>
-        this.#deps.logger.error({ err: error, alertId }, 'could not mark alert FAILED'),
-      );
+    await markAlertFailed(this.#deps.store, alertId, reason.slice(0, 500), this.#deps.clock.now()).catch(
+      (error: unknown) => this.#deps.logger.error({ err: error, alertId }, 'could not mark alert FAILED'),
+    );
   }
 }
 
@@ -262,7 +256,10 @@ function quoteInputs(ticker: Ticker): Record<string, string> {
   };
 }
 
+/** A decision's rule inputs: plain JSON. */
+type JsonObject = Readonly<Record<string, unknown>>;
+
 // Rule inputs are plain JSON already (decimals and instants as strings); this drops undefined.
-function json(value: Record<string, unknown>): Prisma.InputJsonObject {
-  return JSON.parse(JSON.stringify(value)) as Prisma.InputJsonObject;
+function json(value: Record<string, unknown>): JsonObject {
+  return JSON.parse(JSON.stringify(value)) as JsonObject;
 }

@@ -1,7 +1,6 @@
 // The order executor: intent before send, SUBMIT recorded before the request, an unknown outcome
 // resolved by a lookup by client order id (never by a new id), and only a definitive answer rejects.
-import { type Clock, dec, isTerminal } from '@hookline/core';
-import type { PrismaClient, TradeRecord } from '@hookline/db';
+import { type Clock, dec, isTerminal, type OrderEvent } from '@hookline/core';
 import {
   type CreateOrderRequest,
   type ExchangeOrder,
@@ -9,15 +8,22 @@ import {
   isDefinitiveRejection,
   isExchangeError,
 } from '@hookline/exchange';
+import {
+  applyOrderEvent,
+  findOrderByClientOrderId,
+  type OrderRecord,
+  type Store,
+  writeOrderIntent,
+} from '@hookline/store';
 import type { Logger } from 'pino';
 import type { JobQueues } from '../jobs/job-queues.js';
 import { PermanentJobError } from '../jobs/permanent-error.js';
-import { type OrderIntent, writeOrderIntent } from './order-intent.js';
-import { applyExchangeOrder, applyOrderEvent, findOrderRow } from './order-rows.js';
+import { applyExchangeOrder } from './exchange-order.js';
+import type { OrderIntent } from './order-intent.js';
 
-/** What the executor needs: the database, the exchange, the queues and time. */
+/** What the executor needs: the store, the exchange, the queues and time. */
 export interface OrderExecutorDependencies {
-  readonly prisma: PrismaClient;
+  readonly store: Store;
   readonly exchange: ExchangePort;
   readonly queues: Pick<JobQueues, 'enqueue'>;
   readonly clock: Clock;
@@ -42,7 +48,7 @@ export class OrderExecutor {
    * Idempotent: calling it again for the same decision and attempt adds nothing.
    */
   async executeIntent(intent: OrderIntent): Promise<string> {
-    const clientOrderId = await writeOrderIntent(this.#deps.prisma, intent, this.#deps.clock.now());
+    const clientOrderId = await writeOrderIntent(this.#deps.store, intent, this.#deps.clock.now());
     if (intent.timeoutMs !== undefined) {
       await this.#deps.queues.enqueue('order.timeout', { clientOrderId }, { delayMs: intent.timeoutMs });
     }
@@ -55,12 +61,12 @@ export class OrderExecutor {
    * order itself (the exit executor, driven by the sentinel's sweep). Idempotent like executeIntent.
    */
   async writeIntent(intent: OrderIntent): Promise<string> {
-    return await writeOrderIntent(this.#deps.prisma, intent, this.#deps.clock.now());
+    return await writeOrderIntent(this.#deps.store, intent, this.#deps.clock.now());
   }
 
   /** The `order.submit` job: send the intent, or settle a send whose outcome is unknown. */
   async submit(clientOrderId: string): Promise<void> {
-    const row = await findOrderRow(this.#deps.prisma, clientOrderId);
+    const row = await findOrderByClientOrderId(this.#deps.store, clientOrderId);
     if (row === null) throw new PermanentJobError(`no order intent with client order id ${clientOrderId}`);
     if (row.status === 'NEW') {
       // Recorded before the request leaves: a NEW row can never exist at the exchange.
@@ -86,7 +92,7 @@ export class OrderExecutor {
    * outcome is unknown (call again: a repeated cancel is safe).
    */
   async cancel(clientOrderId: string, reason: string): Promise<void> {
-    const row = await findOrderRow(this.#deps.prisma, clientOrderId);
+    const row = await findOrderByClientOrderId(this.#deps.store, clientOrderId);
     if (row === null || isTerminal(row.status)) return;
     if (row.status === 'NEW') {
       await this.#event(row, 'ABANDON', `${reason}: canceled before it was sent`);
@@ -97,12 +103,12 @@ export class OrderExecutor {
       await this.#event(row, 'REJECT', `${reason}: the exchange never received it`);
       return;
     }
-    const current = await findOrderRow(this.#deps.prisma, clientOrderId);
+    const current = await findOrderByClientOrderId(this.#deps.store, clientOrderId);
     if (current === null || isTerminal(current.status)) return;
     await this.#event(current, 'REQUEST_CANCEL', reason);
     try {
       const order = await this.#deps.exchange.cancelOrder({ clientOrderId, symbol: row.symbol });
-      await applyExchangeOrder(this.#deps.prisma, order, this.#deps.logger);
+      await applyExchangeOrder(this.#deps.store, order, this.#deps.logger);
     } catch (error) {
       if (isExchangeError(error, 'NOT_FOUND')) {
         await this.#event(row, 'REJECT', 'the exchange does not know the order');
@@ -113,12 +119,12 @@ export class OrderExecutor {
     }
   }
 
-  async #send(row: TradeRecord): Promise<void> {
+  async #send(row: OrderRecord): Promise<void> {
     const { exchange, logger } = this.#deps;
     try {
       const order = await exchange.createOrder(createOrderRequestOf(row));
       this.#checkEcho(row, order);
-      await applyExchangeOrder(this.#deps.prisma, order, logger);
+      await applyExchangeOrder(this.#deps.store, order, logger);
     } catch (error) {
       if (isExchangeError(error) && isDefinitiveRejection(error.kind)) {
         await this.#event(row, 'REJECT', `${error.kind}: ${error.message}`);
@@ -136,13 +142,13 @@ export class OrderExecutor {
   }
 
   /** True when the exchange knows the order (the row is updated); false when it proves it does not. */
-  async #resolveByLookup(row: TradeRecord): Promise<boolean> {
+  async #resolveByLookup(row: OrderRecord): Promise<boolean> {
     try {
       const order = await this.#deps.exchange.fetchOrder({
         clientOrderId: row.clientOrderId,
         symbol: row.symbol,
       });
-      await applyExchangeOrder(this.#deps.prisma, order, this.#deps.logger);
+      await applyExchangeOrder(this.#deps.store, order, this.#deps.logger);
       return true;
     } catch (error) {
       if (isExchangeError(error, 'NOT_FOUND')) return false;
@@ -151,7 +157,7 @@ export class OrderExecutor {
   }
 
   // A venue that dedupes returns the existing order for a repeated id: it may not be the one we meant.
-  #checkEcho(row: TradeRecord, order: ExchangeOrder): void {
+  #checkEcho(row: OrderRecord, order: ExchangeOrder): void {
     if (order.symbol !== row.symbol || order.amount.toString() !== dec(row.size.toString()).toString()) {
       this.#deps.logger.error(
         { clientOrderId: row.clientOrderId, symbol: order.symbol, amount: order.amount.toString() },
@@ -160,13 +166,9 @@ export class OrderExecutor {
     }
   }
 
-  async #event(
-    row: TradeRecord,
-    event: Parameters<typeof applyOrderEvent>[2],
-    reason?: string,
-  ): Promise<void> {
+  async #event(row: OrderRecord, event: OrderEvent, reason?: string): Promise<void> {
     const outcome = await applyOrderEvent(
-      this.#deps.prisma,
+      this.#deps.store,
       row.clientOrderId,
       event,
       reason === undefined ? {} : { statusReason: reason },
@@ -181,11 +183,11 @@ export class OrderExecutor {
 }
 
 /** The exchange request a stored intent stands for (order type and time in force as recorded). */
-export function createOrderRequestOf(row: TradeRecord): CreateOrderRequest {
+export function createOrderRequestOf(row: OrderRecord): CreateOrderRequest {
   const common = {
     clientOrderId: row.clientOrderId,
     symbol: row.symbol,
-    side: row.side === 'BUY' ? 'buy' : 'sell',
+    side: row.side,
     amount: dec(row.size.toString()),
   } as const;
   if (row.orderType === 'MARKET') return { type: 'MARKET', ...common };

@@ -1,9 +1,15 @@
 // Builds the risk gate's state snapshot from the ledger, our order rows and the exchange. Positions
-// are the open FIFO lots (view open_lots), never a table of their own.
+// are the open FIFO lots (the store's open positions), never a table of their own.
 import { type Clock, dec, ZERO } from '@hookline/core';
-import type { PrismaClient } from '@hookline/db';
 import type { Balances, ExchangePort, Market, Ticker } from '@hookline/exchange';
-import { readOpenPositions, storeOf } from '@hookline/store';
+import {
+  readOpenPositions,
+  readRealizedPnlSince,
+  readRecentExits,
+  readRecentOrderTimes,
+  readWorkingOrders,
+  type Store,
+} from '@hookline/store';
 import {
   type AccountValuation,
   type BuyGuardFlags,
@@ -32,11 +38,9 @@ export const openRiskControls: RiskControls = {
   exchangeHealth: 'HEALTHY',
 };
 
-const WORKING_STATUSES = ['NEW', 'SUBMITTED', 'OPEN', 'PARTIALLY_FILLED', 'PENDING_CANCEL'] as const;
-
 /** What the snapshot is built from. */
 export interface RiskSnapshotInput {
-  readonly prisma: PrismaClient;
+  readonly store: Store;
   readonly exchange: ExchangePort;
   readonly clock: Clock;
   readonly account: string;
@@ -61,14 +65,14 @@ export interface RiskSnapshotInput {
  * a zero starting equity, which the daily loss rule refuses too (fail closed).
  */
 export async function buildRiskState(input: RiskSnapshotInput): Promise<RiskState> {
-  const { prisma, account, clock, limits } = input;
+  const { store, account, clock, limits } = input;
   const now = clock.now();
   const since = new Date(now.getTime() - limits.orderRateWindowMs);
   const dayStart = utcDayStart(now);
   // Independent reads, all at once.
   const [controls, positions, working, recent, exits, stored] = await Promise.all([
     input.controls,
-    readOpenPositions(storeOf(prisma), { account, markets: input.markets }).then((positions) =>
+    readOpenPositions(store, { account, markets: input.markets }).then((positions) =>
       positions.map(
         ({ symbol, amount, costBasis, dust }): HeldPosition => ({
           symbol,
@@ -79,16 +83,9 @@ export async function buildRiskState(input: RiskSnapshotInput): Promise<RiskStat
         }),
       ),
     ),
-    prisma.tradeRecord.findMany({ where: { account, status: { in: [...WORKING_STATUSES] } } }),
-    prisma.tradeRecord.findMany({
-      where: { account, orderTime: { gte: since }, trigger: { in: ['ALERT', 'SIGNAL', 'EXIT'] } },
-      select: { orderTime: true },
-    }),
-    prisma.tradeRecord.findMany({
-      where: { account, side: 'SELL', pnlUsd: { not: null } },
-      orderBy: { updatedAt: 'desc' },
-      take: Math.max(limits.lossStreakLength, 20),
-    }),
+    readWorkingOrders(store, account),
+    readRecentOrderTimes(store, account, since),
+    readRecentExits(store, account, Math.max(limits.lossStreakLength, 20)),
     input.baselines.load(account, dayStart),
   ]);
   const quotes: Record<string, Quote | undefined> = { [input.ticker.symbol]: input.ticker };
@@ -111,7 +108,7 @@ export async function buildRiskState(input: RiskSnapshotInput): Promise<RiskStat
     positions,
     openOrders: working.map((row) => ({
       symbol: row.symbol,
-      side: row.side === 'BUY' ? 'buy' : 'sell',
+      side: row.side,
       remainingAmount: dec(row.size.minus(row.filledSize).toString()),
       price: row.price === null ? undefined : dec(row.price.toString()),
     })),
@@ -120,7 +117,7 @@ export async function buildRiskState(input: RiskSnapshotInput): Promise<RiskStat
       exitedAt: row.updatedAt,
       pnl: dec(row.pnlUsd?.toString() ?? '0'),
     })),
-    recentOrderTimes: recent.map((row) => row.orderTime),
+    recentOrderTimes: recent,
   };
   const baseline = stored ?? (await observeBaseline(input, state, dayStart));
   if (baseline === undefined) {
@@ -129,16 +126,13 @@ export async function buildRiskState(input: RiskSnapshotInput): Promise<RiskStat
       daily: { dayStart, startingEquity: ZERO, realizedPnl: ZERO, unrealizedPnlAtStart: ZERO },
     };
   }
-  const realized = await prisma.fifoAllocation.aggregate({
-    where: { account, sellTime: { gte: baseline.observedAt } },
-    _sum: { pnlUsd: true },
-  });
+  const realized = await readRealizedPnlSince(store, account, baseline.observedAt);
   return {
     ...state,
     daily: {
       dayStart: baseline.dayStart,
       startingEquity: baseline.startingEquity,
-      realizedPnl: dec(realized._sum.pnlUsd?.toString() ?? '0'),
+      realizedPnl: realized,
       unrealizedPnlAtStart: baseline.unrealizedPnlAtStart,
     },
   };

@@ -5,17 +5,17 @@
 // holding the (account, exchange) lease subscribes and backfills; the others try to take the lease
 // every leaseRetryMs, and the holder renews it on the same beat (a lost renewal means stepping down).
 import { isTerminal } from '@hookline/core';
-import type { PrismaClient } from '@hookline/db';
 import type { ExchangePort, Fill, StreamFill, Unsubscribe, UserStreamEvent } from '@hookline/exchange';
+import { findOrderByExchangeOrderId, type Store } from '@hookline/store';
 import type { Logger } from 'pino';
-import { applyExchangeOrder } from '../execution/order-rows.js';
+import { applyExchangeOrder } from '../execution/exchange-order.js';
 import type { Lease } from '../leases/redis-lease.js';
 import type { RedisFillCursorStore } from './fill-cursor-store.js';
 import type { FillRecorder } from './fill-recorder.js';
 
 /** What the consumer needs. */
 export interface FillConsumerOptions {
-  readonly prisma: PrismaClient;
+  readonly store: Store;
   readonly exchange: ExchangePort;
   readonly recorder: FillRecorder;
   readonly cursor: Pick<RedisFillCursorStore, 'load' | 'save'>;
@@ -193,7 +193,7 @@ export class FillConsumer {
     if (!this.#holding) return; // queued before the lease was lost: the new holder backfills
     switch (event.type) {
       case 'order':
-        await applyExchangeOrder(this.#options.prisma, event.order, this.#options.logger);
+        await applyExchangeOrder(this.#options.store, event.order, this.#options.logger);
         return;
       case 'fill':
         return await this.#streamFill(event.fill);
@@ -219,13 +219,13 @@ export class FillConsumer {
 
   // An order update may have been lost with the stream: re-read our orders that fills touched.
   async #refreshOrders(fills: readonly Fill[]): Promise<void> {
-    const { prisma, exchange, logger } = this.#options;
+    const { store, exchange, logger } = this.#options;
     const orderIds = [...new Set(fills.map((fill) => fill.orderId))];
     for (const orderId of orderIds) {
-      const row = await prisma.tradeRecord.findFirst({ where: { orderId, exchange: exchange.name } });
+      const row = await findOrderByExchangeOrderId(store, exchange.name, orderId);
       if (row === null || isTerminal(row.status) || row.trigger === 'RECONCILED') continue;
       const order = await exchange.fetchOrder({ orderId, symbol: row.symbol });
-      await applyExchangeOrder(prisma, order, logger);
+      await applyExchangeOrder(store, order, logger);
     }
   }
 }

@@ -2,14 +2,14 @@
 // linked to the intent row first: the row gets the exchange order id if the ack never reached us
 // (unknown outcome), so recordFills finds it instead of creating a RECONCILED row.
 import type { Clock } from '@hookline/core';
-import type { PrismaClient } from '@hookline/db';
 import type { Fill } from '@hookline/exchange';
 import type { LedgerOptions } from '@hookline/ledger';
-import { type NewFill, type RecordFillsResult, recordFills } from '@hookline/ledger-store';
+import type { NewFill, RecordFillsResult } from '@hookline/ledger-store';
+import { linkFillsToOrders, recordExchangeFills, type Store } from '@hookline/store';
 
 /** Where recorded fills belong. */
 export interface FillRecorderOptions {
-  readonly prisma: PrismaClient;
+  readonly store: Store;
   readonly clock: Clock;
   readonly account: string;
   /** The exchange name on the rows (ExchangePort.name). */
@@ -27,8 +27,8 @@ export class FillRecorder {
 
   /** Stores the fills, their allocations and their orders' aggregates in one transaction. */
   async record(fills: readonly Fill[], via: 'WEBSOCKET' | 'REST'): Promise<RecordFillsResult> {
-    const { prisma, account, exchange, clock } = this.#options;
-    await this.#linkOrderIds(fills);
+    const { store, account, exchange, clock } = this.#options;
+    await linkFillsToOrders(store, { account, exchange }, fills);
     const receivedAt = clock.now();
     const rows: NewFill[] = fills.map((fill) => ({
       account,
@@ -47,23 +47,9 @@ export class FillRecorder {
       receivedAt,
       ingestVia: via,
     }));
-    return await recordFills(prisma, rows, {
+    return await recordExchangeFills(store, rows, {
       unknownOrderOrigin: 'RECONCILED',
       ledger: this.#options.ledger,
     });
-  }
-
-  async #linkOrderIds(fills: readonly Fill[]): Promise<void> {
-    const { prisma, account, exchange } = this.#options;
-    const links = new Map<string, string>();
-    for (const fill of fills) {
-      if (fill.clientOrderId !== undefined) links.set(fill.clientOrderId, fill.orderId);
-    }
-    for (const [clientOrderId, orderId] of links) {
-      await prisma.tradeRecord.updateMany({
-        where: { account, exchange, clientOrderId, orderId: null },
-        data: { orderId },
-      });
-    }
   }
 }

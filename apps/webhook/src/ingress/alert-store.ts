@@ -1,25 +1,15 @@
-import type { Prisma, PrismaClient } from '@hookline/db';
-import type { AlertRecordPayload } from '@hookline/schemas';
+import type { IntakeAlert, IntakeOutcome } from '@hookline/store';
 
 /** One row of `alerts` as ingress writes it. */
-export interface AlertRow {
-  readonly id: string;
-  readonly idempotencyKey: string;
-  /** The body as received, with the passphrase masked. */
-  readonly rawBody: string;
-  readonly payload: AlertRecordPayload;
-  readonly remoteAddress: string;
-  readonly status: 'ACCEPTED' | 'REJECTED' | 'DUPLICATE';
-  readonly reason: string | null;
-  readonly receivedAt: Date;
-}
+export type AlertRow = IntakeAlert;
 
 /** What happened to an insert under an idempotency key. */
-export type InsertOutcome =
-  | { readonly inserted: true }
-  | { readonly inserted: false; readonly existingId: string };
+export type InsertOutcome = IntakeOutcome;
 
-/** Where ingress records alerts; the unique idempotency key is what makes a repeat a duplicate. */
+/**
+ * Where ingress records alerts; the unique idempotency key is what makes a repeat a duplicate.
+ * @hookline/store's AlertIntakeStore is the database's.
+ */
 export interface AlertStorePort {
   /** Inserts unless a row already holds the key; then says which row does. */
   insertUnlessKeyExists(row: AlertRow): Promise<InsertOutcome>;
@@ -27,54 +17,4 @@ export interface AlertStorePort {
   insert(row: AlertRow): Promise<void>;
   /** The id of the row under the key, if it was received at or after `since`. */
   findReceivedSince(idempotencyKey: string, since: Date): Promise<string | undefined>;
-}
-
-/** The alert store over Prisma (`alerts` table). */
-export class PrismaAlertStore implements AlertStorePort {
-  constructor(private readonly prisma: PrismaClient) {}
-
-  async insertUnlessKeyExists(row: AlertRow): Promise<InsertOutcome> {
-    // ON CONFLICT DO NOTHING: a duplicate is an expected outcome, not an exception on the hot path.
-    // Plain SQL: the ORM's createMany compiles its query anew for every JSON payload (≈1.5 ms of CPU
-    // per alert, the largest cost of ingest); this statement is the same one it generated.
-    const count = await this.prisma.$executeRaw`
-      INSERT INTO "alerts" ("id", "idempotency_key", "source", "raw_body", "parsed_payload",
-        "remote_address", "status", "reason", "received_at")
-      VALUES (${row.id}, ${row.idempotencyKey}, 'TRADINGVIEW'::"alert_source", ${row.rawBody},
-        ${JSON.stringify(row.payload)}::jsonb, ${row.remoteAddress}, ${row.status}::"alert_status",
-        ${row.reason}, ${row.receivedAt})
-      ON CONFLICT DO NOTHING`;
-    if (count === 1) return { inserted: true };
-    const existing = await this.prisma.alert.findUniqueOrThrow({
-      where: { idempotencyKey: row.idempotencyKey },
-      select: { id: true },
-    });
-    return { inserted: false, existingId: existing.id };
-  }
-
-  async insert(row: AlertRow): Promise<void> {
-    await this.prisma.alert.create({ data: toData(row), select: { id: true } });
-  }
-
-  async findReceivedSince(idempotencyKey: string, since: Date): Promise<string | undefined> {
-    const row = await this.prisma.alert.findFirst({
-      where: { idempotencyKey, receivedAt: { gte: since } },
-      select: { id: true },
-    });
-    return row?.id;
-  }
-}
-
-function toData(row: AlertRow): Prisma.AlertCreateManyInput {
-  return {
-    id: row.id,
-    idempotencyKey: row.idempotencyKey,
-    source: 'TRADINGVIEW',
-    rawBody: row.rawBody,
-    parsedPayload: row.payload as Prisma.InputJsonValue,
-    remoteAddress: row.remoteAddress,
-    status: row.status,
-    reason: row.reason,
-    receivedAt: row.receivedAt,
-  };
 }

@@ -3,7 +3,7 @@
 // the sweeper re-enqueues ACCEPTED alerts older than a grace period. The job id is the alert id, so an
 // alert whose job exists is not queued twice, and alert.process is idempotent (it reuses a stored decision).
 import type { Clock } from '@hookline/core';
-import type { PrismaClient } from '@hookline/db';
+import { readStaleAcceptedAlertIds, type Store } from '@hookline/store';
 import type { Logger } from 'pino';
 import type { JobQueues } from './job-queues.js';
 
@@ -14,7 +14,7 @@ export class AcceptedAlertSweeper {
 
   constructor(
     private readonly options: {
-      prisma: PrismaClient;
+      store: Store;
       queues: JobQueues;
       clock: Clock;
       logger: Logger;
@@ -26,14 +26,12 @@ export class AcceptedAlertSweeper {
 
   /** One pass: enqueues up to batchSize stale ACCEPTED alerts, oldest first; returns how many. */
   async sweepOnce(): Promise<number> {
-    const { prisma, queues, clock, graceMs } = this.options;
-    const stale = await prisma.alert.findMany({
-      where: { status: 'ACCEPTED', receivedAt: { lt: new Date(clock.nowMs() - graceMs) } },
-      orderBy: { receivedAt: 'asc' },
-      take: this.options.batchSize ?? 100,
-      select: { id: true },
+    const { store, queues, clock, graceMs } = this.options;
+    const stale = await readStaleAcceptedAlertIds(store, {
+      receivedBefore: new Date(clock.nowMs() - graceMs),
+      limit: this.options.batchSize ?? 100,
     });
-    for (const { id } of stale) await queues.enqueue('alert.process', { alertId: id });
+    for (const id of stale) await queues.enqueue('alert.process', { alertId: id });
     if (stale.length > 0) this.options.logger.warn({ alerts: stale.length }, 're-enqueued accepted alerts');
     return stale.length;
   }

@@ -7,9 +7,15 @@
 // count. Fill lag is a histogram fed at scrape time with the fills recorded since the previous scrape
 // (by arrival sequence), so each replica observes each fill once after it starts.
 import type { Clock } from '@hookline/core';
-import type { PrismaClient } from '@hookline/db';
 import type { ExchangePort } from '@hookline/exchange';
 import { heartbeatKey } from '@hookline/runtime';
+import {
+  countAlertsByStatus,
+  countDecisionsByOutcome,
+  countOrdersByStatus,
+  readFillTimingsAfter,
+  type Store,
+} from '@hookline/store';
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { Gauge, Histogram, Registry } from 'prom-client';
@@ -18,7 +24,7 @@ import type { TradingControls } from '../controls/trading-controls.js';
 
 /** What the metrics read. */
 export interface MetricsSources {
-  readonly prisma: PrismaClient;
+  readonly store: Store;
   readonly redis: Redis;
   readonly clock: Clock;
   readonly exchange: ExchangePort;
@@ -37,7 +43,7 @@ const FILL_BATCH = 5_000;
 /** Builds the registry with every Hookline metric. */
 export function createMetricsRegistry(sources: MetricsSources): Registry {
   const registry = new Registry();
-  const { prisma } = sources;
+  const { store } = sources;
   new Gauge({
     name: 'hookline_alerts',
     help: 'Alerts stored, by status (read from the database at scrape time).',
@@ -45,8 +51,7 @@ export function createMetricsRegistry(sources: MetricsSources): Registry {
     registers: [registry],
     async collect() {
       this.reset();
-      const groups = await prisma.alert.groupBy({ by: ['status'], _count: { _all: true } });
-      for (const group of groups) this.set({ status: group.status }, group._count._all);
+      for (const group of await countAlertsByStatus(store)) this.set({ status: group.status }, group.count);
     },
   });
   new Gauge({
@@ -56,9 +61,8 @@ export function createMetricsRegistry(sources: MetricsSources): Registry {
     registers: [registry],
     async collect() {
       this.reset();
-      const groups = await prisma.decision.groupBy({ by: ['outcome', 'reasonCode'], _count: { _all: true } });
-      for (const group of groups)
-        this.set({ outcome: group.outcome, reason: group.reasonCode }, group._count._all);
+      for (const group of await countDecisionsByOutcome(store))
+        this.set({ outcome: group.outcome, reason: group.reasonCode }, group.count);
     },
   });
   new Gauge({
@@ -68,11 +72,10 @@ export function createMetricsRegistry(sources: MetricsSources): Registry {
     registers: [registry],
     async collect() {
       this.reset();
-      const groups = await prisma.tradeRecord.groupBy({ by: ['status'], _count: { _all: true } });
-      for (const group of groups) this.set({ status: group.status }, group._count._all);
+      for (const group of await countOrdersByStatus(store)) this.set({ status: group.status }, group.count);
     },
   });
-  registerFillLag(registry, prisma);
+  registerFillLag(registry, store);
   new Gauge({
     name: 'hookline_sentinel_loop_age_seconds',
     help: "Age of the exit sentinel's heartbeat (Redis hookline:heartbeat:sentinel); NaN when there is none.",
@@ -106,7 +109,7 @@ export function createMetricsRegistry(sources: MetricsSources): Registry {
   return registry;
 }
 
-function registerFillLag(registry: Registry, prisma: PrismaClient): void {
+function registerFillLag(registry: Registry, store: Store): void {
   let seenSequence = 0n;
   new Histogram({
     name: 'hookline_fill_lag_seconds',
@@ -114,12 +117,7 @@ function registerFillLag(registry: Registry, prisma: PrismaClient): void {
     buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300],
     registers: [registry],
     async collect() {
-      const fills = await prisma.fill.findMany({
-        where: { arrivalSeq: { gt: seenSequence } },
-        orderBy: { arrivalSeq: 'asc' },
-        take: FILL_BATCH,
-        select: { arrivalSeq: true, executedAt: true, receivedAt: true },
-      });
+      const fills = await readFillTimingsAfter(store, seenSequence, FILL_BATCH);
       for (const fill of fills) {
         this.observe(Math.max(0, fill.receivedAt.getTime() - fill.executedAt.getTime()) / 1000);
         seenSequence = fill.arrivalSeq;

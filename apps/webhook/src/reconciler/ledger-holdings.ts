@@ -1,7 +1,6 @@
 import { ZERO } from '@hookline/core';
-import type { PrismaClient } from '@hookline/db';
 import { type LedgerOptions, ledgerStateFromRows } from '@hookline/ledger';
-import { loadStoredLedger } from '@hookline/ledger-store';
+import { readAccountLedger, type Store } from '@hookline/store';
 import type { LedgerHolding } from './holdings-check.js';
 
 /**
@@ -9,11 +8,11 @@ import type { LedgerHolding } from './holdings-check.js';
  * the stored fills and allocations (a position is its open lots; there is no positions table).
  */
 export async function loadLedgerHoldings(
-  prisma: PrismaClient,
+  store: Store,
   account: string,
   ledger: LedgerOptions,
 ): Promise<LedgerHolding[]> {
-  const stored = await loadStoredLedger(prisma, { account });
+  const stored = await readAccountLedger(store, account);
   const { lots } = ledgerStateFromRows(stored.fills, stored.allocations, ledger);
   const byAsset = new Map<string, LedgerHolding>();
   for (const lot of lots) {

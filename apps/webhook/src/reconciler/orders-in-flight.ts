@@ -3,23 +3,22 @@
 // is not a rejection: an order the exchange does not know is REJECTED only when the lookup proves it
 // absent, the order was never acknowledged, no fill names it, and the intent is older than a grace
 // period (the executor may still be retrying it with the same client order id).
-import type { Clock, OrderStatus } from '@hookline/core';
-import type { PrismaClient, TradeRecord } from '@hookline/db';
+import type { Clock } from '@hookline/core';
 import { type ExchangeOrder, type ExchangePort, isExchangeError } from '@hookline/exchange';
-import { applyOrderEvent, eventsToReach } from '../execution/order-rows.js';
+import {
+  applyOrderEvent,
+  countFillsOfOrder,
+  markOrderReconciled,
+  type OrderRecord,
+  readOrdersInFlight,
+  type Store,
+} from '@hookline/store';
+import { eventsToReach } from '../execution/exchange-order.js';
 import type { ReportDraft } from './reconcile-report.js';
-
-/** The statuses of an order that may still change at the exchange. */
-export const workingStatuses: readonly OrderStatus[] = [
-  'SUBMITTED',
-  'OPEN',
-  'PARTIALLY_FILLED',
-  'PENDING_CANCEL',
-];
 
 /** What the in-flight step needs. */
 export interface OrdersInFlightContext {
-  readonly prisma: PrismaClient;
+  readonly store: Store;
   readonly exchange: ExchangePort;
   readonly clock: Clock;
   readonly account: string;
@@ -33,17 +32,14 @@ export async function resolveOrdersInFlight(
   context: OrdersInFlightContext,
   draft: ReportDraft,
 ): Promise<void> {
-  const { prisma, account, exchangeName } = context;
-  const rows = await prisma.tradeRecord.findMany({
-    where: { account, exchange: exchangeName, status: { in: [...workingStatuses] } },
-    orderBy: { orderTime: 'asc' },
-  });
+  const { store, account, exchangeName } = context;
+  const rows = await readOrdersInFlight(store, { account, exchange: exchangeName });
   for (const row of rows) await resolveOne(context, row, draft);
 }
 
 async function resolveOne(
   context: OrdersInFlightContext,
-  row: TradeRecord,
+  row: OrderRecord,
   draft: ReportDraft,
 ): Promise<void> {
   const { exchange } = context;
@@ -66,7 +62,7 @@ async function resolveOne(
 
 async function bringToExchangeStatus(
   context: OrdersInFlightContext,
-  row: TradeRecord,
+  row: OrderRecord,
   order: ExchangeOrder,
   draft: ReportDraft,
 ): Promise<void> {
@@ -74,7 +70,7 @@ async function bringToExchangeStatus(
   let refusal: string | undefined;
   for (const event of eventsToReach(order.status)) {
     if (current.status === order.status) break;
-    const outcome = await applyOrderEvent(context.prisma, row.clientOrderId, event, { orderId: order.id });
+    const outcome = await applyOrderEvent(context.store, row.clientOrderId, event, { orderId: order.id });
     current = outcome.row;
     if (!outcome.applied) {
       refusal = outcome.reason;
@@ -98,7 +94,7 @@ async function bringToExchangeStatus(
 
 async function resolveAbsent(
   context: OrdersInFlightContext,
-  row: TradeRecord,
+  row: OrderRecord,
   draft: ReportDraft,
 ): Promise<void> {
   const reason = await whyNotRejectable(context, row);
@@ -108,7 +104,7 @@ async function resolveAbsent(
   }
   const ageMinutes = Math.floor((context.clock.nowMs() - row.orderTime.getTime()) / 60_000);
   const statusReason = `NOT_FOUND: the reconciler's lookup by client order id found no order ${ageMinutes} min after the intent`;
-  const outcome = await applyOrderEvent(context.prisma, row.clientOrderId, 'REJECT', { statusReason });
+  const outcome = await applyOrderEvent(context.store, row.clientOrderId, 'REJECT', { statusReason });
   await markReconciled(context, row, undefined);
   if (!outcome.applied) {
     draft.ordersUnresolved.push(unresolved(outcome.row, outcome.reason));
@@ -128,29 +124,21 @@ async function resolveAbsent(
 // once the executor's retries (same client order id) are surely over.
 async function whyNotRejectable(
   context: OrdersInFlightContext,
-  row: TradeRecord,
+  row: OrderRecord,
 ): Promise<string | undefined> {
   if (row.orderId !== null) return `the exchange acknowledged it earlier as ${row.orderId}`;
   const age = context.clock.nowMs() - row.orderTime.getTime();
   if (age < context.notFoundGraceMs)
     return `the intent is younger than the ${context.notFoundGraceMs} ms grace period`;
-  const fills = await context.prisma.fill.count({
-    where: { OR: [{ tradeRecordId: row.id }, { clientOrderId: row.clientOrderId }] },
-  });
+  const fills = await countFillsOfOrder(context.store, row);
   if (fills > 0) return `${fills} fill(s) name it`;
   return undefined;
 }
 
-async function markReconciled(context: OrdersInFlightContext, row: TradeRecord, orderId: string | undefined) {
-  await context.prisma.tradeRecord.update({
-    where: { id: row.id },
-    data: {
-      lastReconciledAt: context.clock.now(),
-      ...(orderId !== undefined && row.orderId === null ? { orderId } : {}),
-    },
-  });
+async function markReconciled(context: OrdersInFlightContext, row: OrderRecord, orderId: string | undefined) {
+  await markOrderReconciled(context.store, row, context.clock.now(), orderId);
 }
 
-function unresolved(row: TradeRecord, reason: string) {
+function unresolved(row: OrderRecord, reason: string) {
   return { clientOrderId: row.clientOrderId, symbol: row.symbol, status: row.status, reason };
 }

@@ -63,7 +63,7 @@ async function reconcileHoldings(context: ReconcileRunContext, draft: ReportDraf
       context: { account: context.account },
     });
   }
-  const ledger = await loadLedgerHoldings(context.prisma, context.account, context.ledger);
+  const ledger = await loadLedgerHoldings(context.store, context.account, context.ledger);
   const verdict = compareHoldings({
     ledger,
     balances,

@@ -2,10 +2,10 @@
 // per-account lease so that one replica reconciles. A run that fails changes no state of its own
 // (the last success stays the last success) and says why in its report and in readiness.
 import type { Clock, Decimal } from '@hookline/core';
-import type { PrismaClient } from '@hookline/db';
 import type { ExchangePort } from '@hookline/exchange';
 import type { LedgerOptions } from '@hookline/ledger';
 import type { CheckResult, ReadinessCheck } from '@hookline/runtime';
+import type { Store } from '@hookline/store';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { RedisFillCursorStore } from '../fills/fill-cursor-store.js';
@@ -25,7 +25,7 @@ export const defaultReconcileIntervalMs = 300_000;
 
 /** What createReconciler needs; only the callbacks and the I/O handles are required. */
 export interface ReconcilerOptions {
-  readonly prisma: PrismaClient;
+  readonly store: Store;
   readonly exchange: ExchangePort;
   readonly redis: Redis;
   readonly clock: Clock;
@@ -87,7 +87,7 @@ class LeasedReconciler implements Reconciler {
 
   constructor(options: ReconcilerOptions) {
     this.#options = options;
-    const { redis, account, exchange, clock, prisma } = options;
+    const { redis, account, exchange, clock, store } = options;
     const exchangeName = options.exchangeName ?? exchange.name;
     const prefix = options.keyPrefix ?? 'hookline';
     this.#exchangeName = exchangeName;
@@ -98,7 +98,7 @@ class LeasedReconciler implements Reconciler {
     );
     this.#successKey = `${prefix}:reconciler:last-success:${account}:${exchangeName}`;
     this.#context = {
-      prisma,
+      store,
       exchange,
       clock,
       account,
@@ -106,7 +106,7 @@ class LeasedReconciler implements Reconciler {
       notFoundGraceMs: options.notFoundGraceMs ?? 15 * 60_000,
       cursor: new RedisFillCursorStore(redis, account, exchangeName, prefix),
       recorder: new FillRecorder({
-        prisma,
+        store,
         clock,
         account,
         exchange: exchangeName,

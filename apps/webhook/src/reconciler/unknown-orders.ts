@@ -5,14 +5,14 @@
 // keyed by (account, exchange, order_id), so their later fills attach to this row instead of a new one.
 // Inserting a row in the exchange's current status is not a status change: later changes go through
 // transition() like any other order's.
-import { type Clock, toPlainString } from '@hookline/core';
-import type { PrismaClient } from '@hookline/db';
+import type { Clock } from '@hookline/core';
 import type { ExchangeOrder, ExchangePort } from '@hookline/exchange';
+import { importExchangeOrder, isOrderKnown, type Store } from '@hookline/store';
 import type { ReportDraft } from './reconcile-report.js';
 
 /** What the import step needs. */
 export interface UnknownOrdersContext {
-  readonly prisma: PrismaClient;
+  readonly store: Store;
   readonly exchange: ExchangePort;
   readonly clock: Clock;
   readonly account: string;
@@ -42,42 +42,18 @@ export async function importUnknownOrders(context: UnknownOrdersContext, draft: 
 }
 
 async function isKnown(context: UnknownOrdersContext, order: ExchangeOrder): Promise<boolean> {
-  const { prisma, account, exchangeName } = context;
-  const row = await prisma.tradeRecord.findFirst({
-    where: {
-      OR: [{ clientOrderId: order.clientOrderId }, { account, exchange: exchangeName, orderId: order.id }],
-    },
-    select: { id: true },
-  });
-  return row !== null;
+  const { store, account, exchangeName } = context;
+  return await isOrderKnown(store, { account, exchange: exchangeName }, order);
 }
 
 async function insertImported(context: UnknownOrdersContext, order: ExchangeOrder): Promise<boolean> {
-  const { prisma, account, exchangeName, clock } = context;
-  const now = clock.now();
-  const created = await prisma.tradeRecord.createMany({
-    data: [
-      {
-        account,
-        exchange: exchangeName,
-        orderId: order.id,
-        clientOrderId: reconciledClientOrderId(account, exchangeName, order.id),
-        symbol: order.symbol,
-        side: order.side === 'buy' ? 'BUY' : 'SELL',
-        orderType: order.type,
-        timeInForce: order.timeInForce,
-        postOnly: order.postOnly,
-        status: order.status,
-        price: order.price === undefined ? null : toPlainString(order.price),
-        size: toPlainString(order.amount),
-        trigger: 'RECONCILED',
-        source: 'RECONCILED',
-        orderTime: order.createdAt,
-        ingestVia: 'REST',
-        lastReconciledAt: now,
-      },
-    ],
-    skipDuplicates: true,
-  });
-  return created.count === 1;
+  const { store, account, exchangeName, clock } = context;
+  const clientOrderId = reconciledClientOrderId(account, exchangeName, order.id);
+  return await importExchangeOrder(
+    store,
+    { account, exchange: exchangeName },
+    order,
+    clientOrderId,
+    clock.now(),
+  );
 }

@@ -92,7 +92,7 @@ async function buildReplay(
   const prisma = withReplayIds(options.prisma, options.ids ?? replayIdGenerator(clock, settings.account));
   const { exchange, queue, executor } = openReplayVenue({ ...options, prisma }, specs, clock);
   const recorder = new FillRecorder({
-    prisma,
+    store: storeOf(prisma, { usdCurrencies: config.HOOKLINE_LEDGER_USD_CURRENCIES }),
     clock,
     account: settings.account,
     exchange: exchange.name,
@@ -149,7 +149,7 @@ function openReplayVenue(
   });
   const queue = new InlineJobQueue(clock);
   const { prisma, logger } = options;
-  const executor = new OrderExecutor({ prisma, exchange, queues: queue, clock, logger });
+  const executor = new OrderExecutor({ store: storeOf(prisma), exchange, queues: queue, clock, logger });
   queue.bind(async (job) => {
     await (job.name === 'order.submit' ? executor.submit(job.payload.clientOrderId) : undefined);
     await (job.name === 'order.timeout' ? executor.timeout(job.payload.clientOrderId) : undefined);

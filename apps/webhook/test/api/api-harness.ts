@@ -101,7 +101,7 @@ export function useApiHarness(): (options?: ApiAppOptions) => Promise<ApiUnderTe
     const queues = new JobQueues({ connection: redis, prefix });
     perFile.onCleanup(() => queues.close());
     const executor = new OrderExecutor({
-      prisma: database.prisma,
+      store: storeOf(database.prisma),
       exchange: venue.exchange,
       queues,
       clock: venue.clock,
@@ -132,7 +132,7 @@ export function useApiHarness(): (options?: ApiAppOptions) => Promise<ApiUnderTe
         adminToken: 'adminToken' in options ? options.adminToken : ADMIN_TOKEN,
       },
       metrics: {
-        prisma: database.prisma,
+        store: storeOf(database.prisma),
         redis,
         clock: venue.clock,
         exchange: venue.exchange,

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { dec, TestClock } from '@hookline/core';
 import { type Database, migrateDatabase, openDatabase } from '@hookline/db';
 import type { Balances, ExchangePort, Ticker } from '@hookline/exchange';
+import { storeOf } from '@hookline/store';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/databases.js';
@@ -35,7 +36,7 @@ describe('the daily loss limit baseline', () => {
   });
   const snapshot = (bid: string) =>
     buildRiskState({
-      prisma: database.prisma,
+      store: storeOf(database.prisma),
       exchange,
       clock,
       account: ACCOUNT,

@@ -62,7 +62,7 @@ export function useExitHarness(): (options?: ExitHarnessOptions) => Promise<Exit
     });
     const logger = createLogger({ level: 'silent', service: 'test' });
     const pipeline = await startTradingPipeline({
-      prisma,
+      store: storeOf(prisma),
       exchange: venue.exchange,
       redis,
       clock: venue.clock,
@@ -82,7 +82,7 @@ export function useExitHarness(): (options?: ExitHarnessOptions) => Promise<Exit
         store: storeOf(prisma),
         exchange: venue.exchange,
         executor: new OrderExecutor({
-          prisma,
+          store: storeOf(prisma),
           exchange: venue.exchange,
           queues: pipeline.queues,
           clock: venue.clock,

@@ -146,7 +146,7 @@ export function useSentinelHarness(): (balances?: Record<string, string>) => Pro
         heartbeatService,
       };
       const executor = new OrderExecutor({
-        prisma,
+        store: storeOf(prisma),
         exchange,
         queues: { enqueue: async () => 'not-queued' },
         clock: venue.clock,

@@ -3,6 +3,7 @@ import { dec } from '@hookline/core';
 import { type Database, migrateDatabase, openDatabase } from '@hookline/db';
 import type { Fill } from '@hookline/exchange';
 import { createLogger } from '@hookline/runtime';
+import { storeOf } from '@hookline/store';
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/databases.js';
@@ -42,7 +43,7 @@ describe('one fill consumer per account across replicas', () => {
     const logger = createLogger({ level: 'silent', service: 'test' });
     const consumer = (name: string) => {
       const recorder = new FillRecorder({
-        prisma: database.prisma,
+        store: storeOf(database.prisma),
         clock: venue.clock,
         account: 'default',
         exchange: venue.exchange.name,
@@ -56,7 +57,7 @@ describe('one fill consumer per account across replicas', () => {
         },
       } as unknown as FillRecorder;
       const fills = new FillConsumer({
-        prisma: database.prisma,
+        store: storeOf(database.prisma),
         exchange: venue.exchange,
         recorder: counting,
         cursor: new RedisFillCursorStore(redis, 'default', venue.exchange.name, prefix),

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createLogger } from '@hookline/runtime';
+import { storeOf } from '@hookline/store';
 import { Redis } from 'ioredis';
 import { beforeEach, describe, expect, inject, it } from 'vitest';
 import { usePerFileDatabase } from '../../../../test/support/per-file-database.js';
@@ -25,10 +26,10 @@ describe('readiness of the fill stream and the exchange circuit', () => {
   function consumer(venue: PaperVenue, prefix: string): FillConsumer {
     const prisma = perFile.database().prisma;
     const fills = new FillConsumer({
-      prisma,
+      store: storeOf(prisma),
       exchange: venue.exchange,
       recorder: new FillRecorder({
-        prisma,
+        store: storeOf(prisma),
         clock: venue.clock,
         account: 'default',
         exchange: 'paper',

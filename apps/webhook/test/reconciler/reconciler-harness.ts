@@ -3,6 +3,7 @@ import { type Decimal, dec, toPlainString } from '@hookline/core';
 import type { Database } from '@hookline/db';
 import { recordFills } from '@hookline/ledger-store';
 import { createLogger } from '@hookline/runtime';
+import { storeOf } from '@hookline/store';
 import { Redis } from 'ioredis';
 import { inject } from 'vitest';
 import { usePerFileDatabase } from '../../../../test/support/per-file-database.js';
@@ -60,7 +61,7 @@ export function useReconcileHarness(): (
       reports,
       reconciler: (overrides = {}) => {
         const reconciler = createReconciler({
-          prisma,
+          store: storeOf(prisma),
           exchange: venue.exchange,
           redis,
           clock: venue.clock,

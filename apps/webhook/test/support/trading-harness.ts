@@ -10,13 +10,13 @@ import {
   ScriptedPriceSource,
 } from '@hookline/exchange';
 import { createLogger, ReadinessRegistry } from '@hookline/runtime';
+import { AlertIntakeStore, storeOf } from '@hookline/store';
 import type { FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
 import { inject } from 'vitest';
 import { usePerFileDatabase } from '../../../../test/support/per-file-database.js';
 import type { EntrySettings } from '../../src/execution/entry-settings.js';
 import { openRiskControls } from '../../src/execution/risk-snapshot.js';
-import { PrismaAlertStore } from '../../src/ingress/alert-store.js';
 import { defaultPreflightOptions, defaultRiskLimits } from '../../src/rules/index.js';
 import { startTradingPipeline, type TradingPipeline } from '../../src/trading-pipeline.js';
 import { buildWebhookApp } from '../../src/webhook-app.js';
@@ -171,7 +171,7 @@ export function useTradingHarness(): (options?: HarnessOptions) => Promise<Tradi
     const logger = createLogger({ level: 'silent', service: 'test' });
     const start = async (options: HarnessOptions) => {
       const pipeline = await startTradingPipeline({
-        prisma: database.prisma,
+        store: storeOf(database.prisma),
         exchange: options.wrapExchange?.(venue.exchange) ?? venue.exchange,
         redis,
         clock: venue.clock,
@@ -190,7 +190,7 @@ export function useTradingHarness(): (options?: HarnessOptions) => Promise<Tradi
       readiness: new ReadinessRegistry(),
       health: { services: ['webhook'], mode: 'paper' },
       ingress: {
-        store: new PrismaAlertStore(database.prisma),
+        store: new AlertIntakeStore(storeOf(database.prisma)),
         clock: venue.clock,
         ids: new SequentialIdGenerator(`${prefix}-alert`),
         onAccepted: pipeline.onAccepted,

@@ -1,11 +1,11 @@
 import { SequentialIdGenerator, TestClock } from '@hookline/core';
 import { type Alert, type Database, migrateDatabase, openDatabase } from '@hookline/db';
 import { createLogger, ReadinessRegistry } from '@hookline/runtime';
+import { AlertIntakeStore, storeOf } from '@hookline/store';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../../../test/support/databases.js';
 import type { AcceptedAlert } from '../../../src/ingress/accepted-alert.js';
-import { PrismaAlertStore } from '../../../src/ingress/alert-store.js';
 import type { WebhookIngressOptions } from '../../../src/ingress/ingress-options.js';
 import { buildWebhookApp } from '../../../src/webhook-app.js';
 
@@ -75,7 +75,7 @@ export function useIngressDatabase(): (overrides?: Partial<WebhookIngressOptions
       readiness: new ReadinessRegistry(),
       health: { services: ['webhook'], mode: 'paper' },
       ingress: {
-        store: new PrismaAlertStore(database.prisma),
+        store: new AlertIntakeStore(storeOf(database.prisma)),
         clock,
         ids: new SequentialIdGenerator(`app${appCount}-alert`),
         onAccepted: (alert) => {

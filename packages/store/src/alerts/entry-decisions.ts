@@ -1,0 +1,68 @@
+// The decision the alert processor takes for an accepted alert (ORDERED, BLOCKED or SKIPPED, with its
+// reason code and the inputs of every rule that ran). The decision and the alert's PROCESSED status
+// are written in one transaction: an alert is decided exactly once, and a retry finds the decision.
+import type { Prisma } from '@hookline/db';
+import type { OrderSide } from '@hookline/exchange';
+import { type DecisionRecord, toDecisionRecord } from '../records.js';
+import { toDbSide } from '../side.js';
+import { clientOf, type Store } from '../store.js';
+
+/** A decision on an alert, as the processor takes it. */
+export interface AlertDecision {
+  readonly alertId: string;
+  /** A decision id fixed by the sender (sighook derives it from its idempotency key); else a new one. */
+  readonly decisionId?: string | undefined;
+  readonly account: string;
+  readonly symbol: string;
+  readonly side: OrderSide;
+  readonly intent: 'ENTRY' | 'EXIT';
+  readonly outcome: 'ORDERED' | 'BLOCKED' | 'SKIPPED';
+  readonly reasonCode: string;
+  /** Plain JSON (decimals and instants as strings). */
+  readonly ruleInputs: Readonly<Record<string, unknown>>;
+  readonly createdAt: Date;
+}
+
+/** The first decision taken on the alert, if any. */
+export async function findAlertDecision(store: Store, alertId: string): Promise<DecisionRecord | null> {
+  const row = await clientOf(store).decision.findFirst({ where: { alertId }, orderBy: { createdAt: 'asc' } });
+  return row === null ? null : toDecisionRecord(row);
+}
+
+/**
+ * Stores the decision and marks its alert PROCESSED at `processedAt`, in one transaction; the
+ * alert's reason becomes the decision's reason code unless the decision is ORDERED.
+ */
+export async function recordAlertDecision(
+  store: Store,
+  decision: AlertDecision,
+  processedAt: Date,
+): Promise<DecisionRecord> {
+  const { alertId } = decision;
+  const created = await clientOf(store).$transaction(async (tx) => {
+    const row = await tx.decision.create({
+      data: {
+        ...(decision.decisionId === undefined ? {} : { decisionId: decision.decisionId }),
+        account: decision.account,
+        symbol: decision.symbol,
+        side: toDbSide(decision.side),
+        intent: decision.intent,
+        outcome: decision.outcome,
+        reasonCode: decision.reasonCode,
+        ruleInputs: decision.ruleInputs as Prisma.InputJsonObject,
+        alertId,
+        createdAt: decision.createdAt,
+      },
+    });
+    await tx.alert.update({
+      where: { id: alertId },
+      data: {
+        status: 'PROCESSED',
+        processedAt,
+        ...(decision.outcome === 'ORDERED' ? {} : { reason: decision.reasonCode }),
+      },
+    });
+    return row;
+  });
+  return toDecisionRecord(created);
+}

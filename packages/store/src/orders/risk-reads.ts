@@ -1,0 +1,45 @@
+// What the risk gate reads from our orders and the ledger for one account: the orders still working,
+// the times of recent orders (order rate), the recent exits with their P&L (loss streak, cooldown),
+// and the P&L realized since an instant (daily loss).
+import { type Decimal, dec } from '@hookline/core';
+import { type OrderRecord, toOrderRecord } from '../records.js';
+import { clientOf, type Store } from '../store.js';
+
+/** Every status in which an order may still fill or cancel. */
+const WORKING_STATUSES = ['NEW', 'SUBMITTED', 'OPEN', 'PARTIALLY_FILLED', 'PENDING_CANCEL'] as const;
+
+/** The account's orders that are still working (NEW to PENDING_CANCEL). */
+export async function readWorkingOrders(store: Store, account: string): Promise<OrderRecord[]> {
+  const rows = await clientOf(store).tradeRecord.findMany({
+    where: { account, status: { in: [...WORKING_STATUSES] } },
+  });
+  return rows.map(toOrderRecord);
+}
+
+/** The order times of the account's entries and exits (not imported orders) since `since`. */
+export async function readRecentOrderTimes(store: Store, account: string, since: Date): Promise<Date[]> {
+  const rows = await clientOf(store).tradeRecord.findMany({
+    where: { account, orderTime: { gte: since }, trigger: { in: ['ALERT', 'SIGNAL', 'EXIT'] } },
+    select: { orderTime: true },
+  });
+  return rows.map((row) => row.orderTime);
+}
+
+/** The account's last `limit` sells with a realized P&L, most recently updated first. */
+export async function readRecentExits(store: Store, account: string, limit: number): Promise<OrderRecord[]> {
+  const rows = await clientOf(store).tradeRecord.findMany({
+    where: { account, side: 'SELL', pnlUsd: { not: null } },
+    orderBy: { updatedAt: 'desc' },
+    take: limit,
+  });
+  return rows.map(toOrderRecord);
+}
+
+/** The P&L (USD) the account realized by sells at or after `since` (its FIFO allocations). */
+export async function readRealizedPnlSince(store: Store, account: string, since: Date): Promise<Decimal> {
+  const realized = await clientOf(store).fifoAllocation.aggregate({
+    where: { account, sellTime: { gte: since } },
+    _sum: { pnlUsd: true },
+  });
+  return dec(realized._sum.pnlUsd?.toString() ?? '0');
+}

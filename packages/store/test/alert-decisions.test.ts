@@ -1,0 +1,237 @@
+import type { AlertRecordPayload } from '@hookline/schemas';
+import { describe, expect, it } from 'vitest';
+import { usePerFileDatabase } from '../../../test/support/per-file-database.js';
+import {
+  AlertIntakeStore,
+  countAlertsByStatus,
+  countDecisionsByOutcome,
+  findAlert,
+  findAlertDecision,
+  type IntakeAlert,
+  markAlertFailed,
+  readStaleAcceptedAlertIds,
+  recordAlertDecision,
+  storeOf,
+} from '../src/index.js';
+
+const RECEIVED = new Date('2024-05-01T12:00:00.000Z');
+
+function intakeAlert(id: string, fields: Partial<IntakeAlert> = {}): IntakeAlert {
+  return {
+    id,
+    idempotencyKey: `key-${id}`,
+    rawBody: '{"passphrase":"***"}',
+    payload: { alert: { action: 'buy', symbol: 'BTC/USD' } } as unknown as AlertRecordPayload,
+    remoteAddress: '52.89.214.238',
+    status: 'ACCEPTED',
+    reason: null,
+    receivedAt: RECEIVED,
+    ...fields,
+  };
+}
+
+describe('alerts from intake to decision', () => {
+  const perFile = usePerFileDatabase('store-alerts');
+  const store = () => storeOf(perFile.database());
+
+  it('when an alert is inserted under a fresh key then it is stored as received, payload included', async () => {
+    const intake = new AlertIntakeStore(store());
+
+    expect(await intake.insertUnlessKeyExists(intakeAlert('a-1'))).toEqual({ inserted: true });
+
+    const row = await findAlert(store(), 'a-1');
+    expect(row).toMatchObject({
+      idempotencyKey: 'key-a-1',
+      source: 'TRADINGVIEW',
+      status: 'ACCEPTED',
+      remoteAddress: '52.89.214.238',
+      receivedAt: RECEIVED,
+    });
+    expect(row?.parsedPayload).toEqual({ alert: { action: 'buy', symbol: 'BTC/USD' } });
+  });
+
+  it('when a second alert comes under a key already held then nothing is inserted and the holder is named', async () => {
+    const intake = new AlertIntakeStore(store());
+    await intake.insertUnlessKeyExists(intakeAlert('a-1'));
+
+    const outcome = await intake.insertUnlessKeyExists(intakeAlert('a-2', { idempotencyKey: 'key-a-1' }));
+
+    expect(outcome).toEqual({ inserted: false, existingId: 'a-1' });
+    expect(await findAlert(store(), 'a-2')).toBeNull();
+  });
+
+  it('when a key is looked up then only a row received at or after the given instant is found', async () => {
+    const intake = new AlertIntakeStore(store());
+    await intake.insert(intakeAlert('a-1', { status: 'REJECTED', reason: 'BAD_PASSPHRASE' }));
+
+    expect(await intake.findReceivedSince('key-a-1', RECEIVED)).toBe('a-1');
+    expect(await intake.findReceivedSince('key-a-1', new Date(RECEIVED.getTime() + 1))).toBeUndefined();
+    expect((await findAlert(store(), 'a-1'))?.reason).toBe('BAD_PASSPHRASE');
+  });
+
+  it('when accepted alerts are older than the cut-off then their ids come oldest first, at most the limit', async () => {
+    const intake = new AlertIntakeStore(store());
+    const at = (minutes: number) => new Date(RECEIVED.getTime() + minutes * 60_000);
+    await intake.insert(intakeAlert('late', { receivedAt: at(2) }));
+    await intake.insert(intakeAlert('early', { receivedAt: at(1) }));
+    await intake.insert(intakeAlert('rejected', { receivedAt: at(0), status: 'REJECTED' }));
+    await intake.insert(intakeAlert('fresh', { receivedAt: at(10) }));
+
+    expect(await readStaleAcceptedAlertIds(store(), { receivedBefore: at(5), limit: 10 })).toEqual([
+      'early',
+      'late',
+    ]);
+    expect(await readStaleAcceptedAlertIds(store(), { receivedBefore: at(5), limit: 1 })).toEqual(['early']);
+  });
+
+  it('when a decision is recorded then the decision and the alert PROCESSED are stored together, side in the domain spelling', async () => {
+    await new AlertIntakeStore(store()).insert(intakeAlert('a-1'));
+    const processedAt = new Date(RECEIVED.getTime() + 500);
+
+    const decision = await recordAlertDecision(
+      store(),
+      {
+        alertId: 'a-1',
+        decisionId: '0190f5a0-0000-7000-8000-000000000001',
+        account: 'default',
+        symbol: 'BTC/USD',
+        side: 'buy',
+        intent: 'ENTRY',
+        outcome: 'BLOCKED',
+        reasonCode: 'BUY_GUARD_ACTIVE',
+        ruleInputs: { risk: { buyGuard: true } },
+        createdAt: RECEIVED,
+      },
+      processedAt,
+    );
+
+    expect(decision).toMatchObject({
+      decisionId: '0190f5a0-0000-7000-8000-000000000001',
+      side: 'buy',
+      outcome: 'BLOCKED',
+      ruleInputs: { risk: { buyGuard: true } },
+    });
+    expect(await findAlertDecision(store(), 'a-1')).toEqual(decision);
+    expect(await findAlert(store(), 'a-1')).toMatchObject({
+      status: 'PROCESSED',
+      processedAt,
+      reason: 'BUY_GUARD_ACTIVE',
+    });
+  });
+
+  it('when an ORDERED decision is recorded then the alert keeps no reason', async () => {
+    await new AlertIntakeStore(store()).insert(intakeAlert('a-1'));
+
+    await recordAlertDecision(
+      store(),
+      {
+        alertId: 'a-1',
+        account: 'default',
+        symbol: 'BTC/USD',
+        side: 'buy',
+        intent: 'ENTRY',
+        outcome: 'ORDERED',
+        reasonCode: 'ORDERED',
+        ruleInputs: {},
+        createdAt: RECEIVED,
+      },
+      RECEIVED,
+    );
+
+    expect(await findAlert(store(), 'a-1')).toMatchObject({ status: 'PROCESSED', reason: null });
+  });
+
+  it('when the alert update fails then the decision is not stored either (one transaction)', async () => {
+    await new AlertIntakeStore(store()).insert(intakeAlert('a-1'));
+    const prisma = perFile.database().prisma;
+    // The alert's update is made to fail after the decision's insert has run.
+    await prisma.$executeRawUnsafe(`
+      CREATE FUNCTION refuse_alert_update() RETURNS trigger AS $$
+      BEGIN RAISE EXCEPTION 'alert update refused'; END $$ LANGUAGE plpgsql`);
+    await prisma.$executeRawUnsafe(
+      'CREATE TRIGGER refuse_alert_update BEFORE UPDATE ON alerts FOR EACH ROW EXECUTE FUNCTION refuse_alert_update()',
+    );
+    perFile.onCleanup(async () => {
+      await prisma.$executeRawUnsafe('DROP TRIGGER refuse_alert_update ON alerts');
+      await prisma.$executeRawUnsafe('DROP FUNCTION refuse_alert_update()');
+    });
+
+    await expect(
+      recordAlertDecision(
+        store(),
+        {
+          alertId: 'a-1',
+          account: 'default',
+          symbol: 'BTC/USD',
+          side: 'sell',
+          intent: 'EXIT',
+          outcome: 'SKIPPED',
+          reasonCode: 'EXIT_BY_SENTINEL',
+          ruleInputs: {},
+          createdAt: RECEIVED,
+        },
+        RECEIVED,
+      ),
+    ).rejects.toThrow(/alert update refused/);
+
+    expect(await prisma.decision.count()).toBe(0);
+    expect((await findAlert(store(), 'a-1'))?.status).toBe('ACCEPTED');
+  });
+
+  it('when an alert is marked FAILED then only an ACCEPTED one changes', async () => {
+    const intake = new AlertIntakeStore(store());
+    await intake.insert(intakeAlert('accepted'));
+    await intake.insert(intakeAlert('rejected', { status: 'REJECTED', reason: 'BAD_PASSPHRASE' }));
+    const at = new Date(RECEIVED.getTime() + 1_000);
+
+    await markAlertFailed(store(), 'accepted', 'no valid payload', at);
+    await markAlertFailed(store(), 'rejected', 'no valid payload', at);
+
+    expect(await findAlert(store(), 'accepted')).toMatchObject({
+      status: 'FAILED',
+      reason: 'no valid payload',
+      processedAt: at,
+    });
+    expect(await findAlert(store(), 'rejected')).toMatchObject({
+      status: 'REJECTED',
+      reason: 'BAD_PASSPHRASE',
+    });
+  });
+
+  it('when alerts and decisions are counted then they come grouped by status and by outcome and reason', async () => {
+    const intake = new AlertIntakeStore(store());
+    await intake.insert(intakeAlert('a-1'));
+    await intake.insert(intakeAlert('a-2'));
+    await intake.insert(intakeAlert('a-3', { status: 'REJECTED' }));
+    const decide = (alertId: string, reasonCode: string) =>
+      recordAlertDecision(
+        store(),
+        {
+          alertId,
+          account: 'default',
+          symbol: 'BTC/USD',
+          side: 'buy',
+          intent: 'ENTRY',
+          outcome: 'BLOCKED',
+          reasonCode,
+          ruleInputs: {},
+          createdAt: RECEIVED,
+        },
+        RECEIVED,
+      );
+    await decide('a-1', 'BUY_GUARD_ACTIVE');
+    await decide('a-2', 'BUY_GUARD_ACTIVE');
+
+    const alerts = await countAlertsByStatus(store());
+    expect(alerts).toHaveLength(2);
+    expect(alerts).toEqual(
+      expect.arrayContaining([
+        { status: 'PROCESSED', count: 2 },
+        { status: 'REJECTED', count: 1 },
+      ]),
+    );
+    expect(await countDecisionsByOutcome(store())).toEqual([
+      { outcome: 'BLOCKED', reasonCode: 'BUY_GUARD_ACTIVE', count: 2 },
+    ]);
+  });
+});
