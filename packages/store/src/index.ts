@@ -107,7 +107,6 @@ export {
 export { type NewestMatrixRowsQuery, readNewestMatrixRows, writeMatrixRows } from './matrix/matrix-rows.js';
 export {
   type FillListQuery,
-  findOrderByClientOrderId,
   listFills,
   listOrders,
   type OrderListQuery,

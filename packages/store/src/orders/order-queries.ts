@@ -50,12 +50,3 @@ export async function listFills(store: Store, query: FillListQuery): Promise<Fil
   const rows = await clientOf(store).fill.findMany({ where, orderBy: { id: 'desc' }, take: query.limit });
   return rows.map(toFillRecord);
 }
-
-/** Our order with this client order id, or null. */
-export async function findOrderByClientOrderId(
-  store: Store,
-  clientOrderId: string,
-): Promise<OrderRecord | null> {
-  const row = await clientOf(store).tradeRecord.findUnique({ where: { clientOrderId } });
-  return row === null ? null : toOrderRecord(row);
-}
