@@ -16,13 +16,6 @@ export {
   type TrailingState,
 } from './exits/index.js';
 export { type ExitReplayOptions, runExitReplay } from './replay/exit-replay.js';
-export type {
-  ReplayExit,
-  ReplayFill,
-  ReplayNotSold,
-  ReplayOrder,
-  ReplayReport,
-} from './replay/replay-report.js';
 export type { WebhookServiceContext } from './service-context.js';
 export { buildWebhookApp } from './webhook-app.js';
 export { startWebhookService } from './webhook-service.js';

@@ -6,19 +6,18 @@ import type { LedgerOptions } from '@hookline/ledger';
 import type { Store } from '@hookline/store';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import { AlertProcessor } from './execution/alert-processor.js';
 import { RedisDailyBaselineStore } from './execution/daily-baseline-store.js';
 import type { EntrySettings } from './execution/entry-settings.js';
-import { OrderExecutor } from './execution/order-executor.js';
+import type { OrderExecutor } from './execution/order-executor.js';
 import { FillConsumer } from './fills/fill-consumer.js';
 import { RedisFillCursorStore } from './fills/fill-cursor-store.js';
-import { FillRecorder } from './fills/fill-recorder.js';
+import type { FillRecorder } from './fills/fill-recorder.js';
 import type { AcceptedAlertHandler } from './ingress/accepted-alert.js';
 import { AcceptedAlertSweeper } from './jobs/accepted-alert-sweeper.js';
-import { jobHandlers } from './jobs/job-handlers.js';
 import { JobQueues } from './jobs/job-queues.js';
 import { type JobConcurrency, JobWorkers } from './jobs/job-workers.js';
 import { RedisLease } from './leases/redis-lease.js';
+import { buildTradingCore } from './trading-core.js';
 
 /** What the pipeline is built from. */
 export interface TradingPipelineOptions {
@@ -43,6 +42,7 @@ export interface TradingPipelineOptions {
 export interface TradingPipeline {
   readonly queues: JobQueues;
   readonly executor: OrderExecutor;
+  readonly recorder: FillRecorder;
   readonly fills: FillConsumer;
   /** Ingress's hand-off: enqueue `alert.process` (job id = alert id, so a repeat adds nothing). */
   readonly onAccepted: AcceptedAlertHandler;
@@ -59,17 +59,17 @@ export async function startTradingPipeline(options: TradingPipelineOptions): Pro
   const fillLeaseTtlMs = options.fillLeaseTtlMs ?? 30_000;
   const connection = { connection: redis, prefix };
   const queues = new JobQueues(connection);
-  const executor = new OrderExecutor({ store, exchange, queues, clock, logger });
-  const baselines = new RedisDailyBaselineStore(redis, prefix);
-  const processor = new AlertProcessor({ store, exchange, executor, clock, logger, settings, baselines });
-  const workers = new JobWorkers(connection, jobHandlers(processor, executor), logger, options.concurrency);
-  const recorder = new FillRecorder({
+  const { executor, recorder, handlers } = buildTradingCore({
     store,
+    exchange,
     clock,
-    account: settings.account,
-    exchange: exchange.name,
+    logger,
+    settings,
     ledger: options.ledger,
+    queues,
+    baselines: new RedisDailyBaselineStore(redis, prefix),
   });
+  const workers = new JobWorkers(connection, handlers, logger, options.concurrency);
   const fills = new FillConsumer({
     store,
     exchange,
@@ -92,6 +92,7 @@ export async function startTradingPipeline(options: TradingPipelineOptions): Pro
   return {
     queues,
     executor,
+    recorder,
     fills,
     sweeper,
     onAccepted: async ({ alertId }) => {

@@ -77,7 +77,7 @@ export type {
   PositionStateRecord,
 } from './records.js';
 export { fromDbSide, toDbSide } from './side.js';
-export { type Store, type StoreOptions, storeOf } from './store.js';
+export { type Store, type StoreOptions, type StoreSource, storeOf } from './store.js';
 
 // Reads (sighook, the CLI, the webhook's read API): the signal matrix, sighook's entry alerts, the
 // working-BUY probe, the API's listings of decisions, alerts, orders and fills, and the ledger
@@ -89,6 +89,7 @@ export {
   listAlerts,
   listDecisions,
 } from './alerts/decision-queries.js';
+export { type FileEntryDecision, writeFileEntryDecision } from './alerts/entry-decisions.js';
 export {
   hasPendingSighookEntry,
   insertSighookEntryAlert,
@@ -112,3 +113,13 @@ export {
   type OrderListQuery,
 } from './orders/order-queries.js';
 export { hasWorkingBuy } from './orders/working-orders.js';
+// replay
+export {
+  type ReplayExit,
+  type ReplayFill,
+  type ReplayNotSold,
+  type ReplayOrder,
+  type ReplayReport,
+  readReplayReport,
+} from './reports/replay-report.js';
+// end replay

@@ -1,8 +1,10 @@
 // The one handle through which the apps reach the database. It is opaque on purpose: an app holds a
 // Store and calls this package's typed functions with it, and cannot write a query of its own, so
 // every SQL statement and Prisma call of the apps lives in this package, one module per table group.
+import type { IdGenerator } from '@hookline/core';
 import type { Database, PrismaClient } from '@hookline/db';
 import { defaultUsdCurrencies } from '@hookline/ledger';
+import { withRowIds } from './row-ids.js';
 
 declare const storeBrand: unique symbol;
 
@@ -17,13 +19,19 @@ export interface Store {
 export interface StoreOptions {
   /** Default USD, USDC, USDT (HOOKLINE_LEDGER_USD_CURRENCIES). */
   readonly usdCurrencies?: readonly string[] | undefined;
+  /** Ids for the decision and trade-record rows this store creates (default: the database's; row-ids.ts). */
+  readonly rowIds?: IdGenerator | undefined;
 }
+
+/** What a store is opened over: an open database, or a bare Prisma client (tests that open their own). */
+export type StoreSource = Database | PrismaClient;
 
 const clients = new WeakMap<Store, PrismaClient>();
 
 /** The store over an open database (or a bare Prisma client, for tests that open their own). */
-export function storeOf(database: Database | PrismaClient, options: StoreOptions = {}): Store {
-  const prisma = 'prisma' in database ? database.prisma : database;
+export function storeOf(database: StoreSource, options: StoreOptions = {}): Store {
+  const opened = 'prisma' in database ? database.prisma : database;
+  const prisma = options.rowIds === undefined ? opened : withRowIds(opened, options.rowIds);
   const store = Object.freeze({
     usdCurrencies: Object.freeze([...(options.usdCurrencies ?? defaultUsdCurrencies)]),
   }) as Store;

@@ -1,4 +1,4 @@
-import type { ReplayReport } from '@hookline/webhook';
+import type { ReplayReport } from '@hookline/store';
 
 /** The replay report as lines a person reads: orders, fills, exits with reasons, what was not sold. */
 export function formatReplayReport(report: ReplayReport): string {

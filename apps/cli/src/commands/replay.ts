@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { migrateDatabase, openDatabase, type PrismaClient } from '@hookline/db';
+import { type Database, migrateDatabase, openDatabase } from '@hookline/db';
 import { parseEntryCsv, parseTickCsv } from '@hookline/exchange';
 import { createLogger } from '@hookline/runtime';
 import type { Config } from '@hookline/schemas';
@@ -16,7 +16,7 @@ import { formatReplayReport } from './replay-text.js';
 
 /** A migrated, empty database for one replay, and how to throw it away afterwards. */
 export interface ReplayDatabase {
-  readonly prisma: PrismaClient;
+  readonly database: Database;
   dispose(): Promise<void>;
 }
 
@@ -52,7 +52,7 @@ export async function runReplayCommand(
   const logger = createLogger({ level: config.HOOKLINE_LOG_LEVEL, service: 'replay' }, process.stderr);
   const database = await io.openDatabase();
   try {
-    const report = await runExitReplay({ prisma: database.prisma, ticksCsv, entriesCsv, config, logger });
+    const report = await runExitReplay({ database: database.database, ticksCsv, entriesCsv, config, logger });
     io.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatReplayReport(report));
     return 0;
   } finally {
@@ -68,7 +68,7 @@ export async function openThrowawayDatabase(): Promise<ReplayDatabase> {
     await migrateDatabase({ dataDir });
     const database = await openDatabase({ dataDir });
     return {
-      prisma: database.prisma,
+      database,
       dispose: async () => {
         try {
           await database.close();

@@ -22,7 +22,7 @@ async function emptied(database: Database): Promise<ReplayDatabase> {
   await prisma.$executeRawUnsafe(
     `TRUNCATE ${tables.map((table) => table.name).join(', ')} RESTART IDENTITY CASCADE`,
   );
-  return { prisma, dispose: async () => {} };
+  return { database, dispose: async () => {} };
 }
 
 // Each scenario sees the environment the process started with plus its own settings, nothing of the last.

@@ -1,7 +1,7 @@
 // The daily loss limit's baseline: the account's equity and unrealized P&L at the first observation
 // of each UTC day, stored once in Redis so every replica measures the day against the same figures.
 // SET NX makes the first writer win; later decisions that day read it. A scheduled snapshot at UTC
-// midnight (the exit sentinel, in a later issue) can write the same key earlier, and then wins.
+// midnight may write the same key earlier, and then wins.
 import { type Decimal, dec, toPlainString } from '@hookline/core';
 import type { Redis } from 'ioredis';
 
@@ -61,6 +61,22 @@ export class RedisDailyBaselineStore implements DailyBaselineStore {
     const winner = await this.load(account, baseline.dayStart);
     // Expired between the two calls (only possible at the very end of its TTL): ours is as good.
     return winner ?? baseline;
+  }
+}
+
+/** In-process baselines, for a system without Redis (one process replaying a virtual clock). */
+export class MemoryDailyBaselineStore implements DailyBaselineStore {
+  readonly #baselines = new Map<string, StoredDailyBaseline>();
+
+  async load(account: string, dayStart: Date): Promise<StoredDailyBaseline | undefined> {
+    return this.#baselines.get(`${account}:${dayStart.toISOString()}`);
+  }
+
+  async claim(account: string, baseline: StoredDailyBaseline): Promise<StoredDailyBaseline> {
+    const key = `${account}:${baseline.dayStart.toISOString()}`;
+    const stored = this.#baselines.get(key) ?? baseline;
+    this.#baselines.set(key, stored);
+    return stored;
   }
 }
 

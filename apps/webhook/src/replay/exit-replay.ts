@@ -3,7 +3,6 @@
 // run at every tick and entry time, and every sentinel interval while an exit is working, until the
 // file ends and no exit works any more (bounded, so a stuck exit cannot loop forever).
 import { dec, type IdGenerator, TestClock } from '@hookline/core';
-import type { PrismaClient } from '@hookline/db';
 import {
   type EntryRow,
   PaperExchange,
@@ -14,26 +13,18 @@ import {
   tickFileQuotes,
 } from '@hookline/exchange';
 import type { Config } from '@hookline/schemas';
-import { storeOf } from '@hookline/store';
+import { type ReplayReport, readReplayReport, type StoreSource, storeOf } from '@hookline/store';
 import type { Logger } from 'pino';
-import { OrderExecutor } from '../execution/order-executor.js';
-import {
-  createSentinel,
-  exitSettingsFromConfig,
-  MemorySentinelControls,
-  type Sentinel,
-} from '../exits/index.js';
-import { FillRecorder } from '../fills/fill-recorder.js';
-import { InlineJobQueue } from './inline-job-queue.js';
+import { buildWebhookSystem } from '../webhook-system.js';
 import { placeReplayEntry } from './replay-entries.js';
 import { ReplayFillSync } from './replay-fills.js';
-import { replayIdGenerator, withReplayIds } from './replay-ids.js';
+import { replayIdGenerator } from './replay-ids.js';
 import { replayMarketSpecs } from './replay-markets.js';
-import { type ReplayReport, readReplayReport } from './replay-report.js';
 
 /** What a replay runs on: an empty migrated database, the files' text and the configuration. */
 export interface ExitReplayOptions {
-  readonly prisma: PrismaClient;
+  /** An empty migrated database. */
+  readonly database: StoreSource;
   readonly ticksCsv: string;
   readonly entriesCsv?: string | undefined;
   readonly config: Config;
@@ -74,7 +65,7 @@ export async function runExitReplay(options: ExitReplayOptions): Promise<ReplayR
     tail += interval;
     await run.step(tail, pending);
   }
-  return await readReplayReport(options.prisma, run.settings.account, {
+  return await readReplayReport(run.store, run.settings.account, {
     count: ticks.length,
     from: new Date(first.timeMs).toISOString(),
     to: new Date(last.timeMs).toISOString(),
@@ -88,38 +79,26 @@ async function buildReplay(
 ) {
   const { config, logger } = options;
   const clock = new TestClock(startMs);
-  const settings = exitSettingsFromConfig(config);
-  const prisma = withReplayIds(options.prisma, options.ids ?? replayIdGenerator(clock, settings.account));
-  const { exchange, queue, executor } = openReplayVenue({ ...options, prisma }, specs, clock);
-  const recorder = new FillRecorder({
-    store: storeOf(prisma, { usdCurrencies: config.HOOKLINE_LEDGER_USD_CURRENCIES }),
-    clock,
-    account: settings.account,
-    exchange: exchange.name,
-    ledger: { timezone: config.HOOKLINE_TAX_TIMEZONE, strict: config.HOOKLINE_LEDGER_STRICT },
+  const account = config.HOOKLINE_ACCOUNT;
+  const store = storeOf(options.database, {
+    usdCurrencies: config.HOOKLINE_LEDGER_USD_CURRENCIES,
+    rowIds: options.ids ?? replayIdGenerator(clock, account),
   });
-  const fills = new ReplayFillSync({ prisma, exchange, recorder, logger });
-  const controls = new MemorySentinelControls();
-  const sentinel: Sentinel = createSentinel({
-    store: storeOf(prisma, { usdCurrencies: config.HOOKLINE_LEDGER_USD_CURRENCIES }),
-    exchange,
-    redis: undefined,
-    clock,
-    logger,
-    settings,
-    controls,
-    executor,
-  });
+  const exchange = openReplayVenue(options, specs, clock);
+  const system = await buildWebhookSystem({ config, store, exchange, clock, logger, redis: undefined });
+  const { settings, executor, recorder, sentinel } = system;
+  const fills = new ReplayFillSync({ store, exchange, recorder, logger });
   const markets = await exchange.fetchMarkets();
-  const entryContext = { prisma, exchange, executor, clock, account: settings.account, markets };
+  const entryContext = { store, exchange, executor, clock, account: settings.exit.account, markets };
   return {
-    settings,
+    store,
+    settings: settings.exit,
     exitsWorking: async () => (await sentinel.exits.activeExitSymbols()).size > 0,
     /** Moves the clock to `timeMs`: market, due jobs, due entries, fills, one sweep, fills. */
     step: async (timeMs: number, pending: readonly EntryRow[]): Promise<readonly EntryRow[]> => {
       clock.set(timeMs);
       exchange.tick();
-      await queue.runDue();
+      await system.runDueJobs();
       await fills.sync();
       const due = pending.filter((entry) => entry.timeMs <= timeMs);
       for (const entry of due) await placeReplayEntry(entryContext, entry);
@@ -131,14 +110,14 @@ async function buildReplay(
   };
 }
 
-// The paper venue over the tick file, and the real order executor with its jobs run on the clock.
+// The paper venue over the tick file.
 function openReplayVenue(
   options: ExitReplayOptions,
   specs: ReturnType<typeof replayMarketSpecs>,
   clock: TestClock,
-) {
+): PaperExchange {
   const balances = options.initialBalances ?? { USD: '1000000' };
-  const exchange = new PaperExchange({
+  return new PaperExchange({
     clock,
     markets: specs,
     priceSource: new ReplayPriceSource(tickFileQuotes(options.ticksCsv, specs)),
@@ -147,14 +126,6 @@ function openReplayVenue(
     ),
     name: 'paper',
   });
-  const queue = new InlineJobQueue(clock);
-  const { prisma, logger } = options;
-  const executor = new OrderExecutor({ store: storeOf(prisma), exchange, queues: queue, clock, logger });
-  queue.bind(async (job) => {
-    await (job.name === 'order.submit' ? executor.submit(job.payload.clientOrderId) : undefined);
-    await (job.name === 'order.timeout' ? executor.timeout(job.payload.clientOrderId) : undefined);
-  });
-  return { exchange, queue, executor };
 }
 
 // Entry symbols in any spelling, resolved to the replay's markets. An entry for a symbol without

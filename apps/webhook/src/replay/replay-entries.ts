@@ -1,11 +1,11 @@
 import { type Clock, quantizeToTick, toPlainString } from '@hookline/core';
-import type { PrismaClient } from '@hookline/db';
 import type { EntryRow, ExchangePort, Market } from '@hookline/exchange';
+import { type Store, writeFileEntryDecision } from '@hookline/store';
 import type { OrderExecutor } from '../execution/order-executor.js';
 
 /** What placing a replay entry needs. */
 export interface ReplayEntryContext {
-  readonly prisma: PrismaClient;
+  readonly store: Store;
   readonly exchange: ExchangePort;
   readonly executor: Pick<OrderExecutor, 'executeIntent'>;
   readonly clock: Clock;
@@ -24,20 +24,14 @@ export async function placeReplayEntry(context: ReplayEntryContext, entry: Entry
   const ticker = await context.exchange.fetchTicker(market.symbol);
   const amount = entry.quantity.dividedToIntegerBy(market.amountStep).times(market.amountStep);
   const price = quantizeToTick(ticker.ask, market.priceTick, 'up');
-  const decision = await context.prisma.decision.create({
-    data: {
-      account: context.account,
-      symbol: market.symbol,
-      side: 'BUY',
-      intent: 'ENTRY',
-      outcome: 'ORDERED',
-      reasonCode: 'ORDERED',
-      ruleInputs: {
-        replayEntry: { time: new Date(entry.timeMs).toISOString(), quantity: toPlainString(entry.quantity) },
-        quote: { bid: toPlainString(ticker.bid), ask: toPlainString(ticker.ask) },
-      },
-      createdAt: context.clock.now(),
+  const decision = await writeFileEntryDecision(context.store, {
+    account: context.account,
+    symbol: market.symbol,
+    ruleInputs: {
+      replayEntry: { time: new Date(entry.timeMs).toISOString(), quantity: toPlainString(entry.quantity) },
+      quote: { bid: toPlainString(ticker.bid), ask: toPlainString(ticker.ask) },
     },
+    createdAt: context.clock.now(),
   });
   return await context.executor.executeIntent({
     decisionId: decision.decisionId,

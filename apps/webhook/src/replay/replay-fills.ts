@@ -1,13 +1,13 @@
 import { isTerminal } from '@hookline/core';
-import type { PrismaClient } from '@hookline/db';
 import type { ExchangePort, Fill, FillCursor } from '@hookline/exchange';
+import { findOrderByExchangeOrderId, type Store } from '@hookline/store';
 import type { Logger } from 'pino';
-import { applyExchangeOrder } from '../execution/order-rows.js';
+import { applyExchangeOrder } from '../execution/exchange-order.js';
 import type { FillRecorder } from '../fills/fill-recorder.js';
 
 /** What the replay's fill sync reads from and writes to. */
 export interface ReplayFillSyncOptions {
-  readonly prisma: PrismaClient;
+  readonly store: Store;
   readonly exchange: ExchangePort;
   readonly recorder: FillRecorder;
   readonly logger: Logger;
@@ -45,11 +45,11 @@ export class ReplayFillSync {
   }
 
   async #refreshOrders(fills: readonly Fill[]): Promise<void> {
-    const { prisma, exchange, logger } = this.#options;
+    const { store, exchange, logger } = this.#options;
     for (const orderId of new Set(fills.map((fill) => fill.orderId))) {
-      const row = await prisma.tradeRecord.findFirst({ where: { orderId, exchange: exchange.name } });
+      const row = await findOrderByExchangeOrderId(store, exchange.name, orderId);
       if (row === null || isTerminal(row.status) || row.trigger === 'RECONCILED') continue;
-      await applyExchangeOrder(prisma, await exchange.fetchOrder({ orderId, symbol: row.symbol }), logger);
+      await applyExchangeOrder(store, await exchange.fetchOrder({ orderId, symbol: row.symbol }), logger);
     }
   }
 }

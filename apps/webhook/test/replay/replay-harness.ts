@@ -5,9 +5,9 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createLogger } from '@hookline/runtime';
 import { parseConfig } from '@hookline/schemas';
+import type { ReplayOrder, ReplayReport } from '@hookline/store';
 import { usePerFileDatabase } from '../../../../test/support/per-file-database.js';
 import { type ExitReplayOptions, runExitReplay } from '../../src/replay/exit-replay.js';
-import type { ReplayOrder, ReplayReport } from '../../src/replay/replay-report.js';
 
 /** The scripted scenarios' folder (shared with apps/cli/test/replay-cli.test.ts). */
 export const replayFixtures = new URL('../../../cli/test/fixtures/replay/', import.meta.url);
@@ -77,7 +77,7 @@ export function useReplayHarness(): ReplayHarness {
       const config = parseConfig({ HOOKLINE_ACCOUNT: account, HOOKLINE_LOG_LEVEL: 'silent', ...env });
       const started = performance.now();
       const report = await runExitReplay({
-        prisma: prisma(),
+        database: prisma(),
         ticksCsv: fixtureText(`${scenario}.ticks.csv`),
         entriesCsv: fixtureText(`${scenario}.entries.csv`),
         config,

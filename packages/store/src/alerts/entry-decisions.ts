@@ -66,3 +66,32 @@ export async function recordAlertDecision(
   });
   return toDecisionRecord(created);
 }
+
+/** An entry decided outside the alert path (the replay's entry file): no alert, ORDERED. */
+export interface FileEntryDecision {
+  readonly account: string;
+  readonly symbol: string;
+  /** Plain JSON (decimals and instants as strings). */
+  readonly ruleInputs: Readonly<Record<string, unknown>>;
+  readonly createdAt: Date;
+}
+
+/** Stores an ORDERED buy ENTRY decision that no alert asked for; returns it. */
+export async function writeFileEntryDecision(
+  store: Store,
+  entry: FileEntryDecision,
+): Promise<DecisionRecord> {
+  const row = await clientOf(store).decision.create({
+    data: {
+      account: entry.account,
+      symbol: entry.symbol,
+      side: toDbSide('buy'),
+      intent: 'ENTRY',
+      outcome: 'ORDERED',
+      reasonCode: 'ORDERED',
+      ruleInputs: entry.ruleInputs as Prisma.InputJsonObject,
+      createdAt: entry.createdAt,
+    },
+  });
+  return toDecisionRecord(row);
+}

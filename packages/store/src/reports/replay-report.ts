@@ -1,6 +1,9 @@
 // What a replay prints: every order, fill and exit (with its reason and aggregate), every exit that
 // did not happen and why, and what is still held. Decimals are strings; times ISO-8601 UTC.
+import { toPlainString } from '@hookline/core';
 import type { PrismaClient } from '@hookline/db';
+import { readOpenPositions } from '../positions/open-positions.js';
+import { clientOf, type Store } from '../store.js';
 
 /** One order of the replay (trade_records). */
 export interface ReplayOrder {
@@ -67,10 +70,11 @@ export interface ReplayReport {
 
 /** Reads the report of one account's replay from the database. */
 export async function readReplayReport(
-  prisma: PrismaClient,
+  store: Store,
   account: string,
   ticks: ReplayReport['ticks'],
 ): Promise<ReplayReport> {
+  const prisma = clientOf(store);
   const [orders, fills, exits, notSold, open] = await Promise.all([
     prisma.$queryRaw<ReplayOrder[]>`
       SELECT to_char(order_time AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS time, client_order_id,
@@ -88,9 +92,13 @@ export async function readReplayReport(
         outcome::text, reason_code, exit_reason::text
       FROM decisions WHERE account = ${account} AND intent = 'EXIT' AND outcome <> 'ORDERED'
       ORDER BY created_at, decision_id`,
-    prisma.$queryRaw<{ symbol: string; amount: string; cost_basis_usd: string }[]>`
-      SELECT symbol, SUM(remaining_size)::text AS amount, SUM(remaining_cost_basis_usd)::text AS cost_basis_usd
-      FROM open_lots WHERE account = ${account} GROUP BY symbol HAVING SUM(remaining_size) > 0 ORDER BY symbol`,
+    readOpenPositions(store, { account }).then((positions) =>
+      positions.map(({ symbol, amount, costBasis }) => ({
+        symbol,
+        amount: toPlainString(amount),
+        cost_basis_usd: toPlainString(costBasis),
+      })),
+    ),
   ]);
   return { ticks, orders, fills, exits, not_sold: notSold, open_positions: open };
 }

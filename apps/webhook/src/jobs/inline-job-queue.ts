@@ -1,22 +1,19 @@
-// The replay's stand-in for the BullMQ queues, on the virtual clock: a submit runs at once (as a
-// worker would pick it up), a delayed job runs when the replay clock reaches its time. The executor
-// and its jobs are the real ones; only the scheduling is in-process, because BullMQ delays run on
-// Redis's wall clock and a replay must not wait for real minutes.
+// The job queue of a system without Redis (replay, backtest), on the virtual clock: a job without a
+// delay runs at once (as a worker would pick it up), a delayed job runs when the clock reaches its
+// time. The handlers are the catalog's, the same ones the BullMQ workers run; only the scheduling is
+// in-process, because BullMQ delays run on Redis's wall clock and a replay must not wait real minutes.
 import type { Clock } from '@hookline/core';
-import type { JobName, JobPayload } from '../jobs/job-catalog.js';
-import type { JobQueues } from '../jobs/job-queues.js';
+import type { JobHandlers, JobName, JobPayload, JobRun } from './job-catalog.js';
+import type { JobQueues } from './job-queues.js';
 
 type AnyJob = {
   readonly [Name in JobName]: { name: Name; payload: JobPayload<Name>; dueMs: number };
 }[JobName];
 
-/** Runs a job now (submit) or later on the clock (timeouts). */
-export type InlineJobRunner = (job: AnyJob) => Promise<void>;
-
 /** Enqueue for the executor, run by the replay loop. */
 export class InlineJobQueue implements Pick<JobQueues, 'enqueue'> {
   readonly #clock: Clock;
-  #runner: InlineJobRunner | undefined;
+  #handlers: JobHandlers | undefined;
   #scheduled: AnyJob[] = [];
   readonly #seen = new Set<string>();
 
@@ -24,9 +21,9 @@ export class InlineJobQueue implements Pick<JobQueues, 'enqueue'> {
     this.#clock = clock;
   }
 
-  /** Sets what runs the jobs (the executor exists only after its queue). */
-  bind(runner: InlineJobRunner): void {
-    this.#runner = runner;
+  /** Sets the catalog's handlers (the executor that enqueues exists before its handlers do). */
+  bind(handlers: JobHandlers): void {
+    this.#handlers = handlers;
   }
 
   async enqueue<Name extends JobName>(
@@ -52,7 +49,9 @@ export class InlineJobQueue implements Pick<JobQueues, 'enqueue'> {
   }
 
   async #run(job: AnyJob): Promise<void> {
-    if (this.#runner === undefined) throw new Error('InlineJobQueue: no runner bound');
-    await this.#runner(job);
+    if (this.#handlers === undefined) throw new Error('InlineJobQueue: no handlers bound');
+    // The union of jobs does not narrow the handler's payload; each job carries its own name's payload.
+    const handler = this.#handlers[job.name] as (payload: unknown, run: JobRun) => Promise<void>;
+    await handler(job.payload, { jobId: `${job.name}:${JSON.stringify(job.payload)}`, attempt: 1 });
   }
 }

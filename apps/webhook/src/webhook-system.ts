@@ -1,0 +1,314 @@
+// The one place the webhook system is wired. Everything that runs it — the service, the replay, the
+// backtest to come and every test harness — builds it here from its resources, with explicit
+// overrides for what a run changes, so a position meets the same components in every run.
+//
+// With Redis the system is the service's: BullMQ workers, the fill consumer, the reconciler (which
+// holds entries until its first success), operator controls, the HTTP app and the sentinel under a
+// lease. Without Redis (a replay on a virtual clock) the catalog's jobs run inline on the clock and
+// the sentinel sweeps when told; there is no HTTP app, reconciler or fill consumer.
+import { type Clock, type IdGenerator, SystemRandomSource, UuidV7IdGenerator } from '@hookline/core';
+import type { ExchangePort } from '@hookline/exchange';
+import { type HealthInfo, ReadinessRegistry } from '@hookline/runtime';
+import { type Config, JOB_QUEUE_PREFIX } from '@hookline/schemas';
+import { AlertIntakeStore, ledgerOptionsFromConfig, type Store } from '@hookline/store';
+import type { FastifyInstance } from 'fastify';
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import { readCircuit } from './controls/exchange-circuit.js';
+import { TradingControls } from './controls/trading-controls.js';
+import { MemoryDailyBaselineStore } from './execution/daily-baseline-store.js';
+import { type EntrySettings, entrySettingsFromConfig } from './execution/entry-settings.js';
+import type { OrderExecutor } from './execution/order-executor.js';
+import {
+  createSentinel,
+  type ExitSettings,
+  exitSettingsFromConfig,
+  MemorySentinelControls,
+  type Sentinel,
+  type SentinelControls,
+  type SentinelExits,
+} from './exits/index.js';
+import type { FillRecorder } from './fills/fill-recorder.js';
+import { exchangeCircuitCheck, fillStreamCheck } from './fills/fill-stream-readiness.js';
+import { ingressOptionsFromConfig, type WebhookIngressOptions } from './ingress/ingress-options.js';
+import { InlineJobQueue } from './jobs/inline-job-queue.js';
+import { jobNames } from './jobs/job-catalog.js';
+import type { JobConcurrency } from './jobs/job-workers.js';
+import { createReconciler, type Reconciler, type ReconcilerOptions } from './reconciler/index.js';
+import { buildTradingCore } from './trading-core.js';
+import { startTradingPipeline, type TradingPipeline } from './trading-pipeline.js';
+import { buildWebhookApp } from './webhook-app.js';
+
+/** What every webhook system is built from. */
+export interface WebhookResources<R extends Redis | undefined = Redis | undefined> {
+  readonly config: Config;
+  readonly store: Store;
+  readonly exchange: ExchangePort;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  /** undefined: a system without Redis (jobs inline on the clock, no HTTP app, no reconciler). */
+  readonly redis: R;
+  /** Where the system registers its readiness checks (default: a new registry). */
+  readonly readiness?: ReadinessRegistry;
+}
+
+/** What a run changes; everything left out comes from the configuration. */
+export interface WebhookOverrides {
+  /** Redis key prefix of queues, leases, controls and cursors (default `hookline`). */
+  readonly prefix?: string;
+  /** Entry settings over the configuration's (a `controls` here replaces the operator's controls). */
+  readonly entry?: Partial<EntrySettings>;
+  /** Exit settings instead of the configuration's. */
+  readonly exit?: ExitSettings;
+  /** The sentinel's exits (tests: a recording fake) instead of the exit executor. */
+  readonly exits?: SentinelExits;
+  /** The sentinel's view of the operator's controls (default: the system's controls). */
+  readonly sentinelControls?: SentinelControls;
+  /** Ids of accepted alerts (default UUIDv7 from the system's clock). */
+  readonly alertIds?: IdGenerator;
+  /** Ingress settings over the configuration's (passphrase, rate limit, ...). */
+  readonly ingress?: Partial<WebhookIngressOptions>;
+  /** /healthz's report (default: this service, the configured mode). */
+  readonly health?: HealthInfo;
+  readonly concurrency?: JobConcurrency;
+  readonly fillLeaseTtlMs?: number;
+  readonly acceptedSweepIntervalMs?: number;
+  readonly backfillIntervalMs?: number;
+  /** Reconciler settings over the defaults (grace, lease, retries, dust tolerance). */
+  readonly reconciler?: Partial<Omit<ReconcilerOptions, 'store' | 'exchange' | 'redis' | 'clock' | 'logger'>>;
+}
+
+/** What both kinds of system have. */
+interface SystemCore {
+  readonly settings: { readonly entry: EntrySettings; readonly exit: ExitSettings };
+  readonly executor: OrderExecutor;
+  readonly recorder: FillRecorder;
+  readonly sentinel: Sentinel;
+  readonly readiness: ReadinessRegistry;
+}
+
+/** The service's system: built, workers ready; start() starts the reconciler and the sentinel. */
+export interface OnlineWebhookSystem extends SystemCore {
+  readonly controls: TradingControls;
+  readonly reconciler: Reconciler;
+  readonly pipeline: TradingPipeline;
+  /** The HTTP app (not listening). */
+  readonly app: FastifyInstance;
+  start(): void;
+  /** Closes the app, stops the reconciler, the sentinel and the pipeline, in that order. */
+  stop(): Promise<void>;
+}
+
+/** A system without Redis: jobs run when runDueJobs() is called, sweeps when sweepOnce() is. */
+export interface OfflineWebhookSystem extends SystemCore {
+  readonly controls: MemorySentinelControls;
+  /** Runs the delayed jobs (order timeouts) whose time the clock has reached. */
+  runDueJobs(): Promise<void>;
+}
+
+/** Builds the webhook system over Redis (the service, and harnesses that run it whole). */
+export function buildWebhookSystem(
+  resources: WebhookResources<Redis>,
+  overrides?: WebhookOverrides,
+): Promise<OnlineWebhookSystem>;
+/** Builds the webhook system without Redis (replay and backtest on a virtual clock). */
+export function buildWebhookSystem(
+  resources: WebhookResources<undefined>,
+  overrides?: WebhookOverrides,
+): Promise<OfflineWebhookSystem>;
+export async function buildWebhookSystem(
+  resources: WebhookResources,
+  overrides: WebhookOverrides = {},
+): Promise<OnlineWebhookSystem | OfflineWebhookSystem> {
+  return resources.redis === undefined
+    ? buildOffline({ ...resources, redis: undefined }, overrides)
+    : await buildOnline({ ...resources, redis: resources.redis }, overrides);
+}
+
+function settingsOf(config: Config, overrides: WebhookOverrides) {
+  return {
+    entry: { ...entrySettingsFromConfig(config), ...overrides.entry },
+    exit: overrides.exit ?? exitSettingsFromConfig(config),
+  };
+}
+
+function buildOffline(
+  resources: WebhookResources<undefined>,
+  overrides: WebhookOverrides,
+): OfflineWebhookSystem {
+  const { config, store, exchange, clock, logger } = resources;
+  const settings = settingsOf(config, overrides);
+  const queue = new InlineJobQueue(clock);
+  const core = buildTradingCore({
+    store,
+    exchange,
+    clock,
+    logger,
+    settings: settings.entry,
+    ledger: ledgerOptionsFromConfig(config),
+    queues: queue,
+    baselines: new MemoryDailyBaselineStore(),
+  });
+  queue.bind(core.handlers);
+  const controls = new MemorySentinelControls();
+  const sentinel = createSentinel({
+    store,
+    exchange,
+    redis: undefined,
+    clock,
+    logger,
+    settings: settings.exit,
+    controls: overrides.sentinelControls ?? controls,
+    executor: core.executor,
+    ...(overrides.exits === undefined ? {} : { exits: overrides.exits }),
+  });
+  return {
+    settings,
+    executor: core.executor,
+    recorder: core.recorder,
+    sentinel,
+    controls,
+    readiness: resources.readiness ?? new ReadinessRegistry(),
+    runDueJobs: () => queue.runDue(),
+  };
+}
+
+async function buildOnline(
+  resources: WebhookResources<Redis>,
+  overrides: WebhookOverrides,
+): Promise<OnlineWebhookSystem> {
+  const { config, store, exchange, clock, logger, redis } = resources;
+  const prefix = overrides.prefix ?? JOB_QUEUE_PREFIX;
+  const readiness = resources.readiness ?? new ReadinessRegistry();
+  const ledger = ledgerOptionsFromConfig(config);
+  // Reconciliation gates entries: until its first success the account reads as REDUCING and /readyz
+  // says why; mismatches it finds put their symbol in REDUCING.
+  let reconciler: Reconciler | undefined;
+  const controls = new TradingControls({
+    redis,
+    prefix,
+    clock,
+    logger,
+    envBuyGuard: config.HOOKLINE_BUY_GUARD,
+    buyGuardFile: config.HOOKLINE_BUY_GUARD_FILE,
+    exchangeHealth: () => readCircuit(exchange).health,
+    entriesHeldBecause: () =>
+      reconciler?.hasSucceeded()
+        ? undefined
+        : 'waiting for the first successful reconciliation with the exchange',
+  });
+  reconciler = createReconciler({
+    store,
+    exchange,
+    redis,
+    clock,
+    logger,
+    account: config.HOOKLINE_ACCOUNT,
+    exchangeName: exchange.name,
+    keyPrefix: prefix,
+    ledger,
+    onSymbolReducing: (symbol, reason) => controls.markSymbolReducing(symbol, reason),
+    ...overrides.reconciler,
+  });
+  readiness.register(reconciler.readiness);
+  const settings = settingsOf(config, {
+    ...overrides,
+    entry: { controls: (symbol: string) => controls.riskControls(symbol), ...overrides.entry },
+  });
+  const pipeline = await startTradingPipeline({
+    store,
+    exchange,
+    redis,
+    clock,
+    logger,
+    settings: settings.entry,
+    prefix,
+    ledger,
+    backfillIntervalMs: overrides.backfillIntervalMs ?? config.HOOKLINE_FILL_BACKFILL_INTERVAL_MS,
+    ...(overrides.fillLeaseTtlMs === undefined ? {} : { fillLeaseTtlMs: overrides.fillLeaseTtlMs }),
+    ...(overrides.concurrency === undefined ? {} : { concurrency: overrides.concurrency }),
+    ...(overrides.acceptedSweepIntervalMs === undefined
+      ? {}
+      : { sweepIntervalMs: overrides.acceptedSweepIntervalMs }),
+  });
+  // The exit sentinel: one leader per account (lease), exits through the pipeline's order executor.
+  const sentinel = createSentinel({
+    store,
+    exchange,
+    redis,
+    clock,
+    logger,
+    settings: settings.exit,
+    controls: overrides.sentinelControls ?? controls,
+    executor: pipeline.executor,
+    keyPrefix: prefix,
+    ...(overrides.exits === undefined ? {} : { exits: overrides.exits }),
+  });
+  for (const check of sentinel.readiness) readiness.register(check);
+  readiness.register(fillStreamCheck(pipeline.fills, clock));
+  readiness.register(exchangeCircuitCheck(exchange));
+  const app = buildWebhookApp({
+    logger,
+    readiness,
+    health: overrides.health ?? { services: ['webhook'], mode: config.MODE },
+    ingress: {
+      ...ingressOptionsFromConfig(config, {
+        store: new AlertIntakeStore(store),
+        clock,
+        ids: overrides.alertIds ?? new UuidV7IdGenerator(clock, new SystemRandomSource()),
+        onAccepted: pipeline.onAccepted,
+      }),
+      ...overrides.ingress,
+    },
+    api: {
+      store,
+      exchange,
+      controls,
+      clock,
+      account: settings.entry.account,
+      limits: settings.entry.limits,
+      exits: sentinel.exits,
+      matrix: {
+        redis,
+        prefix,
+        symbols: config.HOOKLINE_SIGHOOK_SYMBOLS,
+        maxAgeMs: config.HOOKLINE_MATRIX_MAX_AGE_MS,
+        clock,
+      },
+      adminToken: config.ADMIN_TOKEN,
+    },
+    metrics: {
+      store,
+      redis,
+      clock,
+      exchange,
+      controls,
+      queues: jobNames.map((name) => pipeline.queues.queue(name)),
+    },
+  });
+  const started = { reconciler, sentinel };
+  return {
+    settings,
+    executor: pipeline.executor,
+    recorder: pipeline.recorder,
+    sentinel,
+    readiness,
+    controls,
+    reconciler,
+    pipeline,
+    app,
+    start: () => {
+      started.reconciler.start(config.HOOKLINE_RECONCILE_INTERVAL_MS);
+      started.sentinel.start();
+    },
+    stop: async () => {
+      logger.info('webhook stopping: closing HTTP intake');
+      await app.close();
+      logger.info('webhook stopping: stopping the reconciler and the exit sentinel');
+      await started.reconciler.stop();
+      await started.sentinel.stop();
+      logger.info('webhook stopping: draining job workers and the fill consumer');
+      await pipeline.stop();
+    },
+  };
+}
