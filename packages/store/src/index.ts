@@ -21,8 +21,11 @@ export {
   syncExitOrderWithExchange,
   type WorkingOrdersQuery,
 } from './orders/exit-orders.js';
+
 // end exits
 
+/** The ledger's fill and result types, for callers of recordExchangeFills. */
+export type { NewFill, RecordFillsResult } from '@hookline/ledger-store';
 // trading path: alert intake and processing, order intents and status, fills, reconciler, risk reads, metrics
 export { AlertIntakeStore, type IntakeAlert, type IntakeOutcome } from './alerts/alert-intake.js';
 export { countAlertsByStatus, countDecisionsByOutcome } from './alerts/alert-metrics.js';

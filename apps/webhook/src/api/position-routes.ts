@@ -1,4 +1,4 @@
-// GET /api/positions: the open FIFO lots (view open_lots) summed per account and symbol, valued at
+// GET /api/positions: the open positions (readOpenPositions of the store) per account and symbol, valued at
 // the exchange's current bid with the price's age.
 import { readOpenPositions } from '@hookline/store';
 import type { FastifyInstance } from 'fastify';

@@ -4,8 +4,13 @@
 import type { Clock } from '@hookline/core';
 import type { Fill } from '@hookline/exchange';
 import type { LedgerOptions } from '@hookline/ledger';
-import type { NewFill, RecordFillsResult } from '@hookline/ledger-store';
-import { linkFillsToOrders, recordExchangeFills, type Store } from '@hookline/store';
+import {
+  linkFillsToOrders,
+  type NewFill,
+  type RecordFillsResult,
+  recordExchangeFills,
+  type Store,
+} from '@hookline/store';
 
 /** Where recorded fills belong. */
 export interface FillRecorderOptions {
