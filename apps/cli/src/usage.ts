@@ -1,4 +1,4 @@
-/** The CLI's help text: the stable commands of architecture.md that exist so far. */
+/** The CLI's help text: the stable commands of docs/architecture.md ("Stable interfaces") that exist so far. */
 export const USAGE = `Usage: pnpm hookline <command>
 
 Commands:

@@ -26,7 +26,7 @@ import { buildRiskState, type RiskControls } from './risk-snapshot.js';
 
 /** Reason code of an ORDERED decision (every rule passed). */
 export const ORDERED_REASON: ReasonCode = 'ORDERED';
-/** Reason code of a sell/exit alert: exits are decided by the exit sentinel (next issue). */
+/** Reason code of a sell/exit alert: exits are decided by the exit sentinel, not by alerts. */
 export const EXIT_ALERT_REASON: ReasonCode = 'EXIT_BY_SENTINEL';
 
 /** What the processor needs. */

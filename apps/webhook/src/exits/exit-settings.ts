@@ -34,7 +34,7 @@ export interface ExitRuleSettings {
   readonly maxSignalAgeMs: number;
 }
 
-/** The documented defaults (architecture.md, "Exit sentinel"). */
+/** The documented defaults (docs/architecture.md, "Exit sentinel"). */
 export const defaultExitRuleSettings: ExitRuleSettings = Object.freeze({
   hardStopPct: dec('5'),
   softStopPct: dec('2.5'),
@@ -49,7 +49,7 @@ export const defaultExitRuleSettings: ExitRuleSettings = Object.freeze({
   maxSignalAgeMs: 900_000,
 });
 
-/** How exit orders are priced, timed and escalated (architecture.md "Exit execution"); durations in milliseconds, offsets in basis points. */
+/** How exit orders are priced, timed and escalated (docs/architecture.md, "Exit execution"); durations in milliseconds, offsets in basis points. */
 export interface ExitExecutionSettings {
   readonly account: string;
   /** An exit LIMIT is priced at bid × (1 + this / 10 000): just above the bid, so it rests as the best ask. */
@@ -78,13 +78,13 @@ export interface SentinelLoopSettings {
   readonly leaseTtlMs: number;
 }
 
-/** The position cap (architecture.md "Position cap"). */
+/** The position cap (docs/architecture.md, "Position cap"). */
 export interface PositionCapSettings {
   /** Open positions allowed (dust and HODL excluded). */
   readonly maxOpenPositions: number;
   /** After a cap sell, how long before the next look at the exchange. */
   readonly waitMs: number;
-  /** Sell cycles before trading is HALTED (architecture.md: 3). */
+  /** Sell cycles before trading is HALTED (docs/architecture.md: 3). */
   readonly maxCycles: number;
 }
 

@@ -1,4 +1,4 @@
-// The position cap (architecture.md "Position cap"): while open positions, dust and HODL excluded,
+// The position cap (docs/architecture.md, "Position cap"): while open positions, dust and HODL excluded,
 // exceed HOOKLINE_MAX_OPEN_POSITIONS, sell the smallest excess (by value at the bid), wait, look
 // again (the next sweeps re-read the ledger, which the exchange's fills feed), up to three cycles;
 // still above → HALT trading with a message for the operator and a POSITION_CAP_UNRESOLVED decision.

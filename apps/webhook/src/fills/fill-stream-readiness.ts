@@ -1,4 +1,4 @@
-// /readyz reports the fill stream and the exchange circuit (architecture.md "Health"). Both are
+// /readyz reports the fill stream and the exchange circuit (docs/architecture.md, "Health"). Both are
 // reported but not critical: while either is down, alerts must still be accepted and stored (the
 // risk gate refuses entries on an OFFLINE circuit, and fills still arrive by the REST backfill), and
 // a red readiness would take the replica out of the load balancer and lose TradingView's alerts.

@@ -11,7 +11,7 @@ interface Arrival {
 }
 
 /**
- * POST /webhook (architecture.md, Ingress). Register it with `app.register(webhookIngressPlugin, options)`
+ * POST /webhook (docs/architecture.md, "Ingress"). Register it with `app.register(webhookIngressPlugin, options)`
  * and NOT through fastify-plugin: its catch-all body parser must stay inside this plugin's scope.
  * Rate-limited requests (429) are answered before the body is read and are not stored, so a flood
  * costs no database writes; every other outcome is stored before the answer.

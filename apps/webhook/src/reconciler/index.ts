@@ -1,4 +1,4 @@
-// The reconciler (architecture.md, "Reconciler"): createReconciler is the one entry point.
+// The reconciler (docs/architecture.md, "Reconciler"): createReconciler is the one entry point.
 export { compareHoldings, defaultCashCurrencies } from './holdings-check.js';
 export type {
   ImportedOrder,

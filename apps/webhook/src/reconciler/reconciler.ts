@@ -20,7 +20,7 @@ import {
 } from './reconcile-report.js';
 import { describeFailure, type ReconcileRunContext, runReconciliation } from './reconcile-run.js';
 
-/** How often the reconciler runs after start-up (architecture.md: every 5 minutes). */
+/** How often the reconciler runs after start-up by default (HOOKLINE_RECONCILE_INTERVAL_MS: 5 minutes). */
 export const defaultReconcileIntervalMs = 300_000;
 
 /** What createReconciler needs; only the callbacks and the I/O handles are required. */

@@ -1,4 +1,4 @@
-// The exit executor (architecture.md "Exit execution"): the sentinel starts one exit per position
+// The exit executor (docs/architecture.md, "Exit execution"): the sentinel starts one exit per position
 // and drives every working exit one step per sweep. Exits are not scheduled through BullMQ delays:
 // the sweep is the scheduler, so the replay's virtual clock drives them like the real one, and
 // every step re-derives the exit's state from the database, so a restart continues where it was.

@@ -33,7 +33,7 @@ export interface ExitLadderInput {
 }
 
 /**
- * True for exits that never rest a LIMIT: the hard stop (architecture.md: IOC ladder, then market)
+ * True for exits that never rest a LIMIT: the hard stop (docs/architecture.md: IOC ladder, then market)
  * and the operator's emergency flatten, which the risk gate treats alike.
  */
 export function usesImmediateLadder(reason: ExitReason): boolean {

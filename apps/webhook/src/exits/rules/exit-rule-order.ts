@@ -31,7 +31,7 @@ export function isFreshSell(market: ExitMarketView, settings: ExitRuleSettings, 
 }
 
 /**
- * The rules in priority order (architecture.md, "Exit sentinel"); the first that fires wins.
+ * The rules in priority order (docs/architecture.md, "Exit sentinel"); the first that fires wins.
  * While trailing is active (activated now or before), take-profit and the sell signal are ignored:
  * the trailing stop is then the position's profit exit. TTL still applies, because holding time
  * is a budget of its own that no price rule can stand in for. The `belowCost` guards only skip

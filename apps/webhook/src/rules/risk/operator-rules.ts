@@ -3,7 +3,7 @@ import type { BuyGuardFlags, ExitRequest, RiskState } from './risk-state.js';
 import { pass, type RuleResult, refuse } from './risk-verdict.js';
 
 /**
- * Exits that go through even when HALTED: the hard stop (architecture.md: it ignores REDUCING and
+ * Exits that go through even when HALTED: the hard stop (docs/architecture.md: it ignores REDUCING and
  * HALTED) and an operator's emergency flatten. Every other exit waits for the operator.
  */
 export const emergencyExitReasons: ReadonlySet<ExitReason> = new Set<ExitReason>(['HARD_STOP', 'EMERGENCY']);

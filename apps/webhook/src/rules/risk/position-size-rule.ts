@@ -5,7 +5,7 @@ import type { RiskLimits } from './risk-limits.js';
 import type { EntryRequest, RiskState } from './risk-state.js';
 import { pass, type RuleResult, refuse } from './risk-verdict.js';
 
-// Quantities keep 18 decimal places (architecture.md "Money and time").
+// Quantities keep 18 decimal places (docs/architecture.md, "Money and time").
 const quantityResolution = dec('0.000000000000000001');
 
 /**

@@ -22,7 +22,7 @@ export interface RiskLimits {
   readonly orderRateWindowMs: number;
 }
 
-/** The documented defaults (issue 5, item 3; architecture.md "Risk gate"). */
+/** The documented defaults (docs/architecture.md, "Risk gate and preflight"). */
 export const defaultRiskLimits: RiskLimits = Object.freeze({
   maxQuoteAgeMs: 15_000,
   dailyLossLimitPct: dec(3),
