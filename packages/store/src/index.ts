@@ -13,12 +13,9 @@ export {
   writeExitDecisions,
 } from './alerts/exit-decisions.js';
 export {
-  type ExchangeOrderSync,
-  findExitOrder,
   readExitOrders,
   readWorkingOrdersOnSymbol,
   readWorkingSells,
-  syncExitOrderWithExchange,
   type WorkingOrdersQuery,
 } from './orders/exit-orders.js';
 

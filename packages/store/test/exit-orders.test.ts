@@ -3,12 +3,11 @@ import type { ExchangeOrder } from '@hookline/exchange';
 import { describe, expect, it } from 'vitest';
 import { usePerFileDatabase } from '../../../test/support/per-file-database.js';
 import {
-  findExitOrder,
+  findOrderByClientOrderId,
   readExitOrders,
   readWorkingOrdersOnSymbol,
   readWorkingSells,
   storeOf,
-  syncExitOrderWithExchange,
   writeExitDecision,
 } from '../src/index.js';
 
@@ -53,7 +52,7 @@ describe('the exit orders in the store', () => {
     });
   }
 
-  function exchangeOrder(clientOrderId: string, status: OrderStatus): ExchangeOrder {
+  function _exchangeOrder(clientOrderId: string, status: OrderStatus): ExchangeOrder {
     return {
       id: `x-${clientOrderId}`,
       clientOrderId,
@@ -95,8 +94,8 @@ describe('the exit orders in the store', () => {
       ['exit-0', 'sell'],
       ['exit-1', 'sell'],
     ]);
-    expect((await findExitOrder(store(), 'exit-1'))?.status).toBe('OPEN');
-    expect(await findExitOrder(store(), 'unknown')).toBeNull();
+    expect((await findOrderByClientOrderId(store(), 'exit-1'))?.status).toBe('OPEN');
+    expect(await findOrderByClientOrderId(store(), 'unknown')).toBeNull();
   });
 
   it('when working orders are read then terminal ones, other symbols and other accounts are left out; the sells only on request; oldest first', async () => {
@@ -128,49 +127,5 @@ describe('the exit orders in the store', () => {
       'sell-sent',
     ]);
     expect(sells.every((row) => row.side === 'sell')).toBe(true);
-  });
-
-  it('when the exchange reports a submitted order partly filled then the row reaches PARTIALLY_FILLED and keeps the exchange id', async () => {
-    await order({ clientOrderId: 'exit-0', status: 'SUBMITTED' });
-
-    const sync = await syncExitOrderWithExchange(store(), exchangeOrder('exit-0', 'PARTIALLY_FILLED'));
-
-    expect(sync.refused).toBeUndefined();
-    expect(sync.row).toMatchObject({ status: 'PARTIALLY_FILLED', orderId: 'x-exit-0', side: 'sell' });
-    const row = await perFile.database().prisma.tradeRecord.findUniqueOrThrow({
-      where: { clientOrderId: 'exit-0' },
-    });
-    expect([row.status, row.orderId]).toEqual(['PARTIALLY_FILLED', 'x-exit-0']);
-  });
-
-  it('when the row already has an exchange id then it is not replaced', async () => {
-    await order({ clientOrderId: 'exit-0', status: 'OPEN', orderId: 'first-id' });
-
-    const sync = await syncExitOrderWithExchange(store(), exchangeOrder('exit-0', 'FILLED'));
-
-    expect(sync.row).toMatchObject({ status: 'FILLED', orderId: 'first-id' });
-  });
-
-  it('when the exchange reports a status the row cannot reach then nothing changes and the refused event is returned', async () => {
-    await order({ clientOrderId: 'exit-0', status: 'REJECTED', orderId: 'x-exit-0' });
-
-    const sync = await syncExitOrderWithExchange(store(), exchangeOrder('exit-0', 'OPEN'));
-
-    expect(sync.row?.status).toBe('REJECTED');
-    expect(sync.refused).toEqual({
-      event: 'ACCEPT',
-      reason: expect.stringContaining('ORDER_TRANSITION_REFUSED'),
-    });
-    const row = await perFile.database().prisma.tradeRecord.findUniqueOrThrow({
-      where: { clientOrderId: 'exit-0' },
-    });
-    expect(row.status).toBe('REJECTED');
-  });
-
-  it('when the order is not ours then nothing is written and no row is returned', async () => {
-    const sync = await syncExitOrderWithExchange(store(), exchangeOrder('not-ours', 'OPEN'));
-
-    expect(sync).toEqual({ row: null });
-    expect(await perFile.database().prisma.tradeRecord.count()).toBe(0);
   });
 });

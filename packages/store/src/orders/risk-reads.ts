@@ -4,14 +4,12 @@
 import { type Decimal, dec } from '@hookline/core';
 import { type OrderRecord, toOrderRecord } from '../records.js';
 import { clientOf, type Store } from '../store.js';
-
-/** Every status in which an order may still fill or cancel. */
-const WORKING_STATUSES = ['NEW', 'SUBMITTED', 'OPEN', 'PARTIALLY_FILLED', 'PENDING_CANCEL'] as const;
+import { WORKING_ORDER_STATUSES } from './working-statuses.js';
 
 /** The account's orders that are still working (NEW to PENDING_CANCEL). */
 export async function readWorkingOrders(store: Store, account: string): Promise<OrderRecord[]> {
   const rows = await clientOf(store).tradeRecord.findMany({
-    where: { account, status: { in: [...WORKING_STATUSES] } },
+    where: { account, status: { in: [...WORKING_ORDER_STATUSES] } },
   });
   return rows.map(toOrderRecord);
 }

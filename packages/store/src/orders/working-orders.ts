@@ -1,9 +1,7 @@
 // Orders of ours that can still fill: a working BUY is a position on its way, so an entry check must
 // count it like an open lot.
 import { clientOf, type Store } from '../store.js';
-
-/** Order statuses that can still fill. */
-const WORKING_STATUSES = ['NEW', 'SUBMITTED', 'OPEN', 'PARTIALLY_FILLED', 'PENDING_CANCEL'] as const;
+import { WORKING_ORDER_STATUSES } from './working-statuses.js';
 
 /** Whether the account has a BUY order on the symbol that can still fill (one indexed probe). */
 export async function hasWorkingBuy(
@@ -15,7 +13,7 @@ export async function hasWorkingBuy(
       account: query.account,
       symbol: query.symbol,
       side: 'BUY',
-      status: { in: [...WORKING_STATUSES] },
+      status: { in: [...WORKING_ORDER_STATUSES] },
     },
     select: { id: true },
   });

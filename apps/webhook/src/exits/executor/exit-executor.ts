@@ -4,7 +4,7 @@
 // every step re-derives the exit's state from the database, so a restart continues where it was.
 
 import { isTerminal } from '@hookline/core';
-import { findExitOrder } from '@hookline/store';
+import { findOrderByClientOrderId } from '@hookline/store';
 import { advanceExit } from './exit-advance.js';
 import type { ExitExecutorDependencies } from './exit-context.js';
 import type { ExitProgress } from './exit-progress.js';
@@ -92,7 +92,7 @@ export class ExitExecutor {
   }
 
   async #settledAtOnce(clientOrderId: string): Promise<boolean> {
-    const row = await findExitOrder(this.#deps.store, clientOrderId);
+    const row = await findOrderByClientOrderId(this.#deps.store, clientOrderId);
     return row !== null && row.timeInForce === 'IOC' && isTerminal(row.status);
   }
 }

@@ -3,12 +3,8 @@
 // working orders on a symbol before an exit starts. An outcome still unknown is left for the next sweep.
 import { type Decimal, isTerminal } from '@hookline/core';
 import { isExchangeError } from '@hookline/exchange';
-import {
-  findExitOrder,
-  type OrderRecord,
-  readWorkingOrdersOnSymbol,
-  syncExitOrderWithExchange,
-} from '@hookline/store';
+import { findOrderByClientOrderId, type OrderRecord, readWorkingOrdersOnSymbol } from '@hookline/store';
+import { applyExchangeOrder } from '../../execution/exchange-order.js';
 import { OrderStillInFlight } from '../../execution/order-executor.js';
 import type { OrderIntent } from '../../execution/order-intent.js';
 import type { ExitExecutorDependencies } from './exit-context.js';
@@ -55,7 +51,7 @@ export async function superviseExitOrders(
   const rows: OrderRecord[] = [];
   for (const { row } of orders) {
     if (!isTerminal(row.status)) await superviseOne(deps, row);
-    rows.push((await findExitOrder(deps.store, row.clientOrderId)) ?? row);
+    rows.push((await findOrderByClientOrderId(deps.store, row.clientOrderId)) ?? row);
   }
   return rows;
 }
@@ -95,12 +91,7 @@ function isTimedOut(deps: ExitExecutorDependencies, row: OrderRecord): boolean {
 async function refresh(deps: ExitExecutorDependencies, row: OrderRecord): Promise<void> {
   try {
     const order = await deps.exchange.fetchOrder({ clientOrderId: row.clientOrderId, symbol: row.symbol });
-    const sync = await syncExitOrderWithExchange(deps.store, order);
-    if (sync.row !== null && sync.refused !== undefined) {
-      const { clientOrderId, status: exchangeStatus } = order;
-      const { event, reason } = sync.refused;
-      deps.logger.warn({ clientOrderId, status: sync.row.status, exchangeStatus, event }, reason);
-    }
+    await applyExchangeOrder(deps.store, order, deps.logger);
   } catch (error) {
     if (!isExchangeError(error, 'NOT_FOUND')) throw error;
     deps.logger.warn(
