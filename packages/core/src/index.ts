@@ -15,6 +15,8 @@ export {
   type TickRounding,
 } from './decimal-arithmetic.js';
 export { roundUsd, toFixedString, toPlainString } from './decimal-format.js';
+export { compare, minus, plus, times } from './decimal-operations.js';
+export { quotient } from './decimal-quotient.js';
 export { assertNever, type ErrorContext, HooklineError, type HooklineErrorOptions } from './errors.js';
 export {
   type IdGenerator,
@@ -45,3 +47,4 @@ export {
 } from './reason-codes.js';
 export { SystemClock } from './system-clock.js';
 export { SystemRandomSource } from './system-random.js';
+export { truncatedShare } from './truncated-share.js';
