@@ -47,17 +47,7 @@ export {
   snapshotBatchSize,
   type UserChannelOutput,
 } from './coinbase/user-channel-parser.js';
-export {
-  benchmarkCoinbaseUserStream,
-  type CoinbaseUserStreamBenchmarkOptions,
-  type CoinbaseUserStreamBenchmarkResult,
-} from './coinbase/user-stream-benchmark.js';
 export { checkOrderRules } from './order-rules.js';
-export {
-  benchmarkPaperExchange,
-  type PaperBenchmarkOptions,
-  type PaperBenchmarkResult,
-} from './paper/benchmark.js';
 export { CandleHistory } from './paper/candle-history.js';
 export { PaperExchange } from './paper/paper-exchange.js';
 export { type PaperFault, PaperFaults, type PaperStreamSelector } from './paper/paper-faults.js';

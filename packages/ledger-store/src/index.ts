@@ -1,7 +1,6 @@
 // @hookline/ledger-store: the FIFO ledger's persistence. Fills, their order rows, allocations and
 // aggregates are written in one transaction; the pure engine (@hookline/ledger) decides everything.
 
-export { benchmarkLedgerImport, generatedFills, type ImportBenchmarkResult } from './benchmark-import.js';
 export { type BookKey, bookOf } from './book-key.js';
 export { type ImportResult, importLedgerCsv } from './import-ledger-csv.js';
 export type { FillChannel, NewFill, UnknownOrderOrigin } from './new-fill.js';

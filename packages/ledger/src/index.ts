@@ -2,8 +2,6 @@
 // and the tax report rows. Depends only on @hookline/core; no I/O. Rules: architecture.md "Ledger rules".
 
 export { type AllocationRecord, toAllocationRecord } from './allocation-record.js';
-export { type BenchmarkOptions, type BenchmarkResult, benchmarkEngine } from './benchmark.js';
-export { BenchmarkFillSource } from './benchmark-fills.js';
 export { type CalendarDay, calendarDayIn, formatIsoDate, formatUsDate } from './calendar-date.js';
 export { compareAllocations } from './compare-allocations.js';
 export { FifoEngine } from './fifo-engine.js';
