@@ -84,12 +84,12 @@ export function readScaled(value: Decimal, into: ScaledNumber): boolean {
   let integer = 0;
   for (const word of words) integer = integer * wordBase + word;
   if (integer > 9e15) return false;
-  let scale = -lastExponent;
-  while (scale > 0 && integer % 10 === 0) {
-    integer /= 10;
-    scale--;
-  }
-  into.integer = integer;
-  into.scale = scale;
+  // Trailing zeros are all in the last word (decimal.js drops zero words), so they are counted there,
+  // on a small integer, and divided out at once (exactly: the integer is a multiple of 10^zeros).
+  const scale = -lastExponent;
+  let zeros = 0;
+  for (let rest = words[words.length - 1] as number; zeros < scale && rest % 10 === 0; rest /= 10) zeros++;
+  into.integer = zeros === 0 ? integer : integer / (powersOfTen[zeros] as number);
+  into.scale = scale - zeros;
   return true;
 }
