@@ -1,8 +1,9 @@
 // Dependency direction for Hookline (docs/architecture.md, "Packages"; docs/development.md, "Dependency direction and purity").
 // Arrows point inward only. The vitest check test/dependency-direction.test.ts runs these rules over
-// apps/ and packages/ and fails on any violation; `npx depcruise apps packages` uses them too.
+// apps/, packages/ and bench/ and fails on any violation; `npx depcruise apps packages bench` uses them too.
 //
-// Paths are relative to the cruise's base directory: `packages/<name>/...` and `apps/<name>/...`.
+// Paths are relative to the cruise's base directory: `packages/<name>/...`, `apps/<name>/...` and
+// `bench/...` (the benchmarks, one workspace package `@hookline/bench` whose entry is bench/index.ts).
 // A workspace import (`@hookline/core`) resolves through pnpm's symlink to `packages/core/src/index.ts`
 // (symlinks followed, `exports` honoured); when it cannot be resolved the rule still sees the bare name,
 // so every layer rule matches both forms.
@@ -17,7 +18,10 @@ const inPackages = (names) => [`^packages/(${names.join('|')})/`, `^@hookline/($
 const inApps = (names) => [`^apps/(${names.join('|')})/`, `^@hookline/(${names.join('|')})(/|$)`];
 
 /** Anything of ours, resolved or not. */
-const OURS = ['^packages/', '^apps/', '^@hookline/'];
+const OURS = ['^packages/', '^apps/', '^bench/', '^@hookline/'];
+
+/** The bench package, resolved or by name. */
+const BENCH = ['^bench/', '^@hookline/bench(/|$)'];
 
 /**
  * One rule per package: it may import itself and `allowed`, nothing else of ours.
@@ -114,6 +118,33 @@ module.exports = {
       to: { path: inApps(['cli']) },
     },
     {
+      name: 'only-cli-imports-bench',
+      comment:
+        'Benchmarks are a tool `pnpm hookline bench` runs; no package, service or test depends on them, so they never ship or steer production code.',
+      severity: 'error',
+      from: { pathNot: ['^apps/cli/', '^bench/'] },
+      to: { path: BENCH },
+    },
+    {
+      name: 'bench-imports-entry-points-only',
+      comment:
+        'A benchmark measures what a package or app publishes: it imports `@hookline/x`, never internals or a relative path into another package.',
+      severity: 'error',
+      from: { path: '^bench/' },
+      to: {
+        path: ['^@hookline/[^/]+/.+', '^(apps|packages)/'],
+        pathNot: '^(apps|packages)/[^/]+/src/index\\.ts$',
+      },
+    },
+    {
+      name: 'bench-no-relative-import-into-packages',
+      comment:
+        'A relative path from bench into a package bypasses its package.json: the dependency is undeclared and invisible to pnpm.',
+      severity: 'error',
+      from: { path: '^bench/' },
+      to: { dependencyTypes: ['local'], path: '^(apps|packages)/' },
+    },
+    {
       name: 'no-deep-import',
       comment:
         'Another workspace package is used through its name and entry point (`@hookline/x`), never its internals: internals change without notice.',
@@ -121,9 +152,9 @@ module.exports = {
       from: { path: '^(apps|packages)/([^/]+)/' },
       to: {
         // `@hookline/x/...` (unresolvable: exports only has "."), or a resolved file of another
-        // workspace package other than its entry point.
-        path: ['^@hookline/[^/]+/.+', '^(apps|packages)/[^/]+/'],
-        pathNot: ['^$1/$2/', '^(apps|packages)/[^/]+/src/index\\.ts$'],
+        // workspace package (bench included) other than its entry point.
+        path: ['^@hookline/[^/]+/.+', '^(apps|packages)/[^/]+/', '^bench/'],
+        pathNot: ['^$1/$2/', '^(apps|packages)/[^/]+/src/index\\.ts$', '^bench/index\\.ts$'],
       },
     },
     {
@@ -132,7 +163,7 @@ module.exports = {
         'A relative path that climbs into another package bypasses its package.json: the dependency is undeclared and invisible to pnpm.',
       severity: 'error',
       from: { path: '^(apps|packages)/([^/]+)/' },
-      to: { dependencyTypes: ['local'], path: '^(apps|packages)/', pathNot: '^$1/$2/' },
+      to: { dependencyTypes: ['local'], path: ['^(apps|packages)/', '^bench/'], pathNot: '^$1/$2/' },
     },
   ],
   options: {

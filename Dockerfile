@@ -13,6 +13,7 @@ COPY package.json pnpm-lock.yaml pnpm-workspace.yaml ./
 COPY apps/cli/package.json apps/cli/
 COPY apps/sighook/package.json apps/sighook/
 COPY apps/webhook/package.json apps/webhook/
+COPY bench/package.json bench/
 COPY packages/core/package.json packages/core/
 COPY packages/db/package.json packages/db/
 COPY packages/exchange/package.json packages/exchange/

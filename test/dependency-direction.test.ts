@@ -12,9 +12,12 @@ import {
 
 const fixtureRoot = join(repositoryRoot, 'test/fixtures/dependency-direction');
 
-/** `apps/*` and `packages/*` src and test folders that exist under `baseDir` (packages are still being written). */
+/**
+ * `apps/*` and `packages/*` src and test folders, and the `bench` package, that exist under `baseDir`
+ * (packages are still being written).
+ */
 function sourceFolders(baseDir: string): string[] {
-  return ['apps', 'packages'].flatMap((layer) => {
+  const workspaceFolders = ['apps', 'packages'].flatMap((layer) => {
     const layerDir = join(baseDir, layer);
     if (!existsSync(layerDir)) return [];
     return readdirSync(layerDir).flatMap((name) =>
@@ -23,6 +26,7 @@ function sourceFolders(baseDir: string): string[] {
         .filter((path) => existsSync(join(baseDir, path))),
     );
   });
+  return existsSync(join(baseDir, 'bench')) ? [...workspaceFolders, 'bench'] : workspaceFolders;
 }
 
 /**
@@ -31,6 +35,7 @@ function sourceFolders(baseDir: string): string[] {
  */
 function entryPointExists(packageName: string): boolean {
   const name = packageName.replace('@hookline/', '');
+  if (name === 'bench') return existsSync(join(repositoryRoot, 'bench/index.ts'));
   return ['apps', 'packages'].some((layer) => existsSync(join(repositoryRoot, layer, name, 'src/index.ts')));
 }
 
@@ -55,7 +60,9 @@ describe('dependency direction of the real tree', () => {
     // Without resolution the path rules would only see bare names; this proves the symlinks are followed.
     expect(workspaceImports.length).toBeGreaterThan(0);
     for (const dependency of workspaceImports) {
-      expect(dependency.resolved, dependency.module).toMatch(/^(apps|packages)\/[^/]+\/src\/index\.ts$/);
+      expect(dependency.resolved, dependency.module).toMatch(
+        /^((apps|packages)\/[^/]+\/src\/index\.ts|bench\/index\.ts)$/,
+      );
     }
   });
 });
@@ -67,6 +74,16 @@ describe('dependency direction of the planted fixture', () => {
   });
 
   const expected: DependencyViolation[] = [
+    {
+      rule: 'bench-imports-entry-points-only',
+      from: 'bench/engine-speed.ts',
+      to: 'packages/core/src/money.ts',
+    },
+    {
+      rule: 'bench-no-relative-import-into-packages',
+      from: 'bench/engine-speed.ts',
+      to: 'packages/core/src/money.ts',
+    },
     {
       rule: 'core-imports-only-itself',
       from: 'packages/core/src/index.ts',
@@ -104,6 +121,7 @@ describe('dependency direction of the planted fixture', () => {
       from: 'packages/exchange/src/paper-exchange.ts',
       to: 'packages/core/src/money.ts',
     },
+    { rule: 'only-cli-imports-bench', from: 'apps/sighook/src/timing.ts', to: '@hookline/bench' },
     { rule: 'packages-not-to-apps', from: 'packages/db/src/repository.ts', to: 'apps/webhook/src/index.ts' },
     { rule: 'sighook-not-to-webhook', from: 'apps/sighook/src/publisher.ts', to: '@hookline/webhook' },
   ];
@@ -115,11 +133,14 @@ describe('dependency direction of the planted fixture', () => {
     ['sighook imports webhook', 'sighook-not-to-webhook'],
     ['a package internal is imported', 'no-deep-import'],
     ['a relative path climbs into another package', 'no-relative-import-across-packages'],
+    ['a service imports the benchmarks', 'only-cli-imports-bench'],
+    ['a benchmark imports a package internal', 'bench-imports-entry-points-only'],
+    ['a benchmark climbs into a package by a relative path', 'bench-no-relative-import-into-packages'],
   ])('when %s then %s is reported', (_situation, rule) => {
     expect(violations.map((violation) => violation.rule)).toContain(rule);
   });
 
-  it('when the fixture is cruised then exactly the planted violations are reported (cli may import both apps)', () => {
+  it('when the fixture is cruised then exactly the planted violations are reported (cli may import both apps and bench)', () => {
     expect(violations).toEqual(expected);
   });
 });

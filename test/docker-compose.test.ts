@@ -242,11 +242,12 @@ describe('Dockerfile', () => {
   });
 
   it('when a workspace package exists then the Dockerfile copies its manifest before installing', () => {
-    const manifests = ['apps', 'packages'].flatMap((layer) =>
-      readdirSync(join(root, layer))
-        .map((name) => `${layer}/${name}/package.json`)
-        .filter((path) => existsSync(join(root, path))),
-    );
+    const manifests = [
+      ...['apps', 'packages'].flatMap((layer) =>
+        readdirSync(join(root, layer)).map((name) => `${layer}/${name}/package.json`),
+      ),
+      'bench/package.json',
+    ].filter((path) => existsSync(join(root, path)));
     const copies = stages.flatMap((stage) => stage.instructions).filter((step) => step.keyword === 'COPY');
 
     for (const manifest of manifests) {

@@ -37,6 +37,15 @@ export function isDecimal(value: unknown): value is Decimal {
  * Fractional JS numbers are refused: a binary float cannot hold 0.1, so money must come as a string.
  */
 export function dec(value: string | number | Decimal): Decimal {
+  // Already ours, the usual case in hot loops: Decimals are immutable, so it is returned as is.
+  if (
+    typeof value === 'object' &&
+    value !== null &&
+    value.constructor === HooklineDecimal &&
+    value.isFinite()
+  ) {
+    return value;
+  }
   if (typeof value === 'string') return fromText(value);
   if (typeof value === 'number') return fromNumber(value);
   if (isDecimal(value)) return fromDecimal(value);

@@ -1,16 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { percentChange, type TickRounding } from '../src/decimal-arithmetic.js';
 import {
   type Decimal,
   dec,
   max,
   min,
-  percentChange,
   quantizeDown,
   quantizeToTick,
   splitProRata,
   sum,
-  type TickRounding,
 } from '../src/index.js';
 
 const strings = (values: readonly Decimal[]): string[] => values.map((value) => value.toString());

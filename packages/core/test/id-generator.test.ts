@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  type RandomSource,
-  SequentialIdGenerator,
-  SystemRandomSource,
-  TestClock,
-  UuidV7IdGenerator,
-} from '../src/index.js';
+import type { RandomSource } from '../src/id-generator.js';
+import { SequentialIdGenerator, SystemRandomSource, TestClock, UuidV7IdGenerator } from '../src/index.js';
 
 const uuidV7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 

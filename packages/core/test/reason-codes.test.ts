@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeCode, isReasonCode, type ReasonCode, reasonCodeCatalog, reasonCodes } from '../src/index.js';
+import { type ReasonCode, reasonCodeCatalog, reasonCodes } from '../src/index.js';
+import { describeCode, isReasonCode } from '../src/reason-codes.js';
 
 const catalogEntries = Object.entries(reasonCodeCatalog).flatMap(([area, codes]) =>
   Object.entries(codes).map(([code, description]) => ({ area, code, description })),

@@ -1,13 +1,8 @@
 import { cp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  checkDrift,
-  createMigration,
-  defaultMigrationsDir,
-  defaultSchemaPath,
-  MigrationError,
-} from '../src/index.js';
+import { checkDrift, createMigration, defaultMigrationsDir, MigrationError } from '../src/index.js';
+import { defaultSchemaPath } from '../src/paths.js';
 import { tempDir } from './support/temp-dir.js';
 
 const clock = { now: () => new Date('2099-01-02T03:04:05.678Z') };

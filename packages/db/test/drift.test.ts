@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../test/support/databases.js';
-import { checkDrift, defaultSchemaPath, openSqlExecutor } from '../src/index.js';
+import { checkDrift } from '../src/index.js';
+import { defaultSchemaPath } from '../src/paths.js';
+import { openSqlExecutor } from '../src/sql/open-executor.js';
 
 async function realSchema(): Promise<string> {
   return readFile(defaultSchemaPath, 'utf8');

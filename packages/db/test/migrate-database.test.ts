@@ -1,13 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  defaultMigrationsDir,
-  migrateDatabase,
-  migrationChecksum,
-  readMigrations,
-  snapshotCatalog,
-} from '../src/index.js';
+import { snapshotCatalog } from '../src/catalog-snapshot.js';
+import { defaultMigrationsDir, migrateDatabase } from '../src/index.js';
+import { migrationChecksum, readMigrations } from '../src/migrations/migration-files.js';
 import { engines, withExecutor } from './support/engines.js';
 
 const architectureTables = [

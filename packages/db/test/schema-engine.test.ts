@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffSchemas } from '../src/index.js';
+import { diffSchemas } from '../src/schema-engine.js';
 
 const header = 'datasource db {\n  provider = "postgresql"\n}\n\n';
 const model = (fields: string) => `${header}model Lot {\n  id Int @id\n${fields}\n  @@map("lots")\n}\n`;

@@ -1,12 +1,7 @@
 import { type ExchangeErrorKind, HooklineError, reasonCodes } from '@hookline/core';
 import { describe, expect, it } from 'vitest';
-import {
-  ExchangeError,
-  exchangeErrorKinds,
-  isDefinitiveRejection,
-  isExchangeError,
-  isRetryableRead,
-} from '../src/index.js';
+import { ExchangeError, isDefinitiveRejection, isExchangeError } from '../src/index.js';
+import { exchangeErrorKinds, isRetryableRead } from '../src/port/exchange-error.js';
 
 describe('ExchangeError', () => {
   it('when the kinds are listed then they are exactly the closed set of the architecture, all registered codes', () => {

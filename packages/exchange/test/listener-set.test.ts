@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ListenerSet } from '../src/index.js';
+import { ListenerSet } from '../src/stream/listener-set.js';
 
 describe('ListenerSet', () => {
   it('when the same function subscribes twice then it is called twice, and one unsubscribe removes one', () => {

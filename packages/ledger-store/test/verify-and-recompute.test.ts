@@ -1,13 +1,8 @@
 import { dec } from '@hookline/core';
 import type { Database } from '@hookline/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  generatedFills,
-  type NewFill,
-  recomputeStoredLedger,
-  recordFills,
-  verifyStoredLedger,
-} from '../src/index.js';
+import { type NewFill, recomputeStoredLedger, recordFills, verifyStoredLedger } from '../src/index.js';
+import { generatedFills } from './support/generated-fills.js';
 import { migratedDatabase } from './support/ledger-database.js';
 
 describe('stored ledger: incremental, recompute and verify agree', () => {

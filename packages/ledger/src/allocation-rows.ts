@@ -4,9 +4,8 @@
 //   proceeds   = allocated_size × sell_price                    so the slices of one fill add up)
 //   net        = proceeds − sell_fee_usd
 //   pnl        = net − cost_basis
-import { type Decimal, ZERO } from '@hookline/core';
+import { type Decimal, minus, plus, times, ZERO } from '@hookline/core';
 import type { CalendarDay } from './calendar-date.js';
-import { minus, plus, times } from './decimal-ops.js';
 import { holdingTerm } from './holding-period.js';
 import type { LotQueue, LotSlice } from './lot-queue.js';
 import type { ProportionalFee } from './proportional-fee.js';

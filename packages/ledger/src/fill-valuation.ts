@@ -1,7 +1,6 @@
 // How one fill enters the ledger in USD: checks its fields and decides what its fee is worth.
 // Shared by the engine and by verifyLedger, so the checker judges rows by the engine's own rules.
-import { type Decimal, dec, HooklineError, ZERO } from '@hookline/core';
-import { compare, times } from './decimal-ops.js';
+import { compare, type Decimal, dec, HooklineError, times, ZERO } from '@hookline/core';
 import type { ResolvedLedgerOptions } from './ledger-options.js';
 import type { LedgerFill } from './types.js';
 
@@ -57,9 +56,9 @@ export function tradingPair(symbol: string): TradingPair {
  */
 export function valueFill(fill: LedgerFill, options: ResolvedLedgerOptions): FillValuation {
   const pair = tradingPair(fill.symbol);
-  const price = ours(fill.price);
-  const size = ours(fill.size);
-  const fee = ours(fill.fee);
+  const price = dec(fill.price);
+  const size = dec(fill.size);
+  const fee = dec(fill.fee);
   checkFill(fill, price, size, fee, pair);
   const usdQuoted = options.usdCurrencies.has(pair.quote);
   if (fee.isZero())
@@ -74,14 +73,6 @@ export function valueFill(fill: LedgerFill, options: ResolvedLedgerOptions): Fil
     return { pair, usdQuoted, price, size, feeUsd: dec(fill.feeUsd), baseFeeUnits: ZERO, feeUnvalued: false };
   }
   return { pair, usdQuoted, price, size, feeUsd: ZERO, baseFeeUnits: ZERO, feeUnvalued: true };
-}
-
-// dec() without its checks for a value that is already a finite Decimal of ours (Decimals are
-// immutable, so dec() returns those unchanged too); anything else goes through dec().
-function ours(value: Decimal): Decimal {
-  return value.constructor === ZERO.constructor && (value as unknown as { d: unknown }).d
-    ? value
-    : dec(value);
 }
 
 // Rejects rows no rule can give a meaning to, naming the fill so the caller can find the row.

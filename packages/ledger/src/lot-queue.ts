@@ -1,7 +1,6 @@
 // The open lots of one (account, asset), oldest first: a buy appends, a disposal takes from the front.
-import { type Decimal, ZERO } from '@hookline/core';
+import { compare, type Decimal, minus, ZERO } from '@hookline/core';
 import type { CalendarDay } from './calendar-date.js';
-import { compare, minus } from './decimal-ops.js';
 import type { ProportionalFee } from './proportional-fee.js';
 import type { Lot } from './types.js';
 

@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { dec, toPlainString } from '@hookline/core';
 import { describe, expect, it } from 'vitest';
-import { BenchmarkFillSource } from '../src/benchmark-fills.js';
+import { SeededFillSource } from '../../../test/support/seeded-fills.js';
 import { FifoEngine, type LedgerFill, type LedgerOptions, toAllocationRecord } from '../src/index.js';
 
 function digest(fills: readonly LedgerFill[], options: LedgerOptions = {}): string {
@@ -65,16 +65,16 @@ describe('golden engine results', () => {
   it.each([1, 2, 3])(
     'when 20,000 benchmark fills of seed %i are applied then the results are unchanged',
     (seed) => {
-      expect(digest(new BenchmarkFillSource(seed).take(20_000))).toBe(golden[`seed ${seed}`]);
+      expect(digest(new SeededFillSource(seed).take(20_000))).toBe(golden[`seed ${seed}`]);
     },
   );
 
   it('when irregular fills are applied then the results are unchanged', () => {
-    expect(digest(irregular(new BenchmarkFillSource(4).take(20_000)))).toBe(golden['seed 4 irregular']);
+    expect(digest(irregular(new SeededFillSource(4).take(20_000)))).toBe(golden['seed 4 irregular']);
   });
 
   it('when a non-UTC timezone decides the term then the results are unchanged', () => {
-    const fills = new BenchmarkFillSource(5).take(20_000).map((fill, index) => ({
+    const fills = new SeededFillSource(5).take(20_000).map((fill, index) => ({
       ...fill,
       executedAt: new Date(fill.executedAt.getTime() + index * 3_600_000),
     }));

@@ -1,6 +1,7 @@
 import { HooklineError } from '@hookline/core';
 import { describe, expect, it } from 'vitest';
-import { anniversaryOf, calendarDayIn, FifoEngine, holdingTerm, recompute } from '../src/index.js';
+import { anniversaryOf } from '../src/holding-period.js';
+import { calendarDayIn, FifoEngine, holdingTerm, recompute } from '../src/index.js';
 import { fills } from './support/fills.js';
 
 describe('holding period on calendar dates', () => {

@@ -1,15 +1,10 @@
 import { type Decimal, dec, splitProRata, sum, ZERO } from '@hookline/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  FifoEngine,
-  type LedgerFill,
-  type LedgerResult,
-  recompute,
-  sortIntoProcessingOrder,
-  verifyLedger,
-} from '../src/index.js';
+import { FifoEngine, type LedgerFill, recompute, verifyLedger } from '../src/index.js';
+import { sortIntoProcessingOrder } from '../src/processing-order.js';
 import { ProportionalFee } from '../src/proportional-fee.js';
+import type { LedgerResult } from '../src/recompute.js';
 import { records } from './support/fills.js';
 
 const usd = new Set(['USD', 'USDC', 'USDT']);

@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  csvField,
-  form8949Rows,
-  recompute,
-  renderForm8949Csv,
-  taxReport,
-  taxReportRows,
-} from '../src/index.js';
+import { csvField, form8949Rows, recompute, renderForm8949Csv, taxReport } from '../src/index.js';
+import { taxReportRows } from '../src/tax-report.js';
 import { fills } from './support/fills.js';
 
 describe('tax year selection', () => {

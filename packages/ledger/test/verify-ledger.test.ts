@@ -1,8 +1,8 @@
 import { dec } from '@hookline/core';
 import { describe, expect, it } from 'vitest';
+import { compareAllocations } from '../src/compare-allocations.js';
 import {
   type Allocation,
-  compareAllocations,
   FifoEngine,
   type LedgerViolation,
   type Lot,

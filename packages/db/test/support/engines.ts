@@ -1,6 +1,7 @@
 import { afterEach } from 'vitest';
 import { createTestDatabase } from '../../../../test/support/databases.js';
-import { type DatabaseLocation, openSqlExecutor, type SqlExecutor } from '../../src/index.js';
+import { type DatabaseLocation, openSqlExecutor } from '../../src/sql/open-executor.js';
+import type { SqlExecutor } from '../../src/sql/sql-executor.js';
 import { tempDir } from './temp-dir.js';
 
 /** One of the two database engines Hookline runs on, as a fresh empty database per call. */

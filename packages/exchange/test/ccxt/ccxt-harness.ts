@@ -1,5 +1,6 @@
 import { SystemClock } from '@hookline/core';
-import { CcxtExchange, type CcxtExchangeOptions } from '../../src/index.js';
+import type { CcxtExchangeOptions } from '../../src/ccxt/ccxt-exchange-options.js';
+import { CcxtExchange } from '../../src/index.js';
 import type { ConformanceHarness, ConformanceHarnessFactory } from '../conformance/conformance-harness.js';
 import { type CoinbaseTestServer, startCoinbaseServer } from '../support/coinbase-server/coinbase-server.js';
 

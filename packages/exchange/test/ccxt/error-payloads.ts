@@ -10,7 +10,7 @@ import {
   RateLimitExceeded,
   RequestTimeout,
 } from 'ccxt';
-import type { VenueId } from '../../src/index.js';
+import type { VenueId } from '../../src/ccxt/venue-profile.js';
 
 /** One row: what ccxt raised for a venue answer, during which operation, and the kind it must become. */
 export interface Row {

@@ -1,6 +1,7 @@
 import { ExchangeNotAvailable } from 'ccxt';
 import { describe, expect, it } from 'vitest';
-import { translateCcxtError, venueProfiles } from '../../src/index.js';
+import { translateCcxtError } from '../../src/ccxt/ccxt-error-translation.js';
+import { venueProfiles } from '../../src/ccxt/venue-profile.js';
 import { errorRows } from './error-payloads.js';
 
 const url = 'https://api.coinbase.com/api/v3/brokerage/accounts';

@@ -1,12 +1,7 @@
 import { dec } from '@hookline/core';
 import { describe, expect, it } from 'vitest';
-import {
-  decodeFillCursor,
-  encodeFillCursor,
-  type Fill,
-  isExchangeError,
-  pageAfter,
-} from '../../src/index.js';
+import { decodeFillCursor, encodeFillCursor, pageAfter } from '../../src/ccxt/fill-cursor.js';
+import { type Fill, isExchangeError } from '../../src/index.js';
 
 const fill = (tradeId: string): Fill => ({
   tradeId,

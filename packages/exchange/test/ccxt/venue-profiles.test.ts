@@ -2,16 +2,11 @@ import { dec } from '@hookline/core';
 import type { Exchange, MarketInterface } from 'ccxt';
 import { describe, expect, it } from 'vitest';
 import { createCcxtClient } from '../../src/ccxt/ccxt-client.js';
+import { exchangeUrlsFromEnv } from '../../src/ccxt/ccxt-exchange-options.js';
 import { marketFromCcxt } from '../../src/ccxt/ccxt-market-mapping.js';
-import {
-  type CreateOrderRequest,
-  ccxtOrderArguments,
-  exchangeUrlsFromEnv,
-  isExchangeError,
-  SymbolResolver,
-  type VenueId,
-  venueProfiles,
-} from '../../src/index.js';
+import { ccxtOrderArguments } from '../../src/ccxt/ccxt-order-request.js';
+import { type VenueId, venueProfiles } from '../../src/ccxt/venue-profile.js';
+import { type CreateOrderRequest, isExchangeError, SymbolResolver } from '../../src/index.js';
 
 // ccxt market structures as ccxt 4.5 builds them from each venue's market listing (Kraken
 // AssetPairs `XXBTZUSD` with altname `XBTUSD` and wsname `XBT/USD`; Binance exchangeInfo `BTCUSDT`).

@@ -1,6 +1,6 @@
 import { dec } from '@hookline/core';
 import { describe, expect, it } from 'vitest';
-import { OrderFillTracker } from '../../src/index.js';
+import { OrderFillTracker } from '../../src/coinbase/order-fill-tracker.js';
 
 describe('OrderFillTracker', () => {
   // Three fills of 0.001 at 60000, 60003 and 59991: avg_price is the venue's cumulative average.

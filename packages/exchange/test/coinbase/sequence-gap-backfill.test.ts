@@ -1,6 +1,7 @@
 import { type Decimal, dec } from '@hookline/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CcxtExchange, FillEvent, UserStreamEvent } from '../../src/index.js';
+import type { CcxtExchange, UserStreamEvent } from '../../src/index.js';
+import type { FillEvent } from '../../src/port/stream-events.js';
 import { coinbaseAdapterFor } from '../ccxt/ccxt-harness.js';
 import { type CoinbaseTestServer, startCoinbaseServer } from '../support/coinbase-server/coinbase-server.js';
 

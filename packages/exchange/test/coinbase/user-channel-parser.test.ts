@@ -1,11 +1,7 @@
 import { dec } from '@hookline/core';
 import { describe, expect, it } from 'vitest';
-import {
-  CoinbaseUserChannelParser,
-  defaultPaperMarkets,
-  parseTickerMessage,
-  type UserStreamEvent,
-} from '../../src/index.js';
+import { parseTickerMessage } from '../../src/coinbase/ticker-channel-parser.js';
+import { CoinbaseUserChannelParser, defaultPaperMarkets, type UserStreamEvent } from '../../src/index.js';
 import { heartbeatMessage, subscriptionsMessage, userMessage, userOrder } from './user-channel-fixtures.js';
 
 const markets = defaultPaperMarkets.map((spec) => spec.market);

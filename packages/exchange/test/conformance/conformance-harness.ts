@@ -1,5 +1,6 @@
 import type { Decimal } from '@hookline/core';
-import type { ExchangeOperation, ExchangePort } from '../../src/index.js';
+import type { ExchangePort } from '../../src/index.js';
+import type { ExchangeOperation } from '../../src/port/exchange-port.js';
 
 /** A top of book the suite asks the venue to show; resting orders it crosses fill against these sizes. */
 export interface VenueQuote {

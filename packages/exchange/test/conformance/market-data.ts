@@ -1,6 +1,6 @@
 import { isDecimal } from '@hookline/core';
 import { describe, expect, it } from 'vitest';
-import type { TickerStreamEvent } from '../../src/index.js';
+import type { TickerStreamEvent } from '../../src/port/stream-events.js';
 import type { ConformanceCapabilities } from './conformance-harness.js';
 import { expectExchangeError, isValidDate, type SuiteContext } from './suite-support.js';
 

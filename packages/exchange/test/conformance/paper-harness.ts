@@ -3,9 +3,9 @@ import {
   defaultPaperMarkets,
   MemoryPaperStateStore,
   PaperExchange,
-  type PaperExchangeOptions,
   ScriptedPriceSource,
 } from '../../src/index.js';
+import type { PaperExchangeOptions } from '../../src/paper/paper-options.js';
 import type { ConformanceHarness, ConformanceHarnessFactory } from './conformance-harness.js';
 
 /** The paper exchange on a TestClock with scripted quotes, a memory state store and its fault plan. */

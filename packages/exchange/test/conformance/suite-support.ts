@@ -1,7 +1,13 @@
-import { type Decimal, dec, deriveClientOrderId, quantizeDown, quantizeToTick } from '@hookline/core';
+import {
+  type Decimal,
+  dec,
+  deriveClientOrderId,
+  type ExchangeErrorKind,
+  quantizeDown,
+  quantizeToTick,
+} from '@hookline/core';
 import { expect } from 'vitest';
 import {
-  type ExchangeErrorKind,
   type ExchangePort,
   type Fill,
   isExchangeError,

@@ -1,12 +1,12 @@
 import { type Decimal, dec, TestClock } from '@hookline/core';
 import {
   defaultPaperMarkets,
-  type MarketQuote,
   PaperExchange,
-  type PaperExchangeOptions,
   ScriptedPriceSource,
   type UserStreamEvent,
 } from '../../src/index.js';
+import type { PaperExchangeOptions } from '../../src/paper/paper-options.js';
+import type { MarketQuote } from '../../src/paper/price-source.js';
 
 /** A paper exchange on a TestClock whose BTC/USD market moves only when the test says so. */
 export function scriptedPaper(options: Partial<PaperExchangeOptions> = {}) {

@@ -1,13 +1,13 @@
 import { dec, TestClock } from '@hookline/core';
 import { describe, expect, it } from 'vitest';
 import {
-  CandleHistory,
-  candleFileQuotes,
   defaultPaperMarkets,
   PaperExchange,
   type PaperMarketSpec,
   ReplayPriceSource,
 } from '../../src/index.js';
+import { CandleHistory } from '../../src/paper/candle-history.js';
+import { candleFileQuotes } from '../../src/paper/replay-source.js';
 
 const minute = 60_000;
 

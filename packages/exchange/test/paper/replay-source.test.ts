@@ -1,13 +1,13 @@
 import { dec } from '@hookline/core';
 import { describe, expect, it } from 'vitest';
 import {
-  candleFileQuotes,
   defaultPaperMarkets,
   type PaperMarketSpec,
   parseCandleCsv,
   ReplayPriceSource,
   tickFileQuotes,
 } from '../../src/index.js';
+import { candleFileQuotes } from '../../src/paper/replay-source.js';
 
 // Zero spread so the quotes' mid is exactly the path.
 const btc = { ...(defaultPaperMarkets[0] as PaperMarketSpec), spreadBps: dec('0') };

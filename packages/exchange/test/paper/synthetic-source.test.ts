@@ -1,11 +1,8 @@
 import { dec } from '@hookline/core';
 import { describe, expect, it } from 'vitest';
-import {
-  defaultPaperMarkets,
-  type MarketQuote,
-  type PaperMarketSpec,
-  SyntheticPriceSource,
-} from '../../src/index.js';
+import { defaultPaperMarkets, type PaperMarketSpec } from '../../src/index.js';
+import type { MarketQuote } from '../../src/paper/price-source.js';
+import { SyntheticPriceSource } from '../../src/paper/synthetic-source.js';
 
 const startMs = Date.UTC(2025, 0, 1);
 const text = (quotes: MarketQuote[]) =>

@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  backoffDelay,
-  defaultReadBackoff,
-  ExchangeError,
-  readRetryPolicy,
-  shouldRetryRead,
-} from '../../src/index.js';
+import { ExchangeError } from '../../src/index.js';
+import { backoffDelay, defaultReadBackoff } from '../../src/resilience/jittered-backoff.js';
+import { readRetryPolicy, shouldRetryRead } from '../../src/resilience/read-retry.js';
 
 describe('backoffDelay', () => {
   it('when no jitter is drawn then reads wait 2 s doubling up to 30 s', () => {

@@ -1,6 +1,7 @@
 import { TestClock } from '@hookline/core';
 import { describe, expect, it } from 'vitest';
-import { ExchangeCircuitBreaker, ExchangeError, isCircuitOpenError } from '../../src/index.js';
+import { ExchangeError } from '../../src/index.js';
+import { ExchangeCircuitBreaker, isCircuitOpenError } from '../../src/resilience/circuit-breaker.js';
 
 const timeout = () => new ExchangeError('TEMPORARY', 'HTTP 502');
 const start = Date.UTC(2025, 0, 2, 12);

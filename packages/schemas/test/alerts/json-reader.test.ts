@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readJson } from '../../src/index.js';
+import { readJson } from '../../src/alerts/json-reader.js';
 
 describe('readJson', () => {
   it('when the JSON is valid then numbers keep their source text and strings are unescaped', () => {

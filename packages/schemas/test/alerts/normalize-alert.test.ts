@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodeAlertBody, type NormalizeAlertResult, normalizeAlert } from '../../src/index.js';
+import type { NormalizeAlertResult } from '../../src/alerts/normalize-alert.js';
+import { decodeAlertBody, normalizeAlert } from '../../src/index.js';
 
 function normalize(raw: string, contentType = 'application/json'): NormalizeAlertResult {
   const decoded = decodeAlertBody(raw, contentType);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { mapTradingViewTicker, normalizeTradingViewExchange, parseConfig } from '../../src/index.js';
+import { mapTradingViewTicker, normalizeTradingViewExchange } from '../../src/alerts/tradingview-ticker.js';
+import { parseConfig } from '../../src/index.js';
 
 describe('mapTradingViewTicker', () => {
   it.each([

@@ -1,14 +1,14 @@
 // The in-memory engine benchmark behind `pnpm hookline bench`. Fills are generated in batches
 // outside the timed section, so the figure is the engine's own throughput.
 import type { Clock } from '@hookline/core';
-import { BenchmarkFillSource } from './benchmark-fills.js';
-import { FifoEngine } from './fifo-engine.js';
+import { FifoEngine } from '@hookline/ledger';
+import { BenchmarkFillSource } from './ledger-fills.js';
 
 /** How many fills, from which seed, and the probes that measure time and heap. */
 export interface BenchmarkOptions {
   readonly fills: number;
   readonly seed: number;
-  /** Injected so the ledger stays free of wall-clock and process reads (the CLI passes the real ones). */
+  /** Injected so a test can run it on a TestClock (the CLI passes the real ones). */
   readonly clock: Clock;
   readonly heapUsedBytes: () => number;
 }

@@ -1,7 +1,25 @@
-// Deterministic synthetic fills for the benchmark: a seeded PRNG (mulberry32), never Math.random,
-// so a run is repeatable and the figures compare across machines and commits.
-import { dec } from '@hookline/core';
-import type { LedgerFill } from './types.js';
+// Deterministic synthetic fills for the ledger tests: a frozen copy of the benchmark's workload
+// generator (bench/ledger-fills.ts). The golden hashes in packages/ledger/test were recorded from
+// these exact fills, so this copy must not change when the benchmark's workload is tuned; tests
+// never import the bench package. A seeded PRNG (mulberry32), never Math.random.
+import { type Decimal, dec } from '@hookline/core';
+
+/** A fill with the fields of the ledger's LedgerFill (structural: this support is shared by packages). */
+export interface SeededFill {
+  readonly id: string;
+  readonly account: string;
+  readonly tradeId: string;
+  readonly orderId: string;
+  readonly symbol: string;
+  readonly side: 'buy' | 'sell';
+  readonly price: Decimal;
+  readonly size: Decimal;
+  readonly fee: Decimal;
+  readonly feeCurrency: string;
+  readonly feeUsd: Decimal | null;
+  readonly executedAt: Date;
+  readonly sequence: number;
+}
 
 /** A seeded generator of uniform numbers in [0, 1) (mulberry32: tiny, fast, good enough for load). */
 export function seededRandom(seed: number): () => number {
@@ -36,7 +54,7 @@ interface Book {
  * by buy orders and reduced or closed by sell orders (so a sell fill often spans several lots).
  * 8-decimal sizes, cent prices; fees mostly in USD, 5% in the base asset, 2% in a third asset.
  */
-export class BenchmarkFillSource {
+export class SeededFillSource {
   readonly #random: () => number;
   readonly #books: Book[];
   #next = 0;
@@ -58,13 +76,13 @@ export class BenchmarkFillSource {
   }
 
   /** The next `count` fills in processing order. */
-  take(count: number): LedgerFill[] {
-    const fills: LedgerFill[] = [];
+  take(count: number): SeededFill[] {
+    const fills: SeededFill[] = [];
     for (let index = 0; index < count; index++) fills.push(this.#fill());
     return fills;
   }
 
-  #fill(): LedgerFill {
+  #fill(): SeededFill {
     const random = this.#random;
     const sequence = this.#next++;
     const book = this.#books[Math.floor(random() * this.#books.length)] as Book;

@@ -2,10 +2,7 @@
 // on a TestClock, so the workload is the same on every run.
 import { performance } from 'node:perf_hooks';
 import { type Decimal, dec, HooklineError, quantizeDown, TestClock, ZERO } from '@hookline/core';
-import { PaperExchange } from './paper-exchange.js';
-import { defaultPaperMarkets } from './paper-market.js';
-import { ScriptedPriceSource } from './scripted-source.js';
-import { SeededRandom } from './seeded-random.js';
+import { defaultPaperMarkets, PaperExchange, ScriptedPriceSource, SeededRandom } from '@hookline/exchange';
 
 /** How much work the benchmark does: `orders` orders (rounded up to an even number) from a seed. */
 export interface PaperBenchmarkOptions {

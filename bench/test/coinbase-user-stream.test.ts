@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { benchmarkCoinbaseUserStream } from '../../src/index.js';
+import { benchmarkCoinbaseUserStream } from '../coinbase-user-stream.js';
 
 // Speed is measured by `pnpm hookline bench`, never asserted: only the shape and the counts are.
 describe('benchmarkCoinbaseUserStream', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { benchmarkPaperExchange } from '../../src/index.js';
+import { benchmarkPaperExchange } from '../exchange-paper.js';
 
 // Speed is measured by `pnpm hookline bench`, never asserted: only the shape and the counts are.
 describe('benchmarkPaperExchange', () => {

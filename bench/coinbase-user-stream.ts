@@ -2,7 +2,7 @@
 // synthetic and the same on every run.
 import { performance } from 'node:perf_hooks';
 import { type Decimal, dec, HooklineError, toPlainString, ZERO } from '@hookline/core';
-import { CoinbaseUserChannelParser } from './user-channel-parser.js';
+import { CoinbaseUserChannelParser } from '@hookline/exchange';
 
 /** How much work: `messages` user-channel updates spread over `orders` open orders. */
 export interface CoinbaseUserStreamBenchmarkOptions {

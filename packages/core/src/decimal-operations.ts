@@ -1,58 +1,31 @@
-// Exact +, − and × for the engine's hot path, on decimal.js's own representation (sign, exponent,
-// base-10^7 words). decimal.js copies its operand and normalises on every call; these skip that when
-// the result has at most 8 words (56 digits), so it is exact within core's 60-digit precision and is
-// the very value decimal.js returns. Anything else (zeros, long values) goes to decimal.js itself.
-import type { Decimal } from '@hookline/core';
-import { decimalFromWords } from './decimal-digits.js';
+// +, −, × and compare for hot loops (the FIFO engine does several per fill). Each gives exactly the
+// value decimal.js gives with our settings, but decimal.js copies its operand and normalises on every
+// call; these work on its words directly when both operands are short values of ours, so the result
+// has at most 8 words (56 digits) and is exact within the 60-digit precision. Anything else (zeros,
+// long values, Decimals from elsewhere) goes to decimal.js itself.
+import { type Decimal, dec } from './decimal.js';
+import {
+  decimalFromWords,
+  digitCount,
+  firstWordExponent,
+  isShort,
+  logBase,
+  wordBase,
+  wordsOf,
+} from './decimal-words.js';
 
-interface DecimalInternals {
-  readonly s: number;
-  readonly e: number;
-  readonly d: number[] | null;
-}
-
-const wordBase = 1e7;
-const logBase = 7;
 const maxWords = 8;
-const maxExponent = 1e14;
 
-function internals(value: Decimal): DecimalInternals {
-  return value as unknown as DecimalInternals;
-}
-
-// The power of 10^7 of a value's first word.
-function firstWordExponent(exponent: number): number {
-  return Math.floor(exponent / logBase);
-}
-
-function digitCount(word: number): number {
-  let count = 1;
-  for (let limit = 10; count < 8 && word >= limit; limit *= 10) count++;
-  return count;
-}
-
-// Usable by the fast path: finite, non-zero, short, with a sane exponent.
-function plain(value: DecimalInternals): boolean {
-  const words = value.d;
-  return (
-    words !== null &&
-    words.length <= maxWords &&
-    words[0] !== 0 &&
-    value.e < maxExponent &&
-    value.e > -maxExponent
-  );
-}
-
-/** x × y, the value `x.times(y)` gives. */
+/** x × y: the value `dec(x).times(y)` gives. */
 export function times(x: Decimal, y: Decimal): Decimal {
-  const a = internals(x);
-  const b = internals(y);
-  if (!plain(a) || !plain(b)) return x.times(y);
+  const a = wordsOf(x);
+  const b = wordsOf(y);
+  if (!isShort(a) || !isShort(b)) return dec(x).times(y);
   const ad = a.d as number[];
   const bd = b.d as number[];
   const la = ad.length;
   const lb = bd.length;
-  if (la + lb > maxWords) return x.times(y);
+  if (la + lb > maxWords) return dec(x).times(y);
   // product[0] is the carry word above the product of the first words.
   const product: number[] = [];
   for (let index = la + lb; index > 0; index--) product.push(0);
@@ -83,21 +56,41 @@ export function times(x: Decimal, y: Decimal): Decimal {
   return decimalFromWords(a.s * b.s < 0, product, top * logBase + digitCount(product[0] as number) - 1);
 }
 
-/** x + y, the value `x.plus(y)` gives. */
+/** x + y: the value `dec(x).plus(y)` gives. */
 export function plus(x: Decimal, y: Decimal): Decimal {
-  return add(x, y, 1) ?? x.plus(y);
+  return add(x, y, 1) ?? dec(x).plus(y);
 }
 
-/** x − y, the value `x.minus(y)` gives. */
+/** x − y: the value `dec(x).minus(y)` gives. */
 export function minus(x: Decimal, y: Decimal): Decimal {
-  return add(x, y, -1) ?? x.minus(y);
+  return add(x, y, -1) ?? dec(x).minus(y);
 }
 
-// x + ySign·y, or undefined when the fast path does not apply.
+/** −1, 0 or 1 as x is less than, equal to or greater than y (`x.comparedTo(y)`). */
+export function compare(x: Decimal, y: Decimal): number {
+  const a = wordsOf(x);
+  const b = wordsOf(y);
+  if (!isShort(a) || !isShort(b)) return x.comparedTo(y);
+  if (a.s !== b.s) return a.s > b.s ? 1 : -1;
+  let order = 0;
+  if (a.e !== b.e) order = a.e > b.e ? 1 : -1;
+  else {
+    const ad = a.d as number[];
+    const bd = b.d as number[];
+    const length = Math.min(ad.length, bd.length);
+    for (let index = 0; index < length && order === 0; index++) {
+      if (ad[index] !== bd[index]) order = (ad[index] as number) > (bd[index] as number) ? 1 : -1;
+    }
+    if (order === 0 && ad.length !== bd.length) order = ad.length > bd.length ? 1 : -1;
+  }
+  return a.s < 0 && order !== 0 ? -order : order;
+}
+
+// x + ySign·y, or undefined when the fast path does not apply (a zero result included).
 function add(x: Decimal, y: Decimal, ySign: number): Decimal | undefined {
-  const a = internals(x);
-  const b = internals(y);
-  if (!plain(a) || !plain(b)) return undefined;
+  const a = wordsOf(x);
+  const b = wordsOf(y);
+  if (!isShort(a) || !isShort(b)) return undefined;
   const ad = a.d as number[];
   const bd = b.d as number[];
   const aTop = firstWordExponent(a.e);
@@ -173,51 +166,4 @@ function compareMagnitudes(
     if (aWord !== bWord) return aWord > bWord ? 1 : -1;
   }
   return 0;
-}
-
-/** x.comparedTo(y) (−1, 0 or 1), without decimal.js's copy of y. */
-export function compare(x: Decimal, y: Decimal): number {
-  const a = internals(x);
-  const b = internals(y);
-  if (!plain(a) || !plain(b)) return x.comparedTo(y);
-  if (a.s !== b.s) return a.s > b.s ? 1 : -1;
-  let order = 0;
-  if (a.e !== b.e) order = a.e > b.e ? 1 : -1;
-  else {
-    const ad = a.d as number[];
-    const bd = b.d as number[];
-    const length = Math.min(ad.length, bd.length);
-    for (let index = 0; index < length && order === 0; index++) {
-      if (ad[index] !== bd[index]) order = (ad[index] as number) > (bd[index] as number) ? 1 : -1;
-    }
-    if (order === 0 && ad.length !== bd.length) order = ad.length > bd.length ? 1 : -1;
-  }
-  return a.s < 0 && order !== 0 ? -order : order;
-}
-
-/** A magnitude as integer × 10^−scale. */
-export interface ScaledNumber {
-  readonly integer: number;
-  readonly scale: number;
-}
-
-/**
- * |value| as integer × 10^−scale with the smallest scale ≥ 0, when the integer is exact as a plain
- * number; undefined otherwise (zero included).
- */
-export function scaledNumberOf(value: Decimal): ScaledNumber | undefined {
-  const v = internals(value);
-  const words = v.d;
-  if (words === null || words.length > 3 || !plain(v)) return undefined;
-  const lastExponent = (firstWordExponent(v.e) - words.length + 1) * logBase;
-  if (lastExponent > 0) return undefined;
-  let integer = 0;
-  for (const word of words) integer = integer * wordBase + word;
-  if (integer > 9e15) return undefined;
-  let scale = -lastExponent;
-  while (scale > 0 && integer % 10 === 0) {
-    integer /= 10;
-    scale--;
-  }
-  return { integer, scale };
 }

@@ -1,7 +1,8 @@
 import { TestClock } from '@hookline/core';
+import { recompute, verifyLedger } from '@hookline/ledger';
 import { describe, expect, it } from 'vitest';
-import { BenchmarkFillSource, seededRandom } from '../src/benchmark-fills.js';
-import { benchmarkEngine, recompute, verifyLedger } from '../src/index.js';
+import { benchmarkEngine } from '../ledger-engine.js';
+import { BenchmarkFillSource, seededRandom } from '../ledger-fills.js';
 
 describe('engine benchmark', () => {
   it('when run twice with one seed then it does the same work, and reports its figures', () => {

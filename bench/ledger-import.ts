@@ -2,9 +2,8 @@
 // one transaction (insert + FIFO allocation + order aggregates + commit), as `ledger import` does.
 import type { Clock } from '@hookline/core';
 import type { PrismaClient } from '@hookline/db';
-import { BenchmarkFillSource } from '@hookline/ledger';
-import type { FillChannel, NewFill } from './new-fill.js';
-import { recordFills } from './record-fills.js';
+import { type FillChannel, type NewFill, recordFills } from '@hookline/ledger-store';
+import { BenchmarkFillSource } from './ledger-fills.js';
 
 /** The figures of one import run. */
 export interface ImportBenchmarkResult {
@@ -14,8 +13,8 @@ export interface ImportBenchmarkResult {
   readonly allocations: number;
 }
 
-/** The engine benchmark's deterministic workload as fills to record (also used by tests). */
-export function generatedFills(
+/** The engine benchmark's deterministic workload as fills to record. */
+function generatedFills(
   count: number,
   seed: number,
   origin: { exchange: string; receivedAt?: Date; ingestVia: FillChannel },
