@@ -21,6 +21,7 @@ COPY packages/ledger/package.json packages/ledger/
 COPY packages/ledger-store/package.json packages/ledger-store/
 COPY packages/runtime/package.json packages/runtime/
 COPY packages/schemas/package.json packages/schemas/
+COPY packages/store/package.json packages/store/
 
 # --- build: every dependency, to generate the Prisma client ---------------------------------------
 FROM base AS build
