@@ -1,7 +1,7 @@
-// Deterministic synthetic fills for the ledger tests: a frozen copy of the benchmark's workload
-// generator (bench/ledger-fills.ts). The golden hashes in packages/ledger/test were recorded from
-// these exact fills, so this copy must not change when the benchmark's workload is tuned; tests
-// never import the bench package. A seeded PRNG (mulberry32), never Math.random.
+// Deterministic synthetic fills for the ledger's tests and its benchmarks (bench/ledger-fills.ts
+// reads them too). The golden hashes in packages/ledger/test were recorded from these exact fills, so
+// the generator must not change; a benchmark that wants another workload gets its own. A seeded PRNG
+// (mulberry32), never Math.random.
 import { type Decimal, dec } from '@hookline/core';
 
 /** A fill with the fields of the ledger's LedgerFill (structural: this support is shared by packages). */
