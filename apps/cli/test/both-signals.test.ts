@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findFreePort } from '@hookline/runtime';
 import { afterEach, describe, expect, it } from 'vitest';
+import { eventually } from '../../../test/support/eventually.js';
 import { cleanEnvironment, repositoryRoot, spawnCli, waitForHttpOk } from './support/run-cli.js';
 
 const temporaryDirectories: string[] = [];
@@ -45,21 +46,6 @@ async function getJson<T>(url: string): Promise<T> {
   return (await response.json()) as T;
 }
 
-/** Polls until `find` returns a value, or fails after `timeoutMs`. */
-async function eventually<T>(
-  what: string,
-  timeoutMs: number,
-  find: () => Promise<T | undefined>,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const found = await find();
-    if (found !== undefined) return found;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`${what} did not happen within ${timeoutMs} ms`);
-}
-
 /** `pnpm hookline signals` on the same DATA_DIR while the services hold its embedded database. */
 async function signalsWhileRunning(dataDir: string): Promise<{ code: number | null; stderr: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'apps/cli/src/main.ts', 'signals', '--json'], {
@@ -89,10 +75,13 @@ describe('pnpm hookline start (both, paper): sighook signals become entries', ()
     try {
       await waitForHttpOk(`http://127.0.0.1:${port}/healthz`, 40_000, child);
 
-      const alert = await eventually('a processed SIGHOOK alert', 20_000, async () => {
-        const alerts = await getJson<Page<AlertItem>>(`${api}/alerts?status=PROCESSED`);
-        return alerts.items.find((item) => item.source === 'SIGHOOK');
-      });
+      const alert = await eventually(
+        async () => {
+          const alerts = await getJson<Page<AlertItem>>(`${api}/alerts?status=PROCESSED`);
+          return alerts.items.find((item) => item.source === 'SIGHOOK');
+        },
+        { timeoutMs: 20_000, intervalMs: 250, what: 'a processed SIGHOOK alert' },
+      );
       const decisions = await getJson<Page<DecisionItem>>(
         `${api}/decisions?intent=ENTRY&alert_id=${alert.id}`,
       );

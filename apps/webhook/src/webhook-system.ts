@@ -54,7 +54,10 @@ export interface WebhookResources<R extends Redis | undefined = Redis | undefine
 
 /** What a run changes; everything left out comes from the configuration. */
 export interface WebhookOverrides {
-  /** Redis key prefix of queues, leases, controls and cursors (default `hookline`). */
+  /**
+   * Redis key prefix of queues, leases, controls, cursors and the matrix rows the API and the sentinel
+   * read (default `hookline`).
+   */
   readonly prefix?: string;
   /** Entry settings over the configuration's (a `controls` here replaces the operator's controls). */
   readonly entry?: Partial<EntrySettings>;
@@ -64,6 +67,11 @@ export interface WebhookOverrides {
   readonly exits?: SentinelExits;
   /** The sentinel's view of the operator's controls (default: the system's controls). */
   readonly sentinelControls?: SentinelControls;
+  /**
+   * The name the sentinel writes its heartbeat under (default `sentinel`, what /metrics reads). The
+   * heartbeat key carries no prefix, so systems side by side on one Redis (tests) each need their own.
+   */
+  readonly sentinelHeartbeatService?: string;
   /** Ids of accepted alerts (default UUIDv7 from the system's clock). */
   readonly alertIds?: IdGenerator;
   /** Ingress settings over the configuration's (passphrase, rate limit, ...). */
@@ -72,6 +80,13 @@ export interface WebhookOverrides {
   readonly health?: HealthInfo;
   readonly concurrency?: JobConcurrency;
   readonly fillLeaseTtlMs?: number;
+  /**
+   * false: the fill consumer is stopped as soon as the pipeline has started it, before it takes its
+   * lease, so neither the user stream nor the REST backfill records anything and fills reach the ledger
+   * only through the reconciler (tests of the reconciler, whose subject is what the stream missed).
+   * Default true.
+   */
+  readonly consumeFills?: boolean;
   readonly acceptedSweepIntervalMs?: number;
   readonly backfillIntervalMs?: number;
   /** Reconciler settings over the defaults (grace, lease, retries, dust tolerance). */
@@ -231,6 +246,9 @@ async function buildOnline(
       ? {}
       : { sweepIntervalMs: overrides.acceptedSweepIntervalMs }),
   });
+  // Stopped before anything else is awaited: the lease request the pipeline just sent cannot have been
+  // answered yet, and a stopped consumer ignores the answer, so it never subscribes or backfills.
+  if (overrides.consumeFills === false) await pipeline.fills.stop();
   // The exit sentinel: one leader per account (lease), exits through the pipeline's order executor.
   const sentinel = createSentinel({
     store,
@@ -242,6 +260,10 @@ async function buildOnline(
     controls: overrides.sentinelControls ?? controls,
     executor: pipeline.executor,
     keyPrefix: prefix,
+    matrixPrefix: prefix,
+    ...(overrides.sentinelHeartbeatService === undefined
+      ? {}
+      : { heartbeatService: overrides.sentinelHeartbeatService }),
     ...(overrides.exits === undefined ? {} : { exits: overrides.exits }),
   });
   for (const check of sentinel.readiness) readiness.register(check);

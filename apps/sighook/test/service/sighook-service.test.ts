@@ -1,22 +1,12 @@
 import { createLogger, heartbeatKey, ReadinessRegistry, readLatestMatrixRows } from '@hookline/runtime';
 import { parseConfig } from '@hookline/schemas';
 import { describe, expect, it } from 'vitest';
+import { eventually } from '../../../../test/support/eventually.js';
 import { startSighookService } from '../../src/sighook-service.js';
 import { MINUTE, ScriptedMarket } from '../market-data/scripted-market.js';
 import { useSighookInfrastructure } from './sighook-database.js';
 
 const SYMBOLS = ['BTC/USD', 'ETH/USD'];
-
-/** Polls until the check passes (the service's loop runs on real timers). */
-async function eventually<T>(check: () => Promise<T | undefined | false>, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 describe('sighook service in-process on real Postgres and Redis', () => {
   const infrastructure = useSighookInfrastructure('sighook_service');
@@ -63,10 +53,13 @@ describe('sighook service in-process on real Postgres and Redis', () => {
     expect(await infrastructure.redis().get(heartbeatKey('sighook'))).toBe(market.clock.now().toISOString());
 
     market.walk(40 * MINUTE + 15_000, 41 * MINUTE + 5_000, 61_000, SYMBOLS);
-    const rows = await eventually(async () => {
-      const count = await prisma.signalMatrix.count();
-      return count === 4 ? count : undefined;
-    });
+    const rows = await eventually(
+      async () => {
+        const count = await prisma.signalMatrix.count();
+        return count === 4 ? count : undefined;
+      },
+      { intervalMs: 50 },
+    );
     expect(rows).toBe(4);
     const btc = await readLatestMatrixRows(infrastructure.redis(), ['BTC/USD'], {
       ...options,

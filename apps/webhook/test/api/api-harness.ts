@@ -1,25 +1,21 @@
 // One migrated Postgres database per test file (emptied before each test), real Redis with a fresh key
-// prefix per app, a PaperExchange on a TestClock, and the webhook app with its API and metrics.
+// prefix per app, a PaperExchange on a TestClock, and the webhook system built as the service builds
+// it (not started: no reconciler or sentinel timers), whose app with its API and metrics is under test.
 import { randomBytes } from 'node:crypto';
 import { type Decimal, dec } from '@hookline/core';
 import type { Database } from '@hookline/db';
 import type { recordFills } from '@hookline/ledger-store';
-import { createLogger, ReadinessRegistry } from '@hookline/runtime';
+import { createLogger } from '@hookline/runtime';
+import { parseConfig } from '@hookline/schemas';
 import { storeOf } from '@hookline/store';
 import type { FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { inject } from 'vitest';
 import { usePerFileDatabase } from '../../../../test/support/per-file-database.js';
-import { readCircuit } from '../../src/controls/exchange-circuit.js';
-import { TradingControls } from '../../src/controls/trading-controls.js';
-import { OrderExecutor } from '../../src/execution/order-executor.js';
-import { defaultExitExecutionSettings } from '../../src/exits/exit-settings.js';
-import { ExitExecutor } from '../../src/exits/index.js';
-import { jobNames } from '../../src/jobs/job-catalog.js';
-import { JobQueues } from '../../src/jobs/job-queues.js';
-import { defaultRiskLimits } from '../../src/rules/index.js';
-import { buildWebhookApp } from '../../src/webhook-app.js';
+import type { TradingControls } from '../../src/controls/trading-controls.js';
+import type { JobQueues } from '../../src/jobs/job-queues.js';
+import { buildWebhookSystem, type OnlineWebhookSystem } from '../../src/webhook-system.js';
 import { PaperVenue } from '../support/trading-harness.js';
 
 /** The admin token of the apps that have one. */
@@ -39,6 +35,7 @@ export interface ApiAppOptions {
 
 /** An app with everything it reads. */
 export interface ApiUnderTest {
+  readonly system: OnlineWebhookSystem;
   readonly app: FastifyInstance;
   readonly venue: PaperVenue;
   readonly database: Database;
@@ -89,66 +86,34 @@ export function useApiHarness(): (options?: ApiAppOptions) => Promise<ApiUnderTe
       await redis.quit();
     });
     const logger = options.logger ?? createLogger({ level: 'silent', service: 'test' });
-    const controls = new TradingControls({
-      redis,
-      prefix,
-      clock: venue.clock,
-      logger,
-      envBuyGuard: options.envBuyGuard ?? false,
-      buyGuardFile: options.buyGuardFile,
-      exchangeHealth: () => readCircuit(venue.exchange).health,
-    });
-    const queues = new JobQueues({ connection: redis, prefix });
-    perFile.onCleanup(() => queues.close());
-    const executor = new OrderExecutor({
-      store: storeOf(database.prisma),
-      exchange: venue.exchange,
-      queues,
-      clock: venue.clock,
-      logger,
-    });
-    const app = buildWebhookApp({
-      logger,
-      readiness: new ReadinessRegistry(),
-      health: { services: ['webhook'], mode: 'paper' },
-      api: {
+    const adminToken = 'adminToken' in options ? options.adminToken : ADMIN_TOKEN;
+    const system = await buildWebhookSystem(
+      {
+        config: parseConfig({
+          HOOKLINE_BUY_GUARD: String(options.envBuyGuard ?? false),
+          HOOKLINE_SIGHOOK_SYMBOLS: 'BTC/USD,ETH/USD',
+          ...(adminToken === undefined ? {} : { ADMIN_TOKEN: adminToken }),
+          ...(options.buyGuardFile === undefined ? {} : { HOOKLINE_BUY_GUARD_FILE: options.buyGuardFile }),
+        }),
         store: storeOf(database),
         exchange: venue.exchange,
-        controls,
         clock: venue.clock,
-        account: 'default',
-        limits: defaultRiskLimits,
-        exits: new ExitExecutor({
-          store: storeOf(database),
-          exchange: venue.exchange,
-          executor,
-          clock: venue.clock,
-          logger,
-          settings: defaultExitExecutionSettings,
-          controls: (symbol) => controls.riskControls(symbol),
-          maxQuoteAgeMs: defaultRiskLimits.maxQuoteAgeMs,
-        }),
-        matrix: { redis, prefix, symbols: ['BTC/USD', 'ETH/USD'], maxAgeMs: 900_000, clock: venue.clock },
-        adminToken: 'adminToken' in options ? options.adminToken : ADMIN_TOKEN,
-      },
-      metrics: {
-        store: storeOf(database.prisma),
+        logger,
         redis,
-        clock: venue.clock,
-        exchange: venue.exchange,
-        controls,
-        queues: jobNames.map((name) => queues.queue(name)),
       },
-    });
-    perFile.onCleanup(() => app.close());
+      { prefix, backfillIntervalMs: 0 },
+    );
+    perFile.onCleanup(() => system.stop());
+    const app = system.app;
     return {
+      system,
       app,
       venue,
       database,
       redis,
       prefix,
-      controls,
-      queues,
+      controls: system.controls,
+      queues: system.pipeline.queues,
       get: async (url) => {
         const response = await app.inject({ method: 'GET', url });
         const isJson = (response.headers['content-type'] ?? '').toString().includes('json');

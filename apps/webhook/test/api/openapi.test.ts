@@ -31,6 +31,7 @@ describe('GET /openapi.json', () => {
         '/healthz',
         '/metrics',
         '/readyz',
+        '/webhook', // the service's app: ingress beside the API
       ].sort(),
     );
     expect(paths['/api/decisions']?.get?.parameters?.map((parameter) => parameter.name)).toEqual(

@@ -1,14 +1,12 @@
 // The operator's controls reach the risk gate: an entry alert through the real alert.process path is
-// BLOCKED with the control's reason while the control is on, and ORDERED otherwise.
-import { randomBytes } from 'node:crypto';
+// BLOCKED with the control's reason while the control is on, and ORDERED otherwise. The controls are
+// the system's own (Redis, HOOKLINE_BUY_GUARD, HOOKLINE_BUY_GUARD_FILE, the start-up reconciliation).
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createLogger } from '@hookline/runtime';
-import { Redis } from 'ioredis';
-import { afterEach, describe, expect, inject, it } from 'vitest';
-import { TradingControls, type TradingControlsOptions } from '../../src/controls/trading-controls.js';
-import { buyAlertBody, eventually, useTradingHarness } from '../support/trading-harness.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { eventually } from '../../../../test/support/eventually.js';
+import { buyAlertBody, useTradingHarness } from '../support/trading-harness.js';
 
 const operator = { by: 'test', reason: 'controls test' };
 
@@ -19,31 +17,14 @@ describe('trading controls in the risk gate', () => {
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
   });
 
-  async function controlled(options: Partial<TradingControlsOptions> = {}) {
-    const redis = new Redis(inject('redisUrl'), { maxRetriesPerRequest: null });
-    const prefix = `test-controls-${randomBytes(6).toString('hex')}`;
-    cleanups.push(async () => {
-      await redis.del(
-        `${prefix}:controls:trading-state`,
-        `${prefix}:controls:buy-guard`,
-        `${prefix}:controls:reducing-symbols`,
-      );
-      await redis.quit();
-    });
-    const make = () =>
-      new TradingControls({
-        redis,
-        prefix,
-        clock: { now: () => new Date(), nowMs: () => Date.now() } as TradingControlsOptions['clock'],
-        logger: createLogger({ level: 'silent', service: 'test' }),
-        envBuyGuard: false,
-        buyGuardFile: undefined,
-        exchangeHealth: () => 'HEALTHY',
-        ...options,
-      });
-    const controls = make();
-    const trading = await harness({ settings: { controls: (symbol) => controls.riskControls(symbol) } });
-    return { controls, trading, replica: make };
+  /** A system whose entries read its own controls, past its first reconciliation unless `held`. */
+  async function controlled(env: Record<string, string> = {}, { held = false } = {}) {
+    const trading = await harness({ operatorControls: true, env });
+    if (!held) {
+      await trading.system.reconciler.runOnce();
+      expect(trading.system.reconciler.hasSucceeded()).toBe(true);
+    }
+    return { controls: trading.system.controls, trading };
   }
 
   async function decisionOf(trading: Awaited<ReturnType<typeof harness>>, alertId: string) {
@@ -76,7 +57,7 @@ describe('trading controls in the risk gate', () => {
   });
 
   it('when the env buy guard is on then an entry is BLOCKED with BUY_GUARD_ACTIVE set by env', async () => {
-    const { trading } = await controlled({ envBuyGuard: true });
+    const { trading } = await controlled({ HOOKLINE_BUY_GUARD: 'true' });
 
     const decision = await decisionOf(trading, 'env-1');
 
@@ -89,7 +70,7 @@ describe('trading controls in the risk gate', () => {
     const folder = await mkdtemp(join(tmpdir(), 'hookline-guard-'));
     cleanups.push(() => rm(folder, { recursive: true, force: true }));
     const file = join(folder, 'buy-guard');
-    const { trading } = await controlled({ buyGuardFile: file });
+    const { trading } = await controlled({ HOOKLINE_BUY_GUARD_FILE: file });
     await writeFile(file, '');
 
     const blocked = await decisionOf(trading, 'file-1');
@@ -102,22 +83,25 @@ describe('trading controls in the risk gate', () => {
   });
 
   it('when the API buy guard is on then entries are BLOCKED, and another replica on the same prefix sees it', async () => {
-    const { controls, trading, replica } = await controlled();
+    const { controls, trading } = await controlled();
+    const replica = await trading.restart(); // another system on the same prefix
     await controls.setApiBuyGuard(true, operator);
 
     const decision = await decisionOf(trading, 'api-1');
 
     expect(decision).toMatchObject({ outcome: 'BLOCKED', reasonCode: 'BUY_GUARD_ACTIVE' });
     expect(JSON.stringify(decision.ruleInputs)).toContain('"activeBy":["api"]');
-    expect((await replica().snapshot()).buyGuard).toMatchObject({ api: true, apiChange: { by: 'test' } });
+    expect((await replica.controls.snapshot()).buyGuard).toMatchObject({
+      api: true,
+      apiChange: { by: 'test' },
+    });
   });
 
   it('when the start-up reconciliation has not succeeded then entries are BLOCKED with TRADING_REDUCING', async () => {
-    let held: string | undefined = 'waiting for the first successful reconciliation';
-    const { trading } = await controlled({ entriesHeldBecause: () => held });
+    const { trading } = await controlled({}, { held: true });
 
     const waiting = await decisionOf(trading, 'held-1');
-    held = undefined;
+    expect((await trading.system.reconciler.runOnce()).outcome).toBe('COMPLETED');
     const after = await decisionOf(trading, 'held-2');
 
     expect(waiting).toMatchObject({ outcome: 'BLOCKED', reasonCode: 'TRADING_REDUCING' });

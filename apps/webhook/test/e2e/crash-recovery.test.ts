@@ -1,7 +1,8 @@
 import type { ExchangePort } from '@hookline/exchange';
 import { readOpenPositions, storeOf } from '@hookline/store';
 import { describe, expect, it } from 'vitest';
-import { buyAlertBody, eventually, useTradingHarness, withOverrides } from '../support/trading-harness.js';
+import { eventually } from '../../../../test/support/eventually.js';
+import { buyAlertBody, useTradingHarness, withOverrides } from '../support/trading-harness.js';
 
 /**
  * The worker process dies at its create request: before the request leaves, or after it was sent and
@@ -68,7 +69,7 @@ describe('crash recovery: a restarted worker neither duplicates an order nor los
     venue.quote('59900', '59900.01');
     expect(venueOrderCount(venue.exchange.snapshot())).toBe(1);
 
-    const second = await first.restart();
+    const second = (await first.restart()).pipeline;
     await second.fills.idle();
 
     const row = await eventually(async () => {

@@ -1,7 +1,8 @@
 import { deriveClientOrderId } from '@hookline/core';
 import { readOpenPositions, storeOf } from '@hookline/store';
 import { describe, expect, it } from 'vitest';
-import { buyAlertBody, eventually, useTradingHarness } from '../support/trading-harness.js';
+import { eventually } from '../../../../test/support/eventually.js';
+import { buyAlertBody, useTradingHarness } from '../support/trading-harness.js';
 
 describe('paper mode, from a TradingView alert to an open position', () => {
   const harness = useTradingHarness();

@@ -5,7 +5,8 @@
 import { deriveClientOrderId } from '@hookline/core';
 import { type MatrixRow, sighookEntryAlert } from '@hookline/schemas';
 import { describe, expect, it } from 'vitest';
-import { eventually, useTradingHarness } from '../support/trading-harness.js';
+import { eventually } from '../../../../test/support/eventually.js';
+import { useTradingHarness } from '../support/trading-harness.js';
 
 function buyRow(): MatrixRow {
   const nullIndicators = {

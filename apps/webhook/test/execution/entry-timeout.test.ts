@@ -1,6 +1,7 @@
 import { readOpenPositions, storeOf } from '@hookline/store';
 import { describe, expect, it } from 'vitest';
-import { buyAlertBody, eventually, useTradingHarness } from '../support/trading-harness.js';
+import { eventually } from '../../../../test/support/eventually.js';
+import { buyAlertBody, useTradingHarness } from '../support/trading-harness.js';
 
 describe('entry timeout', () => {
   const harness = useTradingHarness();

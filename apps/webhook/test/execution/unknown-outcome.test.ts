@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buyAlertBody, eventually, useTradingHarness } from '../support/trading-harness.js';
+import { eventually } from '../../../../test/support/eventually.js';
+import { buyAlertBody, useTradingHarness } from '../support/trading-harness.js';
 
 describe('order executor: an unknown outcome is not a rejection', () => {
   const harness = useTradingHarness();

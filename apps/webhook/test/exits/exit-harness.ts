@@ -1,18 +1,31 @@
+// A paper venue on a TestClock, real Postgres and Redis, and the webhook system built as the service
+// builds it (not started), whose exit executor is under test: the operator's controls are the test's.
 import { randomBytes } from 'node:crypto';
 import { type Decimal, dec, toPlainString } from '@hookline/core';
 import type { PrismaClient, TradeRecord } from '@hookline/db';
 import { createLogger } from '@hookline/runtime';
+import { parseConfig } from '@hookline/schemas';
 import { readOpenPositions, storeOf, toDbSide } from '@hookline/store';
 import { Redis } from 'ioredis';
 import { inject } from 'vitest';
 import { usePerFileDatabase } from '../../../../test/support/per-file-database.js';
-import { OrderExecutor } from '../../src/execution/order-executor.js';
 import { openRiskControls, type RiskControls } from '../../src/execution/risk-snapshot.js';
-import { ExitExecutor } from '../../src/exits/executor/exit-executor.js';
+import type {
+  ExitProgress,
+  StartExitRequest,
+  StartExitResult,
+} from '../../src/exits/executor/exit-executor.js';
 import { loadExitOrders } from '../../src/exits/executor/exit-records.js';
-import { defaultExitExecutionSettings, type ExitExecutionSettings } from '../../src/exits/exit-settings.js';
-import { startTradingPipeline, type TradingPipeline } from '../../src/trading-pipeline.js';
-import { PaperVenue, SYMBOL, testSettings } from '../support/trading-harness.js';
+import {
+  defaultExitExecutionSettings,
+  type ExitExecutionSettings,
+  type Exits,
+  exitSettingsFromConfig,
+  type SentinelControls,
+} from '../../src/exits/index.js';
+import type { TradingPipeline } from '../../src/trading-pipeline.js';
+import { buildWebhookSystem } from '../../src/webhook-system.js';
+import { PaperVenue, SYMBOL } from '../support/trading-harness.js';
 
 export { SYMBOL };
 
@@ -23,16 +36,34 @@ export interface ExitHarnessOptions {
   readonly settings?: Partial<ExitExecutionSettings>;
 }
 
+/**
+ * The system's exits as the tests drive them. Exits passes the operator's start and advance straight to
+ * the exit executor; advance() is typed back to the executor's progress here.
+ */
+export interface ExitDriver {
+  start(request: StartExitRequest): Promise<StartExitResult>;
+  advance(): Promise<readonly ExitProgress[]>;
+  activeExitSymbols(): Promise<ReadonlySet<string>>;
+}
+
+function driverOf(exits: Exits): ExitDriver {
+  return {
+    start: (request) => exits.start(request),
+    advance: async () => (await exits.advance()) as readonly ExitProgress[],
+    activeExitSymbols: () => exits.activeExitSymbols(),
+  };
+}
+
 /** What an exit test works with: a paper venue on a TestClock, the real pipeline, real Postgres and Redis. */
 export interface ExitsUnderTest {
   readonly venue: PaperVenue;
   readonly prisma: PrismaClient;
   readonly pipeline: TradingPipeline;
   readonly settings: ExitExecutionSettings;
-  /** The exit executor under test. */
-  readonly exits: ExitExecutor;
-  /** A new executor over the same database and venue (a restarted process). */
-  newExits(): ExitExecutor;
+  /** The exits of the system under test (its exit executor). */
+  readonly exits: ExitDriver;
+  /** The exits of a new system over the same database, venue and Redis prefix (a restarted process). */
+  newExits(): Promise<ExitDriver>;
   /** Sets what the operator's controls say from now on. */
   setControls(controls: Partial<RiskControls>): void;
   /** Buys `amount` BTC at the ask (a taker fill) and waits until the ledger holds it. */
@@ -49,7 +80,7 @@ export interface ExitsUnderTest {
   exitOrders(decisionId: string): Promise<TradeRecord[]>;
 }
 
-/** Registers a per-file database; each call builds a fresh venue, pipeline and exit executor. */
+/** Registers a per-file database; each call builds a fresh venue and system. */
 export function useExitHarness(): (options?: ExitHarnessOptions) => Promise<ExitsUnderTest> {
   const perFile = usePerFileDatabase('exits');
 
@@ -61,39 +92,33 @@ export function useExitHarness(): (options?: ExitHarnessOptions) => Promise<Exit
       await redis.quit();
     });
     const logger = createLogger({ level: 'silent', service: 'test' });
-    const pipeline = await startTradingPipeline({
-      store: storeOf(prisma),
-      exchange: venue.exchange,
-      redis,
-      clock: venue.clock,
-      logger,
-      settings: testSettings(),
-      ledger: {},
-      prefix: `exits-${randomBytes(6).toString('hex')}`,
-      backfillIntervalMs: 0,
-    });
-    perFile.onCleanup(() => pipeline.stop());
-    await pipeline.fills.idle(); // subscribed before anything trades
+    const config = parseConfig({});
+    const prefix = `exits-${randomBytes(6).toString('hex')}`;
     const settings = { ...defaultExitExecutionSettings, ...options.settings };
     let controls: RiskControls = openRiskControls;
-    // Every instance gets its own order executor too: nothing survives a restart but the database.
-    const newExits = () =>
-      new ExitExecutor({
-        store: storeOf(prisma),
-        exchange: venue.exchange,
-        executor: new OrderExecutor({
-          store: storeOf(prisma),
-          exchange: venue.exchange,
-          queues: pipeline.queues,
-          clock: venue.clock,
-          logger,
-        }),
-        clock: venue.clock,
-        logger,
-        settings,
-        controls: () => controls,
-        maxQuoteAgeMs: 15_000,
-      });
+    const operator: SentinelControls = {
+      riskControls: async () => controls,
+      setTradingState: async (tradingState) => {
+        controls = { ...controls, tradingState };
+      },
+    };
+    // Every system has its own order and exit executors: nothing survives a restart but the database.
+    const build = async () => {
+      const system = await buildWebhookSystem(
+        { config, store: storeOf(prisma), exchange: venue.exchange, clock: venue.clock, logger, redis },
+        {
+          prefix,
+          exit: { ...exitSettingsFromConfig(config), execution: settings },
+          sentinelControls: operator,
+          backfillIntervalMs: 0,
+        },
+      );
+      perFile.onCleanup(() => system.stop());
+      return system;
+    };
+    const system = await build();
+    const pipeline = system.pipeline;
+    await pipeline.fills.idle(); // subscribed before anything trades
     const trade = async (side: 'buy' | 'sell', amount: string, price: string): Promise<TradeRecord> => {
       const decision = await prisma.decision.create({
         data: {
@@ -129,8 +154,8 @@ export function useExitHarness(): (options?: ExitHarnessOptions) => Promise<Exit
       prisma,
       pipeline,
       settings,
-      exits: newExits(),
-      newExits,
+      exits: driverOf(system.sentinel.exits),
+      newExits: async () => driverOf((await build()).sentinel.exits),
       setControls: (changes) => {
         controls = { ...controls, ...changes };
       },
@@ -153,9 +178,4 @@ export function useExitHarness(): (options?: ExitHarnessOptions) => Promise<Exit
         })),
     };
   };
-}
-
-/** A decimal as a plain string, for comparisons ('0.01', never '1e-2'). */
-export function plain(value: { toString(): string } | null | undefined): string | undefined {
-  return value === null || value === undefined ? undefined : toPlainString(dec(value.toString()));
 }

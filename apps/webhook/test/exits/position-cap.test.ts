@@ -15,7 +15,7 @@ describe('the position cap sells the smallest excess, and HALTs when that does n
     await h.fill('buy', ETH, '0.1', '3000'); // 300 USD
     await h.fill('buy', SOL, '1', '150'); // 150 USD
     h.quote(AT_COST);
-    const sentinel = h.sentinel({
+    const sentinel = await h.sentinel({
       realExecutor: true,
       settings: { cap: { maxOpenPositions: 2, waitMs: 10_000, maxCycles: 3 } },
     });
@@ -46,7 +46,7 @@ describe('the position cap sells the smallest excess, and HALTs when that does n
     await h.fill('buy', ETH, '0.1', '3000');
     await h.fill('buy', SOL, '1', '150');
     const cap = { maxOpenPositions: 2, waitMs: 1_000, maxCycles: 3 };
-    const sentinel = h.sentinel({ realExecutor: true, settings: { cap } });
+    const { sentinel, controls } = await h.system({ realExecutor: true, settings: { cap } });
     const outcomes: Array<string | undefined> = [];
     for (let sweep = 0; sweep < 4; sweep += 1) {
       h.quote(AT_COST);
@@ -55,7 +55,7 @@ describe('the position cap sells the smallest excess, and HALTs when that does n
     }
 
     expect(outcomes).toEqual(['SOLD', 'SOLD', 'SOLD', 'HALTED']);
-    const snapshot = await h.controls.snapshot();
+    const snapshot = await controls.snapshot();
     expect(snapshot.tradingState).toBe('HALTED');
     expect(snapshot.tradingStateChange?.by).toBe('sentinel');
     expect(snapshot.tradingStateChange?.reason).toBe(
@@ -84,7 +84,7 @@ describe('the position cap sells the smallest excess, and HALTs when that does n
     await h.fill('buy', SOL, '1', '150');
     h.quote(AT_COST);
     const exits = new RecordingExits();
-    const sentinel = h.sentinel({
+    const sentinel = await h.sentinel({
       exits,
       settings: { hodlAssets: new Set(['BTC']), cap: { maxOpenPositions: 1, waitMs: 0, maxCycles: 3 } },
     });
@@ -96,7 +96,7 @@ describe('the position cap sells the smallest excess, and HALTs when that does n
   it('when a HODL asset is past its hard stop then the real executor is never asked to sell it', async () => {
     const h = await harness({ USD: '100000', BTC: '0.01' });
     await h.fill('buy', BTC, '0.01', '60000');
-    const sentinel = h.sentinel({ realExecutor: true, settings: { hodlAssets: new Set(['BTC']) } });
+    const sentinel = await h.sentinel({ realExecutor: true, settings: { hodlAssets: new Set(['BTC']) } });
     for (let sweep = 0; sweep < 3; sweep += 1) {
       h.quote({ [BTC]: '50000' });
       await sentinel.sweepOnce();

@@ -1,26 +1,25 @@
+// A paper venue on a TestClock, real Postgres and Redis, a fresh account and Redis prefix per test, and
+// webhook systems built as the service builds them (not started), whose sentinels are under test.
 import { randomBytes } from 'node:crypto';
-import { type Decimal, dec, toPlainString } from '@hookline/core';
+import { type Decimal, dec } from '@hookline/core';
 import type { Database } from '@hookline/db';
 import type { ExchangePort } from '@hookline/exchange';
 import { recordFills } from '@hookline/ledger-store';
 import { createLogger } from '@hookline/runtime';
+import { parseConfig } from '@hookline/schemas';
 import { storeOf } from '@hookline/store';
 import { Redis } from 'ioredis';
-import type { Logger } from 'pino';
 import { inject } from 'vitest';
 import { usePerFileDatabase } from '../../../../test/support/per-file-database.js';
-import { TradingControls } from '../../src/controls/trading-controls.js';
-import { OrderExecutor } from '../../src/execution/order-executor.js';
 import {
-  createSentinel,
   defaultExitRuleSettings,
   type ExitSettings,
   type Sentinel,
   type SentinelExits,
-  type SentinelOptions,
   type StartExitRequest,
   type StartExitResult,
 } from '../../src/exits/index.js';
+import { buildWebhookSystem, type OnlineWebhookSystem } from '../../src/webhook-system.js';
 import { PaperVenue } from '../support/trading-harness.js';
 
 /** Test settings: the documented rules, a 3 s loop, cap 8, 5-minute repeat. */
@@ -74,6 +73,17 @@ export class RecordingExits implements SentinelExits {
   }
 }
 
+/** How one system of a sentinel test is built. */
+export interface SentinelSystemOptions {
+  /** The sentinel's exit executor (default: a RecordingExits). */
+  readonly exits?: SentinelExits;
+  readonly settings?: Partial<ExitSettings>;
+  /** The port the system trades on (default: the venue's). */
+  readonly exchange?: ExchangePort;
+  /** The system's own exit executor over its order executor, instead of `exits`. */
+  readonly realExecutor?: boolean;
+}
+
 /** What a sentinel test works with. */
 export interface SentinelUnderTest {
   readonly venue: PaperVenue;
@@ -83,21 +93,16 @@ export interface SentinelUnderTest {
   readonly account: string;
   /** The heartbeat's service name of this test (never the shared `sentinel`). */
   readonly heartbeatService: string;
-  readonly logger: Logger;
-  readonly controls: TradingControls;
   /** Quotes for several symbols at the venue's current time. */
   quote(quotes: Record<string, string>): void;
   /** Moves the venue's clock (quotes age; nothing new is quoted). */
   advance(ms: number): void;
   /** Records a fill in the ledger for the test's account. */
   fill(side: 'buy' | 'sell', symbol: string, amount: string, price: string): Promise<void>;
-  /** A sentinel over this venue, database and Redis prefix (stopped after the test). */
-  sentinel(options: {
-    exits?: SentinelExits;
-    settings?: Partial<ExitSettings>;
-    exchange?: ExchangePort;
-    realExecutor?: boolean;
-  }): Sentinel;
+  /** A system over this venue, database and Redis prefix (stopped after the test); several share one lease. */
+  system(options?: SentinelSystemOptions): Promise<OnlineWebhookSystem>;
+  /** The sentinel of a new system(options). */
+  sentinel(options?: SentinelSystemOptions): Promise<Sentinel>;
   /** The account's EXIT decisions, oldest first. */
   exitDecisions(
     symbol?: string,
@@ -120,43 +125,30 @@ export function useSentinelHarness(): (balances?: Record<string, string>) => Pro
       await redis.quit();
     });
     const logger = createLogger({ level: 'silent', service: 'test' });
-    const controls = new TradingControls({
-      redis,
-      prefix,
-      clock: venue.clock,
-      logger,
-      envBuyGuard: false,
-      buyGuardFile: undefined,
-      exchangeHealth: () => 'HEALTHY',
-    });
+    const config = parseConfig({ HOOKLINE_ACCOUNT: account });
     const prisma = database.prisma;
     const heartbeatService = `sentinel-${prefix}`;
-    const sentinel: SentinelUnderTest['sentinel'] = (options) => {
-      const exchange = options.exchange ?? venue.exchange;
-      const base: Omit<SentinelOptions, 'exits' | 'executor'> = {
-        store: storeOf(prisma),
-        exchange,
-        redis,
-        clock: venue.clock,
-        logger,
-        settings: sentinelTestSettings(account, options.settings),
-        controls,
-        keyPrefix: prefix,
-        matrixPrefix: prefix,
-        heartbeatService,
-      };
-      const executor = new OrderExecutor({
-        store: storeOf(prisma),
-        exchange,
-        queues: { enqueue: async () => 'not-queued' },
-        clock: venue.clock,
-        logger,
-      });
-      const created = options.realExecutor
-        ? createSentinel({ ...base, executor })
-        : createSentinel({ ...base, exits: options.exits ?? new RecordingExits() });
-      perFile.onCleanup(() => created.stop());
-      return created;
+    const system: SentinelUnderTest['system'] = async (options = {}) => {
+      const exits = options.realExecutor ? undefined : (options.exits ?? new RecordingExits());
+      const built = await buildWebhookSystem(
+        {
+          config,
+          store: storeOf(prisma),
+          exchange: options.exchange ?? venue.exchange,
+          clock: venue.clock,
+          logger,
+          redis,
+        },
+        {
+          prefix,
+          exit: sentinelTestSettings(account, options.settings),
+          ...(exits === undefined ? {} : { exits }),
+          sentinelHeartbeatService: heartbeatService,
+          backfillIntervalMs: 0,
+        },
+      );
+      perFile.onCleanup(() => built.stop());
+      return built;
     };
     return {
       venue,
@@ -165,9 +157,8 @@ export function useSentinelHarness(): (balances?: Record<string, string>) => Pro
       prefix,
       account,
       heartbeatService,
-      logger,
-      controls,
-      sentinel,
+      system,
+      sentinel: async (options) => (await system(options)).sentinel,
       quote: (quotes) => {
         for (const [symbol, bid] of Object.entries(quotes)) {
           const ask = dec(bid).times('1.0001').toDecimalPlaces(2);
@@ -223,9 +214,4 @@ export function useSentinelHarness(): (balances?: Record<string, string>) => Pro
 
 function toDecimals(balances: Record<string, string>): Record<string, Decimal> {
   return Object.fromEntries(Object.entries(balances).map(([currency, amount]) => [currency, dec(amount)]));
-}
-
-/** A decimal as a plain string, for comparisons with database values. */
-export function plain(value: { toString(): string } | null | undefined): string | undefined {
-  return value === null || value === undefined ? undefined : toPlainString(dec(value.toString()));
 }

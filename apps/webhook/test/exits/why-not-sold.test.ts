@@ -1,11 +1,8 @@
 import { ExchangeError } from '@hookline/exchange';
-import { ReadinessRegistry } from '@hookline/runtime';
-import { storeOf } from '@hookline/store';
 import { describe, expect, it } from 'vitest';
-import { defaultRiskLimits } from '../../src/rules/index.js';
-import { buildWebhookApp } from '../../src/webhook-app.js';
+import { plain } from '../../../../test/support/plain-decimal.js';
 import { withOverrides } from '../support/trading-harness.js';
-import { plain, RecordingExits, useSentinelHarness } from './sentinel-harness.js';
+import { RecordingExits, useSentinelHarness } from './sentinel-harness.js';
 
 const BTC = 'BTC/USD';
 const ETH = 'ETH/USD';
@@ -19,7 +16,7 @@ describe('every sell that does not happen says why in decisions, once, not every
     await h.fill('buy', BTC, '0.01', '60000');
     h.quote({ [BTC]: '60000' });
     const exits = new RecordingExits();
-    const sentinel = h.sentinel({ exits });
+    const sentinel = await h.sentinel({ exits });
     const marketData = sentinel.readiness.find((check) => check.name === 'market-data');
 
     await sentinel.sweepOnce();
@@ -54,7 +51,7 @@ describe('every sell that does not happen says why in decisions, once, not every
     await h.fill('buy', BTC, '0.01', '60000');
     h.quote({ [BTC]: '56000' }); // −6.7 %
     const exits = new RecordingExits();
-    const sentinel = h.sentinel({ exits, settings: { hodlAssets: new Set(['BTC']) } });
+    const sentinel = await h.sentinel({ exits, settings: { hodlAssets: new Set(['BTC']) } });
 
     for (let sweep = 0; sweep < 3; sweep += 1) {
       await sentinel.sweepOnce();
@@ -90,7 +87,7 @@ describe('every sell that does not happen says why in decisions, once, not every
         return await h.venue.exchange.fetchTicker(symbol);
       },
     });
-    const sentinel = h.sentinel({ exits, exchange });
+    const sentinel = await h.sentinel({ exits, exchange });
 
     const report = await sentinel.sweepOnce();
     exits.active.add(ETH); // ETH's exit is now working
@@ -126,7 +123,7 @@ describe('every sell that does not happen says why in decisions, once, not every
       code: 'NOTHING_AVAILABLE',
       detail: 'held elsewhere',
     });
-    const sentinel = h.sentinel({ exits });
+    const sentinel = await h.sentinel({ exits });
 
     const sweep = async () => {
       await sentinel.sweepOnce();
@@ -158,7 +155,7 @@ describe('every sell that does not happen says why in decisions, once, not every
       code: 'DUST',
       detail: 'below the minimum',
     });
-    const sentinel = h.sentinel({ exits });
+    const sentinel = await h.sentinel({ exits });
     const sweep = async () => {
       await sentinel.sweepOnce();
       h.advance(3_000);
@@ -187,44 +184,24 @@ describe('every sell that does not happen says why in decisions, once, not every
     const h = await harness();
     await h.fill('buy', BTC, '0.01', '60000');
     h.quote({ [BTC]: '56000' });
-    await h.sentinel({ exits: new RecordingExits(), settings: { hodlAssets: new Set(['BTC']) } }).sweepOnce();
-    const app = buildWebhookApp({
-      logger: h.logger,
-      readiness: new ReadinessRegistry(),
-      health: { services: ['webhook'], mode: 'paper' },
-      api: {
-        store: storeOf(h.database),
-        exchange: h.venue.exchange,
-        controls: h.controls,
-        clock: h.venue.clock,
-        account: h.account,
-        limits: defaultRiskLimits,
-        exits: {
-          start: async () => ({ kind: 'NOT_SOLD', decisionId: 'unused', code: 'UNUSED', detail: 'unused' }),
-        },
-        adminToken: undefined,
-      },
+    const { sentinel, app } = await h.system({ settings: { hodlAssets: new Set(['BTC']) } });
+    await sentinel.sweepOnce();
+    const response = await app.inject({
+      method: 'GET',
+      url: '/api/decisions?symbol=BTC%2FUSD&intent=EXIT',
     });
-    try {
-      const response = await app.inject({
-        method: 'GET',
-        url: '/api/decisions?symbol=BTC%2FUSD&intent=EXIT',
-      });
 
-      expect(response.statusCode).toBe(200);
-      expect(response.json().items).toEqual([
-        expect.objectContaining({
-          symbol: BTC,
-          side: 'SELL',
-          intent: 'EXIT',
-          outcome: 'SKIPPED',
-          reason_code: 'HODL_ASSET',
-          exit_reason: 'HARD_STOP',
-          rule_inputs: expect.objectContaining({ wouldExit: 'HARD_STOP' }),
-        }),
-      ]);
-    } finally {
-      await app.close();
-    }
+    expect(response.statusCode).toBe(200);
+    expect(response.json().items).toEqual([
+      expect.objectContaining({
+        symbol: BTC,
+        side: 'SELL',
+        intent: 'EXIT',
+        outcome: 'SKIPPED',
+        reason_code: 'HODL_ASSET',
+        exit_reason: 'HARD_STOP',
+        rule_inputs: expect.objectContaining({ wouldExit: 'HARD_STOP' }),
+      }),
+    ]);
   });
 });

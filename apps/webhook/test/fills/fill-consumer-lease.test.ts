@@ -7,11 +7,12 @@ import { storeOf } from '@hookline/store';
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/databases.js';
+import { eventually } from '../../../../test/support/eventually.js';
 import { FillConsumer } from '../../src/fills/fill-consumer.js';
 import { RedisFillCursorStore } from '../../src/fills/fill-cursor-store.js';
 import { FillRecorder } from '../../src/fills/fill-recorder.js';
 import { RedisLease } from '../../src/leases/redis-lease.js';
-import { eventually, PaperVenue, SYMBOL } from '../support/trading-harness.js';
+import { PaperVenue, SYMBOL } from '../support/trading-harness.js';
 
 const LEASE_TTL_MS = 600;
 

@@ -3,13 +3,14 @@ import { createLogger } from '@hookline/runtime';
 import { storeOf } from '@hookline/store';
 import { Redis } from 'ioredis';
 import { beforeEach, describe, expect, inject, it } from 'vitest';
+import { eventually } from '../../../../test/support/eventually.js';
 import { usePerFileDatabase } from '../../../../test/support/per-file-database.js';
 import { FillConsumer } from '../../src/fills/fill-consumer.js';
 import { RedisFillCursorStore } from '../../src/fills/fill-cursor-store.js';
 import { FillRecorder } from '../../src/fills/fill-recorder.js';
 import { exchangeCircuitCheck, fillStreamCheck } from '../../src/fills/fill-stream-readiness.js';
 import { RedisLease } from '../../src/leases/redis-lease.js';
-import { eventually, PaperVenue } from '../support/trading-harness.js';
+import { PaperVenue } from '../support/trading-harness.js';
 
 describe('readiness of the fill stream and the exchange circuit', () => {
   const perFile = usePerFileDatabase('fill_stream_ready');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buyAlertBody, eventually, useTradingHarness } from '../support/trading-harness.js';
+import { eventually } from '../../../../test/support/eventually.js';
+import { buyAlertBody, useTradingHarness } from '../support/trading-harness.js';
 
 describe('fills into the ledger exactly once', () => {
   const harness = useTradingHarness();

@@ -1,18 +1,19 @@
+// A paper venue on a TestClock, real Postgres and Redis, and webhook systems built as the service
+// builds them (not started), whose reconcilers are under test. Their fill consumers stay off: the
+// fills the stream missed are the reconciler's to find.
 import { randomBytes } from 'node:crypto';
-import { type Decimal, dec, toPlainString } from '@hookline/core';
+import { type Decimal, dec } from '@hookline/core';
 import type { Database } from '@hookline/db';
 import { recordFills } from '@hookline/ledger-store';
 import { createLogger } from '@hookline/runtime';
+import { parseConfig } from '@hookline/schemas';
 import { storeOf } from '@hookline/store';
 import { Redis } from 'ioredis';
 import { inject } from 'vitest';
 import { usePerFileDatabase } from '../../../../test/support/per-file-database.js';
-import {
-  createReconciler,
-  type ReconcileReport,
-  type Reconciler,
-  type ReconcilerOptions,
-} from '../../src/reconciler/index.js';
+import type { TradingControls } from '../../src/controls/trading-controls.js';
+import type { ReconcileReport, Reconciler } from '../../src/reconciler/index.js';
+import { buildWebhookSystem, type WebhookOverrides } from '../../src/webhook-system.js';
 import { PaperVenue } from '../support/trading-harness.js';
 
 export const SYMBOL = 'BTC/USD';
@@ -23,16 +24,20 @@ export interface ReconcileUnderTest {
   readonly database: Database;
   readonly redis: Redis;
   readonly prefix: string;
-  /** Symbols the reconciler put in REDUCING, with the reason. */
-  readonly reducing: Array<{ symbol: string; reason: string }>;
+  /** Symbols the reconcilers put in REDUCING in the operator's controls, with the reason. */
+  reducing(): Promise<Array<{ symbol: string; reason: string }>>;
+  /** Every report of every reconciler of the test, in order. */
   readonly reports: ReconcileReport[];
-  /** A reconciler over this venue, database and Redis prefix (several share one lease). */
-  reconciler(overrides?: Partial<ReconcilerOptions>): Reconciler;
+  /** The reconciler of a new system over this venue, database and Redis prefix (several share one lease). */
+  reconciler(overrides?: ReconcilerOverrides): Promise<Reconciler>;
   /** Writes one of our order rows, as the executor does (status SUBMITTED, no exchange id yet). */
   submittedOrder(clientOrderId: string, orderTime: Date, amount?: string): Promise<void>;
   /** Records a buy fill in the ledger that the exchange never executed. */
   ledgerOnlyBuy(tradeId: string, amount: string, symbol?: string): Promise<void>;
 }
+
+/** Reconciler settings over the system's (grace, lease, ...). */
+export type ReconcilerOverrides = NonNullable<WebhookOverrides['reconciler']>;
 
 /** One migrated database per file, emptied before each test; a fresh Redis prefix per test. */
 export function useReconcileHarness(): (
@@ -48,36 +53,38 @@ export function useReconcileHarness(): (
     perFile.onCleanup(async () => {
       await redis.quit();
     });
-    const reducing: Array<{ symbol: string; reason: string }> = [];
     const reports: ReconcileReport[] = [];
     const logger = createLogger({ level: 'silent', service: 'test' });
+    const config = parseConfig({});
     const prisma = database.prisma;
+    let controls: TradingControls | undefined;
     return {
       venue,
       database,
       redis,
       prefix,
-      reducing,
       reports,
-      reconciler: (overrides = {}) => {
-        const reconciler = createReconciler({
-          store: storeOf(prisma),
-          exchange: venue.exchange,
-          redis,
-          clock: venue.clock,
-          logger,
-          account: 'default',
-          keyPrefix: prefix,
-          onSymbolReducing: (symbol, reason) => {
-            reducing.push({ symbol, reason });
+      reducing: async () => {
+        const flagged = controls === undefined ? {} : (await controls.snapshot()).reducingSymbols;
+        return Object.entries(flagged).map(([symbol, reason]) => ({ symbol, reason }));
+      },
+      reconciler: async (overrides = {}) => {
+        const system = await buildWebhookSystem(
+          { config, store: storeOf(prisma), exchange: venue.exchange, clock: venue.clock, logger, redis },
+          {
+            prefix,
+            consumeFills: false,
+            reconciler: {
+              onReport: (report) => {
+                reports.push(report);
+              },
+              ...overrides,
+            },
           },
-          onReport: (report) => {
-            reports.push(report);
-          },
-          ...overrides,
-        });
-        perFile.onCleanup(() => reconciler.stop());
-        return reconciler;
+        );
+        perFile.onCleanup(() => system.stop());
+        controls = system.controls;
+        return system.reconciler;
       },
       submittedOrder: async (clientOrderId, orderTime, amount = '0.01') => {
         await prisma.tradeRecord.create({
@@ -123,9 +130,4 @@ export function useReconcileHarness(): (
       },
     };
   };
-}
-
-/** A decimal string as Postgres returns it, for comparisons. */
-export function plain(value: { toString(): string } | null | undefined): string | undefined {
-  return value === null || value === undefined ? undefined : toPlainString(dec(value.toString()));
 }

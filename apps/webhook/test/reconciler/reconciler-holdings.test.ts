@@ -1,6 +1,7 @@
 import { dec } from '@hookline/core';
 import { ReadinessRegistry } from '@hookline/runtime';
 import { describe, expect, it } from 'vitest';
+import { eventually } from '../../../../test/support/eventually.js';
 import { SYMBOL, useReconcileHarness } from './reconciler-harness.js';
 
 describe('reconciler: holdings, readiness and the lease', () => {
@@ -13,7 +14,7 @@ describe('reconciler: holdings, readiness and the lease', () => {
     });
     await ledgerOnlyBuy('zombie-buy', '0.05');
 
-    const report = await reconciler().runOnce();
+    const report = await (await reconciler()).runOnce();
 
     expect(report.outcome).toBe('COMPLETED');
     expect(report.zombies).toEqual([
@@ -22,9 +23,10 @@ describe('reconciler: holdings, readiness and the lease', () => {
     expect(report.unknownHoldings).toEqual([
       { symbol: 'ETH/USD', asset: 'ETH', ledgerQuantity: '0', exchangeQuantity: '2' },
     ]);
-    expect(reducing.map((entry) => entry.symbol).sort()).toEqual(['BTC/USD', 'ETH/USD']);
-    expect(reducing.find((entry) => entry.symbol === SYMBOL)?.reason).toContain('ZOMBIE_POSITION');
-    expect(reducing.find((entry) => entry.symbol === 'ETH/USD')?.reason).toContain('UNKNOWN_HOLDING');
+    const flagged = await reducing();
+    expect(flagged.map((entry) => entry.symbol).sort()).toEqual(['BTC/USD', 'ETH/USD']);
+    expect(flagged.find((entry) => entry.symbol === SYMBOL)?.reason).toContain('ZOMBIE_POSITION');
+    expect(flagged.find((entry) => entry.symbol === 'ETH/USD')?.reason).toContain('UNKNOWN_HOLDING');
     expect(await database.prisma.fill.count()).toBe(1);
     expect(await database.prisma.tradeRecord.count()).toBe(1);
   });
@@ -32,10 +34,10 @@ describe('reconciler: holdings, readiness and the lease', () => {
   it('when the exchange holds only dust of an asset then nothing is reported', async () => {
     const { reconciler, reducing } = await harness({ USD: dec('100000'), ETH: dec('0.00005') });
 
-    const report = await reconciler().runOnce();
+    const report = await (await reconciler()).runOnce();
 
     expect(report.unknownHoldings).toEqual([]);
-    expect(reducing).toEqual([]);
+    expect(await reducing()).toEqual([]);
   });
 
   it('when the exchange fails at start-up then readiness stays red with the reason until a run succeeds', async () => {
@@ -45,7 +47,7 @@ describe('reconciler: holdings, readiness and the lease', () => {
       kind: 'TEMPORARY',
       message: 'maintenance',
     });
-    const subject = reconciler();
+    const subject = await reconciler();
     const registry = new ReadinessRegistry();
     registry.register(subject.readiness);
 
@@ -78,8 +80,8 @@ describe('reconciler: holdings, readiness and the lease', () => {
       amount: dec('0.01'),
       price: dec('59000'),
     });
-    const first = reconciler();
-    const second = reconciler();
+    const first = await reconciler();
+    const second = await reconciler();
 
     const reports = await Promise.all([first.runOnce(), second.runOnce()]);
 
@@ -98,23 +100,18 @@ describe('reconciler: holdings, readiness and the lease', () => {
 
   it('when started then it reconciles at once and keeps the lease until stopped', async () => {
     const { reconciler, reports } = await harness();
-    const subject = reconciler({ leaseTtlMs: 300 });
+    const subject = await reconciler({ leaseTtlMs: 300 });
 
     subject.start(60_000);
-    await until(() => subject.hasSucceeded());
+    await eventually(async () => subject.hasSucceeded(), {
+      timeoutMs: 5_000,
+      what: 'the first reconciliation',
+    });
     await new Promise((resolve) => setTimeout(resolve, 500));
 
-    expect((await reconciler().runOnce()).outcome).toBe('SKIPPED');
+    expect((await (await reconciler()).runOnce()).outcome).toBe('SKIPPED');
     await subject.stop();
-    expect((await reconciler().runOnce()).outcome).toBe('COMPLETED');
+    expect((await (await reconciler()).runOnce()).outcome).toBe('COMPLETED');
     expect(reports[0]?.outcome).toBe('COMPLETED');
   });
 });
-
-async function until(check: () => boolean, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}

@@ -1,6 +1,7 @@
 import { dec } from '@hookline/core';
 import { describe, expect, it } from 'vitest';
-import { plain, SYMBOL, useReconcileHarness } from './reconciler-harness.js';
+import { plain } from '../../../../test/support/plain-decimal.js';
+import { SYMBOL, useReconcileHarness } from './reconciler-harness.js';
 
 describe('reconciler: orders and fills', () => {
   const harness = useReconcileHarness();
@@ -15,7 +16,7 @@ describe('reconciler: orders and fills', () => {
       amount: dec('0.01'),
       price: dec('59000'),
     });
-    const subject = reconciler();
+    const subject = await reconciler();
 
     const first = await subject.runOnce();
     const second = await subject.runOnce();
@@ -53,7 +54,7 @@ describe('reconciler: orders and fills', () => {
       amount: dec('0.01'),
       price: dec('59000'),
     });
-    const subject = reconciler();
+    const subject = await reconciler();
     await subject.runOnce();
 
     venue.quote('58990', '58999');
@@ -79,7 +80,7 @@ describe('reconciler: orders and fills', () => {
       amount: dec('0.01'),
       price: dec('60100'),
     });
-    const subject = reconciler();
+    const subject = await reconciler();
 
     const first = await subject.runOnce();
     const second = await subject.runOnce();
@@ -106,7 +107,7 @@ describe('reconciler: orders and fills', () => {
       price: dec('60100'),
     });
 
-    const report = await reconciler().runOnce();
+    const report = await (await reconciler()).runOnce();
 
     expect(report.ordersResolved).toEqual([
       expect.objectContaining({ clientOrderId: 'ours-ack-lost', from: 'SUBMITTED', to: 'FILLED' }),
@@ -126,7 +127,7 @@ describe('reconciler: orders and fills', () => {
     const { venue, database, reconciler, submittedOrder } = await harness();
     await submittedOrder('never-reached-the-exchange', new Date(venue.clock.nowMs() - row.ageMs));
 
-    const report = await reconciler({ notFoundGraceMs: 15 * 60_000 }).runOnce();
+    const report = await (await reconciler({ notFoundGraceMs: 15 * 60_000 })).runOnce();
 
     expect(report.outcome).toBe('COMPLETED');
     expect(report.ordersResolved).toHaveLength(row.resolved);
@@ -142,7 +143,7 @@ describe('reconciler: orders and fills', () => {
     await submittedOrder('acknowledged-then-missing', new Date(venue.clock.nowMs() - 60 * 60_000));
     await database.prisma.tradeRecord.updateMany({ data: { orderId: 'exchange-id-unknown-to-venue' } });
 
-    const report = await reconciler().runOnce();
+    const report = await (await reconciler()).runOnce();
 
     expect(report.ordersUnresolved[0]?.reason).toContain('acknowledged');
     expect((await database.prisma.tradeRecord.findFirstOrThrow()).status).toBe('SUBMITTED');

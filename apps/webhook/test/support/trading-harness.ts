@@ -9,8 +9,9 @@ import {
   type PaperStateStore,
   ScriptedPriceSource,
 } from '@hookline/exchange';
-import { createLogger, ReadinessRegistry } from '@hookline/runtime';
-import { AlertIntakeStore, storeOf } from '@hookline/store';
+import { createLogger } from '@hookline/runtime';
+import { parseConfig } from '@hookline/schemas';
+import { storeOf } from '@hookline/store';
 import type { FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
 import { inject } from 'vitest';
@@ -18,8 +19,8 @@ import { usePerFileDatabase } from '../../../../test/support/per-file-database.j
 import type { EntrySettings } from '../../src/execution/entry-settings.js';
 import { openRiskControls } from '../../src/execution/risk-snapshot.js';
 import { defaultPreflightOptions, defaultRiskLimits } from '../../src/rules/index.js';
-import { startTradingPipeline, type TradingPipeline } from '../../src/trading-pipeline.js';
-import { buildWebhookApp } from '../../src/webhook-app.js';
+import type { TradingPipeline } from '../../src/trading-pipeline.js';
+import { buildWebhookSystem, type OnlineWebhookSystem } from '../../src/webhook-system.js';
 
 /** The passphrase of the test apps. */
 export const PASSPHRASE = 'trading-harness-passphrase';
@@ -84,37 +85,48 @@ export class PaperVenue {
   }
 }
 
-/** Entry settings for tests: default limits, a long timeout unless given. */
+/** Entry settings of the tests but the controls: default limits, a long timeout. */
+const testEntry = {
+  account: 'default',
+  offsetBps: 0,
+  postOnly: false,
+  timeoutMs: 600_000,
+  defaultSizeQuote: dec('100'),
+  limits: defaultRiskLimits,
+  preflight: defaultPreflightOptions,
+} satisfies Omit<EntrySettings, 'controls'>;
+
+/** Entry settings for tests: default limits, a long timeout and open controls unless given. */
 export function testSettings(overrides: Partial<EntrySettings> = {}): EntrySettings {
-  return {
-    account: 'default',
-    offsetBps: 0,
-    postOnly: false,
-    timeoutMs: 600_000,
-    defaultSizeQuote: dec('100'),
-    limits: defaultRiskLimits,
-    preflight: defaultPreflightOptions,
-    controls: () => openRiskControls,
-    ...overrides,
-  };
+  return { ...testEntry, controls: () => openRiskControls, ...overrides };
 }
 
-/** A running pipeline plus the HTTP app in front of it. */
+/** A webhook system built as the service builds it, with a way to post alerts to its app. */
 export interface TradingUnderTest {
   readonly venue: PaperVenue;
   readonly database: Database;
+  /** The system under test (built, not started: no reconciler or sentinel timers). */
+  readonly system: OnlineWebhookSystem;
   readonly pipeline: TradingPipeline;
   readonly app: FastifyInstance;
   readonly prefix: string;
   readonly redis: Redis;
   post(body: string): Promise<{ statusCode: number; json: Record<string, unknown> }>;
-  /** Starts a second pipeline over the same queues, database and venue (a restarted worker). */
-  restart(options?: HarnessOptions): Promise<TradingPipeline>;
+  /** Builds a second system over the same queues, database and venue (a restarted worker, a replica). */
+  restart(options?: HarnessOptions): Promise<OnlineWebhookSystem>;
 }
 
-/** How a pipeline of the harness is built. */
+/** How a system of the harness is built. */
 export interface HarnessOptions {
+  /** Entry settings over the tests' (testSettings(): open controls unless `controls` is given). */
   readonly settings?: Partial<EntrySettings>;
+  /**
+   * Entries read the system's own operator controls (Redis, HOOKLINE_BUY_GUARD, the guard file, held
+   * until the first successful reconciliation) instead of testSettings()' open ones.
+   */
+  readonly operatorControls?: boolean;
+  /** Configuration keys over the harness's (passphrase, no rate limit, 4 KiB bodies). */
+  readonly env?: Readonly<Record<string, string>>;
   /** Wraps the venue's port (to simulate a crash around a request). */
   readonly wrapExchange?: (exchange: ExchangePort) => ExchangePort;
 }
@@ -139,23 +151,9 @@ export function withOverrides(exchange: ExchangePort, overrides: Partial<Exchang
   return { ...delegated, ...overrides };
 }
 
-/** Polls until the check passes (real time: the workers run on their own). */
-export async function eventually<T>(
-  check: () => Promise<T | undefined | false>,
-  timeoutMs = 10_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
-
 /**
  * One migrated Postgres database per test file, emptied before each test; a fresh Redis key prefix
- * (so fresh queues) per pipeline. Everything started is stopped after each test.
+ * (so fresh queues) per harness. Every system is built by buildWebhookSystem and stopped after the test.
  */
 export function useTradingHarness(): (options?: HarnessOptions) => Promise<TradingUnderTest> {
   const perFile = usePerFileDatabase('trading');
@@ -169,50 +167,45 @@ export function useTradingHarness(): (options?: HarnessOptions) => Promise<Tradi
       await redis.quit();
     });
     const logger = createLogger({ level: 'silent', service: 'test' });
-    const start = async (options: HarnessOptions) => {
-      const pipeline = await startTradingPipeline({
-        store: storeOf(database.prisma),
-        exchange: options.wrapExchange?.(venue.exchange) ?? venue.exchange,
-        redis,
-        clock: venue.clock,
-        logger,
-        settings: testSettings(options.settings),
-        ledger: {},
-        prefix,
-        backfillIntervalMs: 0,
-      });
-      perFile.onCleanup(() => pipeline.stop());
-      return pipeline;
+    const alertIds = new SequentialIdGenerator(`${prefix}-alert`);
+    const build = async (options: HarnessOptions) => {
+      const system = await buildWebhookSystem(
+        {
+          config: parseConfig({
+            WEBHOOK_PASSPHRASE: PASSPHRASE,
+            HOOKLINE_WEBHOOK_RATE_LIMIT: '0',
+            HOOKLINE_WEBHOOK_BODY_LIMIT_BYTES: '4096',
+            ...options.env,
+          }),
+          store: storeOf(database.prisma),
+          exchange: options.wrapExchange?.(venue.exchange) ?? venue.exchange,
+          clock: venue.clock,
+          logger,
+          redis,
+        },
+        {
+          prefix,
+          entry: options.operatorControls
+            ? { ...testEntry, ...options.settings }
+            : testSettings(options.settings),
+          alertIds,
+          backfillIntervalMs: 0,
+        },
+      );
+      perFile.onCleanup(() => system.stop());
+      return system;
     };
-    const pipeline = await start(first);
-    const app = buildWebhookApp({
-      logger,
-      readiness: new ReadinessRegistry(),
-      health: { services: ['webhook'], mode: 'paper' },
-      ingress: {
-        store: new AlertIntakeStore(storeOf(database.prisma)),
-        clock: venue.clock,
-        ids: new SequentialIdGenerator(`${prefix}-alert`),
-        onAccepted: pipeline.onAccepted,
-        passphrase: PASSPHRASE,
-        allowedAddresses: undefined,
-        trustedProxies: [],
-        bodyLimitBytes: 4096,
-        rateLimitPerMinute: 0,
-        idempotencyWindowSeconds: 60,
-        symbolOverrides: {},
-      },
-    });
-    perFile.onCleanup(() => app.close());
+    const system = await build(first);
     return {
       venue,
       database,
-      pipeline,
-      app,
+      system,
+      pipeline: system.pipeline,
+      app: system.app,
       prefix,
       redis,
       post: async (body) => {
-        const response = await app.inject({
+        const response = await system.app.inject({
           method: 'POST',
           url: '/webhook',
           payload: body,
@@ -221,7 +214,7 @@ export function useTradingHarness(): (options?: HarnessOptions) => Promise<Tradi
         });
         return { statusCode: response.statusCode, json: response.json() };
       },
-      restart: (options = {}) => start(options),
+      restart: (options = {}) => build(options),
     };
   };
 }

@@ -1,8 +1,9 @@
 import { dec } from '@hookline/core';
 import { storeOf } from '@hookline/store';
 import { describe, expect, it } from 'vitest';
+import { plain } from '../../../../../test/support/plain-decimal.js';
 import { type ExitProgress, summarizeExit } from '../../../src/exits/executor/exit-executor.js';
-import { plain, SYMBOL, useExitHarness } from '../exit-harness.js';
+import { SYMBOL, useExitHarness } from '../exit-harness.js';
 
 const ruleInputs = { rule: 'test' };
 

@@ -1,9 +1,10 @@
 import { dec } from '@hookline/core';
 import { storeOf } from '@hookline/store';
 import { describe, expect, it } from 'vitest';
+import { plain } from '../../../../../test/support/plain-decimal.js';
 import { clientOrderIdOf } from '../../../src/execution/order-intent.js';
 import { summarizeExit } from '../../../src/exits/executor/exit-executor.js';
-import { plain, SYMBOL, useExitHarness } from '../exit-harness.js';
+import { SYMBOL, useExitHarness } from '../exit-harness.js';
 
 describe('exit executor: restart', () => {
   const harness = useExitHarness();
@@ -19,14 +20,14 @@ describe('exit executor: restart', () => {
     });
 
     // A new process: nothing in memory, only the database and the venue.
-    const restarted = newExits();
+    const restarted = await newExits();
     expect(await restarted.activeExitSymbols()).toEqual(new Set([SYMBOL]));
     venue.clock.advance(settings.timeoutMs);
     venue.quote('59990', '59990.01'); // below the resting 60 006: nothing fills
     const [repriced] = await restarted.advance();
     venue.quote('59996', '59996.01');
     await settle();
-    const [finished] = await newExits().advance();
+    const [finished] = await (await newExits()).advance();
 
     expect(repriced).toMatchObject({
       kind: 'ORDER_PLACED',

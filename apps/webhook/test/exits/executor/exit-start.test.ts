@@ -1,6 +1,7 @@
 import { dec } from '@hookline/core';
 import { describe, expect, it } from 'vitest';
-import { plain, SYMBOL, useExitHarness } from '../exit-harness.js';
+import { plain } from '../../../../../test/support/plain-decimal.js';
+import { SYMBOL, useExitHarness } from '../exit-harness.js';
 
 const ruleInputs = { rule: 'test' };
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { plain, RecordingExits, useSentinelHarness } from '../sentinel-harness.js';
+import { plain } from '../../../../../test/support/plain-decimal.js';
+import { RecordingExits, useSentinelHarness } from '../sentinel-harness.js';
 
 const BTC = 'BTC/USD';
 
@@ -10,7 +11,7 @@ describe('the sentinel remembers each position across sweeps and restarts', () =
     const h = await harness();
     await h.fill('buy', BTC, '0.01', '60000');
     h.quote({ [BTC]: '62400' }); // +4 %: trailing activates, stop = 62400 − 2 % = 61152
-    const first = h.sentinel({ exits: new RecordingExits() });
+    const first = await h.sentinel({ exits: new RecordingExits() });
     await first.sweepOnce();
     await first.stop();
 
@@ -25,7 +26,7 @@ describe('the sentinel remembers each position across sweeps and restarts', () =
     h.advance(3_000);
     h.quote({ [BTC]: '61100' });
     const exits = new RecordingExits();
-    await h.sentinel({ exits }).sweepOnce();
+    await (await h.sentinel({ exits })).sweepOnce();
 
     expect(exits.started).toEqual([
       expect.objectContaining({ symbol: BTC, reason: 'TRAILING_STOP', positionAmount: expect.anything() }),
@@ -37,7 +38,7 @@ describe('the sentinel remembers each position across sweeps and restarts', () =
     const h = await harness();
     await h.fill('buy', BTC, '0.01', '60000');
     h.quote({ [BTC]: '60100' });
-    const sentinel = h.sentinel({ exits: new RecordingExits() });
+    const sentinel = await h.sentinel({ exits: new RecordingExits() });
     await sentinel.sweepOnce();
     const where = { account_symbol: { account: h.account, symbol: BTC } };
     const before = await h.database.prisma.positionState.findUniqueOrThrow({ where });
@@ -55,7 +56,7 @@ describe('the sentinel remembers each position across sweeps and restarts', () =
     const h = await harness();
     await h.fill('buy', BTC, '0.01', '60000');
     h.quote({ [BTC]: '62400' });
-    const sentinel = h.sentinel({ exits: new RecordingExits() });
+    const sentinel = await h.sentinel({ exits: new RecordingExits() });
     await sentinel.sweepOnce();
     expect(await h.database.prisma.positionState.count({ where: { account: h.account } })).toBe(1);
 
@@ -71,7 +72,9 @@ describe('the sentinel remembers each position across sweeps and restarts', () =
     const h = await harness();
     await h.fill('buy', BTC, '0.01', '60000');
     h.quote({ [BTC]: '60100' });
-    await h.sentinel({ exits: new RecordingExits(), settings: { hodlAssets: new Set(['BTC']) } }).sweepOnce();
+    await (
+      await h.sentinel({ exits: new RecordingExits(), settings: { hodlAssets: new Set(['BTC']) } })
+    ).sweepOnce();
 
     const stored = await h.database.prisma.positionState.findUniqueOrThrow({
       where: { account_symbol: { account: h.account, symbol: BTC } },

@@ -1,6 +1,6 @@
 import { heartbeatKey } from '@hookline/runtime';
 import { describe, expect, it } from 'vitest';
-import { eventually } from '../../support/trading-harness.js';
+import { eventually } from '../../../../../test/support/eventually.js';
 import { RecordingExits, useSentinelHarness } from '../sentinel-harness.js';
 
 const BTC = 'BTC/USD';
@@ -24,7 +24,7 @@ describe('the sentinel loop: one sweep at a time, one leader per account, a hear
       await sleep(150);
       running -= 1;
     };
-    const sentinel = h.sentinel({ exits, settings: { loop: { intervalMs: 30, leaseTtlMs: 5_000 } } });
+    const sentinel = await h.sentinel({ exits, settings: { loop: { intervalMs: 30, leaseTtlMs: 5_000 } } });
 
     sentinel.start();
     await sleep(700);
@@ -46,8 +46,8 @@ describe('the sentinel loop: one sweep at a time, one leader per account, a hear
     });
     slowExits.onAdvance = () => stuck; // the first sweep runs for 5 lease TTLs
     const otherExits = new RecordingExits();
-    const slow = h.sentinel({ exits: slowExits, settings: { loop } });
-    const other = h.sentinel({ exits: otherExits, settings: { loop } });
+    const slow = await h.sentinel({ exits: slowExits, settings: { loop } });
+    const other = await h.sentinel({ exits: otherExits, settings: { loop } });
 
     slow.start();
     await eventually(async () => slowExits.advances > 0 || undefined);
@@ -67,8 +67,8 @@ describe('the sentinel loop: one sweep at a time, one leader per account, a hear
     const loop = { intervalMs: 40, leaseTtlMs: 5_000 };
     const firstExits = new RecordingExits();
     const secondExits = new RecordingExits();
-    const first = h.sentinel({ exits: firstExits, settings: { loop } });
-    const second = h.sentinel({ exits: secondExits, settings: { loop } });
+    const first = await h.sentinel({ exits: firstExits, settings: { loop } });
+    const second = await h.sentinel({ exits: secondExits, settings: { loop } });
 
     first.start();
     await eventually(async () => firstExits.advances > 0 || undefined);
@@ -86,7 +86,7 @@ describe('the sentinel loop: one sweep at a time, one leader per account, a hear
 
   it('when a sweep completes then the heartbeat is written for three intervals, and readiness goes red once the loop stalls', async () => {
     const h = await harness();
-    const sentinel = h.sentinel({ exits: new RecordingExits() });
+    const sentinel = await h.sentinel({ exits: new RecordingExits() });
     const heartbeat = sentinel.readiness.find((check) => check.name === `heartbeat:${h.heartbeatService}`);
     expect(heartbeat?.critical).toBe(true);
     expect((await heartbeat?.run())?.ok).toBe(false); // nothing swept yet
@@ -106,7 +106,7 @@ describe('the sentinel loop: one sweep at a time, one leader per account, a hear
 
   it('when the loop stops then its heartbeat expires on its own', async () => {
     const h = await harness();
-    const sentinel = h.sentinel({
+    const sentinel = await h.sentinel({
       exits: new RecordingExits(),
       settings: { loop: { intervalMs: 100, leaseTtlMs: 5_000 } },
     });
@@ -126,7 +126,7 @@ describe('the sentinel loop: one sweep at a time, one leader per account, a hear
     exits.activeExitSymbols = async () => {
       throw new Error('database gone');
     };
-    const sentinel = h.sentinel({ exits });
+    const sentinel = await h.sentinel({ exits });
 
     expect(await sentinel.sweepOnce()).toBeUndefined();
     expect(await h.redis.exists(heartbeatKey(h.heartbeatService))).toBe(0);

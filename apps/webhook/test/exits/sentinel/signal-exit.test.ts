@@ -18,7 +18,7 @@ describe('SIGNAL_EXIT: a fresh SELL row sells a position that is not at a loss',
     const h = await harness({ USD: '100000', BTC: '0.01' });
     await h.fill('buy', BTC, '0.01', '60000');
     h.quote({ [BTC]: bid });
-    return { h, sentinel: h.sentinel({ realExecutor: true }) };
+    return { h, sentinel: await h.sentinel({ realExecutor: true }) };
   }
 
   it('when the P&L is exactly zero and a fresh SELL row is written then SIGNAL_EXIT places a LIMIT at bid × 1.0001', async () => {
