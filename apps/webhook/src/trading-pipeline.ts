@@ -36,6 +36,8 @@ export interface TradingPipelineOptions {
   readonly concurrency?: JobConcurrency;
   /** How often ACCEPTED alerts whose enqueue was lost are re-enqueued (default 30 s; grace the same). */
   readonly sweepIntervalMs?: number;
+  /** false: the fill consumer is built but never started (fills then come only from the reconciler). */
+  readonly consumeFills?: boolean;
 }
 
 /** The running pipeline. */
@@ -87,7 +89,7 @@ export async function startTradingPipeline(options: TradingPipelineOptions): Pro
   const sweepIntervalMs = options.sweepIntervalMs ?? 30_000;
   const sweeper = new AcceptedAlertSweeper({ store, queues, clock, logger, graceMs: sweepIntervalMs });
   await workers.ready();
-  fills.start();
+  if (options.consumeFills !== false) fills.start();
   sweeper.start(sweepIntervalMs);
   return {
     queues,

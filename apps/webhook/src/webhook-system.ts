@@ -81,10 +81,9 @@ export interface WebhookOverrides {
   readonly concurrency?: JobConcurrency;
   readonly fillLeaseTtlMs?: number;
   /**
-   * false: the fill consumer is stopped as soon as the pipeline has started it, before it takes its
-   * lease, so neither the user stream nor the REST backfill records anything and fills reach the ledger
-   * only through the reconciler (tests of the reconciler, whose subject is what the stream missed).
-   * Default true.
+   * false: the fill consumer is never started, so neither the user stream nor the REST backfill records
+   * anything and fills reach the ledger only through the reconciler (tests of the reconciler, whose
+   * subject is what the stream missed). Default true.
    */
   readonly consumeFills?: boolean;
   readonly acceptedSweepIntervalMs?: number;
@@ -242,13 +241,11 @@ async function buildOnline(
     backfillIntervalMs: overrides.backfillIntervalMs ?? config.HOOKLINE_FILL_BACKFILL_INTERVAL_MS,
     ...(overrides.fillLeaseTtlMs === undefined ? {} : { fillLeaseTtlMs: overrides.fillLeaseTtlMs }),
     ...(overrides.concurrency === undefined ? {} : { concurrency: overrides.concurrency }),
+    ...(overrides.consumeFills === undefined ? {} : { consumeFills: overrides.consumeFills }),
     ...(overrides.acceptedSweepIntervalMs === undefined
       ? {}
       : { sweepIntervalMs: overrides.acceptedSweepIntervalMs }),
   });
-  // Stopped before anything else is awaited: the lease request the pipeline just sent cannot have been
-  // answered yet, and a stopped consumer ignores the answer, so it never subscribes or backfills.
-  if (overrides.consumeFills === false) await pipeline.fills.stop();
   // The exit sentinel: one leader per account (lease), exits through the pipeline's order executor.
   const sentinel = createSentinel({
     store,
