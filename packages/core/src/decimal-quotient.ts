@@ -23,20 +23,15 @@ const division = new LongDivision();
 
 /** x / y at 60 significant digits, half to even: the value `dec(x).dividedBy(y)` gives. */
 export function quotient(x: Decimal, y: Decimal): Decimal {
-  if (
-    hasOurSettings() &&
-    readScaled(x, dividend) &&
-    readScaled(y, divisor) &&
-    dividend.integer <= maxDividend &&
-    divisor.integer <= maxLongDivisor
-  ) {
+  if (readScaled(x, dividend) && readScaled(y, divisor)) return scaledQuotient(x, y, dividend, divisor);
+  return dec(x).dividedBy(y);
+}
+
+/** `quotient(x, y)` for a caller that has already read |x| and |y| as scaled integers. */
+export function scaledQuotient(x: Decimal, y: Decimal, a: ScaledNumber, b: ScaledNumber): Decimal {
+  if (hasOurSettings() && a.integer <= maxDividend && b.integer <= maxLongDivisor) {
     const negative = x.isNegative() !== y.isNegative();
-    const result = roundedQuotient(
-      negative,
-      dividend.integer,
-      divisor.integer,
-      divisor.scale - dividend.scale,
-    );
+    const result = roundedQuotient(negative, a.integer, b.integer, b.scale - a.scale);
     if (result) return result;
   }
   return dec(x).dividedBy(y);

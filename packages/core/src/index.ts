@@ -7,7 +7,6 @@ export { type Decimal, dec, isDecimal, ONE, ZERO } from './decimal.js';
 export { max, min, quantizeDown, quantizeToTick, splitProRata, sum } from './decimal-arithmetic.js';
 export { roundUsd, toFixedString, toPlainString } from './decimal-format.js';
 export { compare, minus, plus, times } from './decimal-operations.js';
-export { quotient } from './decimal-quotient.js';
 export { assertNever, type ErrorContext, HooklineError } from './errors.js';
 export {
   type IdGenerator,
@@ -22,6 +21,7 @@ export {
   orderStatuses,
   transition,
 } from './order-lifecycle.js';
+export { ProRata } from './pro-rata.js';
 export {
   type ExchangeErrorKind,
   type ExitReason,
@@ -32,4 +32,3 @@ export {
 } from './reason-codes.js';
 export { SystemClock } from './system-clock.js';
 export { SystemRandomSource } from './system-random.js';
-export { truncatedShare } from './truncated-share.js';

@@ -1,7 +1,8 @@
 import { Decimal as OtherDecimalCopy } from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type Decimal, dec, quotient } from '../src/index.js';
+import { quotient } from '../src/decimal-quotient.js';
+import { type Decimal, dec } from '../src/index.js';
 import { anyDecimal, internals, shortDecimal } from './support/decimal-arbitraries.js';
 
 describe('quotient', () => {

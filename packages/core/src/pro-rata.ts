@@ -1,7 +1,10 @@
-// A part's share of a total, truncated toward zero, as splitProRata gives it but computed exactly in
-// integers: by long division in plain numbers when the operands are small once scaled (a fee shared
-// over fill slices, for nearly every ledger row), otherwise in BigInt. Never rounded at 60 digits.
+// A total shared in proportion to parts of a whole, as the ledger shares a fill's or a lot's fee over
+// its slices. Each share is truncated toward zero, as splitProRata truncates, but computed exactly in
+// integers (never rounded at 60 digits): by long division in plain numbers when the operands are small
+// once scaled, the usual case, otherwise in BigInt. Total and whole are read once, for the per-unit
+// quotient and every share: this runs for nearly every ledger row.
 import { type Decimal, HooklineDecimal, ZERO } from './decimal.js';
+import { quotient, scaledQuotient } from './decimal-quotient.js';
 import {
   decimalFromWords,
   digitCount,
@@ -15,43 +18,73 @@ import { LongDivision, maxLongDivisor, pushIntegerWords } from './long-division.
 
 const maxExactProduct = 2 ** 53;
 const bigPowersOfTen: bigint[] = [1n];
-// The operands as scaled integers, filled in place on each call (see readScaled).
+// The operands as scaled integers, filled in place (see readScaled).
 const scaledTotal: ScaledNumber = { integer: 0, scale: 0 };
-const scaledPart: ScaledNumber = { integer: 0, scale: 0 };
 const scaledWhole: ScaledNumber = { integer: 0, scale: 0 };
+const scaledPart: ScaledNumber = { integer: 0, scale: 0 };
 const division = new LongDivision();
 
-/**
- * trunc(total × part / whole) toward zero at decimalPlaces (default 18, the storage scale): never
- * more than the exact share in magnitude, so shares taken from a total never overdraw it.
- */
-export function truncatedShare(total: Decimal, part: Decimal, whole: Decimal, decimalPlaces = 18): Decimal {
-  if (!Number.isSafeInteger(decimalPlaces) || decimalPlaces < 0) {
-    throw new HooklineError('INVALID_ARGUMENT', 'decimalPlaces must be a non-negative integer', {
-      context: { decimalPlaces },
-    });
-  }
-  if (whole.isZero() || !whole.isFinite()) {
-    throw new HooklineError('INVALID_ARGUMENT', 'a share of a zero or infinite whole is undefined', {
-      context: { whole },
-    });
-  }
-  if (total.isZero() || part.isZero()) return ZERO;
-  if (
-    readScaled(total, scaledTotal) &&
-    readScaled(part, scaledPart) &&
-    readScaled(whole, scaledWhole) &&
-    scaledWhole.integer <= maxLongDivisor
-  ) {
-    const product = scaledTotal.integer * scaledPart.integer;
-    if (product < maxExactProduct) {
-      const negative = (total.isNegative() !== part.isNegative()) !== whole.isNegative();
-      const shift = scaledWhole.scale - scaledTotal.scale - scaledPart.scale;
-      const share = truncatedQuotient(negative, product, scaledWhole.integer, shift, decimalPlaces);
-      if (share) return share;
+/** `total` shared in proportion to parts of `whole` (not zero). */
+export class ProRata {
+  readonly total: Decimal;
+  readonly whole: Decimal;
+  /** total / whole at 60 significant digits, half to even (what `dec(total).dividedBy(whole)` gives). */
+  readonly perUnit: Decimal;
+  readonly #decimalPlaces: number;
+  // |total| and |whole| as scaled integers, when both are short enough for plain-number division
+  // (#small); plain fields rather than objects, as one ProRata is made per fill and per lot.
+  readonly #small: boolean;
+  readonly #totalInteger: number;
+  readonly #totalScale: number;
+  readonly #wholeInteger: number;
+  readonly #wholeScale: number;
+
+  /** Shares are truncated at `decimalPlaces` (default 18, the storage scale). */
+  constructor(total: Decimal, whole: Decimal, decimalPlaces = 18) {
+    if (!Number.isSafeInteger(decimalPlaces) || decimalPlaces < 0) {
+      throw new HooklineError('INVALID_ARGUMENT', 'decimalPlaces must be a non-negative integer', {
+        context: { decimalPlaces },
+      });
     }
+    if (whole.isZero() || !whole.isFinite()) {
+      throw new HooklineError('INVALID_ARGUMENT', 'a share of a zero or infinite whole is undefined', {
+        context: { whole },
+      });
+    }
+    this.total = total;
+    this.whole = whole;
+    this.#decimalPlaces = decimalPlaces;
+    this.#small =
+      readScaled(total, scaledTotal) &&
+      readScaled(whole, scaledWhole) &&
+      scaledWhole.integer <= maxLongDivisor;
+    this.#totalInteger = scaledTotal.integer;
+    this.#totalScale = scaledTotal.scale;
+    this.#wholeInteger = scaledWhole.integer;
+    this.#wholeScale = scaledWhole.scale;
+    if (total.isZero()) this.perUnit = ZERO;
+    else if (this.#small) this.perUnit = scaledQuotient(total, whole, scaledTotal, scaledWhole);
+    else this.perUnit = quotient(total, whole);
   }
-  return bigIntShare(total, part, whole, decimalPlaces);
+
+  /**
+   * trunc(total × part / whole) toward zero at the decimal places given: never more than the exact
+   * share in magnitude, so shares taken from a total never overdraw it.
+   */
+  share(part: Decimal): Decimal {
+    const { total, whole } = this;
+    if (total.isZero() || part.isZero()) return ZERO;
+    if (this.#small && readScaled(part, scaledPart)) {
+      const product = this.#totalInteger * scaledPart.integer;
+      if (product < maxExactProduct) {
+        const negative = (total.isNegative() !== part.isNegative()) !== whole.isNegative();
+        const shift = this.#wholeScale - this.#totalScale - scaledPart.scale;
+        const share = truncatedQuotient(negative, product, this.#wholeInteger, shift, this.#decimalPlaces);
+        if (share) return share;
+      }
+    }
+    return bigIntShare(total, part, whole, this.#decimalPlaces);
+  }
 }
 
 // trunc((n / w) × 10^shift) at `places` decimals with the sign given; 0 < n < 2^53, 0 < w ≤ 9·10^8.
