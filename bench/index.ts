@@ -105,7 +105,7 @@ const BENCHMARKS: Record<string, (scale: number) => Promise<Figures>> = {
   }),
   // Cold start of every symbol from its history, then one new candle for all (target < 50 ms).
   'sighook.matrix': async (scale) => {
-    const { benchmarkMatrix } = await import('@hookline/sighook');
+    const { benchmarkMatrix } = await import('./sighook-matrix.js');
     const result = benchmarkMatrix({
       symbols: Math.max(5, Math.round(SIZES.matrixSymbols / scale)),
       // quick keeps enough candles for every indicator to warm up (MACD needs 34).

@@ -12,11 +12,6 @@ export {
   computeMatrixFromCandleCsv,
   inferCandleTimeframe,
 } from './matrix/candle-csv-matrix.js';
-export {
-  benchmarkMatrix,
-  type MatrixBenchmarkOptions,
-  type MatrixBenchmarkResult,
-} from './matrix/matrix-benchmark.js';
 export { computeMatrixRow } from './matrix/matrix-row.js';
 export {
   checkedMatrixSettings,

@@ -1,9 +1,9 @@
 import { dec } from '@hookline/core';
 import { describe, expect, it } from 'vitest';
+import { seededUniform, syntheticCandles } from '../../../../test/support/synthetic-candles.js';
 import { DEFAULT_INDICATOR_PERIODS, warmUpCandles } from '../../src/indicators/indicator-periods.js';
 import { IndicatorSet } from '../../src/indicators/indicator-set.js';
 import { indicatorText, toMatrixIndicators } from '../../src/indicators/indicator-text.js';
-import { seededUniform, syntheticCandles } from '../../src/matrix/synthetic-candles.js';
 
 const candles = syntheticCandles({
   count: 400,

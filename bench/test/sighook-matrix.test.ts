@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { benchmarkMatrix } from '../../src/matrix/matrix-benchmark.js';
+import { benchmarkMatrix } from '../sighook-matrix.js';
 
 describe('benchmarkMatrix', () => {
   it('when run small then it reports every figure as a plain positive number', () => {

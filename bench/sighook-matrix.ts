@@ -1,9 +1,12 @@
 import { performance } from 'node:perf_hooks';
 import type { Candle } from '@hookline/exchange';
-import { IndicatorSet } from '../indicators/indicator-set.js';
-import { computeMatrixRow } from './matrix-row.js';
-import { DEFAULT_MATRIX_SETTINGS, type MatrixSettings } from './matrix-settings.js';
-import { seededUniform, syntheticCandles } from './synthetic-candles.js';
+import {
+  computeMatrixRow,
+  DEFAULT_MATRIX_SETTINGS,
+  IndicatorSet,
+  type MatrixSettings,
+} from '@hookline/sighook';
+import { seededUniform, syntheticCandles } from '../test/support/synthetic-candles.js';
 
 /** Size of a matrix benchmark run. */
 export interface MatrixBenchmarkOptions {
