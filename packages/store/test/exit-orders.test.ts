@@ -1,5 +1,4 @@
-import { dec, type OrderStatus } from '@hookline/core';
-import type { ExchangeOrder } from '@hookline/exchange';
+import type { OrderStatus } from '@hookline/core';
 import { describe, expect, it } from 'vitest';
 import { usePerFileDatabase } from '../../../test/support/per-file-database.js';
 import {
@@ -50,28 +49,6 @@ describe('the exit orders in the store', () => {
         orderTime: new Date(T0.getTime() + (row.orderTimeMs ?? 0)),
       },
     });
-  }
-
-  function _exchangeOrder(clientOrderId: string, status: OrderStatus): ExchangeOrder {
-    return {
-      id: `x-${clientOrderId}`,
-      clientOrderId,
-      symbol: 'BTC/USD',
-      side: 'sell',
-      type: 'LIMIT',
-      timeInForce: 'GTC',
-      postOnly: false,
-      price: dec('60000'),
-      amount: dec('0.01'),
-      filledAmount: dec('0'),
-      remainingAmount: dec('0.01'),
-      averageFillPrice: undefined,
-      fee: dec('0'),
-      feeCurrency: 'USD',
-      status,
-      createdAt: T0,
-      updatedAt: T0,
-    };
   }
 
   it('when an exit decision has orders then they are read with the domain side, and one is found by its client order id', async () => {
