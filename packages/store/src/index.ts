@@ -1,9 +1,26 @@
 // @hookline/store: every database read and write of the apps, one module per table group (alerts and
 // decisions, orders and fills, positions and position state, signal matrix). Apps hold an opaque
 // Store and call these typed functions; only this package (and the ledger's own ledger-store) talks
-// to Prisma or SQL.
+// to Prisma or SQL. Exports are sorted by module path, so they read grouped by table group.
 
-// exits: the decisions and orders of the exit sentinel and executor
+/** The ledger's fill and result types, for callers of recordExchangeFills. */
+export type { NewFill, RecordFillsResult } from '@hookline/ledger-store';
+export { AlertIntakeStore, type IntakeAlert, type IntakeOutcome } from './alerts/alert-intake.js';
+export { countAlertsByStatus, countDecisionsByOutcome } from './alerts/alert-metrics.js';
+export { findAlert, markAlertFailed, readStaleAcceptedAlertIds } from './alerts/alert-queue.js';
+export {
+  type AlertListQuery,
+  type DecisionListQuery,
+  listAlerts,
+  listDecisions,
+} from './alerts/decision-queries.js';
+export {
+  type AlertDecision,
+  type FileEntryDecision,
+  findAlertDecision,
+  recordAlertDecision,
+  writeFileEntryDecision,
+} from './alerts/entry-decisions.js';
 export {
   completeExitDecision,
   type ExitDecisionWrite,
@@ -13,26 +30,39 @@ export {
   writeExitDecisions,
 } from './alerts/exit-decisions.js';
 export {
+  hasPendingSighookEntry,
+  insertSighookEntryAlert,
+  type StoredEntryAlert,
+} from './alerts/sighook-entries.js';
+export {
+  importLedgerCsv,
+  type LedgerImportOptions,
+  recomputeStoredLedger,
+  type StoredLedgerOptions,
+  type StoredTaxReport,
+  storedTaxReport,
+  type TaxReportOptions,
+  verifyStoredLedger,
+} from './ledger/ledger-commands.js';
+export { ledgerOptionsFromConfig } from './ledger-settings.js';
+export { type NewestMatrixRowsQuery, readNewestMatrixRows, writeMatrixRows } from './matrix/matrix-rows.js';
+export { type FillScope, linkFillsToOrders, recordExchangeFills } from './orders/exchange-fills.js';
+export {
   readExitOrders,
   readWorkingOrdersOnSymbol,
   readWorkingSells,
   type WorkingOrdersQuery,
 } from './orders/exit-orders.js';
-
-// end exits
-
-/** The ledger's fill and result types, for callers of recordExchangeFills. */
-export type { NewFill, RecordFillsResult } from '@hookline/ledger-store';
-// trading path: alert intake and processing, order intents and status, fills, reconciler, risk reads, metrics
-export { AlertIntakeStore, type IntakeAlert, type IntakeOutcome } from './alerts/alert-intake.js';
-export { countAlertsByStatus, countDecisionsByOutcome } from './alerts/alert-metrics.js';
-export { findAlert, markAlertFailed, readStaleAcceptedAlertIds } from './alerts/alert-queue.js';
-export { type AlertDecision, findAlertDecision, recordAlertDecision } from './alerts/entry-decisions.js';
-export { type FillScope, linkFillsToOrders, recordExchangeFills } from './orders/exchange-fills.js';
 export { type ImportScope, importExchangeOrder, isOrderKnown } from './orders/imported-orders.js';
 export { readAccountLedger } from './orders/ledger-holdings.js';
 export { clientOrderIdOf, type OrderIntent, writeOrderIntent } from './orders/order-intents.js';
 export { countOrdersByStatus, type FillTiming, readFillTimingsAfter } from './orders/order-metrics.js';
+export {
+  type FillListQuery,
+  listFills,
+  listOrders,
+  type OrderListQuery,
+} from './orders/order-queries.js';
 export {
   applyOrderEvent,
   type EventOutcome,
@@ -53,9 +83,7 @@ export {
   readRecentOrderTimes,
   readWorkingOrders,
 } from './orders/risk-reads.js';
-// end trading path
-
-export { ledgerOptionsFromConfig } from './ledger-settings.js';
+export { hasWorkingBuy } from './orders/working-orders.js';
 export {
   holdsPosition,
   isDust,
@@ -76,44 +104,6 @@ export type {
   OrderRecord,
   PositionStateRecord,
 } from './records.js';
-export { fromDbSide, toDbSide } from './side.js';
-export { type Store, type StoreOptions, type StoreSource, storeOf } from './store.js';
-
-// Reads (sighook, the CLI, the webhook's read API): the signal matrix, sighook's entry alerts, the
-// working-BUY probe, the API's listings of decisions, alerts, orders and fills, and the ledger
-// commands over a Store.
-
-export {
-  type AlertListQuery,
-  type DecisionListQuery,
-  listAlerts,
-  listDecisions,
-} from './alerts/decision-queries.js';
-export { type FileEntryDecision, writeFileEntryDecision } from './alerts/entry-decisions.js';
-export {
-  hasPendingSighookEntry,
-  insertSighookEntryAlert,
-  type StoredEntryAlert,
-} from './alerts/sighook-entries.js';
-export {
-  importLedgerCsv,
-  type LedgerImportOptions,
-  recomputeStoredLedger,
-  type StoredLedgerOptions,
-  type StoredTaxReport,
-  storedTaxReport,
-  type TaxReportOptions,
-  verifyStoredLedger,
-} from './ledger/ledger-commands.js';
-export { type NewestMatrixRowsQuery, readNewestMatrixRows, writeMatrixRows } from './matrix/matrix-rows.js';
-export {
-  type FillListQuery,
-  listFills,
-  listOrders,
-  type OrderListQuery,
-} from './orders/order-queries.js';
-export { hasWorkingBuy } from './orders/working-orders.js';
-// replay
 export {
   type ReplayExit,
   type ReplayFill,
@@ -122,4 +112,5 @@ export {
   type ReplayReport,
   readReplayReport,
 } from './reports/replay-report.js';
-// end replay
+export { fromDbSide, toDbSide } from './side.js';
+export { type Store, type StoreOptions, type StoreSource, storeOf } from './store.js';
