@@ -74,7 +74,6 @@ export {
 export {
   countFillsOfOrder,
   markOrderReconciled,
-  ordersInFlightStatuses,
   readOrdersInFlight,
 } from './orders/orders-in-flight.js';
 export {
@@ -100,9 +99,7 @@ export type {
   AlertRecord,
   DecisionRecord,
   FillRecord,
-  MatrixRecord,
   OrderRecord,
-  PositionStateRecord,
 } from './records.js';
 export {
   type ReplayExit,
@@ -112,5 +109,5 @@ export {
   type ReplayReport,
   readReplayReport,
 } from './reports/replay-report.js';
-export { fromDbSide, toDbSide } from './side.js';
+export { toDbSide } from './side.js';
 export { type Store, type StoreOptions, type StoreSource, storeOf } from './store.js';

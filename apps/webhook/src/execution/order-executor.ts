@@ -11,6 +11,7 @@ import {
 import {
   applyOrderEvent,
   findOrderByClientOrderId,
+  type OrderIntent,
   type OrderRecord,
   type Store,
   writeOrderIntent,
@@ -19,7 +20,6 @@ import type { Logger } from 'pino';
 import type { JobQueues } from '../jobs/job-queues.js';
 import { PermanentJobError } from '../jobs/permanent-error.js';
 import { applyExchangeOrder } from './exchange-order.js';
-import type { OrderIntent } from './order-intent.js';
 
 /** What the executor needs: the store, the exchange, the queues and time. */
 export interface OrderExecutorDependencies {

@@ -3,10 +3,10 @@
 // working orders on a symbol before an exit starts. An outcome still unknown is left for the next sweep.
 import { type Decimal, isTerminal } from '@hookline/core';
 import { isExchangeError } from '@hookline/exchange';
+import type { OrderIntent } from '@hookline/store';
 import { findOrderByClientOrderId, type OrderRecord, readWorkingOrdersOnSymbol } from '@hookline/store';
 import { applyExchangeOrder } from '../../execution/exchange-order.js';
 import { OrderStillInFlight } from '../../execution/order-executor.js';
-import type { OrderIntent } from '../../execution/order-intent.js';
 import type { ExitExecutorDependencies } from './exit-context.js';
 import type { ExitOrderPlan } from './exit-ladder.js';
 import type { ExitOrder, StoredExit } from './exit-records.js';

@@ -3,6 +3,7 @@
 // client order id derived from decision and attempt). A restarted process continues from here.
 import { type Decimal, dec, type ExitReason } from '@hookline/core';
 import {
+  clientOrderIdOf,
   completeExitDecision,
   type DecisionRecord,
   type OrderRecord,
@@ -10,7 +11,6 @@ import {
   readExitOrders,
   type Store,
 } from '@hookline/store';
-import { clientOrderIdOf } from '../../execution/order-intent.js';
 
 /** How an exit ended (stored as rule_inputs.completion on its decision). */
 export type ExitOutcome = 'SOLD' | 'DUST' | 'NOTHING_AVAILABLE' | 'LADDER_EXHAUSTED';

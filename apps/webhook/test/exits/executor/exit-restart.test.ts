@@ -1,8 +1,7 @@
 import { dec } from '@hookline/core';
-import { storeOf } from '@hookline/store';
+import { clientOrderIdOf, storeOf } from '@hookline/store';
 import { describe, expect, it } from 'vitest';
 import { plain } from '../../../../../test/support/plain-decimal.js';
-import { clientOrderIdOf } from '../../../src/execution/order-intent.js';
 import { summarizeExit } from '../../../src/exits/executor/exit-executor.js';
 import { SYMBOL, useExitHarness } from '../exit-harness.js';
 
