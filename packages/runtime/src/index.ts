@@ -2,6 +2,11 @@ export { findFreePort } from './free-port.js';
 export { type HealthInfo, registerHealthRoutes } from './health-routes.js';
 export { heartbeatCheck, heartbeatKey, startHeartbeat } from './heartbeat.js';
 export { createHttpServer } from './http-server.js';
+export {
+  type InfrastructureKind,
+  infrastructureFailureOf,
+  isInfrastructureError,
+} from './infrastructure-error.js';
 export { hasPostgresBinaries, startLocalPostgres } from './local-postgres.js';
 export { type LocalRedis, RedisServerNotFoundError, startLocalRedis } from './local-redis.js';
 export { createLogger, describeConfig } from './logger.js';
