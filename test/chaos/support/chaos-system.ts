@@ -85,6 +85,7 @@ export function useChaosSystem(scenario: string): () => ChaosSystem {
     close = started.close;
   });
   afterAll(async () => {
+    system?.webhook.stopSupervising();
     await killAllChildren();
     await close?.();
   });
@@ -187,8 +188,17 @@ async function startChaosSystem(
           db,
           redisUrl: redis.url,
         });
+        const serverErrors = load
+          .answers()
+          .filter((answer) => answer.status !== undefined && answer.status >= 500 && answer.status !== 503);
         const problems = [
           ...(options.problems ?? []),
+          ...(serverErrors.length === 0
+            ? []
+            : [
+                `${serverErrors.length} alert(s) answered ${[...new Set(serverErrors.map((a) => a.status))].join('/')} ` +
+                  'instead of 503 (an outage must say "try again", not "server bug")',
+              ]),
           ...settlementProblems(recovery, options.timeoutMs),
           ...(duplicateTotal(duplicates) > 0 ? [`duplicates: ${JSON.stringify(duplicates)}`] : []),
           ...(ledger.ok ? [] : [`ledger verify failed: ${ledger.output}`]),

@@ -46,10 +46,24 @@ export async function runHookline(
   return { ...exit, output };
 }
 
-/** The webhook service process, started and stopped as often as a scenario needs. */
+/** An exit nobody asked for, and when it happened. */
+export interface UnplannedExit extends ProcessExit {
+  readonly atMs: number;
+}
+
+/**
+ * The webhook service process, started and stopped as often as a scenario needs. Like a supervisor in
+ * production (docker's restart policy), it starts the service again one second after an exit the test
+ * did not ask for (a process that gave up during an outage), and keeps trying until it is up;
+ * unplannedExits() lists those exits for the report.
+ */
 export class WebhookProcess {
   #child: ChildProcess | undefined;
   #runs = 0;
+  #exitRequested = false;
+  #supervising = true;
+  #restarting: Promise<void> | undefined;
+  readonly #unplanned: UnplannedExit[] = [];
 
   constructor(
     private readonly options: {
@@ -67,14 +81,21 @@ export class WebhookProcess {
     return this.#child !== undefined && isRunning(this.#child);
   }
 
+  /** Exits the test did not ask for, oldest first. */
+  unplannedExits(): readonly UnplannedExit[] {
+    return this.#unplanned;
+  }
+
   /** Spawns the service and waits until /healthz answers 200 (the HTTP intake is open). */
   async start(timeoutMs = 60_000): Promise<void> {
     if (this.isRunning()) throw new Error('the webhook process is already running');
+    this.#exitRequested = false;
     this.#runs += 1;
     appendFileSync(this.options.logFile, `--- chaos: webhook run ${this.#runs} ---\n`);
     const log = openSync(this.options.logFile, 'a');
+    let child: ChildProcess;
     try {
-      this.#child = trackChild(
+      child = trackChild(
         spawn(process.execPath, ['--import', 'tsx', 'apps/cli/src/main.ts', 'start', 'webhook'], {
           cwd: repositoryRoot,
           env: this.options.env,
@@ -84,19 +105,29 @@ export class WebhookProcess {
     } finally {
       closeSync(log); // the child holds its own copy
     }
-    await this.#waitForHealth(this.#child, timeoutMs);
+    this.#child = child;
+    child.once('exit', (code, signal) => this.#onExit(child, { code, signal }));
+    await this.#waitForHealth(child, timeoutMs);
+  }
+
+  /** Waits until the service runs (after a supervised restart, too). */
+  async awaitRunning(timeoutMs = 90_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!this.isRunning() || this.#restarting !== undefined) {
+      if (Date.now() > deadline) throw new Error(`the webhook was not running again within ${timeoutMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
   }
 
   /** Sends `signal` and waits for the exit (SIGKILL is `kill -9`: nothing runs after it). */
   async kill(signal: NodeJS.Signals): Promise<ProcessExit> {
-    const child = this.#child;
-    if (!child) throw new Error('the webhook process was never started');
-    if (isRunning(child)) child.kill(signal);
-    return await exitOf(child);
+    this.signal(signal);
+    return await this.exited();
   }
 
-  /** Sends `signal` without waiting; `exited()` tells when it is gone. */
+  /** Sends `signal` without waiting (the exit is a requested one: no restart); exited() tells when it is gone. */
   signal(signal: NodeJS.Signals): void {
+    this.#exitRequested = true;
     if (this.#child && isRunning(this.#child)) this.#child.kill(signal);
   }
 
@@ -106,6 +137,32 @@ export class WebhookProcess {
     return await exitOf(this.#child);
   }
 
+  /** No more restarts (the scenario is over). */
+  stopSupervising(): void {
+    this.#supervising = false;
+  }
+
+  #onExit(child: ChildProcess, exit: ProcessExit): void {
+    if (child !== this.#child || this.#exitRequested || !this.#supervising) return;
+    this.#unplanned.push({ ...exit, atMs: Date.now() });
+    appendFileSync(this.options.logFile, `--- chaos: webhook exited unasked (${JSON.stringify(exit)}) ---\n`);
+    if (this.#restarting !== undefined) return; // the restart loop sees it and tries again
+    this.#restarting = this.#restartUntilUp().finally(() => {
+      this.#restarting = undefined;
+    });
+  }
+
+  async #restartUntilUp(): Promise<void> {
+    while (this.#supervising && !this.#exitRequested && !this.isRunning()) {
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      if (!this.#supervising || this.#exitRequested) return;
+      try {
+        await this.start();
+      } catch {
+        // it exited again before answering (the outage goes on): try again
+      }
+    }
+  }
   async #waitForHealth(child: ChildProcess, timeoutMs: number): Promise<void> {
     const url = `${this.baseUrl}/healthz`;
     const deadline = Date.now() + timeoutMs;
