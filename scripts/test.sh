@@ -20,10 +20,25 @@ log "tests (vitest)"
 mkdir -p .tmp
 status=0
 pnpm exec vitest run --reporter=default --reporter=json --outputFile.json=.tmp/vitest.json "$@" || status=$?
+# The chaos suite (test/chaos/, about 5 minutes): the webhook as its own process through Redis and
+# PostgreSQL outages, crashes and hostile input; its summaries land in .tmp/chaos-summary.json. Only
+# on a whole run: arguments select tests of the main suite.
+reports=(.tmp/vitest.json)
+if [ "$#" -eq 0 ]; then
+  log "chaos suite (vitest.chaos.config.ts)"
+  pnpm exec vitest run -c vitest.chaos.config.ts --reporter=default --reporter=json \
+    --outputFile.json=.tmp/vitest-chaos.json || status=$?
+  reports+=(.tmp/vitest-chaos.json)
+fi
 # A plain closing line that any CI reader understands.
 node -e '
-  const r = JSON.parse(require("fs").readFileSync(".tmp/vitest.json", "utf8"));
-  const skipped = r.numPendingTests + r.numTodoTests;
-  console.log(`${r.numPassedTests} passed, ${r.numFailedTests} failed` + (skipped ? `, ${skipped} skipped` : ""));
-' || true
+  let passed = 0, failed = 0, skipped = 0;
+  for (const file of process.argv.slice(1)) {
+    const r = JSON.parse(require("fs").readFileSync(file, "utf8"));
+    passed += r.numPassedTests;
+    failed += r.numFailedTests;
+    skipped += r.numPendingTests + r.numTodoTests;
+  }
+  console.log(`${passed} passed, ${failed} failed` + (skipped ? `, ${skipped} skipped` : ""));
+' "${reports[@]}" || true
 exit "$status"
