@@ -12,6 +12,9 @@ export interface OutageTimes {
 /** Load of `senders` concurrent senders, each pausing this long between alerts. */
 const LOAD = { senders: 4, pauseMs: 50 } as const;
 
+/** Alerts sent at once just before the fault. */
+const BACKLOG = 80;
+
 /** Runs `begin`, waits `durationMs`, runs `end`, all under steady load; returns the fault's times. */
 export async function outageUnderLoad(
   system: ChaosSystem,
@@ -19,6 +22,8 @@ export async function outageUnderLoad(
 ): Promise<OutageTimes> {
   const traffic = system.load.steady(LOAD.senders, LOAD.pauseMs);
   await sleep(4_000); // warm: the first alerts of a fresh process are slow
+  // A backlog right before the fault, so jobs are queued and running when it strikes.
+  await system.load.burst(BACKLOG, 16);
   const faultStartedAtMs = Date.now();
   await fault.begin();
   await sleep(fault.durationMs);
