@@ -26,7 +26,7 @@ describe('accepted alerts whose hand-off to the queue was lost', () => {
       },
     });
 
-    expect(await pipeline.sweeper.sweepOnce()).toBe(1);
+    expect((await pipeline.sweeper.sweepOnce()).redriven.alert).toBe(1);
     const decided = await eventually(async () => {
       const alert = await prisma.alert.findUnique({ where: { id: lost.id } });
       return alert?.status === 'PROCESSED' ? alert : undefined;
@@ -35,7 +35,7 @@ describe('accepted alerts whose hand-off to the queue was lost', () => {
     expect(decided.status).toBe('PROCESSED');
     expect(await prisma.decision.count({ where: { alertId: lost.id } })).toBe(1);
     // Processed alerts are not swept again; the first alert was never touched.
-    expect(await pipeline.sweeper.sweepOnce()).toBe(0);
+    expect((await pipeline.sweeper.sweepOnce()).backlog.alert).toBe(0);
     expect(await prisma.decision.count({ where: { alertId: processed.id } })).toBe(1);
   });
 });
