@@ -17,18 +17,21 @@ export interface JobWorkerOptions {
 }
 
 // Crash recovery. A job whose process died (kill -9) keeps its place in the active list until its lock
-// lapses; a stalled check (every STALLED_INTERVAL_MS, by any worker, at once when a worker starts) that
+// lapses; a stalled check (every stalledIntervalMs, by any worker, at once when a worker starts) that
 // finds it without a lock puts it back to wait. With a 3 s lock and a 2 s interval a killed process's
 // jobs run again within about 5 s of its restart (BullMQ's defaults, 30 s each, took 30 to 60 s). The
 // lock is renewed every 1.5 s while a job runs, so a long job keeps it; a process stalled for longer
 // than the lock may see its job run twice, which the handlers allow: every handler is idempotent (a
 // decision is stored once per alert and reused, an intent's client order id derives from its decision,
 // a send of an unsettled order looks it up first, a cancel of a finished order does nothing).
-const LOCK_DURATION_MS = 3_000;
-const STALLED_INTERVAL_MS = 2_000;
-// Each crash or Redis outage during a run counts one stall; a job that stalled more often than this
-// fails, and the recovery sweeper re-enqueues the work if it is still unfinished.
-const MAX_STALLED_COUNT = 5;
+/** The workers' lock and stalled-job settings (see above). */
+export const jobWorkerLocks = {
+  lockDurationMs: 3_000,
+  stalledIntervalMs: 2_000,
+  // Each crash or Redis outage during a run counts one stall; a job that stalled more often than this
+  // fails, and the recovery sweeper re-enqueues the work if it is still unfinished.
+  maxStalledCount: 5,
+} as const;
 
 /**
  * One BullMQ worker per job name. Each job's payload is validated against the catalog first (an
@@ -74,9 +77,9 @@ export class JobWorkers {
           connection: connection.connection,
           prefix: connection.prefix,
           concurrency: options.concurrency?.[name] ?? 4,
-          lockDuration: LOCK_DURATION_MS,
-          stalledInterval: STALLED_INTERVAL_MS,
-          maxStalledCount: MAX_STALLED_COUNT,
+          lockDuration: jobWorkerLocks.lockDurationMs,
+          stalledInterval: jobWorkerLocks.stalledIntervalMs,
+          maxStalledCount: jobWorkerLocks.maxStalledCount,
         },
       );
       worker.on('failed', (job, error) =>
