@@ -13,9 +13,9 @@ import { FillConsumer } from './fills/fill-consumer.js';
 import { RedisFillCursorStore } from './fills/fill-cursor-store.js';
 import type { FillRecorder } from './fills/fill-recorder.js';
 import type { AcceptedAlertHandler } from './ingress/accepted-alert.js';
-import { AcceptedAlertSweeper } from './jobs/accepted-alert-sweeper.js';
 import { JobQueues } from './jobs/job-queues.js';
 import { type JobConcurrency, JobWorkers } from './jobs/job-workers.js';
+import { RecoverySweeper } from './jobs/recovery-sweeper.js';
 import { RedisLease } from './leases/redis-lease.js';
 import { buildTradingCore } from './trading-core.js';
 
@@ -34,7 +34,9 @@ export interface TradingPipelineOptions {
   /** The fill consumer's lease (one consumer per account and exchange across replicas; default 30 s). */
   readonly fillLeaseTtlMs?: number;
   readonly concurrency?: JobConcurrency;
-  /** How often ACCEPTED alerts whose enqueue was lost are re-enqueued (default 30 s; grace the same). */
+  /** The longest wait between two runs of a job the infrastructure failed (default 30 s). */
+  readonly infrastructureBackoffCapMs?: number;
+  /** How often the recovery sweeper runs (default 30 s; its grace is the same). */
   readonly sweepIntervalMs?: number;
   /** false: the fill consumer is built but never started (fills then come only from the reconciler). */
   readonly consumeFills?: boolean;
@@ -48,8 +50,8 @@ export interface TradingPipeline {
   readonly fills: FillConsumer;
   /** Ingress's hand-off: enqueue `alert.process` (job id = alert id, so a repeat adds nothing). */
   readonly onAccepted: AcceptedAlertHandler;
-  /** Re-enqueues accepted alerts whose hand-off was lost (runs periodically; callable for tests). */
-  readonly sweeper: AcceptedAlertSweeper;
+  /** Re-drives unfinished alerts and entries (runs periodically; callable for tests). */
+  readonly sweeper: RecoverySweeper;
   /** Stops the workers (waiting for running jobs), the fill consumer, then the queues. */
   stop(): Promise<void>;
 }
@@ -71,7 +73,12 @@ export async function startTradingPipeline(options: TradingPipelineOptions): Pro
     queues,
     baselines: new RedisDailyBaselineStore(redis, prefix),
   });
-  const workers = new JobWorkers(connection, handlers, logger, options.concurrency);
+  const workers = new JobWorkers(connection, handlers, logger, {
+    ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
+    ...(options.infrastructureBackoffCapMs === undefined
+      ? {}
+      : { infrastructureBackoffCapMs: options.infrastructureBackoffCapMs }),
+  });
   const fills = new FillConsumer({
     store,
     exchange,
@@ -87,7 +94,17 @@ export async function startTradingPipeline(options: TradingPipelineOptions): Pro
     leaseRetryMs: Math.max(1, Math.floor(fillLeaseTtlMs / 3)),
   });
   const sweepIntervalMs = options.sweepIntervalMs ?? 30_000;
-  const sweeper = new AcceptedAlertSweeper({ store, queues, clock, logger, graceMs: sweepIntervalMs });
+  const sweeper = new RecoverySweeper({
+    store,
+    queues,
+    executor,
+    clock,
+    logger,
+    account: settings.account,
+    exchange: exchange.name,
+    graceMs: sweepIntervalMs,
+    entryTimeoutMs: settings.timeoutMs,
+  });
   await workers.ready();
   if (options.consumeFills !== false) fills.start();
   sweeper.start(sweepIntervalMs);

@@ -86,7 +86,10 @@ export interface WebhookOverrides {
    * subject is what the stream missed). Default true.
    */
   readonly consumeFills?: boolean;
+  /** How often the recovery sweeper runs (default 30 s; its grace is the same). */
   readonly acceptedSweepIntervalMs?: number;
+  /** The longest wait between two runs of a job the infrastructure failed (default 30 s). */
+  readonly infrastructureBackoffCapMs?: number;
   readonly backfillIntervalMs?: number;
   /** Reconciler settings over the defaults (grace, lease, retries, dust tolerance). */
   readonly reconciler?: Partial<Omit<ReconcilerOptions, 'store' | 'exchange' | 'redis' | 'clock' | 'logger'>>;
@@ -245,6 +248,9 @@ async function buildOnline(
     ...(overrides.acceptedSweepIntervalMs === undefined
       ? {}
       : { sweepIntervalMs: overrides.acceptedSweepIntervalMs }),
+    ...(overrides.infrastructureBackoffCapMs === undefined
+      ? {}
+      : { infrastructureBackoffCapMs: overrides.infrastructureBackoffCapMs }),
   });
   // The exit sentinel: one leader per account (lease), exits through the pipeline's order executor.
   const sentinel = createSentinel({
@@ -303,6 +309,7 @@ async function buildOnline(
       exchange,
       controls,
       queues: jobNames.map((name) => pipeline.queues.queue(name)),
+      sweeper: pipeline.sweeper,
     },
   });
   const started = { reconciler, sentinel };

@@ -22,6 +22,8 @@ export const reasonCodeCatalog = {
   decision: {
     ORDERED: 'Every rule passed; an order intent was written and sent.',
     EXIT_BY_SENTINEL: 'A sell or exit alert is not executed directly: the exit sentinel decides exits.',
+    PROCESSING_FAILED:
+      'The alert could not be decided: its retries were spent or it cannot be processed (the log has why).',
   },
   preflight: {
     BELOW_MIN_SIZE: "The amount, truncated to the market's step, is below the minimum order size.",

@@ -7,7 +7,13 @@
 export type { NewFill, RecordFillsResult } from '@hookline/ledger-store';
 export { AlertIntakeStore, type IntakeAlert, type IntakeOutcome } from './alerts/alert-intake.js';
 export { countAlertsByStatus, countDecisionsByOutcome } from './alerts/alert-metrics.js';
-export { findAlert, markAlertFailed, readStaleAcceptedAlertIds } from './alerts/alert-queue.js';
+export {
+  type AlertCursor,
+  findAlert,
+  markAlertFailed,
+  readStaleAcceptedAlerts,
+  type StaleAlert,
+} from './alerts/alert-queue.js';
 export {
   type AlertListQuery,
   type DecisionListQuery,
@@ -46,6 +52,12 @@ export {
 } from './ledger/ledger-commands.js';
 export { ledgerOptionsFromConfig } from './ledger-settings.js';
 export { type NewestMatrixRowsQuery, readNewestMatrixRows, writeMatrixRows } from './matrix/matrix-rows.js';
+export {
+  type EntriesInFlightQuery,
+  entryInFlightStatuses,
+  type OrderCursor,
+  readEntriesInFlight,
+} from './orders/entries-in-flight.js';
 export { type FillScope, linkFillsToOrders, recordExchangeFills } from './orders/exchange-fills.js';
 export {
   readExitOrders,

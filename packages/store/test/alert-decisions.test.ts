@@ -9,7 +9,7 @@ import {
   findAlertDecision,
   type IntakeAlert,
   markAlertFailed,
-  readStaleAcceptedAlertIds,
+  readStaleAcceptedAlerts,
   recordAlertDecision,
   storeOf,
 } from '../src/index.js';
@@ -69,19 +69,22 @@ describe('alerts from intake to decision', () => {
     expect((await findAlert(store(), 'a-1'))?.reason).toBe('BAD_PASSPHRASE');
   });
 
-  it('when accepted alerts are older than the cut-off then their ids come oldest first, at most the limit', async () => {
+  it('when accepted alerts are older than the cut-off then they come oldest first, a page after the cursor', async () => {
     const intake = new AlertIntakeStore(store());
     const at = (minutes: number) => new Date(RECEIVED.getTime() + minutes * 60_000);
     await intake.insert(intakeAlert('late', { receivedAt: at(2) }));
     await intake.insert(intakeAlert('early', { receivedAt: at(1) }));
+    // Same instant as 'late': the id breaks the tie, so no alert is skipped or read twice across pages.
+    await intake.insert(intakeAlert('late-twin', { receivedAt: at(2) }));
     await intake.insert(intakeAlert('rejected', { receivedAt: at(0), status: 'REJECTED' }));
     await intake.insert(intakeAlert('fresh', { receivedAt: at(10) }));
+    const ids = async (after?: { receivedAt: Date; id: string }, limit = 2) =>
+      (await readStaleAcceptedAlerts(store(), { receivedBefore: at(5), after, limit })).map(({ id }) => id);
 
-    expect(await readStaleAcceptedAlertIds(store(), { receivedBefore: at(5), limit: 10 })).toEqual([
-      'early',
-      'late',
-    ]);
-    expect(await readStaleAcceptedAlertIds(store(), { receivedBefore: at(5), limit: 1 })).toEqual(['early']);
+    expect(await ids(undefined, 10)).toEqual(['early', 'late', 'late-twin']);
+    expect(await ids()).toEqual(['early', 'late']);
+    expect(await ids({ receivedAt: at(2), id: 'late' })).toEqual(['late-twin']);
+    expect(await ids({ receivedAt: at(2), id: 'late-twin' })).toEqual([]);
   });
 
   it('when a decision is recorded then the decision and the alert PROCESSED are stored together, side in the domain spelling', async () => {
@@ -184,12 +187,12 @@ describe('alerts from intake to decision', () => {
     await intake.insert(intakeAlert('rejected', { status: 'REJECTED', reason: 'BAD_PASSPHRASE' }));
     const at = new Date(RECEIVED.getTime() + 1_000);
 
-    await markAlertFailed(store(), 'accepted', 'no valid payload', at);
-    await markAlertFailed(store(), 'rejected', 'no valid payload', at);
+    await markAlertFailed(store(), 'accepted', 'PROCESSING_FAILED', at);
+    await markAlertFailed(store(), 'rejected', 'PROCESSING_FAILED', at);
 
     expect(await findAlert(store(), 'accepted')).toMatchObject({
       status: 'FAILED',
-      reason: 'no valid payload',
+      reason: 'PROCESSING_FAILED',
       processedAt: at,
     });
     expect(await findAlert(store(), 'rejected')).toMatchObject({

@@ -4,6 +4,7 @@ import type { ReasonCode } from '@hookline/core';
 // intent handed to the executor. A retry finds the decision already stored and only continues it.
 import { type Clock, dec, toPlainString, ZERO } from '@hookline/core';
 import { type ExchangePort, isExchangeError, type Ticker } from '@hookline/exchange';
+import { isInfrastructureError } from '@hookline/runtime';
 import { alertRecordPayloadSchema, type NormalizedAlert, normalizedAlertSchema } from '@hookline/schemas';
 import {
   type AlertRecord,
@@ -16,7 +17,7 @@ import {
 } from '@hookline/store';
 import type { Logger } from 'pino';
 import { jobCatalog } from '../jobs/job-catalog.js';
-import { PermanentJobError } from '../jobs/permanent-error.js';
+import { isPermanentJobFailure, PermanentJobError } from '../jobs/permanent-error.js';
 import { controlsOnlyRiskState, evaluateEntry, preflightOrder } from '../rules/index.js';
 import type { DailyBaselineStore } from './daily-baseline-store.js';
 import { entryAmount, entryLimitPrice, isUsableQuote } from './entry-order.js';
@@ -28,6 +29,8 @@ import { buildRiskState, type RiskControls } from './risk-snapshot.js';
 export const ORDERED_REASON: ReasonCode = 'ORDERED';
 /** Reason code of a sell/exit alert: exits are decided by the exit sentinel, not by alerts. */
 export const EXIT_ALERT_REASON: ReasonCode = 'EXIT_BY_SENTINEL';
+/** Reason of an alert that could not be decided (alerts.reason of a FAILED alert). */
+export const PROCESSING_FAILED_REASON: ReasonCode = 'PROCESSING_FAILED';
 
 /** What the processor needs. */
 export interface AlertProcessorDependencies {
@@ -63,14 +66,20 @@ export class AlertProcessor {
     this.#deps = dependencies;
   }
 
-  /** The job handler; `attempt` tells when the last retry failed (the alert is then FAILED). */
+  /**
+   * The job handler; `attempt` counts the job's own failures so far + 1 (infrastructure failures are
+   * retried without spending one). The alert becomes FAILED, with the code PROCESSING_FAILED and the
+   * error in the log only, when its last attempt fails or a failure is permanent; a failure of the
+   * database, Redis or the network never fails it (the job waits and runs again).
+   */
   async process(alertId: string, attempt = 1): Promise<void> {
     try {
       await this.#process(alertId);
     } catch (error) {
       const last =
-        attempt >= jobCatalog['alert.process'].retry.attempts || error instanceof PermanentJobError;
-      if (last) await this.#markFailed(alertId, error instanceof Error ? error.message : String(error));
+        !isInfrastructureError(error) &&
+        (attempt >= jobCatalog['alert.process'].retry.attempts || isPermanentJobFailure(error));
+      if (last) await this.#markFailed(alertId, attempt, error);
       throw error;
     }
   }
@@ -195,9 +204,15 @@ export class AlertProcessor {
     };
   }
 
-  async #markFailed(alertId: string, reason: string): Promise<void> {
-    await markAlertFailed(this.#deps.store, alertId, reason.slice(0, 500), this.#deps.clock.now()).catch(
-      (error: unknown) => this.#deps.logger.error({ err: error, alertId }, 'could not mark alert FAILED'),
+  // The stored reason is a code the API can serve; the error (driver text, SQL, paths) goes to the log.
+  async #markFailed(alertId: string, attempt: number, error: unknown): Promise<void> {
+    const { store, clock, logger } = this.#deps;
+    logger.error(
+      { err: error, alertId, attempt, reason: PROCESSING_FAILED_REASON },
+      'alert could not be decided',
+    );
+    await markAlertFailed(store, alertId, PROCESSING_FAILED_REASON, clock.now()).catch((markError: unknown) =>
+      logger.error({ err: markError, alertId }, 'could not mark alert FAILED'),
     );
   }
 }

@@ -44,15 +44,18 @@ export class OrderExecutor {
   }
 
   /**
-   * Records the intent (NEW row) and schedules its submission and, for an entry, its timeout.
-   * Idempotent: calling it again for the same decision and attempt adds nothing.
+   * Records the intent (NEW row) and schedules its submission. An entry's timeout travels with the
+   * submission and starts when the exchange knows the order, not now: a send delayed by a crash or an
+   * outage still gets its whole time at the exchange. Idempotent: calling it again adds nothing.
    */
   async executeIntent(intent: OrderIntent): Promise<string> {
     const clientOrderId = await writeOrderIntent(this.#deps.store, intent, this.#deps.clock.now());
-    if (intent.timeoutMs !== undefined) {
-      await this.#deps.queues.enqueue('order.timeout', { clientOrderId }, { delayMs: intent.timeoutMs });
-    }
-    await this.#deps.queues.enqueue('order.submit', { clientOrderId });
+    await this.#deps.queues.enqueue(
+      'order.submit',
+      intent.timeoutMs === undefined
+        ? { clientOrderId }
+        : { clientOrderId, entryTimeoutMs: intent.timeoutMs },
+    );
     return clientOrderId;
   }
 
@@ -64,20 +67,51 @@ export class OrderExecutor {
     return await writeOrderIntent(this.#deps.store, intent, this.#deps.clock.now());
   }
 
-  /** The `order.submit` job: send the intent, or settle a send whose outcome is unknown. */
-  async submit(clientOrderId: string): Promise<void> {
+  /**
+   * The `order.submit` job: send the intent, or settle a send whose outcome is unknown. With
+   * `entryTimeoutMs`, once the exchange knows the order (the create returned, or a lookup found it)
+   * its `order.timeout` is scheduled that long ahead (the job id is the order's: scheduling twice adds
+   * nothing, so a run repeated after a crash schedules it if the crashed run could not).
+   */
+  async submit(clientOrderId: string, entryTimeoutMs?: number): Promise<void> {
     const row = await findOrderByClientOrderId(this.#deps.store, clientOrderId);
     if (row === null) throw new PermanentJobError(`no order intent with client order id ${clientOrderId}`);
     if (row.status === 'NEW') {
       // Recorded before the request leaves: a NEW row can never exist at the exchange.
       await this.#event(row, 'SUBMIT');
-      return await this.#send(row);
+      return await this.#send(row, entryTimeoutMs);
     }
-    if (row.status !== 'SUBMITTED') return; // acknowledged, filled or closed already: nothing to send
+    // Acknowledged already (a run that stopped before scheduling its timeout): only the timeout is left.
+    if (row.status === 'OPEN' || row.status === 'PARTIALLY_FILLED') {
+      return await this.#scheduleTimeout(row, entryTimeoutMs);
+    }
+    if (row.status !== 'SUBMITTED') return; // filled or closed already: nothing to send
     // A previous run may have sent it (crash, timeout): look it up before sending again.
-    if (await this.#resolveByLookup(row)) return;
+    const known = await this.#resolveByLookup(row);
+    if (known !== undefined) return await this.#scheduleTimeout(known, entryTimeoutMs);
     await this.#event(row, 'SUBMIT'); // the re-send, with the same client order id
-    await this.#send(row);
+    await this.#send(row, entryTimeoutMs);
+  }
+
+  /**
+   * Settles an intent still NEW whose submission was lost (its process stopped between writing it and
+   * handing it on; the recovery sweeper calls this once no submit job is left for it). A NEW row was
+   * never sent, but the exchange is asked by client order id to be sure: when it knows the order the
+   * row follows the exchange (and an entry's timeout is scheduled), otherwise the intent is abandoned
+   * (CANCELED) with `reason`, so it no longer counts as a working buy.
+   */
+  async resolveUnsent(clientOrderId: string, reason: string, entryTimeoutMs?: number): Promise<void> {
+    const row = await findOrderByClientOrderId(this.#deps.store, clientOrderId);
+    if (row === null || row.status !== 'NEW') return;
+    const order = await this.#fetch(row);
+    if (order === undefined) {
+      await this.#event(row, 'ABANDON', reason);
+      this.#deps.logger.warn({ clientOrderId, reason }, 'unsent order intent abandoned');
+      return;
+    }
+    await this.#event(row, 'SUBMIT');
+    const known = await applyExchangeOrder(this.#deps.store, order, this.#deps.logger);
+    await this.#scheduleTimeout(known ?? row, entryTimeoutMs);
   }
 
   /** The `order.timeout` job: cancel what has not filled; the filled part stays the position. */
@@ -98,7 +132,7 @@ export class OrderExecutor {
       await this.#event(row, 'ABANDON', `${reason}: canceled before it was sent`);
       return;
     }
-    if (row.status === 'SUBMITTED' && !(await this.#resolveByLookup(row))) {
+    if (row.status === 'SUBMITTED' && (await this.#resolveByLookup(row)) === undefined) {
       // The lookup proved it was never placed; a pending submit will find it REJECTED and stop.
       await this.#event(row, 'REJECT', `${reason}: the exchange never received it`);
       return;
@@ -115,16 +149,17 @@ export class OrderExecutor {
         return;
       }
       if (isExchangeError(error, 'UNKNOWN_OUTCOME')) await this.#event(row, 'OUTCOME_UNKNOWN');
-      throw new OrderStillInFlight(`cancel of ${clientOrderId} not confirmed: ${String(error)}`);
+      throw new OrderStillInFlight(`cancel of ${clientOrderId} not confirmed: ${String(error)}`, {
+        cause: error,
+      });
     }
   }
 
-  async #send(row: OrderRecord): Promise<void> {
+  async #send(row: OrderRecord, entryTimeoutMs: number | undefined): Promise<void> {
     const { exchange, logger } = this.#deps;
+    let order: ExchangeOrder;
     try {
-      const order = await exchange.createOrder(createOrderRequestOf(row));
-      this.#checkEcho(row, order);
-      await applyExchangeOrder(this.#deps.store, order, logger);
+      order = await exchange.createOrder(createOrderRequestOf(row));
     } catch (error) {
       if (isExchangeError(error) && isDefinitiveRejection(error.kind)) {
         await this.#event(row, 'REJECT', `${error.kind}: ${error.message}`);
@@ -134,25 +169,46 @@ export class OrderExecutor {
       // Unknown outcome is not rejection: stay SUBMITTED, look it up, retry with the same id.
       await this.#event(row, 'OUTCOME_UNKNOWN');
       logger.warn({ err: error, clientOrderId: row.clientOrderId }, 'order outcome unknown; looking it up');
-      if (await this.#resolveByLookup(row)) return;
+      const known = await this.#resolveByLookup(row);
+      if (known !== undefined) return await this.#scheduleTimeout(known, entryTimeoutMs);
       throw new OrderStillInFlight(
         `order ${row.clientOrderId} not found after an unknown outcome; re-sending later`,
       );
     }
+    // The exchange has the order from here on: a crash before its timeout is scheduled is covered by
+    // the job's next run (stalled jobs run again) or the recovery sweeper.
+    this.#checkEcho(row, order);
+    const known = await applyExchangeOrder(this.#deps.store, order, logger);
+    await this.#scheduleTimeout(known ?? row, entryTimeoutMs);
   }
 
-  /** True when the exchange knows the order (the row is updated); false when it proves it does not. */
-  async #resolveByLookup(row: OrderRecord): Promise<boolean> {
+  /** Schedules an entry's timeout, counted from now (the exchange knows the order), unless it is over. */
+  async #scheduleTimeout(row: OrderRecord, entryTimeoutMs: number | undefined): Promise<void> {
+    if (entryTimeoutMs === undefined || isTerminal(row.status)) return;
+    await this.#deps.queues.enqueue(
+      'order.timeout',
+      { clientOrderId: row.clientOrderId },
+      { delayMs: entryTimeoutMs },
+    );
+  }
+
+  /** The row as the exchange knows the order (updated), or undefined when it proves it has none. */
+  async #resolveByLookup(row: OrderRecord): Promise<OrderRecord | undefined> {
+    const order = await this.#fetch(row);
+    if (order === undefined) return undefined;
+    return (await applyExchangeOrder(this.#deps.store, order, this.#deps.logger)) ?? row;
+  }
+
+  /** The exchange's order of the row, or undefined when the exchange says it has none. */
+  async #fetch(row: OrderRecord): Promise<ExchangeOrder | undefined> {
     try {
-      const order = await this.#deps.exchange.fetchOrder({
-        clientOrderId: row.clientOrderId,
-        symbol: row.symbol,
-      });
-      await applyExchangeOrder(this.#deps.store, order, this.#deps.logger);
-      return true;
+      return await this.#deps.exchange.fetchOrder({ clientOrderId: row.clientOrderId, symbol: row.symbol });
     } catch (error) {
-      if (isExchangeError(error, 'NOT_FOUND')) return false;
-      throw new OrderStillInFlight(`lookup of ${row.clientOrderId} failed: ${String(error)}`);
+      if (isExchangeError(error, 'NOT_FOUND')) return undefined;
+      // The cause is kept, so a network outage is still recognised as one (and retried without limit).
+      throw new OrderStillInFlight(`lookup of ${row.clientOrderId} failed: ${String(error)}`, {
+        cause: error,
+      });
     }
   }
 

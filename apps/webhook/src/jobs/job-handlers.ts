@@ -6,7 +6,8 @@ import type { JobHandlers } from './job-catalog.js';
 export function jobHandlers(processor: AlertProcessor, executor: OrderExecutor): JobHandlers {
   return {
     'alert.process': async ({ alertId }, run) => await processor.process(alertId, run.attempt),
-    'order.submit': async ({ clientOrderId }) => await executor.submit(clientOrderId),
+    'order.submit': async ({ clientOrderId, entryTimeoutMs }) =>
+      await executor.submit(clientOrderId, entryTimeoutMs),
     'order.timeout': async ({ clientOrderId }) => await executor.timeout(clientOrderId),
   };
 }

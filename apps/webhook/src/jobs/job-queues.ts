@@ -13,9 +13,27 @@ export interface QueueConnection {
 // The queue name is defined with the shared catalog, so sighook's enqueue lands on the same queue.
 export { queueNameOf };
 
+/** How an enqueue is done. */
+export interface EnqueueOptions {
+  /** Postpones the job (timeouts). */
+  readonly delayMs?: number;
+  /**
+   * A job with the same id that has finished (completed or failed) is removed and the job added
+   * again: for re-driving work whose earlier job ended without finishing it. A live job (waiting,
+   * delayed, active) is still never doubled.
+   */
+  readonly replaceFinished?: boolean;
+}
+
+/** Where the job of a payload is: none kept, still to run or running, or finished. */
+export type JobPresence = 'missing' | 'live' | 'finished';
+
+const FINISHED_STATES: ReadonlySet<string> = new Set(['completed', 'failed']);
+
 /**
  * Enqueues catalog jobs with their deterministic id and retry policy: a second enqueue of the same
- * payload while the first job is kept (completed jobs are kept a week) adds nothing.
+ * payload while the first job is kept (completed jobs are kept a week) adds nothing, unless it asks
+ * to replace a finished one.
  */
 export class JobQueues {
   readonly #queues: ReadonlyMap<JobName, Queue>;
@@ -29,14 +47,15 @@ export class JobQueues {
     );
   }
 
-  /** Adds the job unless a job with its id exists; `delayMs` postpones it (timeouts). */
+  /** Adds the job unless a job with its id exists (or, with replaceFinished, a live one does). */
   async enqueue<Name extends JobName>(
     name: Name,
     payload: JobPayload<Name>,
-    options: { readonly delayMs?: number } = {},
+    options: EnqueueOptions = {},
   ): Promise<string> {
     const jobId = jobIdOf(name, payload);
     const { retry } = jobCatalog[name];
+    if (options.replaceFinished === true) await this.#removeFinished(name, jobId);
     await this.queue(name).add(name, payload, {
       jobId,
       attempts: retry.attempts,
@@ -46,6 +65,13 @@ export class JobQueues {
       removeOnFail: { age: jobRetention.failedSeconds },
     });
     return jobId;
+  }
+
+  /** Whether the job of this payload is kept, and if so whether it has finished. */
+  async presenceOf<Name extends JobName>(name: Name, payload: JobPayload<Name>): Promise<JobPresence> {
+    const state = await this.queue(name).getJobState(jobIdOf(name, payload));
+    if (state === 'unknown') return 'missing';
+    return FINISHED_STATES.has(state) ? 'finished' : 'live';
   }
 
   /** The queue of one job name (tests read counts from it). */
@@ -58,5 +84,15 @@ export class JobQueues {
   /** Closes every queue (the shared connection stays open). */
   async close(): Promise<void> {
     await Promise.all([...this.#queues.values()].map((queue) => queue.close()));
+  }
+
+  // A finished job is not locked, so removing it races only with another replica replacing it too: at
+  // worst that one removes the job just added again (waiting, unlocked) and adds it once more. An
+  // active job is locked: BullMQ removes nothing then, and the add below adds nothing.
+  async #removeFinished(name: JobName, jobId: string): Promise<void> {
+    const queue = this.queue(name);
+    const state = await queue.getJobState(jobId);
+    if (!FINISHED_STATES.has(state)) return;
+    await queue.remove(jobId);
   }
 }

@@ -24,3 +24,8 @@ export function toWorkerError(error: unknown): unknown {
   }
   return error;
 }
+
+/** True when the worker ends the job's retries at this error (the job fails without another run). */
+export function isPermanentJobFailure(error: unknown): boolean {
+  return toWorkerError(error) instanceof UnrecoverableError;
+}

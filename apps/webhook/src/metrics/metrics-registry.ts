@@ -18,9 +18,10 @@ import {
 } from '@hookline/store';
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { Gauge, Histogram, Registry } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { readCircuit } from '../controls/exchange-circuit.js';
 import type { TradingControls } from '../controls/trading-controls.js';
+import { type RecoverySweeper, sweepKinds } from '../jobs/recovery-sweeper.js';
 
 /** What the metrics read. */
 export interface MetricsSources {
@@ -31,6 +32,8 @@ export interface MetricsSources {
   readonly controls?: TradingControls;
   /** The BullMQ queues whose job counts are reported (by queue name). */
   readonly queues?: readonly Queue[];
+  /** The recovery sweeper whose progress is reported. */
+  readonly sweeper?: Pick<RecoverySweeper, 'progress'>;
 }
 
 const JOB_STATES = ['waiting', 'active', 'delayed', 'failed', 'completed', 'prioritized'] as const;
@@ -106,7 +109,41 @@ export function createMetricsRegistry(sources: MetricsSources): Registry {
   });
   registerQueueDepth(registry, sources.queues ?? []);
   if (sources.controls !== undefined) registerControls(registry, sources.controls);
+  if (sources.sweeper !== undefined) registerSweeper(registry, sources.sweeper);
   return registry;
+}
+
+// The sweeper's progress is this process's (each replica sweeps), read from it at scrape time.
+function registerSweeper(registry: Registry, sweeper: Pick<RecoverySweeper, 'progress'>): void {
+  new Counter({
+    name: 'hookline_sweeper_items_total',
+    help: 'Items the recovery sweeper re-drove in this process, by kind (alert, submit, unsent, timeout).',
+    labelNames: ['kind'],
+    registers: [registry],
+    collect() {
+      this.reset();
+      const { itemsTotal } = sweeper.progress();
+      for (const kind of sweepKinds) this.inc({ kind }, itemsTotal[kind]);
+    },
+  });
+  new Gauge({
+    name: 'hookline_sweeper_backlog',
+    help: "Items older than the sweeper's grace still in flight at its last pass, by kind.",
+    labelNames: ['kind'],
+    registers: [registry],
+    collect() {
+      const { backlog } = sweeper.progress();
+      for (const kind of sweepKinds) this.set({ kind }, backlog[kind]);
+    },
+  });
+  new Gauge({
+    name: 'hookline_sweeper_last_pass_seconds',
+    help: "How long the recovery sweeper's last pass took; NaN before its first pass.",
+    registers: [registry],
+    collect() {
+      this.set(sweeper.progress().lastPassSeconds ?? Number.NaN);
+    },
+  });
 }
 
 function registerFillLag(registry: Registry, store: Store): void {

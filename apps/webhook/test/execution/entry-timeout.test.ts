@@ -1,7 +1,7 @@
 import { readOpenPositions, storeOf } from '@hookline/store';
 import { describe, expect, it } from 'vitest';
 import { eventually } from '../../../../test/support/eventually.js';
-import { buyAlertBody, useTradingHarness } from '../support/trading-harness.js';
+import { buyAlertBody, useTradingHarness, withOverrides } from '../support/trading-harness.js';
 
 describe('entry timeout', () => {
   const harness = useTradingHarness();
@@ -44,5 +44,42 @@ describe('entry timeout', () => {
     const positions = await readOpenPositions(storeOf(database.prisma), { account: 'default' });
     expect(positions.map((position) => position.amount.toString())).toEqual(['0.001']);
     expect(await venue.exchange.fetchOpenOrders()).toEqual([]);
+  });
+
+  it('when the exchange acknowledges an entry late then its timeout starts at the acknowledgement, not at the intent', async () => {
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let createCalled = false;
+    // 50 bps under the ask: the order rests, so it has a timeout to schedule.
+    const { post, database, pipeline, system } = await harness({
+      settings: { offsetBps: 50 },
+      wrapExchange: (exchange) =>
+        withOverrides(exchange, {
+          createOrder: async (request) => {
+            createCalled = true;
+            await held; // the send is on its way (a slow venue, a stalled worker)
+            return await exchange.createOrder(request);
+          },
+        }),
+    });
+    await post(buyAlertBody('late-ack'));
+    await eventually(async () => createCalled);
+    const row = await database.prisma.tradeRecord.findFirstOrThrow();
+    expect(row.status).toBe('SUBMITTED');
+    expect(await pipeline.queues.presenceOf('order.timeout', { clientOrderId: row.clientOrderId })).toBe(
+      'missing',
+    );
+
+    const acknowledgedAfter = Date.now();
+    release();
+
+    const timeout = await eventually(
+      async () =>
+        (await pipeline.queues.queue('order.timeout').getJob(`timeout-${row.clientOrderId}`)) ?? undefined,
+    );
+    expect(timeout.timestamp).toBeGreaterThanOrEqual(acknowledgedAfter);
+    expect(timeout.delay).toBe(system.settings.entry.timeoutMs);
   });
 });

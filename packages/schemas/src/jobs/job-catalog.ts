@@ -7,7 +7,11 @@ import { z } from 'zod';
 /** An id field of a job payload: non-empty text of bounded length. */
 const id = z.string().min(1).max(200);
 
-/** How often and how patiently a job is retried; a permanent error stops the retries at once. */
+/**
+ * How often and how patiently a job is retried. `attempts` counts only the job's own failures: a
+ * failure of the infrastructure (database, Redis or network down) is retried without limit, with
+ * `backoff.delay` doubling up to a cap, and never spends an attempt. A permanent error stops at once.
+ */
 export interface RetryPolicy {
   readonly attempts: number;
   readonly backoff: { readonly type: 'exponential' | 'fixed'; readonly delay: number };
@@ -33,9 +37,12 @@ export const jobCatalog = {
     retry: { attempts: 5, backoff: { type: 'exponential', delay: 500 } },
     jobId: ({ alertId }) => `alert-${alertId}`,
   }),
-  /** Sends (or resolves after an unknown outcome) the order intent with this client order id. */
+  /**
+   * Sends (or resolves after an unknown outcome) the order intent with this client order id. An
+   * entry carries its timeout: `order.timeout` is scheduled that long after the exchange knows it.
+   */
   'order.submit': defineJob({
-    payload: z.object({ clientOrderId: id }).strict(),
+    payload: z.object({ clientOrderId: id, entryTimeoutMs: z.number().int().positive().optional() }).strict(),
     // Each retry first looks the order up by its client order id; a re-send carries the same id.
     retry: { attempts: 8, backoff: { type: 'exponential', delay: 1_000 } },
     jobId: ({ clientOrderId }) => `submit-${clientOrderId}`,
@@ -84,7 +91,10 @@ export function queueNameOf(name: JobName): string {
   return name.replace('.', '-');
 }
 
-/** How long finished jobs stay in Redis: while kept, an enqueue with the same job id adds nothing. */
+/**
+ * How long finished jobs stay in Redis: while kept, an enqueue with the same job id adds nothing,
+ * unless the enqueue asks to replace a finished job (the recovery sweeper does).
+ */
 export const jobRetention = {
   completedSeconds: 7 * 24 * 3600,
   failedSeconds: 30 * 24 * 3600,

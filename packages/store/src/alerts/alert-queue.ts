@@ -1,6 +1,7 @@
 // Accepted alerts on their way to a decision: the alert.process job reads its alert and marks it
-// FAILED after its last attempt, and the sweeper finds ACCEPTED alerts whose hand-off to the queue
-// was lost.
+// FAILED after its last attempt, and the recovery sweeper pages through ACCEPTED alerts whose
+// hand-off to the queue was lost or whose job ended without a decision.
+import type { ReasonCode } from '@hookline/core';
 import type { AlertRecord } from '../records.js';
 import { clientOf, type Store } from '../store.js';
 
@@ -10,12 +11,12 @@ export async function findAlert(store: Store, alertId: string): Promise<AlertRec
 }
 
 /**
- * Marks the alert FAILED with the reason, if it is still ACCEPTED (a decided alert keeps its status).
+ * Marks the alert FAILED with the reason (a reason code: it is served by the API), if it is still ACCEPTED (a decided alert keeps its status).
  */
 export async function markAlertFailed(
   store: Store,
   alertId: string,
-  reason: string,
+  reason: ReasonCode,
   at: Date,
 ): Promise<void> {
   await clientOf(store).alert.updateMany({
@@ -24,16 +25,43 @@ export async function markAlertFailed(
   });
 }
 
-/** The ids of up to `limit` ACCEPTED alerts received before `receivedBefore`, oldest first. */
-export async function readStaleAcceptedAlertIds(
+/** Where a page of stale alerts starts: after this alert, in (receivedAt, id) order. */
+export interface AlertCursor {
+  readonly receivedAt: Date;
+  readonly id: string;
+}
+
+/** One ACCEPTED alert waiting for its decision. */
+export interface StaleAlert {
+  readonly id: string;
+  readonly receivedAt: Date;
+}
+
+/**
+ * One page of ACCEPTED alerts received before `receivedBefore`, oldest first in (receivedAt, id)
+ * order, starting after `after` (a keyset cursor: pass the last alert of the previous page). Paging
+ * to the end reaches every stale alert, however many older ones are stuck ahead of it.
+ */
+export async function readStaleAcceptedAlerts(
   store: Store,
-  query: { readonly receivedBefore: Date; readonly limit: number },
-): Promise<string[]> {
-  const stale = await clientOf(store).alert.findMany({
-    where: { status: 'ACCEPTED', receivedAt: { lt: query.receivedBefore } },
-    orderBy: { receivedAt: 'asc' },
+  query: { readonly receivedBefore: Date; readonly after?: AlertCursor | undefined; readonly limit: number },
+): Promise<StaleAlert[]> {
+  const { after } = query;
+  return await clientOf(store).alert.findMany({
+    where: {
+      status: 'ACCEPTED',
+      receivedAt: { lt: query.receivedBefore },
+      ...(after === undefined
+        ? {}
+        : {
+            OR: [
+              { receivedAt: { gt: after.receivedAt } },
+              { receivedAt: after.receivedAt, id: { gt: after.id } },
+            ],
+          }),
+    },
+    orderBy: [{ receivedAt: 'asc' }, { id: 'asc' }],
     take: query.limit,
-    select: { id: true },
+    select: { id: true, receivedAt: true },
   });
-  return stale.map(({ id }) => id);
 }
