@@ -122,19 +122,26 @@ describe('process faults of `hookline start`', () => {
     expect(cli.lines().some((line) => line.level === 60)).toBe(false);
   }, 90_000);
 
-  it.each(['SIGKILL', 'SIGTERM'] as const)(
-    'when the CLI is ended by %s then its private redis-server is gone within seconds',
-    async (signal) => {
-      const cli = await startWebhook();
-      const redisPid = await redisPidOf(cli.lines, cli.child);
-      await waitForHttpOk(`http://127.0.0.1:${cli.port}/healthz`, 60_000, cli.child);
-      expect(isAlive(redisPid)).toBe(true);
+  it('when the CLI is killed (SIGKILL) while serving then its private redis-server is gone within seconds', async () => {
+    const cli = await startWebhook();
+    const redisPid = await redisPidOf(cli.lines, cli.child);
+    await waitForHttpOk(`http://127.0.0.1:${cli.port}/healthz`, 60_000, cli.child);
+    expect(isAlive(redisPid)).toBe(true);
 
-      cli.child.kill(signal);
-      await cli.exit;
+    cli.child.kill('SIGKILL');
+    await cli.exit;
 
-      await eventually(async () => !isAlive(redisPid), { timeoutMs: 8_000, what: 'redis-server gone' });
-    },
-    90_000,
-  );
+    await eventually(async () => !isAlive(redisPid), { timeoutMs: 8_000, what: 'redis-server gone' });
+  }, 90_000);
+
+  it('when SIGTERM arrives while the CLI is still starting then its private redis-server is gone within seconds', async () => {
+    const cli = await startWebhook();
+    const redisPid = await redisPidOf(cli.lines, cli.child);
+
+    cli.child.kill('SIGTERM'); // before the services run: no drain has been set up yet
+    await cli.exit;
+
+    expect(cli.lines().some((line) => line.msg === 'hookline started')).toBe(false);
+    await eventually(async () => !isAlive(redisPid), { timeoutMs: 8_000, what: 'redis-server gone' });
+  }, 90_000);
 });
