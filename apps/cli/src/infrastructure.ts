@@ -58,7 +58,7 @@ export async function openInfrastructure(
     if (!config.REDIS_URL) {
       privateRedis = await startLocalRedis();
       closers.push(() => privateRedis?.stop() ?? Promise.resolve());
-      logger.info({ port: privateRedis.port }, 'private redis-server started');
+      logger.info({ port: privateRedis.port, pid: privateRedis.pid }, 'private redis-server started');
     }
     const redis = new Redis(config.REDIS_URL ?? privateRedis?.url ?? '', { maxRetriesPerRequest: null });
     redis.on('error', (error) => logger.warn({ err: error }, 'redis connection error'));

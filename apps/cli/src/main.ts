@@ -2,8 +2,24 @@ import { HooklineError } from '@hookline/core';
 import { MigrationError } from '@hookline/db';
 import { createLogger, RedisServerNotFoundError } from '@hookline/runtime';
 import { ConfigError } from '@hookline/schemas';
+import type { Logger } from 'pino';
 import { loadEnvironment } from './environment.js';
+import { installProcessFaultHandlers } from './process-faults.js';
 import { USAGE, UsageError } from './usage.js';
+
+/**
+ * What the process-fault handlers use: the running command's logger and its quick stop, once it has
+ * them. Installed before anything runs, so a fault at any moment is logged and ends the process.
+ */
+const running: { logger: Logger; quickStop: () => Promise<void> } = {
+  logger: createLogger({ level: 'info', service: 'hookline' }),
+  quickStop: async () => undefined,
+};
+installProcessFaultHandlers({
+  logger: () => running.logger,
+  quickStop: () => running.quickStop(),
+  exit: (code) => process.exit(code),
+});
 
 /** Dispatches `pnpm hookline <command> ...` and returns the exit code. */
 async function main(argv: readonly string[]): Promise<number> {
@@ -37,7 +53,12 @@ async function main(argv: readonly string[]): Promise<number> {
       const target = parseStartTarget(rest[0]);
       const config = loadEnvironment();
       const logger = createLogger({ level: config.HOOKLINE_LOG_LEVEL, service: target });
-      return await runStart(target, config, logger);
+      running.logger = logger;
+      return await runStart(target, config, logger, {
+        onQuickStop: (stop) => {
+          running.quickStop = stop;
+        },
+      });
     }
     default:
       throw new UsageError(`unknown command "${command}"`);

@@ -30,6 +30,7 @@ import {
 } from './exits/index.js';
 import type { FillRecorder } from './fills/fill-recorder.js';
 import { exchangeCircuitCheck, fillStreamCheck } from './fills/fill-stream-readiness.js';
+import { ExchangeMarketLookup } from './ingress/exchange-market-lookup.js';
 import { ingressOptionsFromConfig, type WebhookIngressOptions } from './ingress/ingress-options.js';
 import { InlineJobQueue } from './jobs/inline-job-queue.js';
 import { jobNames } from './jobs/job-catalog.js';
@@ -230,7 +231,11 @@ async function buildOnline(
   readiness.register(reconciler.readiness);
   const settings = settingsOf(config, {
     ...overrides,
-    entry: { controls: (symbol: string) => controls.riskControls(symbol), ...overrides.entry },
+    entry: {
+      controls: (symbol: string) => controls.riskControls(symbol),
+      pauseEntry: () => controls.pauseEntry(),
+      ...overrides.entry,
+    },
   });
   const pipeline = await startTradingPipeline({
     store,
@@ -270,6 +275,9 @@ async function buildOnline(
     ...(overrides.exits === undefined ? {} : { exits: overrides.exits }),
   });
   for (const check of sentinel.readiness) readiness.register(check);
+  // The door refuses tickers the exchange does not list (422) once the market list is known.
+  const markets = new ExchangeMarketLookup(exchange, clock, logger);
+  await markets.load();
   readiness.register(fillStreamCheck(pipeline.fills, clock));
   readiness.register(exchangeCircuitCheck(exchange));
   const app = buildWebhookApp({
@@ -282,6 +290,7 @@ async function buildOnline(
         clock,
         ids: overrides.alertIds ?? new UuidV7IdGenerator(clock, new SystemRandomSource()),
         onAccepted: pipeline.onAccepted,
+        markets,
       }),
       ...overrides.ingress,
     },
@@ -330,6 +339,7 @@ async function buildOnline(
     stop: async () => {
       logger.info('webhook stopping: closing HTTP intake');
       await app.close();
+      controls.close(); // entries waiting for the start-up reconciliation are retried by the next process
       logger.info('webhook stopping: stopping the reconciler and the exit sentinel');
       await started.reconciler.stop();
       await started.sentinel.stop();

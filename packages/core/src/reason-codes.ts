@@ -18,6 +18,8 @@ export const reasonCodeCatalog = {
     CIRCUIT_OFFLINE: 'The exchange circuit breaker is OFFLINE.',
     ORDER_RATE_THROTTLED: 'The order rate limit for the account is reached.',
     DUPLICATE_OPEN_ORDER: 'An open order on the same symbol and side already exists.',
+    RECONCILIATION_PENDING:
+      'The entry waited longer than allowed for the start-up reconciliation with the exchange.',
   },
   decision: {
     ORDERED: 'Every rule passed; an order intent was written and sent.',

@@ -45,6 +45,7 @@ describe('reason code catalog', () => {
         'CIRCUIT_OFFLINE',
         'ORDER_RATE_THROTTLED',
         'DUPLICATE_OPEN_ORDER',
+        'RECONCILIATION_PENDING',
       ],
     ],
     [

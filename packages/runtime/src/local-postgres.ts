@@ -1,13 +1,16 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startWatched } from './child-watchdog.js';
 import { findExecutable } from './find-executable.js';
 import { findFreePort } from './free-port.js';
 
 /** A throwaway PostgreSQL server on loopback, owned by the test run. */
 export interface LocalPostgres {
   readonly url: string;
+  /** The postmaster's pid. */
+  readonly pid: number;
   stop(): Promise<void>;
 }
 
@@ -30,7 +33,9 @@ function findPostgresBin(): string {
 
 /**
  * initdb + pg_ctl start in a temp directory. Postgres refuses to run as root, so as root the
- * cluster belongs to `nobody` and the commands run through runuser.
+ * cluster belongs to `nobody` and the commands run through runuser. The server never outlives us: a
+ * watchdog (child-watchdog.ts) stops it (`pg_ctl stop -m immediate`) and removes the directory as soon
+ * as this process is gone, whatever the exit path (`kill -9` included); stop() does the same at once.
  */
 export async function startLocalPostgres(): Promise<LocalPostgres> {
   const bin = findPostgresBin();
@@ -39,26 +44,37 @@ export async function startLocalPostgres(): Promise<LocalPostgres> {
   chmodSync(dir, 0o777);
   const dataDir = join(dir, 'data');
   const isRoot = process.getuid?.() === 0;
+  const asOwner = (command: string, args: string[]): string[] =>
+    isRoot ? ['runuser', '-u', 'nobody', '--', join(bin, command), ...args] : [join(bin, command), ...args];
   const run = (command: string, args: string[]) => {
-    const full = join(bin, command);
-    const result = isRoot
-      ? spawnSync('runuser', ['-u', 'nobody', '--', full, ...args], { encoding: 'utf8', cwd: dir })
-      : spawnSync(full, args, { encoding: 'utf8', cwd: dir });
+    const [program = '', ...rest] = asOwner(command, args);
+    const result = spawnSync(program, rest, { encoding: 'utf8', cwd: dir });
     if (result.status !== 0) throw new Error(`${command} failed: ${result.stderr || result.stdout}`);
   };
-  run('initdb', ['-D', dataDir, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C', '-N']);
-  const options = `-p ${port} -c listen_addresses=127.0.0.1 -k ${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`;
-  run('pg_ctl', ['-D', dataDir, '-o', options, '-l', join(dir, 'server.log'), '-w', '-t', '60', 'start']);
+  const stopAndRemove = [
+    ...asOwner('pg_ctl', ['-D', dataDir, '-m', 'immediate', '-w', 'stop']).map(shellQuoted),
+    `; rm -rf ${shellQuoted(dir)}`,
+  ].join(' ');
+  // Armed before the server starts: a kill between the start and the return must not leave it behind.
+  const watchdog = await startWatched({ cleanup: ['sh', '-c', stopAndRemove] });
+  try {
+    run('initdb', ['-D', dataDir, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C', '-N']);
+    const options = `-p ${port} -c listen_addresses=127.0.0.1 -k ${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`;
+    run('pg_ctl', ['-D', dataDir, '-o', options, '-l', join(dir, 'server.log'), '-w', '-t', '60', 'start']);
+  } catch (error) {
+    await watchdog.stop();
+    throw error;
+  }
+  const pidLine = readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0];
   return {
     url: `postgresql://postgres@127.0.0.1:${port}/postgres`,
-    stop: async () => {
-      try {
-        run('pg_ctl', ['-D', dataDir, '-m', 'immediate', '-w', 'stop']);
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
-    },
+    pid: Number(pidLine),
+    stop: () => watchdog.stop(),
   };
+}
+
+function shellQuoted(text: string): string {
+  return `'${text.replaceAll("'", `'\\''`)}'`;
 }
 
 /** Used by scripts: prints whether server binaries exist (exit 0) or not (exit 1). */

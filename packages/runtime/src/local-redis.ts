@@ -1,6 +1,7 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { Redis } from 'ioredis';
+import { startWatched } from './child-watchdog.js';
 import { findExecutable } from './find-executable.js';
 import { findFreePort } from './free-port.js';
 
@@ -8,6 +9,8 @@ import { findFreePort } from './free-port.js';
 export interface LocalRedis {
   readonly url: string;
   readonly port: number;
+  /** The redis-server's pid. */
+  readonly pid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -24,7 +27,8 @@ export class RedisServerNotFoundError extends Error {
 
 /**
  * Starts a private, non-persistent redis-server on a free loopback port and waits until it answers PING.
- * The child dies with us: it is stopped by `stop()` and killed if this process exits first; it does
+ * The server never outlives us: it runs under a watchdog (child-watchdog.ts) that stops it as soon as
+ * this process is gone, whatever the exit path (a signal, an exit without stop(), `kill -9`). It does
  * not receive the terminal's Ctrl-C itself (own process group), so a graceful stop can still use it.
  */
 export async function startLocalRedis(
@@ -34,9 +38,9 @@ export async function startLocalRedis(
     options.binary ?? findExecutable('redis-server', ['/usr/bin', '/usr/local/bin', '/usr/sbin']);
   if (!binary || !existsSync(binary)) throw new RedisServerNotFoundError();
   const port = options.port ?? (await findFreePort());
-  const child = spawn(
-    binary,
-    [
+  const server = await startWatched({
+    command: [
+      binary,
       '--port',
       String(port),
       '--bind',
@@ -48,22 +52,15 @@ export async function startLocalRedis(
       '--protected-mode',
       'yes',
     ],
-    // Its own process group: Ctrl-C in a terminal signals the whole foreground group, and the
-    // server must outlive our drain (the workers and the sentinel still talk to it), not die first.
-    { stdio: ['ignore', 'ignore', 'pipe'], detached: true },
-  );
-  const killOnExit = () => child.kill('SIGKILL');
-  process.once('exit', killOnExit);
+  });
   const url = `redis://127.0.0.1:${port}`;
-  await waitForPing(url, child, options.startTimeoutMs ?? 10_000);
-  return {
-    url,
-    port,
-    stop: async () => {
-      process.removeListener('exit', killOnExit);
-      await stopChild(child);
-    },
-  };
+  try {
+    await waitForPing(url, server.watchdog, options.startTimeoutMs ?? 10_000);
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+  return { url, port, pid: server.pid, stop: () => server.stop() };
 }
 
 async function waitForPing(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
@@ -87,18 +84,5 @@ async function waitForPing(url: string, child: ChildProcess, timeoutMs: number):
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  child.kill('SIGKILL');
   throw new Error(`redis-server did not answer PING within ${timeoutMs} ms: ${stderr.trim()}`);
-}
-
-async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  await new Promise<void>((resolve) => {
-    const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
 }

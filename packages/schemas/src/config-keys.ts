@@ -3,6 +3,7 @@ import { TRADINGVIEW_WEBHOOK_ADDRESSES } from './alerts/address-rules.js';
 import { envAddressRules, envSymbolOverrides } from './alerts/ingress-env.js';
 import type { ConfigKey } from './config-key.js';
 import { envBoolean, envInteger, envList, envPort, envUrl } from './env-types.js';
+import { RISK_CONFIG_KEYS } from './risk-config-keys.js';
 import { SENTINEL_CONFIG_KEYS } from './sentinel-config-keys.js';
 import { SIGHOOK_CONFIG_KEYS } from './sighook-config-keys.js';
 
@@ -226,6 +227,7 @@ export const CONFIG_KEYS = {
     description:
       'How often fills are read from the exchange REST history (after the stored cursor) besides the user stream.',
   },
+  ...RISK_CONFIG_KEYS,
   ...SENTINEL_CONFIG_KEYS,
   ...SIGHOOK_CONFIG_KEYS,
 } as const satisfies Record<string, ConfigKey>;

@@ -17,12 +17,23 @@ export function parseStartTarget(argument: string | undefined): StartTarget {
   throw new UsageError(`unknown service "${target}": expected both, webhook or sighook`);
 }
 
+/** How `start` cooperates with the process entry. */
+export interface StartOptions {
+  /** Receives what to stop quickly when the process ends on an uncaught error. */
+  readonly onQuickStop?: (stop: () => Promise<void>) => void;
+}
+
 /**
  * Runs the chosen services until SIGINT/SIGTERM, then shuts down in order: stop intake and drain each
  * service (reverse start order), close Redis and the database, stop the private redis-server.
  * Returns the exit code: 0 after a clean shutdown, 1 when it overran HOOKLINE_SHUTDOWN_TIMEOUT_MS.
  */
-export async function runStart(target: StartTarget, config: Config, logger: Logger): Promise<number> {
+export async function runStart(
+  target: StartTarget,
+  config: Config,
+  logger: Logger,
+  options: StartOptions = {},
+): Promise<number> {
   const names = target === 'both' ? ['webhook', 'sighook'] : [target];
   // sighook alone gets a paper exchange of its own (public market data only) that never writes the
   // paper state file, which belongs to the webhook process; in both mode the two share one exchange.
@@ -34,6 +45,8 @@ export async function runStart(target: StartTarget, config: Config, logger: Logg
     for (const service of [...services].reverse()) await service.stop();
     await infrastructure.close();
   };
+  // After a fault there is no drain: the connections, the exchange and the private Redis are closed.
+  options.onQuickStop?.(() => infrastructure.close());
   try {
     const shared = { ...infrastructure, config, logger, servicesInProcess: names };
     if (names.includes('webhook')) services.push(await startWebhookService(shared));

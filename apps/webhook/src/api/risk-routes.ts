@@ -30,6 +30,7 @@ const riskSchema = z.object({
   limits: z.object({
     max_quote_age_ms: z.number(),
     daily_loss_limit_pct: decimalSchema,
+    daily_loss_limit_amount: decimalSchema.nullable(),
     max_open_positions: z.number(),
     max_position_pct: decimalSchema,
     loss_streak_length: z.number(),
@@ -119,6 +120,8 @@ function limitsView(limits: RiskLimits): z.output<typeof riskSchema>['limits'] {
   return {
     max_quote_age_ms: limits.maxQuoteAgeMs,
     daily_loss_limit_pct: toPlainString(limits.dailyLossLimitPct),
+    daily_loss_limit_amount:
+      limits.dailyLossLimitAmount === undefined ? null : toPlainString(limits.dailyLossLimitAmount),
     max_open_positions: limits.maxOpenPositions,
     max_position_pct: toPlainString(limits.maxPositionPct),
     loss_streak_length: limits.lossStreakLength,

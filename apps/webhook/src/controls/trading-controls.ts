@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { RiskControls } from '../execution/risk-snapshot.js';
 import type { ExchangeHealth, TradingState } from '../rules/index.js';
 import { buyGuardFileExists } from './buy-guard-file.js';
+import { EntryPauses } from './entry-pause.js';
 import { type ChangedValue, changedValueSchema, type OperatorChange } from './operator-change.js';
 
 /** The trading states, in the order of how much they allow. */
@@ -31,7 +32,7 @@ export interface TradingControlsOptions {
   readonly exchangeHealth: () => ExchangeHealth;
   /**
    * Why entries must wait (the start-up reconciliation has not succeeded yet), or undefined. While it
-   * says something, an ACTIVE state reads as REDUCING: exits run, entries do not.
+   * says something, entries wait (riskControls' entriesHeldBecause); exits run.
    */
   readonly entriesHeldBecause?: () => string | undefined;
 }
@@ -58,26 +59,39 @@ export interface ControlsSnapshot {
 /** The one object the risk snapshot and the admin API share. */
 export class TradingControls {
   readonly #options: TradingControlsOptions;
+  readonly #pauses = new EntryPauses();
 
   constructor(options: TradingControlsOptions) {
     this.#options = options;
   }
 
   /**
-   * What the risk gate reads at every decision. An ACTIVE account reads as REDUCING for every symbol
-   * while the start-up reconciliation is pending, and for a symbol the reconciler flagged.
+   * What the risk gate reads at every decision. An ACTIVE account reads as REDUCING for a symbol the
+   * reconciler flagged; while the start-up reconciliation is pending, entriesHeldBecause says so
+   * (entries wait for it, and are not refused as REDUCING).
    */
   async riskControls(symbol?: string): Promise<RiskControls> {
     const snapshot = await this.snapshot();
     const { env, file, api } = snapshot.buyGuard;
-    const held =
-      snapshot.entriesHeldBecause !== undefined ||
-      (symbol !== undefined && snapshot.reducingSymbols[symbol] !== undefined);
+    const flagged = symbol !== undefined && snapshot.reducingSymbols[symbol] !== undefined;
     return {
-      tradingState: snapshot.tradingState === 'ACTIVE' && held ? 'REDUCING' : snapshot.tradingState,
+      tradingState: snapshot.tradingState === 'ACTIVE' && flagged ? 'REDUCING' : snapshot.tradingState,
       buyGuard: { env, file, api },
       exchangeHealth: snapshot.exchangeHealth,
+      ...(snapshot.entriesHeldBecause === undefined
+        ? {}
+        : { entriesHeldBecause: snapshot.entriesHeldBecause }),
     };
+  }
+
+  /** One pause of an entry waiting for the start-up reconciliation; rejects once close() was called. */
+  pauseEntry(): Promise<void> {
+    return this.#pauses.pause();
+  }
+
+  /** The system stops: entries waiting for the start-up reconciliation stop waiting (and are retried). */
+  close(): void {
+    this.#pauses.close();
   }
 
   /** The controls with their sources and last changes. */

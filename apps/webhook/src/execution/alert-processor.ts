@@ -96,7 +96,8 @@ export class AlertProcessor {
     const alert = parsed.data;
     // A sender that fixed the decision id (sighook, from its idempotency key) gets it; others get a new one.
     const fixedDecisionId = alertRecordPayloadSchema.safeParse(payload).data?.decisionId;
-    const verdict = alert.action === 'buy' ? await this.#decideEntry(alert) : skippedExit(alert);
+    const verdict =
+      alert.action === 'buy' ? await this.#decideEntry(alert, row.receivedAt) : skippedExit(alert);
     const decision = await recordAlertDecision(
       store,
       {
@@ -143,12 +144,15 @@ export class AlertProcessor {
     });
   }
 
-  async #decideEntry(alert: NormalizedAlert): Promise<Verdict> {
+  async #decideEntry(alert: NormalizedAlert, receivedAt: Date): Promise<Verdict> {
     const { exchange, settings } = this.#deps;
-    // The operator's switches and the circuit first: when they refuse, the full gate would refuse
+    // The start-up reconciliation first: until it has succeeded, the entry waits (up to its limit).
+    const held = await this.#controlsAfterStartupWait(alert, receivedAt);
+    if ('verdict' in held) return held.verdict;
+    const { controls } = held;
+    // The operator's switches and the circuit next: when they refuse, the full gate would refuse
     // with the same reason and the same inputs (they are its first rules), so the quote, markets,
     // balances and ledger reads are skipped.
-    const controls = await settings.controls(alert.symbol);
     const early = evaluateControls(alert.symbol, controls, this.#deps.clock.now(), settings.limits);
     if (!early.allowed) {
       const inputs = { alert: alertInputs(alert), offsetBps: settings.offsetBps };
@@ -202,6 +206,53 @@ export class AlertProcessor {
         order,
       }),
     };
+  }
+
+  /**
+   * The controls once entries are no longer held for the start-up reconciliation. While they are, the
+   * entry waits in short pauses, re-reading the controls, until reconcileWaitMs after the alert's
+   * receipt (injected clock); then it is BLOCKED RECONCILIATION_PENDING. A stopping system ends the
+   * wait with an error, so the job is retried by the next process rather than refused.
+   */
+  async #controlsAfterStartupWait(
+    alert: NormalizedAlert,
+    receivedAt: Date,
+  ): Promise<{ controls: RiskControls } | { verdict: Verdict }> {
+    const { settings, clock, logger } = this.#deps;
+    const waitUntilMs = receivedAt.getTime() + settings.reconcileWaitMs;
+    let controls = await settings.controls(alert.symbol);
+    let logged = false;
+    while (controls.entriesHeldBecause !== undefined) {
+      if (!(clock.nowMs() < waitUntilMs)) {
+        const reason = controls.entriesHeldBecause;
+        return {
+          verdict: blocked('RECONCILIATION_PENDING', {
+            alert: alertInputs(alert),
+            startup: {
+              heldBecause: reason,
+              receivedAt: receivedAt.toISOString(),
+              reconcileWaitMs: settings.reconcileWaitMs,
+              now: clock.now().toISOString(),
+            },
+            message: `entries waited ${settings.reconcileWaitMs} ms from the alert's receipt: ${reason}`,
+          }),
+        };
+      }
+      if (!logged) {
+        logger.info(
+          {
+            symbol: alert.symbol,
+            waitUntil: new Date(waitUntilMs).toISOString(),
+            reason: controls.entriesHeldBecause,
+          },
+          'entry waits for the start-up reconciliation',
+        );
+        logged = true;
+      }
+      await settings.pauseEntry();
+      controls = await settings.controls(alert.symbol);
+    }
+    return { controls };
   }
 
   // The stored reason is a code the API can serve; the error (driver text, SQL, paths) goes to the log.

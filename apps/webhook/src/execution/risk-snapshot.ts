@@ -29,6 +29,11 @@ export interface RiskControls {
   readonly tradingState: TradingState;
   readonly buyGuard: BuyGuardFlags;
   readonly exchangeHealth: ExchangeHealth;
+  /**
+   * Set while entries wait for the start-up reconciliation (why): an entry then waits (up to its
+   * limit) instead of being decided. Exits ignore it.
+   */
+  readonly entriesHeldBecause?: string;
 }
 
 /** Trading ACTIVE, no buy guard, exchange HEALTHY. */
@@ -102,7 +107,9 @@ export async function buildRiskState(input: RiskSnapshotInput): Promise<RiskStat
   const cash = input.balances[quoteCurrency]?.total ?? ZERO;
   const state: Omit<RiskState, 'daily'> = {
     now,
-    ...controls,
+    tradingState: controls.tradingState,
+    buyGuard: controls.buyGuard,
+    exchangeHealth: controls.exchangeHealth,
     quotes,
     cash,
     positions,

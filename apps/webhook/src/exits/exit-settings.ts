@@ -129,6 +129,7 @@ export function exitSettingsFromConfig(config: Config): ExitSettings {
       trailingStepAtr: dec(config.HOOKLINE_TRAILING_STEP_ATR),
       takeProfitPct: takeProfit === undefined ? undefined : dec(takeProfit),
       maxHoldMs: maxHoldMinutes === undefined ? undefined : maxHoldMinutes * 60_000,
+      maxQuoteAgeMs: config.HOOKLINE_RISK_MAX_QUOTE_AGE_MS,
       maxSignalAgeMs: config.HOOKLINE_SIGNAL_MAX_AGE_MS,
     },
     execution: {

@@ -31,6 +31,8 @@ export interface ApiAppOptions {
   readonly logger?: Logger;
   /** The paper venue's starting balances (default: the paper default, USD only). */
   readonly venueBalances?: Record<string, Decimal>;
+  /** More configuration keys (risk limits, ...). */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 /** An app with everything it reads. */
@@ -94,6 +96,7 @@ export function useApiHarness(): (options?: ApiAppOptions) => Promise<ApiUnderTe
           HOOKLINE_SIGHOOK_SYMBOLS: 'BTC/USD,ETH/USD',
           ...(adminToken === undefined ? {} : { ADMIN_TOKEN: adminToken }),
           ...(options.buyGuardFile === undefined ? {} : { HOOKLINE_BUY_GUARD_FILE: options.buyGuardFile }),
+          ...options.env,
         }),
         store: storeOf(database),
         exchange: venue.exchange,

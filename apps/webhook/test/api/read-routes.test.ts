@@ -199,8 +199,37 @@ describe('the read API', () => {
         max_quote_age_ms: 15_000,
         max_open_positions: 8,
         daily_loss_limit_pct: '3',
+        daily_loss_limit_amount: null,
         max_position_pct: '10',
       },
+    });
+  });
+
+  it('when the HOOKLINE_RISK_* keys are set then /api/risk shows the limits in force', async () => {
+    const { get } = await harness({
+      env: {
+        HOOKLINE_RISK_ORDER_RATE_PER_MINUTE: '4',
+        HOOKLINE_RISK_DAILY_LOSS_PCT: '1.5',
+        HOOKLINE_RISK_DAILY_LOSS_AMOUNT: '250',
+        HOOKLINE_RISK_MAX_POSITION_PCT: '20',
+        HOOKLINE_RISK_LOSS_STREAK_COUNT: '3',
+        HOOKLINE_RISK_LOSS_STREAK_COOLDOWN_MS: '600000',
+        HOOKLINE_RISK_SYMBOL_COOLDOWN_MS: '0',
+        HOOKLINE_RISK_MAX_QUOTE_AGE_MS: '5000',
+      },
+    });
+
+    expect((await get('/api/risk')).json.limits).toEqual({
+      max_quote_age_ms: 5_000,
+      daily_loss_limit_pct: '1.5',
+      daily_loss_limit_amount: '250',
+      max_open_positions: 8,
+      max_position_pct: '20',
+      loss_streak_length: 3,
+      loss_streak_cooldown_ms: 600_000,
+      symbol_cooldown_ms: 0,
+      max_orders_per_window: 4,
+      order_rate_window_ms: 60_000,
     });
   });
 

@@ -1,6 +1,7 @@
 // The operator's controls reach the risk gate: an entry alert through the real alert.process path is
 // BLOCKED with the control's reason while the control is on, and ORDERED otherwise. The controls are
-// the system's own (Redis, HOOKLINE_BUY_GUARD, HOOKLINE_BUY_GUARD_FILE, the start-up reconciliation).
+// the system's own (Redis, HOOKLINE_BUY_GUARD, HOOKLINE_BUY_GUARD_FILE, the reconciler's symbol flags);
+// the wait for the start-up reconciliation is in startup-wait.test.ts.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -95,17 +96,6 @@ describe('trading controls in the risk gate', () => {
       api: true,
       apiChange: { by: 'test' },
     });
-  });
-
-  it('when the start-up reconciliation has not succeeded then entries are BLOCKED with TRADING_REDUCING', async () => {
-    const { trading } = await controlled({}, { held: true });
-
-    const waiting = await decisionOf(trading, 'held-1');
-    expect((await trading.system.reconciler.runOnce()).outcome).toBe('COMPLETED');
-    const after = await decisionOf(trading, 'held-2');
-
-    expect(waiting).toMatchObject({ outcome: 'BLOCKED', reasonCode: 'TRADING_REDUCING' });
-    expect(after).toMatchObject({ outcome: 'ORDERED' });
   });
 
   it('when the reconciler flags a symbol then its entries are BLOCKED until an operator clears the flags', async () => {

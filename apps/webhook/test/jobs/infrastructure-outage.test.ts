@@ -12,6 +12,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, i
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/databases.js';
 import { eventually } from '../../../../test/support/eventually.js';
 import { MemoryDailyBaselineStore } from '../../src/execution/daily-baseline-store.js';
+import { entrySettingsFromConfig } from '../../src/execution/entry-settings.js';
 import { InlineJobQueue } from '../../src/jobs/inline-job-queue.js';
 import { buildTradingCore } from '../../src/trading-core.js';
 import { buildWebhookSystem } from '../../src/webhook-system.js';
@@ -87,7 +88,7 @@ function coreOver(store: Store, venue: PaperVenue) {
     exchange: venue.exchange,
     clock: venue.clock,
     logger,
-    settings: testSettings(),
+    settings: { ...entrySettingsFromConfig(parseConfig({})), ...testSettings() },
     ledger: {},
     queues: new InlineJobQueue(venue.clock),
     baselines: new MemoryDailyBaselineStore(),

@@ -16,9 +16,9 @@ import type { FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
 import { inject } from 'vitest';
 import { usePerFileDatabase } from '../../../../test/support/per-file-database.js';
+import { pauseBriefly } from '../../src/controls/entry-pause.js';
 import type { EntrySettings } from '../../src/execution/entry-settings.js';
 import { openRiskControls } from '../../src/execution/risk-snapshot.js';
-import { defaultPreflightOptions, defaultRiskLimits } from '../../src/rules/index.js';
 import type { TradingPipeline } from '../../src/trading-pipeline.js';
 import { buildWebhookSystem, type OnlineWebhookSystem } from '../../src/webhook-system.js';
 
@@ -85,20 +85,21 @@ export class PaperVenue {
   }
 }
 
-/** Entry settings of the tests but the controls: default limits, a long timeout. */
+/**
+ * Entry settings of the tests over the configuration's: a long timeout. The risk limits and preflight
+ * come from the configuration (HOOKLINE_RISK_*: `env` in the harness options), as in the service.
+ */
 const testEntry = {
   account: 'default',
   offsetBps: 0,
   postOnly: false,
   timeoutMs: 600_000,
   defaultSizeQuote: dec('100'),
-  limits: defaultRiskLimits,
-  preflight: defaultPreflightOptions,
-} satisfies Omit<EntrySettings, 'controls'>;
+} satisfies Partial<EntrySettings>;
 
-/** Entry settings for tests: default limits, a long timeout and open controls unless given. */
-export function testSettings(overrides: Partial<EntrySettings> = {}): EntrySettings {
-  return { ...testEntry, controls: () => openRiskControls, ...overrides };
+/** Entry settings for tests: a long timeout and open controls unless given. */
+export function testSettings(overrides: Partial<EntrySettings> = {}): Partial<EntrySettings> {
+  return { ...testEntry, controls: () => openRiskControls, pauseEntry: pauseBriefly, ...overrides };
 }
 
 /** A webhook system built as the service builds it, with a way to post alerts to its app. */

@@ -12,7 +12,8 @@ export function utcDayStart(instant: Date): Date {
 
 /**
  * Today's P&L (realized + change in unrealized since UTC midnight) at or below −limit% of the day's
- * starting equity refuses entries; exactly at the limit refuses too (the limit is "reached"). A
+ * starting equity, or at or below −dailyLossLimitAmount when that is set and tighter, refuses
+ * entries; exactly at the limit refuses too (the limit is "reached"). A
  * baseline from another day, or a starting equity that is not positive, refuses as well: the loss
  * cannot be measured, and the gate fails closed.
  */
@@ -47,16 +48,24 @@ export function checkDailyLoss(
   const dailyPnl = dec(
     dec(baseline.realizedPnl).plus(valuation.unrealizedPnl).minus(baseline.unrealizedPnlAtStart),
   );
-  const limitAmount = dec(dec(baseline.startingEquity).times(limits.dailyLossLimitPct).dividedBy(100));
+  const percentLimit = dec(dec(baseline.startingEquity).times(limits.dailyLossLimitPct).dividedBy(100));
+  const amountLimit =
+    limits.dailyLossLimitAmount === undefined ? undefined : dec(limits.dailyLossLimitAmount);
+  const byAmount = amountLimit !== undefined && amountLimit.lessThan(percentLimit);
+  const limitAmount = byAmount ? amountLimit : percentLimit;
   const measured = {
     ...inputs,
+    dailyLossLimitAmount: amountLimit === undefined ? null : decimalInput(amountLimit),
     unrealizedPnl: decimalInput(valuation.unrealizedPnl),
     dailyPnl: decimalInput(dailyPnl),
     dailyLossLimit: decimalInput(limitAmount.negated()),
   };
   if (dailyPnl.lessThanOrEqualTo(limitAmount.negated())) {
     const percent = toFixedString(dailyPnl.times(100).dividedBy(baseline.startingEquity), 2);
-    const message = `today's P&L ${measured.dailyPnl} (${percent}%) reached the daily loss limit −${measured.dailyLossLimitPct}%`;
+    const limit = byAmount
+      ? `−${measured.dailyLossLimitAmount}`
+      : `−${measured.dailyLossLimitPct}% (${measured.dailyLossLimit})`;
+    const message = `today's P&L ${measured.dailyPnl} (${percent}%) reached the daily loss limit ${limit}`;
     return refuse('DAILY_LOSS_LIMIT', message, measured);
   }
   return pass(measured);

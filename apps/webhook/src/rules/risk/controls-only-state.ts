@@ -18,7 +18,9 @@ export function controlsOnlyRiskState(
 ): RiskState {
   return {
     now,
-    ...controls,
+    tradingState: controls.tradingState,
+    buyGuard: controls.buyGuard,
+    exchangeHealth: controls.exchangeHealth,
     quotes: known.quotes ?? {},
     cash: ZERO,
     positions: [],

@@ -6,6 +6,11 @@ export interface RiskLimits {
   readonly maxQuoteAgeMs: number;
   /** Entries stop once today's P&L is at or below −this % of the day's starting equity. */
   readonly dailyLossLimitPct: Decimal;
+  /**
+   * Entries also stop once today's loss reaches this amount in the quote currency; the tighter of the
+   * two limits applies. Undefined: the percentage only.
+   */
+  readonly dailyLossLimitAmount?: Decimal | undefined;
   /** Open positions (dust and HODL excluded, pending entries included) allowed at once. */
   readonly maxOpenPositions: number;
   /** One symbol's position may be worth up to this % of equity (exactly at it is allowed). */

@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import type { ConfigKey } from './config-key.js';
+import { envInteger } from './env-types.js';
+
+const decimalText = /^\d+(\.\d+)?$/;
+
+/**
+ * A percentage such as `3` or `2.5`, kept as text (callers make it a Decimal). The bounds are checked
+ * on the text itself, not on a float, so `100.0000000000000001` is above 100 as it should be.
+ */
+function envPercent(range: { readonly zeroAllowed: boolean }) {
+  const bounds = range.zeroAllowed ? 'from 0 to 100' : 'above 0 and at most 100';
+  return z
+    .string()
+    .trim()
+    .regex(decimalText, { error: `expected a percentage such as 2.5 (${bounds})` })
+    .refine((text) => range.zeroAllowed || !isZero(text), { error: `expected a percentage ${bounds}` })
+    .refine((text) => !isAboveHundred(text), { error: `expected a percentage ${bounds}` });
+}
+
+/** A positive amount such as `250` or `99.5` in the quote currency, kept as text. */
+const envPositiveAmount = z
+  .string()
+  .trim()
+  .regex(decimalText, { error: 'expected a positive amount such as 250' })
+  .refine((text) => !isZero(text), { error: 'expected an amount above 0' });
+
+function isZero(text: string): boolean {
+  return /^0+(\.0+)?$/.test(text);
+}
+
+function isAboveHundred(text: string): boolean {
+  const [whole = '', fraction = ''] = text.split('.');
+  const units = whole.replace(/^0+(?=\d)/, '');
+  if (units.length !== 3) return units.length > 3;
+  return units > '100' || (units === '100' && !/^0*$/.test(fraction));
+}
+
+/**
+ * The risk gate's limits (docs/architecture.md "Risk gate and preflight") and how long an entry waits
+ * for the start-up reconciliation. Defaults are the limits the gate always had.
+ */
+export const RISK_CONFIG_KEYS = {
+  HOOKLINE_RISK_ORDER_RATE_PER_MINUTE: {
+    schema: envInteger(1, 10_000),
+    default: '10',
+    description:
+      'Orders (entries and exits) per sliding minute before new entries are BLOCKED ORDER_RATE_THROTTLED.',
+  },
+  HOOKLINE_RISK_DAILY_LOSS_PCT: {
+    schema: envPercent({ zeroAllowed: false }),
+    default: '3',
+    description:
+      "Entries stop for the rest of the UTC day once the day's P&L reaches −this % of the day's starting equity (DAILY_LOSS_LIMIT).",
+  },
+  HOOKLINE_RISK_DAILY_LOSS_AMOUNT: {
+    schema: envPositiveAmount,
+    description:
+      "Also stop entries once the day's loss reaches this amount in the quote currency; the tighter of the two limits applies. Unset = the percentage only.",
+  },
+  HOOKLINE_RISK_MAX_POSITION_PCT: {
+    schema: envPercent({ zeroAllowed: false }),
+    default: '10',
+    description: 'One symbol may be worth at most this % of equity after an entry (MAX_POSITION_SIZE).',
+  },
+  HOOKLINE_RISK_LOSS_STREAK_COUNT: {
+    schema: envInteger(1, 1_000),
+    default: '5',
+    description: 'This many losing exits in a row pause entries (LOSS_STREAK_COOLDOWN).',
+  },
+  HOOKLINE_RISK_LOSS_STREAK_COOLDOWN_MS: {
+    schema: envInteger(0, 604_800_000),
+    default: '3600000',
+    description: 'How long entries pause after the last loss of a streak; 0 = no pause.',
+  },
+  HOOKLINE_RISK_SYMBOL_COOLDOWN_MS: {
+    schema: envInteger(0, 604_800_000),
+    default: '900000',
+    description: 'A symbol is not re-entered this long after an exit on it (SYMBOL_COOLDOWN); 0 = off.',
+  },
+  HOOKLINE_RISK_MAX_QUOTE_AGE_MS: {
+    schema: envInteger(100, 3_600_000),
+    default: '15000',
+    description:
+      'A quote older than this blocks an entry (STALE_MARKET_DATA) and stops exit evaluation (STALE_DATA).',
+  },
+  HOOKLINE_RISK_MIN_NOTIONAL_TOLERANCE_PCT: {
+    schema: envPercent({ zeroAllowed: true }),
+    default: '10',
+    description:
+      "An order below the market's minimum value is raised to it when that adds at most this %; otherwise MIN_NOTIONAL_BUMP_TOO_LARGE. 0 = never raised (BELOW_MIN_NOTIONAL).",
+  },
+  HOOKLINE_ENTRY_RECONCILE_WAIT_MS: {
+    schema: envInteger(0, 3_600_000),
+    default: '60000',
+    description:
+      "After a start, an entry waits for the first reconciliation with the exchange at most this long from the alert's receipt, then is BLOCKED RECONCILIATION_PENDING.",
+  },
+} as const satisfies Record<string, ConfigKey>;
