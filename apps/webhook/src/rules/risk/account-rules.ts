@@ -51,7 +51,7 @@ export function checkDailyLoss(
   const percentLimit = dec(dec(baseline.startingEquity).times(limits.dailyLossLimitPct).dividedBy(100));
   const amountLimit =
     limits.dailyLossLimitAmount === undefined ? undefined : dec(limits.dailyLossLimitAmount);
-  const byAmount = amountLimit !== undefined && amountLimit.lessThan(percentLimit);
+  const byAmount = amountLimit?.lessThan(percentLimit) === true;
   const limitAmount = byAmount ? amountLimit : percentLimit;
   const measured = {
     ...inputs,
