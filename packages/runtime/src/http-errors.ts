@@ -60,13 +60,13 @@ interface Refusal {
   readonly message: string;
 }
 
-// A 4xx error is fastify's verdict on the request, its message written for the client. JSON syntax
-// errors are the exception: V8 quotes the body in them, and the body may hold a token.
+// A 4xx error is fastify's verdict on the request, its message written for the client (fastify's
+// own, which never quote the body: a malformed JSON body is "Body is not valid JSON …").
 function refusalOf(error: unknown): Refusal | undefined {
   if (typeof error !== 'object' || error === null) return undefined;
   const { statusCode, code, message } = error as Partial<FastifyError>;
   if (typeof statusCode !== 'number' || statusCode < 400 || statusCode > 499) return undefined;
-  const text = error instanceof SyntaxError ? 'the body is not valid JSON' : String(message ?? '');
+  const text = String(message ?? '');
   return {
     statusCode,
     ...(typeof code === 'string' ? { code } : {}),
