@@ -89,8 +89,8 @@ describe('createHttpServer error answers', () => {
 
     expect(response.statusCode).toBe(400);
     expect(response.json()).toMatchObject({
-      message: 'the body is not valid JSON',
-      requestId: expect.any(String),
+      code: 'FST_ERR_CTP_INVALID_JSON_BODY',
+      requestId: response.headers['x-request-id'],
     });
     expect(response.body).not.toContain('hunter2');
   });
