@@ -21,6 +21,7 @@ interface Service {
   healthcheck?: { test?: string[] };
   volumes?: string[];
   ports?: string[];
+  profiles?: string[];
 }
 
 const composeText = read('docker-compose.yml');
@@ -55,8 +56,9 @@ const IMAGE_SERVICES = ['migrate', ...APPS] as const;
 const SECRET_KEY = /PASSWORD|SECRET|TOKEN|PASSPHRASE|API_KEY|PRIVATE_KEY/;
 
 describe('docker-compose.yml', () => {
-  it('when parsed then postgres, redis, migrate, sighook and webhook are services', () => {
+  it('when parsed then postgres, redis, migrate, sighook, webhook and the TLS proxy are services', () => {
     expect(Object.keys(compose.services).sort()).toEqual([
+      'caddy',
       'migrate',
       'postgres',
       'redis',
@@ -115,8 +117,42 @@ describe('docker-compose.yml', () => {
     expect(service(name).restart).toBe('unless-stopped');
   });
 
-  it('when the webhook serves alerts then port 3000 is published', () => {
-    expect(service('webhook').ports).toContain('3000:3000');
+  it('when nothing is set then port 3000 is published on 127.0.0.1 only', () => {
+    const ports = (service('webhook').ports ?? []).map((port) => interpolate(port, {}));
+
+    expect(ports).toEqual(['127.0.0.1:3000:3000']);
+  });
+
+  it('when WEBHOOK_BIND_ADDRESS is set then the port is published on that address', () => {
+    const ports = (service('webhook').ports ?? []).map((port) =>
+      interpolate(port, { WEBHOOK_BIND_ADDRESS: '0.0.0.0' }),
+    );
+
+    expect(ports).toEqual(['0.0.0.0:3000:3000']);
+  });
+
+  it('when a service other than the TLS proxy publishes a port then it names a bind address', () => {
+    const published = Object.entries(compose.services)
+      .filter(([name]) => name !== 'caddy')
+      .flatMap(([name, entry]) => (entry.ports ?? []).map((port) => [name, port] as const));
+
+    for (const [name, port] of published)
+      expect(interpolate(port, {}).split(':').length, `${name}: ${port}`).toBe(3);
+  });
+
+  it('when the tls profile is chosen then the official Caddy image serves 80 and 443 with the Caddyfile', () => {
+    const caddy = service('caddy');
+
+    expect(caddy.profiles).toEqual(['tls']);
+    expect(caddy.image).toMatch(/^caddy:2(-alpine)?$/);
+    expect(caddy.ports).toEqual(expect.arrayContaining(['80:80', '443:443']));
+    expect(caddy.volumes).toContain('./Caddyfile:/etc/caddy/Caddyfile:ro');
+    expect(caddy.volumes?.some((volume) => volume.endsWith(':/data'))).toBe(true);
+    expect(caddy.depends_on?.webhook?.condition).toBe('service_healthy');
+    // No :? here: compose interpolates every service, so a required domain would stop `up` without the profile.
+    const domain = caddy.environment?.WEBHOOK_DOMAIN ?? '';
+    expect(interpolate(domain, {})).toBe('');
+    expect(interpolate(domain, { WEBHOOK_DOMAIN: 'hooks.example.com' })).toBe('hooks.example.com');
   });
 
   it('when the image services are built then they share the Dockerfile and one image name', () => {
@@ -161,6 +197,29 @@ describe('docker-compose.yml', () => {
     for (const [key, value] of secrets) expect(value, key).toMatch(/^\$\{\w+(:\?[^}]*)?\}$/);
     // Not even as a fallback: `${POSTGRES_PASSWORD:-changeme}` would ship a known password.
     expect(composeText).not.toMatch(/\$\{\w*(PASSWORD|SECRET|TOKEN|PASSPHRASE|API_KEY)\w*:?-/);
+  });
+});
+
+// --- Caddyfile ------------------------------------------------------------------------------------
+
+describe('Caddyfile', () => {
+  const caddyfile = read('Caddyfile')
+    .split('\n')
+    .filter((line) => !line.trim().startsWith('#'))
+    .join('\n');
+
+  it('when it serves the site then the address is WEBHOOK_DOMAIN (automatic TLS)', () => {
+    expect(caddyfile).toMatch(/^\{\$WEBHOOK_DOMAIN\} \{$/m);
+  });
+
+  it('when requests are matched then only POST /webhook and GET /healthz are proxied, all else is 404', () => {
+    const paths = [...caddyfile.matchAll(/^\s*path (.+)$/gm)].map((match) => match[1]?.trim());
+    const upstreams = [...caddyfile.matchAll(/reverse_proxy (\S+)/g)].map((match) => match[1]);
+
+    expect(paths.sort()).toEqual(['/healthz', '/webhook']);
+    expect(new Set(upstreams)).toEqual(new Set(['webhook:3000']));
+    expect(caddyfile).toMatch(/handle \{\s*respond 404\s*\}/);
+    expect(caddyfile).not.toMatch(/\/api|\/metrics|\/openapi|\/readyz/);
   });
 });
 

@@ -40,8 +40,11 @@ type OrderItem = {
   trigger: string;
 };
 
+/** The service's READ_TOKEN: every read of /api needs it. */
+const READ_TOKEN = 'both-signals-read-token-0123456789';
+
 async function getJson<T>(url: string): Promise<T> {
-  const response = await fetch(url);
+  const response = await fetch(url, { headers: { authorization: `Bearer ${READ_TOKEN}` } });
   expect(response.status).toBe(200);
   return (await response.json()) as T;
 }
@@ -69,7 +72,7 @@ describe('pnpm hookline start (both, paper): sighook signals become entries', ()
     const api = `http://127.0.0.1:${port}/api`;
     const { child, output } = spawnCli(
       ['start'],
-      cleanEnvironment({ DATA_DIR: dataDir, PORT: String(port), ...BUY_ON_FIRST_MATRIX }),
+      cleanEnvironment({ DATA_DIR: dataDir, PORT: String(port), READ_TOKEN, ...BUY_ON_FIRST_MATRIX }),
     );
     const exit = new Promise<number | null>((resolve) => child.once('exit', resolve));
     try {

@@ -8,12 +8,13 @@
 // the sentinel sweeps when told; there is no HTTP app, reconciler or fill consumer.
 import { type Clock, type IdGenerator, SystemRandomSource, UuidV7IdGenerator } from '@hookline/core';
 import type { ExchangePort } from '@hookline/exchange';
-import { type HealthInfo, ReadinessRegistry } from '@hookline/runtime';
+import { type HealthInfo, httpOptionsFromConfig, ReadinessRegistry } from '@hookline/runtime';
 import { type Config, JOB_QUEUE_PREFIX } from '@hookline/schemas';
 import { AlertIntakeStore, ledgerOptionsFromConfig, type Store } from '@hookline/store';
 import type { FastifyInstance } from 'fastify';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
+import { accessPolicyFromConfig } from './api/admin-auth.js';
 import { readCircuit } from './controls/exchange-circuit.js';
 import { TradingControls } from './controls/trading-controls.js';
 import { MemoryDailyBaselineStore } from './execution/daily-baseline-store.js';
@@ -284,6 +285,8 @@ async function buildOnline(
     logger,
     readiness,
     health: overrides.health ?? { services: ['webhook'], mode: config.MODE },
+    access: accessPolicyFromConfig(config),
+    http: httpOptionsFromConfig(config),
     ingress: {
       ...ingressOptionsFromConfig(config, {
         store: new AlertIntakeStore(store),
@@ -309,7 +312,6 @@ async function buildOnline(
         maxAgeMs: config.HOOKLINE_MATRIX_MAX_AGE_MS,
         clock,
       },
-      adminToken: config.ADMIN_TOKEN,
     },
     metrics: {
       store,

@@ -61,6 +61,8 @@ export const reasonCodeCatalog = {
   },
   ingress: {
     INVALID_JSON: 'The alert body is not valid JSON.',
+    INVALID_TEXT:
+      'The alert body is not valid UTF-8, or holds a NUL or a lone surrogate (raw or escaped), which no text column can store.',
     INVALID_PAYLOAD: 'The JSON matches neither the Hookline template nor the TradingView strategy template.',
     BAD_PASSPHRASE: 'The alert passphrase is missing or wrong.',
     SOURCE_NOT_ALLOWED: 'The sender address is not an allowed TradingView address.',

@@ -1,7 +1,14 @@
 export { findFreePort } from './free-port.js';
 export { type HealthInfo, registerHealthRoutes } from './health-routes.js';
 export { heartbeatCheck, heartbeatKey, startHeartbeat } from './heartbeat.js';
-export { createHttpServer } from './http-server.js';
+export { answerError, RETRY_AFTER_SECONDS } from './http-errors.js';
+export {
+  createHttpServer,
+  DEFAULT_HTTP_TIMEOUTS,
+  type HttpServerOptions,
+  type HttpTimeouts,
+  httpOptionsFromConfig,
+} from './http-server.js';
 export {
   type InfrastructureKind,
   infrastructureFailureOf,
@@ -9,7 +16,7 @@ export {
 } from './infrastructure-error.js';
 export { hasPostgresBinaries, startLocalPostgres } from './local-postgres.js';
 export { type LocalRedis, RedisServerNotFoundError, startLocalRedis } from './local-redis.js';
-export { createLogger, describeConfig } from './logger.js';
+export { createLogger, describeConfig, redactUrl, serializeRequest } from './logger.js';
 export { type LatestMatrixRow, readLatestMatrixRows, writeLatestMatrixRow } from './matrix-redis.js';
 export { type CheckResult, type ReadinessCheck, ReadinessRegistry } from './readiness.js';
 export type { RunningService } from './running-service.js';

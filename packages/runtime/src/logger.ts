@@ -27,6 +27,62 @@ export const REDACT_PATHS: readonly string[] = SECRET_FIELDS.flatMap((field) => 
   return [key.startsWith('[') ? field : key, join('*'), join('*.*'), join('*.*.*')];
 });
 
+/** Query-string parameter names whose values are credentials (`?passphrase=`, `?token=`, `?api_key=`). */
+const SECRET_PARAMETER = /pass|token|secret|key|auth|signature|credential|session|cookie/i;
+
+/** What a redacted value is replaced with in logs. */
+const CENSOR = '[redacted]';
+
+/**
+ * The URL with the value of every secret-looking query parameter replaced by "[redacted]" (the name
+ * is kept, so the log still shows that one was sent). The path is left alone.
+ */
+export function redactUrl(url: string): string {
+  const start = url.indexOf('?');
+  if (start < 0) return url;
+  const query = url
+    .slice(start + 1)
+    .split('&')
+    .map((pair) => {
+      const equals = pair.indexOf('=');
+      const rawName = equals < 0 ? pair : pair.slice(0, equals);
+      return equals >= 0 && SECRET_PARAMETER.test(decodedName(rawName)) ? `${rawName}=${CENSOR}` : pair;
+    })
+    .join('&');
+  return `${url.slice(0, start)}?${query}`;
+}
+
+function decodedName(name: string): string {
+  try {
+    return decodeURIComponent(name.replaceAll('+', ' '));
+  } catch {
+    return name;
+  }
+}
+
+/** The shape of a request the serializer reads (fastify's request, or node's IncomingMessage). */
+interface LoggedRequest {
+  readonly method?: string;
+  readonly url?: string;
+  readonly host?: string;
+  readonly ip?: string;
+  readonly socket?: { readonly remoteAddress?: string; readonly remotePort?: number } | null;
+}
+
+/**
+ * How a request appears in a log line: method, URL with secret query values redacted, host and peer;
+ * never a header (Authorization, cookies) or the body.
+ */
+export function serializeRequest(request: LoggedRequest): Record<string, unknown> {
+  return {
+    method: request.method,
+    url: redactUrl(request.url ?? ''),
+    host: request.host,
+    remoteAddress: request.ip ?? request.socket?.remoteAddress,
+    remotePort: request.socket?.remotePort,
+  };
+}
+
 /** Creates the process logger: JSON lines, secrets censored, a `service` field on every line. */
 export function createLogger(
   options: { level: string; service: string },
@@ -36,7 +92,8 @@ export function createLogger(
     {
       level: options.level,
       base: { service: options.service },
-      redact: { paths: [...REDACT_PATHS], censor: '[redacted]' },
+      redact: { paths: [...REDACT_PATHS], censor: CENSOR },
+      serializers: { req: serializeRequest },
       timestamp: pino.stdTimeFunctions.isoTime,
     },
     destination,

@@ -3,6 +3,7 @@ import { TRADINGVIEW_WEBHOOK_ADDRESSES } from './alerts/address-rules.js';
 import { envAddressRules, envSymbolOverrides } from './alerts/ingress-env.js';
 import type { ConfigKey } from './config-key.js';
 import { envBoolean, envInteger, envList, envPort, envUrl } from './env-types.js';
+import { HTTP_CONFIG_KEYS } from './http-config-keys.js';
 import { RISK_CONFIG_KEYS } from './risk-config-keys.js';
 import { SENTINEL_CONFIG_KEYS } from './sentinel-config-keys.js';
 import { SIGHOOK_CONFIG_KEYS } from './sighook-config-keys.js';
@@ -230,6 +231,7 @@ export const CONFIG_KEYS = {
   ...RISK_CONFIG_KEYS,
   ...SENTINEL_CONFIG_KEYS,
   ...SIGHOOK_CONFIG_KEYS,
+  ...HTTP_CONFIG_KEYS,
 } as const satisfies Record<string, ConfigKey>;
 
 /** True for a timezone the runtime's Intl knows. */

@@ -13,6 +13,7 @@ export type { SymbolOverrides } from './alerts/tradingview-ticker.js';
 export { type Config, ConfigError, parseConfig, SECRET_KEYS } from './config.js';
 export { CONFIG_KEYS, type ConfigKey } from './config-keys.js';
 export { renderEnvExample } from './env-example.js';
+export { type OpenReads, openReadsValues } from './http-config-keys.js';
 export {
   JOB_QUEUE_PREFIX,
   type JobDefinition,

@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { OperatorChange } from '../controls/operator-change.js';
-import { adminTokenCheck } from './admin-auth.js';
+import { adminAccessCheck } from './admin-auth.js';
 import type { ApiOptions } from './api-options.js';
 import { timeSchema } from './api-values.js';
 import { flattenPositions } from './flatten.js';
@@ -16,15 +16,16 @@ const stateAnswer = z.object({
   reason: z.string(),
   at: timeSchema,
 });
-// What adminTokenCheck answers before the handler runs.
-const errorSchema = z.object({ error: z.string() });
+// What adminAccessCheck answers before the handler runs.
+const errorSchema = z.object({ error: z.string(), requestId: z.string() });
 const adminErrors = { 401: errorSchema, 403: errorSchema };
 /** The OpenAPI security requirement of every admin route (the scheme is declared in openapi-plugin.ts). */
 const adminSecurity = [{ adminToken: [] }];
 
 /** Registers the admin routes in their own scope, each behind the bearer token. */
 export async function adminRoutesPlugin(app: FastifyInstance, options: ApiOptions): Promise<void> {
-  app.addHook('preHandler', adminTokenCheck(options.adminToken));
+  // onRequest: a refused caller's body is never read.
+  app.addHook('onRequest', adminAccessCheck(options.access));
   const { controls } = options;
   app.withTypeProvider<ZodTypeProvider>().post(
     '/api/admin/halt',

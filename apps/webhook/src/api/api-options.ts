@@ -4,6 +4,7 @@ import type { Store } from '@hookline/store';
 import type { TradingControls } from '../controls/trading-controls.js';
 import type { ExitExecutor } from '../exits/index.js';
 import type { RiskLimits } from '../rules/index.js';
+import type { AccessPolicy } from './admin-auth.js';
 import type { MatrixRouteOptions } from './matrix-routes.js';
 
 /** What the /api routes read and act on. */
@@ -19,6 +20,6 @@ export interface ApiOptions {
   readonly exits: Pick<ExitExecutor, 'start'>;
   /** Where GET /api/matrix reads sighook's rows; undefined = the route is not served. */
   readonly matrix?: MatrixRouteOptions;
-  /** ADMIN_TOKEN; undefined = the admin routes answer 403. */
-  readonly adminToken: string | undefined;
+  /** Who may read (READ_TOKEN, ADMIN_TOKEN, loopback) and act (ADMIN_TOKEN). */
+  readonly access: AccessPolicy;
 }

@@ -1,9 +1,11 @@
-// The /api routes: read routes open, admin routes in a child scope behind the bearer token. Route
+// The /api routes: read routes in one child scope behind the read check (READ_TOKEN, ADMIN_TOKEN or
+// loopback), admin routes in another behind the admin token. Route
 // schemas are zod, checked and serialized by fastify-type-provider-zod in this scope only, so the
 // OpenAPI document (openapi-plugin.ts) describes exactly what is validated and answered.
 import type { FastifyInstance, FastifySchemaValidationError } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { readAccessCheck } from './admin-auth.js';
 import { adminRoutesPlugin } from './admin-routes.js';
 import type { ApiOptions } from './api-options.js';
 import { registerDecisionRoutes } from './decision-routes.js';
@@ -24,11 +26,14 @@ export async function apiPlugin(app: FastifyInstance, options: ApiOptions): Prom
   app.addHook('preValidation', async (request) => {
     if (request.routeOptions.schema?.body !== undefined) request.body ??= {};
   });
-  registerPositionRoutes(app, options);
-  registerOrderRoutes(app, options);
-  registerDecisionRoutes(app, options);
-  registerRiskRoutes(app, options);
-  if (options.matrix !== undefined) registerMatrixRoutes(app, options.matrix);
+  await app.register(async (reads) => {
+    reads.addHook('onRequest', readAccessCheck(options.access));
+    registerPositionRoutes(reads, options);
+    registerOrderRoutes(reads, options);
+    registerDecisionRoutes(reads, options);
+    registerRiskRoutes(reads, options);
+    if (options.matrix !== undefined) registerMatrixRoutes(reads, options.matrix);
+  });
   await app.register(adminRoutesPlugin, options);
 }
 

@@ -5,12 +5,13 @@
 import swagger from '@fastify/swagger';
 import type { FastifyInstance } from 'fastify';
 import { jsonSchemaTransform } from 'fastify-type-provider-zod';
+import { type AccessPolicy, readAccessCheck } from './admin-auth.js';
 
 /**
  * Registers @fastify/swagger at the root (so its onRoute hook sees every later plugin's routes) and
- * GET /openapi.json. Call it before registering any route that should be documented.
+ * GET /openapi.json behind the read check. Call it before registering any route that should be documented.
  */
-export function registerOpenApi(app: FastifyInstance): void {
+export function registerOpenApi(app: FastifyInstance, access: AccessPolicy): void {
   app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
@@ -21,12 +22,21 @@ export function registerOpenApi(app: FastifyInstance): void {
         version: '0.1.0',
       },
       components: {
-        securitySchemes: { adminToken: { type: 'http', scheme: 'bearer', description: 'ADMIN_TOKEN' } },
+        securitySchemes: {
+          adminToken: { type: 'http', scheme: 'bearer', description: 'ADMIN_TOKEN' },
+          readToken: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'READ_TOKEN or ADMIN_TOKEN (GET /api/*, /metrics, /openapi.json)',
+          },
+        },
       },
     },
     // It reads querystring/body/params/headers/response as zod, so a route's schemas there must be zod;
     // routes declaring none (health, metrics, ingress) pass through with their summary and tags.
     transform: jsonSchemaTransform,
   });
-  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/openapi.json', { schema: { hide: true }, onRequest: readAccessCheck(access) }, async () =>
+    app.swagger(),
+  );
 }

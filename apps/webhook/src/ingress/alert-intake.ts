@@ -10,13 +10,15 @@ import {
 } from '@hookline/schemas';
 import type { AcceptedAlert } from './accepted-alert.js';
 import type { AlertRow } from './alert-store.js';
+import { type BodyText, bodyTextOf, unstorableTextIn } from './body-text.js';
 import { idempotencyKeys, outcomeKey } from './idempotency-key.js';
 import type { WebhookIngressOptions } from './ingress-options.js';
 import { createPassphraseCheck } from './passphrase-check.js';
 
 /** One request to POST /webhook, as the intake sees it. */
 export interface IncomingAlert {
-  readonly rawBody: string;
+  /** The body's bytes exactly as received (any bytes: they are checked here, not trusted). */
+  readonly body: Uint8Array;
   readonly contentType: string | undefined;
   readonly sender: string;
   readonly receivedAt: Date;
@@ -32,6 +34,11 @@ export interface IntakeOutcome {
   readonly accepted?: AcceptedAlert;
 }
 
+/** A request with its body read as text. */
+interface ReceivedAlert extends IncomingAlert {
+  readonly text: BodyText;
+}
+
 /** Why an alert is refused: the HTTP status, the code stored as the row's reason, and the message. */
 interface Refusal {
   readonly status: number;
@@ -43,9 +50,11 @@ interface Refusal {
 
 /**
  * The steps of POST /webhook after the rate limit, cheapest and least revealing first: sender
- * allowlist, passphrase configured, body readable, passphrase right (only then are field-level
- * errors explained), fields valid, market known, then the idempotent insert. Every outcome is one
- * stored row, written before the answer; the raw body is stored with the passphrase masked.
+ * allowlist, passphrase configured, body readable (valid UTF-8, no NUL or lone surrogate, raw or
+ * escaped; then JSON or name=value text), passphrase right (only then are field-level errors
+ * explained), fields valid, market known, then the idempotent insert. Every outcome is one stored
+ * row, written before the answer; the raw body is stored with the passphrase masked, as text and,
+ * when text cannot hold it exactly, as bytes too.
  */
 export class AlertIntake {
   readonly #checkPassphrase: ((given: string | undefined) => boolean) | undefined;
@@ -58,9 +67,10 @@ export class AlertIntake {
   /** Checks, records and answers one alert. */
   async receive(incoming: IncomingAlert): Promise<IntakeOutcome> {
     const secrets: string[] = []; // the sender's passphrase once read: masked wherever it could show
-    const checked = this.#check(incoming, secrets);
-    if ('refusal' in checked) return this.#reject(incoming, secrets, checked.refusal);
-    return this.#record(incoming, secrets, checked.alert);
+    const received = { ...incoming, text: bodyTextOf(incoming.body) };
+    const checked = this.#check(received, secrets);
+    if ('refusal' in checked) return this.#reject(received, secrets, checked.refusal);
+    return this.#record(received, secrets, checked.alert);
   }
 
   /** Records and answers a body larger than the limit (fastify stopped reading it, so none is stored). */
@@ -70,11 +80,12 @@ export class AlertIntake {
   ): Promise<IntakeOutcome> {
     const size = declaredBytes === undefined ? 'the body' : `the body of ${declaredBytes} bytes`;
     const message = `${size} is larger than the limit of ${this.options.bodyLimitBytes} bytes`;
-    const incoming = { ...arrival, rawBody: '', contentType: undefined };
+    const body = new Uint8Array();
+    const incoming = { ...arrival, body, text: bodyTextOf(body), contentType: undefined };
     return this.#reject(incoming, [], { status: 413, code: 'PAYLOAD_TOO_LARGE', message });
   }
 
-  #check(incoming: IncomingAlert, secrets: string[]): { refusal: Refusal } | { alert: NormalizedAlert } {
+  #check(incoming: ReceivedAlert, secrets: string[]): { refusal: Refusal } | { alert: NormalizedAlert } {
     const { allowedAddresses, symbolOverrides, markets } = this.options;
     const refuse = (status: number, code: ReasonCode, message: string, alert?: NormalizedAlert) => ({
       refusal: { status, code, message, ...(alert === undefined ? {} : { alert }) },
@@ -86,8 +97,11 @@ export class AlertIntake {
       const message = 'this server has no WEBHOOK_PASSPHRASE configured, so it refuses every alert';
       return refuse(503, 'BAD_PASSPHRASE', message);
     }
-    const decoded = decodeAlertBody(incoming.rawBody, incoming.contentType);
+    if (incoming.text.problem !== undefined) return refuse(400, 'INVALID_TEXT', incoming.text.problem);
+    const decoded = decodeAlertBody(incoming.text.text, incoming.contentType);
     if (!decoded.ok) return refuse(400, decoded.problem.code, decoded.problem.message);
+    const unstorable = unstorableTextIn(decoded.body.fields);
+    if (unstorable !== undefined) return refuse(400, 'INVALID_TEXT', unstorable);
     const given = findPassphrase(decoded.body.fields);
     if (given !== undefined) secrets.push(given);
     if (!this.#checkPassphrase(given)) {
@@ -114,7 +128,7 @@ export class AlertIntake {
   }
 
   async #record(
-    incoming: IncomingAlert,
+    incoming: ReceivedAlert,
     secrets: readonly string[],
     alert: NormalizedAlert,
   ): Promise<IntakeOutcome> {
@@ -141,7 +155,7 @@ export class AlertIntake {
   }
 
   async #duplicate(
-    incoming: IncomingAlert,
+    incoming: ReceivedAlert,
     secrets: readonly string[],
     alert: NormalizedAlert,
     duplicateOf: string,
@@ -160,7 +174,7 @@ export class AlertIntake {
   }
 
   async #reject(
-    incoming: IncomingAlert,
+    incoming: ReceivedAlert,
     secrets: readonly string[],
     refusal: Refusal,
   ): Promise<IntakeOutcome> {
@@ -181,12 +195,14 @@ export class AlertIntake {
   }
 
   #row(
-    incoming: IncomingAlert,
+    incoming: ReceivedAlert,
     secrets: readonly string[],
     row: Pick<AlertRow, 'id' | 'idempotencyKey' | 'status' | 'reason' | 'payload'>,
   ): AlertRow {
-    const rawBody = maskSecrets(incoming.rawBody, this.#knownSecrets(secrets));
-    return { ...row, rawBody, remoteAddress: incoming.sender, receivedAt: incoming.receivedAt };
+    const known = this.#knownSecrets(secrets);
+    const rawBody = maskSecrets(incoming.text.text, known);
+    const rawBodyBytes = incoming.text.exact ? null : maskSecretsInBytes(incoming.body, known);
+    return { ...row, rawBody, rawBodyBytes, remoteAddress: incoming.sender, receivedAt: incoming.receivedAt };
   }
 
   // Messages never quote a passphrase field, but a passphrase pasted into another field could be quoted.
@@ -199,4 +215,14 @@ export class AlertIntake {
   #knownSecrets(secrets: readonly string[]): string[] {
     return this.options.passphrase === undefined ? [...secrets] : [this.options.passphrase, ...secrets];
   }
+}
+
+/**
+ * maskSecrets over bytes that are not text: each byte is read as one Latin-1 character (so every
+ * byte survives the round trip) and the secrets are spelt as their UTF-8 bytes in the same way.
+ */
+function maskSecretsInBytes(bytes: Uint8Array, secrets: readonly string[]): Uint8Array {
+  const asBytes = (text: string) => Buffer.from(text, 'utf8').toString('latin1');
+  const masked = maskSecrets(Buffer.from(bytes).toString('latin1'), secrets.map(asBytes));
+  return Uint8Array.from(Buffer.from(masked, 'latin1'));
 }

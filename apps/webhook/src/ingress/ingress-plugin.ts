@@ -30,10 +30,10 @@ export async function webhookIngressPlugin(
     app.log.warn('POST /webhook refuses every alert (503): WEBHOOK_PASSPHRASE is not set');
   }
 
-  // TradingView sends text/plain whenever the message is not valid JSON: read every body as text and
-  // let the alert reader decide what it is.
+  // TradingView sends text/plain whenever the message is not valid JSON: read every body as bytes and
+  // let the intake decide what they are (invalid UTF-8 is an answer, not a crash).
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => done(null, body));
+  app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
 
   const arrivalOf = (request: FastifyRequest): Arrival => {
     let arrival = arrivals.get(request);
@@ -71,7 +71,7 @@ export async function webhookIngressPlugin(
   app.post('/webhook', { bodyLimit: options.bodyLimitBytes }, async (request, reply) => {
     const outcome = await intake.receive({
       ...arrivalOf(request),
-      rawBody: typeof request.body === 'string' ? request.body : '',
+      body: request.body instanceof Uint8Array ? request.body : new Uint8Array(),
       contentType: request.headers['content-type'],
     });
     answer(reply, request.log, outcome);

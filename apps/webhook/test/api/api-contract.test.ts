@@ -155,6 +155,7 @@ describe('the API contract', () => {
       code: 'FST_ERR_VALIDATION',
       error: 'Bad Request',
       message,
+      requestId: expect.any(String),
     });
 
     const tooBig = await get('/api/fills?limit=1001');

@@ -21,18 +21,23 @@ import { PaperVenue } from '../support/trading-harness.js';
 /** The admin token of the apps that have one. */
 export const ADMIN_TOKEN = 'api-harness-admin-token-0123456789';
 
+/** The read token of every app; `get` sends it. */
+export const READ_TOKEN = 'api-harness-read-token-0123456789';
+
 /** How one app under test is built. */
 export interface ApiAppOptions {
   /** ADMIN_TOKEN; undefined = admin disabled. Default: ADMIN_TOKEN above. */
   readonly adminToken?: string | undefined;
+  /** READ_TOKEN; undefined = none configured. Default: READ_TOKEN above. */
+  readonly readToken?: string | undefined;
+  /** Extra configuration keys (HOOKLINE_OPEN_READS, HOOKLINE_CORS_ORIGINS, risk limits, ...). */
+  readonly env?: Readonly<Record<string, string>>;
   readonly envBuyGuard?: boolean;
   readonly buyGuardFile?: string;
   /** The app's logger (default: silent). */
   readonly logger?: Logger;
   /** The paper venue's starting balances (default: the paper default, USD only). */
   readonly venueBalances?: Record<string, Decimal>;
-  /** More configuration keys (risk limits, ...). */
-  readonly env?: Readonly<Record<string, string>>;
 }
 
 /** An app with everything it reads. */
@@ -45,7 +50,16 @@ export interface ApiUnderTest {
   readonly prefix: string;
   readonly controls: TradingControls;
   readonly queues: JobQueues;
-  get(url: string): Promise<{ statusCode: number; json: Record<string, unknown>; body: string }>;
+  /** GET with `Authorization: Bearer <token>` (default READ_TOKEN; null = no header). */
+  get(
+    url: string,
+    token?: string | null,
+  ): Promise<{
+    statusCode: number;
+    json: Record<string, unknown>;
+    body: string;
+    headers: Record<string, unknown>;
+  }>;
   admin(
     url: string,
     payload?: unknown,
@@ -89,12 +103,14 @@ export function useApiHarness(): (options?: ApiAppOptions) => Promise<ApiUnderTe
     });
     const logger = options.logger ?? createLogger({ level: 'silent', service: 'test' });
     const adminToken = 'adminToken' in options ? options.adminToken : ADMIN_TOKEN;
+    const readToken = 'readToken' in options ? options.readToken : READ_TOKEN;
     const system = await buildWebhookSystem(
       {
         config: parseConfig({
           HOOKLINE_BUY_GUARD: String(options.envBuyGuard ?? false),
           HOOKLINE_SIGHOOK_SYMBOLS: 'BTC/USD,ETH/USD',
           ...(adminToken === undefined ? {} : { ADMIN_TOKEN: adminToken }),
+          ...(readToken === undefined ? {} : { READ_TOKEN: readToken }),
           ...(options.buyGuardFile === undefined ? {} : { HOOKLINE_BUY_GUARD_FILE: options.buyGuardFile }),
           ...options.env,
         }),
@@ -117,10 +133,12 @@ export function useApiHarness(): (options?: ApiAppOptions) => Promise<ApiUnderTe
       prefix,
       controls: system.controls,
       queues: system.pipeline.queues,
-      get: async (url) => {
-        const response = await app.inject({ method: 'GET', url });
+      get: async (url, token = READ_TOKEN) => {
+        const headers = token === null ? {} : { authorization: `Bearer ${token}` };
+        const response = await app.inject({ method: 'GET', url, headers });
         const isJson = (response.headers['content-type'] ?? '').toString().includes('json');
-        return { statusCode: response.statusCode, json: isJson ? response.json() : {}, body: response.body };
+        const json = isJson ? response.json() : {};
+        return { statusCode: response.statusCode, json, body: response.body, headers: response.headers };
       },
       admin: async (url, payload = {}, token = ADMIN_TOKEN) => {
         const response = await app.inject({

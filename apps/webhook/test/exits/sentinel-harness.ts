@@ -22,6 +22,9 @@ import {
 import { buildWebhookSystem, type OnlineWebhookSystem } from '../../src/webhook-system.js';
 import { PaperVenue } from '../support/trading-harness.js';
 
+/** The read token of the systems' HTTP apps (GET /api/* needs it). */
+export const READ_TOKEN = 'sentinel-harness-read-token-0123';
+
 /** Test settings: the documented rules, a 3 s loop, cap 8, 5-minute repeat. */
 export function sentinelTestSettings(account: string, overrides: Partial<ExitSettings> = {}): ExitSettings {
   return {
@@ -125,7 +128,7 @@ export function useSentinelHarness(): (balances?: Record<string, string>) => Pro
       await redis.quit();
     });
     const logger = createLogger({ level: 'silent', service: 'test' });
-    const config = parseConfig({ HOOKLINE_ACCOUNT: account });
+    const config = parseConfig({ HOOKLINE_ACCOUNT: account, READ_TOKEN });
     const prisma = database.prisma;
     const heartbeatService = `sentinel-${prefix}`;
     const system: SentinelUnderTest['system'] = async (options = {}) => {

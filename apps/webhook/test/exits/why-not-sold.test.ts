@@ -2,7 +2,7 @@ import { ExchangeError } from '@hookline/exchange';
 import { describe, expect, it } from 'vitest';
 import { plain } from '../../../../test/support/plain-decimal.js';
 import { withOverrides } from '../support/trading-harness.js';
-import { RecordingExits, useSentinelHarness } from './sentinel-harness.js';
+import { READ_TOKEN, RecordingExits, useSentinelHarness } from './sentinel-harness.js';
 
 const BTC = 'BTC/USD';
 const ETH = 'ETH/USD';
@@ -189,6 +189,7 @@ describe('every sell that does not happen says why in decisions, once, not every
     const response = await app.inject({
       method: 'GET',
       url: '/api/decisions?symbol=BTC%2FUSD&intent=EXIT',
+      headers: { authorization: `Bearer ${READ_TOKEN}` },
     });
 
     expect(response.statusCode).toBe(200);

@@ -8,7 +8,7 @@ describe('GET /metrics', () => {
   const harness = useApiHarness();
 
   it('when scraped then it answers the Prometheus text format with every Hookline metric', async () => {
-    const { app, database, controls } = await harness({ envBuyGuard: true });
+    const { get, database, controls } = await harness({ envBuyGuard: true });
     const prisma = database.prisma;
     // Fill lag: 250 ms (received 0.25 s after execution).
     await recordFills(prisma, [seedFill('t-1'), seedFill('t-2', { size: dec('0.02') })]);
@@ -32,7 +32,7 @@ describe('GET /metrics', () => {
     });
     await controls.setTradingState('HALTED', { by: 'test', reason: 'metrics' });
 
-    const response = await app.inject({ method: 'GET', url: '/metrics' });
+    const response = await get('/metrics');
 
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toMatch(/^text\/plain/);
@@ -53,11 +53,11 @@ describe('GET /metrics', () => {
   });
 
   it('when the sentinel wrote a heartbeat then its age is reported in seconds', async () => {
-    const { app, redis, venue } = await harness();
+    const { get, redis, venue } = await harness();
     const key = heartbeatKey('sentinel');
     await redis.set(key, new Date(venue.clock.nowMs() - 3_000).toISOString(), 'PX', 60_000);
     try {
-      const text = (await app.inject({ method: 'GET', url: '/metrics' })).body;
+      const text = (await get('/metrics')).body;
 
       expect(text).toMatch(/^hookline_sentinel_loop_age_seconds 3$/m);
     } finally {
@@ -66,11 +66,11 @@ describe('GET /metrics', () => {
   });
 
   it('when fills were already observed then a second scrape does not count them again', async () => {
-    const { app, database } = await harness();
+    const { get, database } = await harness();
     await recordFills(database.prisma, [seedFill('t-1')]);
 
-    await app.inject({ method: 'GET', url: '/metrics' });
-    const second = (await app.inject({ method: 'GET', url: '/metrics' })).body;
+    await get('/metrics');
+    const second = (await get('/metrics')).body;
 
     expect(second).toContain('hookline_fill_lag_seconds_count 1');
   });

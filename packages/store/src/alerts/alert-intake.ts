@@ -8,8 +8,10 @@ import { clientOf, type Store } from '../store.js';
 export interface IntakeAlert {
   readonly id: string;
   readonly idempotencyKey: string;
-  /** The body as received, with the passphrase masked. */
+  /** The body as received, with the passphrase masked (readable: U+FFFD where text cannot hold a byte). */
   readonly rawBody: string;
+  /** The exact bytes of a body rawBody cannot hold exactly (invalid UTF-8, NUL), passphrase masked. */
+  readonly rawBodyBytes?: Uint8Array | null;
   readonly payload: AlertRecordPayload;
   readonly remoteAddress: string;
   readonly status: 'ACCEPTED' | 'REJECTED' | 'DUPLICATE';
@@ -36,11 +38,11 @@ export class AlertIntakeStore {
     // Plain SQL: the ORM's createMany compiles its query anew for every JSON payload (≈1.5 ms of CPU
     // per alert, the largest cost of ingest); this statement is the same one it generated.
     const count = await this.#prisma.$executeRaw`
-      INSERT INTO "alerts" ("id", "idempotency_key", "source", "raw_body", "parsed_payload",
-        "remote_address", "status", "reason", "received_at")
+      INSERT INTO "alerts" ("id", "idempotency_key", "source", "raw_body", "raw_body_bytes",
+        "parsed_payload", "remote_address", "status", "reason", "received_at")
       VALUES (${row.id}, ${row.idempotencyKey}, 'TRADINGVIEW'::"alert_source", ${row.rawBody},
-        ${JSON.stringify(row.payload)}::jsonb, ${row.remoteAddress}, ${row.status}::"alert_status",
-        ${row.reason}, ${row.receivedAt})
+        ${row.rawBodyBytes ?? null}, ${JSON.stringify(row.payload)}::jsonb, ${row.remoteAddress},
+        ${row.status}::"alert_status", ${row.reason}, ${row.receivedAt})
       ON CONFLICT DO NOTHING`;
     if (count === 1) return { inserted: true };
     const existing = await this.#prisma.alert.findUniqueOrThrow({
@@ -71,6 +73,8 @@ function toData(row: IntakeAlert): Prisma.AlertCreateManyInput {
     idempotencyKey: row.idempotencyKey,
     source: 'TRADINGVIEW',
     rawBody: row.rawBody,
+    rawBodyBytes:
+      row.rawBodyBytes === undefined || row.rawBodyBytes === null ? null : Uint8Array.from(row.rawBodyBytes),
     parsedPayload: row.payload as Prisma.InputJsonValue,
     remoteAddress: row.remoteAddress,
     status: row.status,

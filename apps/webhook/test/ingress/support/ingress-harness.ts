@@ -22,7 +22,7 @@ export interface IngressUnderTest {
   readonly accepted: AcceptedAlert[];
   readonly logLines: string[];
   post(
-    body: string,
+    body: string | Uint8Array,
     options?: { contentType?: string; from?: string; headers?: Record<string, string> },
   ): Promise<{
     statusCode: number;
@@ -101,7 +101,7 @@ export function useIngressDatabase(): (overrides?: Partial<WebhookIngressOptions
         const response = await app.inject({
           method: 'POST',
           url: '/webhook',
-          payload: body,
+          payload: typeof body === 'string' ? body : Buffer.from(body),
           remoteAddress: options.from ?? TRADINGVIEW_ADDRESS,
           headers: { 'content-type': options.contentType ?? 'application/json', ...options.headers },
         });
