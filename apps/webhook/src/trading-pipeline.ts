@@ -36,7 +36,7 @@ export interface TradingPipelineOptions {
   readonly concurrency?: JobConcurrency;
   /** The longest wait between two runs of a job the infrastructure failed (default 30 s). */
   readonly infrastructureBackoffCapMs?: number;
-  /** How often the recovery sweeper runs (default 30 s; its grace is the same). */
+  /** How often the recovery sweeper runs (default 5 s; its grace is the same). */
   readonly sweepIntervalMs?: number;
   /** false: the fill consumer is built but never started (fills then come only from the reconciler). */
   readonly consumeFills?: boolean;
@@ -93,7 +93,7 @@ export async function startTradingPipeline(options: TradingPipelineOptions): Pro
     ),
     leaseRetryMs: Math.max(1, Math.floor(fillLeaseTtlMs / 3)),
   });
-  const sweepIntervalMs = options.sweepIntervalMs ?? 30_000;
+  const sweepIntervalMs = options.sweepIntervalMs ?? 5_000;
   const sweeper = new RecoverySweeper({
     store,
     queues,

@@ -251,9 +251,7 @@ async function buildOnline(
     ...(overrides.fillLeaseTtlMs === undefined ? {} : { fillLeaseTtlMs: overrides.fillLeaseTtlMs }),
     ...(overrides.concurrency === undefined ? {} : { concurrency: overrides.concurrency }),
     ...(overrides.consumeFills === undefined ? {} : { consumeFills: overrides.consumeFills }),
-    ...(overrides.acceptedSweepIntervalMs === undefined
-      ? {}
-      : { sweepIntervalMs: overrides.acceptedSweepIntervalMs }),
+    sweepIntervalMs: overrides.acceptedSweepIntervalMs ?? config.HOOKLINE_RECOVERY_SWEEP_INTERVAL_MS,
     ...(overrides.infrastructureBackoffCapMs === undefined
       ? {}
       : { infrastructureBackoffCapMs: overrides.infrastructureBackoffCapMs }),

@@ -228,6 +228,12 @@ export const CONFIG_KEYS = {
     description:
       'How often fills are read from the exchange REST history (after the stored cursor) besides the user stream.',
   },
+  HOOKLINE_RECOVERY_SWEEP_INTERVAL_MS: {
+    schema: envInteger(1_000, 3_600_000),
+    default: '5000',
+    description:
+      'How often the recovery sweeper re-drives work whose hand-off was lost (accepted alerts, unsent or unsettled entries, missing timeouts) older than the same interval.',
+  },
   ...RISK_CONFIG_KEYS,
   ...SENTINEL_CONFIG_KEYS,
   ...SIGHOOK_CONFIG_KEYS,

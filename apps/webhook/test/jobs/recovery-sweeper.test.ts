@@ -4,6 +4,7 @@ import { eventually } from '../../../../test/support/eventually.js';
 import { UNSENT_INTENT_REASON } from '../../src/jobs/recovery-sweeper.js';
 import {
   buyAlertBody,
+  READ_TOKEN,
   SYMBOL,
   type TradingUnderTest,
   useTradingHarness,
@@ -160,7 +161,13 @@ describe('the recovery sweeper', () => {
     );
     expect(await prisma.decision.count({ where: { alertId: lost.id } })).toBe(1);
     expect(await prisma.decision.count()).toBe(stuck + 1);
-    const metrics = (await app.inject({ method: 'GET', url: '/metrics' })).body;
+    const metrics = (
+      await app.inject({
+        method: 'GET',
+        url: '/metrics',
+        headers: { authorization: `Bearer ${READ_TOKEN}` },
+      })
+    ).body;
     expect(metrics).toContain(`hookline_sweeper_items_total{kind="alert"} ${stuck + 1}`);
     expect(metrics).toContain(`hookline_sweeper_backlog{kind="alert"} ${stuck + 1}`);
     expect(metrics).toMatch(/^hookline_sweeper_last_pass_seconds \d/m);

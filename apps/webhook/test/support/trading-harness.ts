@@ -24,6 +24,8 @@ import { buildWebhookSystem, type OnlineWebhookSystem } from '../../src/webhook-
 
 /** The passphrase of the test apps. */
 export const PASSPHRASE = 'trading-harness-passphrase';
+/** READ_TOKEN of the harness's systems (GET /api/* and /metrics). */
+export const READ_TOKEN = 'trading-harness-read-token';
 export const SYMBOL = 'BTC/USD';
 
 /** A Hookline-template buy alert for BTCUSD, as TradingView posts it. */
@@ -176,6 +178,7 @@ export function useTradingHarness(): (options?: HarnessOptions) => Promise<Tradi
             WEBHOOK_PASSPHRASE: PASSPHRASE,
             HOOKLINE_WEBHOOK_RATE_LIMIT: '0',
             HOOKLINE_WEBHOOK_BODY_LIMIT_BYTES: '4096',
+            READ_TOKEN,
             ...options.env,
           }),
           store: storeOf(database.prisma),
