@@ -10,6 +10,7 @@ import { findFreePort } from '@hookline/runtime';
 import pg from 'pg';
 import { afterAll, beforeAll } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../support/databases.js';
+import { startTcpProxy, type TcpProxy } from '../../support/tcp-proxy.js';
 import {
   awaitRecovery,
   duplicateTotal,
@@ -22,7 +23,6 @@ import { recordSummary, type ScenarioSummary } from './chaos-summary.js';
 import { killAllChildren } from './child-processes.js';
 import { LoadGenerator } from './load-generator.js';
 import { type RestartableRedis, startRestartableRedis } from './redis-server.js';
-import { startTcpProxy, type TcpProxy } from './tcp-proxy.js';
 import { cleanEnvironment, repositoryRoot, runHookline, WebhookProcess } from './webhook-process.js';
 
 /** The secrets the service is configured with; none may show up in a log, a table or Redis. */

@@ -11,18 +11,18 @@ import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/databases.js';
 import { eventually } from '../../../../test/support/eventually.js';
+import { startTcpProxy, type TcpProxy } from '../../../../test/support/tcp-proxy.js';
 import { MemoryDailyBaselineStore } from '../../src/execution/daily-baseline-store.js';
 import { entrySettingsFromConfig } from '../../src/execution/entry-settings.js';
 import { InlineJobQueue } from '../../src/jobs/inline-job-queue.js';
 import { buildTradingCore } from '../../src/trading-core.js';
 import { buildWebhookSystem } from '../../src/webhook-system.js';
-import { type CuttableProxy, startCuttableProxy } from '../support/cuttable-proxy.js';
 import { PASSPHRASE, PaperVenue, testSettings } from '../support/trading-harness.js';
 
 const logger = createLogger({ level: 'silent', service: 'test' });
 
 let testDatabase: TestDatabase;
-let proxy: CuttableProxy;
+let proxy: TcpProxy;
 /** The database as the system sees it: through the proxy. */
 let proxied: Database;
 /** The test's own view, never cut. */
@@ -33,19 +33,19 @@ beforeAll(async () => {
   testDatabase = await createTestDatabase('outage');
   await migrateDatabase({ databaseUrl: testDatabase.url, dataDir: '/nonexistent-not-used' });
   const url = new URL(testDatabase.url);
-  proxy = await startCuttableProxy({ host: url.hostname, port: Number(url.port || 5432) });
+  proxy = await startTcpProxy({ host: url.hostname, port: Number(url.port || 5432) });
   proxied = await openDatabase({ databaseUrl: proxy.urlThrough(testDatabase.url), dataDir: '/nonexistent' });
   direct = await openDatabase({ databaseUrl: testDatabase.url, dataDir: '/nonexistent-not-used' });
 });
 beforeEach(async () => {
-  proxy.restore();
+  await proxy.restore();
   await direct.prisma.fill.deleteMany();
   await direct.prisma.tradeRecord.deleteMany();
   await direct.prisma.decision.deleteMany();
   await direct.prisma.alert.deleteMany();
 });
 afterEach(async () => {
-  proxy.restore();
+  await proxy.restore();
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 afterAll(async () => {
@@ -123,7 +123,7 @@ describe('alert.process while the database is down', () => {
     );
     cleanups.push(() => system.stop());
     const alert = await acceptedAlert(venue, 'outage-1');
-    proxy.cut();
+    await proxy.cut();
 
     await system.pipeline.queues.enqueue('alert.process', { alertId: alert.id });
     const queue = system.pipeline.queues.queue('alert.process');
@@ -138,7 +138,7 @@ describe('alert.process while the database is down', () => {
       'ACCEPTED',
     );
 
-    proxy.restore();
+    await proxy.restore();
 
     const decided = await eventually(async () => {
       const row = await direct.prisma.alert.findUniqueOrThrow({ where: { id: alert.id } });
@@ -156,7 +156,7 @@ describe('alert.process while the database is down', () => {
     const venue = new PaperVenue();
     const { processor } = coreOver(storeOf(proxied.prisma), venue);
     const alert = await acceptedAlert(venue, 'outage-last');
-    proxy.cut();
+    await proxy.cut();
 
     await expect(processor.process(alert.id, 5)).rejects.toThrow();
 

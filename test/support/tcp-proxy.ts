@@ -1,4 +1,4 @@
-// A TCP proxy the chaos tests put between Hookline and PostgreSQL, so a test can cut the network:
+// A TCP proxy a test puts between Hookline and PostgreSQL, so it can cut the network for real:
 // cut() destroys every live connection and stops listening (a new connection is refused), restore()
 // listens again on the same port. Nothing else changes: the server behind it keeps running.
 import { createConnection, createServer, type Server, type Socket } from 'node:net';
@@ -22,6 +22,8 @@ export interface TcpProxy {
   restore(): Promise<void>;
   /** Cuts for good. */
   close(): Promise<void>;
+  /** `url` with its host and port replaced by the proxy's. */
+  urlThrough(url: string): string;
 }
 
 /** Starts a proxy to `target` on a free loopback port. */
@@ -82,5 +84,11 @@ export async function startTcpProxy(target: ProxyTarget): Promise<TcpProxy> {
       if (server === undefined) await listen(port);
     },
     close: cut,
+    urlThrough: (url: string) => {
+      const through = new URL(url);
+      through.hostname = '127.0.0.1';
+      through.port = String(port);
+      return through.toString();
+    },
   };
 }
