@@ -28,6 +28,10 @@ export async function apiPlugin(app: FastifyInstance, options: ApiOptions): Prom
   });
   await app.register(async (reads) => {
     reads.addHook('onRequest', readAccessCheck(options.access));
+    // The OpenAPI document names the token every read route needs (the scheme: openapi-plugin.ts).
+    reads.addHook('onRoute', (route) => {
+      route.schema = { ...route.schema, security: [{ readToken: [] }] };
+    });
     registerPositionRoutes(reads, options);
     registerOrderRoutes(reads, options);
     registerDecisionRoutes(reads, options);

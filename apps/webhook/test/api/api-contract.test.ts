@@ -136,6 +136,25 @@ describe('the API contract', () => {
     expect(documented.filter((route) => !answered.has(route))).toEqual([]);
   });
 
+  it('when the document is read then every /api route names the token it needs', async () => {
+    const { get } = await harness();
+    const document = (await get('/openapi.json')).json as {
+      paths: Record<string, Record<string, { security?: Array<Record<string, unknown>> }>>;
+    };
+    const schemes = Object.entries(document.paths)
+      .filter(([url]) => url.startsWith('/api/'))
+      .flatMap(([url, operations]) =>
+        Object.entries(operations).map(([method, operation]) => [
+          `${method} ${url}`,
+          (operation.security ?? []).flatMap((requirement) => Object.keys(requirement)).join(','),
+        ]),
+      );
+    expect(schemes.length).toBeGreaterThan(8);
+    for (const [route, scheme] of schemes) {
+      expect(scheme, route).toBe(route?.includes('/api/admin/') ? 'adminToken' : 'readToken');
+    }
+  });
+
   it('when no ADMIN_TOKEN is configured then the 403 answer fits its documented schema', async () => {
     const { admin, get } = await harness({ adminToken: undefined });
     const document = (await get('/openapi.json')).json as Document;
