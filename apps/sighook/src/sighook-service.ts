@@ -2,6 +2,7 @@ import { SystemRandomSource, UuidV7IdGenerator } from '@hookline/core';
 import { type CandleTimeframe, candleTimeframeMs } from '@hookline/exchange';
 import {
   createHttpServer,
+  httpOptionsFromConfig,
   type RunningService,
   registerHealthRoutes,
   startHeartbeat,
@@ -133,7 +134,7 @@ function buildSignalLoop(
 
 async function startHealthServer(context: SighookServiceContext): Promise<FastifyInstance> {
   const { config } = context;
-  const server = createHttpServer(context.logger);
+  const server = createHttpServer(context.logger, httpOptionsFromConfig(config));
   registerHealthRoutes(server, context.readiness, { services: context.servicesInProcess, mode: config.MODE });
   await server.listen({ host: config.HOOKLINE_HOST, port: config.HOOKLINE_SIGHOOK_PORT });
   return server;
