@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { CONFIG_KEYS, type ConfigKeyName } from './config-keys.js';
+import { brokenConfigRules } from './config-rules.js';
 
 type KeySpec = (typeof CONFIG_KEYS)[ConfigKeyName];
 type ValueOf<K extends ConfigKeyName> = z.output<(typeof CONFIG_KEYS)[K]['schema']>;
@@ -31,7 +32,8 @@ export const SECRET_KEYS: readonly ConfigKeyName[] = (Object.keys(CONFIG_KEYS) a
 /**
  * Validates an environment (normally process.env, read by the app's one environment module) into a frozen
  * Config. Empty values count as unset. Unknown HOOKLINE_* keys are errors (a typo must not silently fall
- * back to a default). Throws ConfigError listing every problem.
+ * back to a default). Then the rules between keys (config-rules.ts) are checked. Throws ConfigError
+ * listing every problem.
  */
 export function parseConfig(env: Readonly<Record<string, string | undefined>>): Config {
   const problems: string[] = [];
@@ -59,6 +61,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
       if (values[required] === undefined) problems.push(`${required}: required when MODE=live`);
     }
   }
+  problems.push(...brokenConfigRules(values));
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(values) as Config;
 }
