@@ -5,9 +5,11 @@ import { type Decimal, dec } from '@hookline/core';
 import type { Config } from '@hookline/schemas';
 
 /**
- * The exit sentinel's thresholds. Percentages are percent numbers as Decimal (5 = 5 %). The config
- * parser validates them (positive percentages, trailingAtrMultiplier > 0, trailingMinPct ≤
- * trailingMaxPct); the rules do not re-check, but never throw on odd values either.
+ * The exit sentinel's thresholds. Percentages are percent numbers as Decimal (5 = 5 %). parseConfig
+ * checks them with the rules between keys (packages/schemas/src/config-rules.ts: percentages above 0,
+ * softStopPct < hardStopPct < 100, trailingAtrMultiplier > 0, trailingMinPct ≤ trailingMaxPct < 100,
+ * 0 < trailingStepAtr < trailingAtrMultiplier, takeProfitPct < trailingActivationPct); the rules do not
+ * re-check, but never throw on odd values either.
  */
 export interface ExitRuleSettings {
   /** Emergency exit when P&L ≤ −hardStopPct. */
