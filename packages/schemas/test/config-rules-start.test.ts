@@ -14,8 +14,7 @@ describe('pnpm hookline start webhook with broken rules between keys', () => {
         HOOKLINE_TRAILING_STEP_ATR: '0.5',
       }),
     );
-    expect(code).not.toBe(0);
-    expect(code).not.toBeNull();
+    expect(code).toBe(78); // EX_CONFIG, as for every invalid configuration
     expect(output).toContain('invalid configuration (3 problems)');
     expect(output).toContain(
       'HOOKLINE_SOFT_STOP_PCT=6, HOOKLINE_HARD_STOP_PCT=5: the soft stop must be strictly tighter (smaller) than the hard stop',
