@@ -122,6 +122,32 @@ describe('alerts from intake to decision', () => {
     });
   });
 
+  it('when two workers decide the same alert at once then one decision is stored and both get it', async () => {
+    await new AlertIntakeStore(store()).insert(intakeAlert('a-1'));
+    const decide = (reasonCode: string) =>
+      recordAlertDecision(
+        store(),
+        {
+          alertId: 'a-1',
+          account: 'default',
+          symbol: 'BTC/USD',
+          side: 'buy',
+          intent: 'ENTRY',
+          outcome: 'BLOCKED',
+          reasonCode,
+          ruleInputs: {},
+          createdAt: RECEIVED,
+        },
+        RECEIVED,
+      );
+
+    const [first, second] = await Promise.all([decide('BUY_GUARD_ACTIVE'), decide('SYMBOL_COOLDOWN')]);
+
+    expect(await perFile.database().prisma.decision.count({ where: { alertId: 'a-1' } })).toBe(1);
+    expect(second.decisionId).toBe(first.decisionId);
+    expect((await findAlert(store(), 'a-1'))?.reason).toBe(first.reasonCode);
+  });
+
   it('when an ORDERED decision is recorded then the alert keeps no reason', async () => {
     await new AlertIntakeStore(store()).insert(intakeAlert('a-1'));
 

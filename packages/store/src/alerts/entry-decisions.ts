@@ -31,7 +31,11 @@ export async function findAlertDecision(store: Store, alertId: string): Promise<
 
 /**
  * Stores the decision and marks its alert PROCESSED at `processedAt`, in one transaction; the
- * alert's reason becomes the decision's reason code unless the decision is ORDERED.
+ * alert's reason becomes the decision's reason code unless the decision is ORDERED. Exactly one
+ * decision per alert, even when two workers decide the same alert at once (a job run again after its
+ * lock lapsed while the first run was still going): the alert row is claimed first, only while it is
+ * ACCEPTED, so the second transaction waits for the first, finds the alert no longer ACCEPTED, stores
+ * nothing and returns the decision the first one stored.
  */
 export async function recordAlertDecision(
   store: Store,
@@ -40,7 +44,16 @@ export async function recordAlertDecision(
 ): Promise<DecisionRecord> {
   const { alertId } = decision;
   const created = await clientOf(store).$transaction(async (tx) => {
-    const row = await tx.decision.create({
+    const claimed = await tx.alert.updateMany({
+      where: { id: alertId, status: 'ACCEPTED' },
+      data: {
+        status: 'PROCESSED',
+        processedAt,
+        ...(decision.outcome === 'ORDERED' ? {} : { reason: decision.reasonCode }),
+      },
+    });
+    if (claimed.count === 0) return null;
+    return await tx.decision.create({
       data: {
         ...(decision.decisionId === undefined ? {} : { decisionId: decision.decisionId }),
         account: decision.account,
@@ -54,17 +67,13 @@ export async function recordAlertDecision(
         createdAt: decision.createdAt,
       },
     });
-    await tx.alert.update({
-      where: { id: alertId },
-      data: {
-        status: 'PROCESSED',
-        processedAt,
-        ...(decision.outcome === 'ORDERED' ? {} : { reason: decision.reasonCode }),
-      },
-    });
-    return row;
   });
-  return toDecisionRecord(created);
+  if (created !== null) return toDecisionRecord(created);
+  const existing = await findAlertDecision(store, alertId);
+  if (existing === null) {
+    throw new Error(`alert ${alertId} is not ACCEPTED and has no decision: it cannot be decided`);
+  }
+  return existing;
 }
 
 /** An entry decided outside the alert path (the replay's entry file): no alert, ORDERED. */
