@@ -18,15 +18,16 @@ export interface JobWorkerOptions {
 
 // Crash recovery. A job whose process died (kill -9) keeps its place in the active list until its lock
 // lapses; a stalled check (every stalledIntervalMs, by any worker, at once when a worker starts) that
-// finds it without a lock puts it back to wait. With a 3 s lock and a 2 s interval a killed process's
-// jobs run again within about 5 s of its restart (BullMQ's defaults, 30 s each, took 30 to 60 s). The
-// lock is renewed every 1.5 s while a job runs, so a long job keeps it; a process stalled for longer
-// than the lock may see its job run twice, which the handlers allow: every handler is idempotent (a
-// decision is stored once per alert and reused, an intent's client order id derives from its decision,
+// finds it without a lock puts it back to wait. With a 5 s lock and a 2 s interval a killed process's
+// jobs run again at most 7 s after the kill, so within a few seconds of a restart, which itself takes
+// seconds (BullMQ's defaults, 30 s each, took 30 to 60 s). The lock is renewed every 2.5 s while a job
+// runs, so a long job keeps it (a 3 s lock was seen to lapse on a loaded 2-core machine); a process
+// stalled for longer than the lock may see its job run twice, which the handlers allow: every handler is
+// idempotent (the alert row is claimed with its one decision, so a second run reuses it, an intent's client order id derives from its decision,
 // a send of an unsettled order looks it up first, a cancel of a finished order does nothing).
 /** The workers' lock and stalled-job settings (see above). */
 export const jobWorkerLocks = {
-  lockDurationMs: 3_000,
+  lockDurationMs: 5_000,
   stalledIntervalMs: 2_000,
   // Each crash or Redis outage during a run counts one stall; a job that stalled more often than this
   // fails, and the recovery sweeper re-enqueues the work if it is still unfinished.
