@@ -20,6 +20,11 @@ export const reasonCodeCatalog = {
     DUPLICATE_OPEN_ORDER: 'An open order on the same symbol and side already exists.',
     RECONCILIATION_PENDING:
       'The entry waited longer than allowed for the start-up reconciliation with the exchange.',
+    SPREAD_TOO_WIDE: "The symbol's bid/ask spread is wider than allowed for an entry.",
+    IMMEDIATE_LOSS_TOO_LARGE:
+      'Bought at the entry price (fee included), the position would at once be worth too much less at the bid.',
+    ALERT_TOO_OLD: "The alert's own time is older than allowed at its receipt.",
+    PRICE_DEVIATION: "The alert's price is further from the market's mid than allowed.",
   },
   decision: {
     ORDERED: 'Every rule passed; an order intent was written and sent.',

@@ -46,6 +46,10 @@ describe('reason code catalog', () => {
         'ORDER_RATE_THROTTLED',
         'DUPLICATE_OPEN_ORDER',
         'RECONCILIATION_PENDING',
+        'SPREAD_TOO_WIDE',
+        'IMMEDIATE_LOSS_TOO_LARGE',
+        'ALERT_TOO_OLD',
+        'PRICE_DEVIATION',
       ],
     ],
     [

@@ -90,6 +90,30 @@ export const RISK_CONFIG_KEYS = {
     description:
       "An order below the market's minimum value is raised to it when that adds at most this %; otherwise MIN_NOTIONAL_BUMP_TOO_LARGE. 0 = never raised (BELOW_MIN_NOTIONAL).",
   },
+  HOOKLINE_RISK_MAX_SPREAD_BPS: {
+    schema: envInteger(0, 10_000),
+    default: '50',
+    description:
+      "An entry is BLOCKED SPREAD_TOO_WIDE when the symbol's spread (ask − bid over the mid) is wider than this many basis points; 0 = off.",
+  },
+  HOOKLINE_RISK_MAX_IMMEDIATE_LOSS_PCT: {
+    schema: envPercent({ zeroAllowed: false }),
+    default: '1',
+    description:
+      'An entry is BLOCKED IMMEDIATE_LOSS_TOO_LARGE when, bought at its limit price plus the fee reserve, it would at once be worth more than this % less at the bid. Never off (100 = no limit).',
+  },
+  HOOKLINE_RISK_MAX_ALERT_AGE_MS: {
+    schema: envInteger(0, 86_400_000),
+    default: '60000',
+    description:
+      "An entry is BLOCKED ALERT_TOO_OLD when the alert's own time is more than this before its receipt; an alert without a time passes. 0 = off.",
+  },
+  HOOKLINE_RISK_MAX_PRICE_DEVIATION_PCT: {
+    schema: envPercent({ zeroAllowed: true }),
+    default: '2',
+    description:
+      "An entry is BLOCKED PRICE_DEVIATION when the alert's price is more than this % from the market's mid; an alert without a price passes. 0 = off.",
+  },
   HOOKLINE_ENTRY_RECONCILE_WAIT_MS: {
     schema: envInteger(0, 3_600_000),
     default: '60000',

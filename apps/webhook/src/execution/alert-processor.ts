@@ -18,7 +18,7 @@ import {
 import type { Logger } from 'pino';
 import { jobCatalog } from '../jobs/job-catalog.js';
 import { isPermanentJobFailure, PermanentJobError } from '../jobs/permanent-error.js';
-import { controlsOnlyRiskState, evaluateEntry, preflightOrder } from '../rules/index.js';
+import { controlsOnlyRiskState, type EntryAlert, evaluateEntry, preflightOrder } from '../rules/index.js';
 import type { DailyBaselineStore } from './daily-baseline-store.js';
 import { entryAmount, entryLimitPrice, isUsableQuote } from './entry-order.js';
 import type { EntrySettings } from './entry-settings.js';
@@ -184,7 +184,14 @@ export class AlertProcessor {
       baselines: this.#deps.baselines,
     });
     const base = { alert: alertInputs(alert), quote: quoteInputs(ticker), offsetBps: settings.offsetBps };
-    const risk = evaluateEntry({ symbol: market.symbol, amount, price }, state, settings.limits);
+    const request = {
+      symbol: market.symbol,
+      amount,
+      price,
+      alert: entryAlert(alert, receivedAt),
+      feePct: settings.preflight.feePct,
+    };
+    const risk = evaluateEntry(request, state, settings.limits);
     if (!risk.allowed) return blocked(risk.reason, { ...base, risk: risk.inputs, message: risk.message });
     const preflight = preflightOrder({ side: 'buy', amount, price }, market, balances, settings.preflight);
     if (!preflight.ok) {
@@ -285,6 +292,16 @@ function evaluateControls(
   if (verdict.allowed) return verdict;
   const ranOnlyControls = Object.keys(verdict.inputs).every((name) => CONTROL_RULE_NAMES.has(name));
   return ranOnlyControls ? verdict : { allowed: true, inputs: {} };
+}
+
+// What the entry guards read of the alert: its own price and time (TradingView's `time`, sighook's
+// computed_at), and its receipt.
+function entryAlert(alert: NormalizedAlert, receivedAt: Date): EntryAlert {
+  return {
+    price: alert.price === null ? undefined : dec(alert.price),
+    time: alert.time === null ? undefined : new Date(alert.time),
+    receivedAt,
+  };
 }
 
 function skippedExit(alert: NormalizedAlert): Verdict {

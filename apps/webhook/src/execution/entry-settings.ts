@@ -55,6 +55,10 @@ export function riskLimitsFromConfig(config: Config): RiskLimits {
     symbolCooldownMs: config.HOOKLINE_RISK_SYMBOL_COOLDOWN_MS,
     maxOrdersPerWindow: config.HOOKLINE_RISK_ORDER_RATE_PER_MINUTE,
     orderRateWindowMs: 60_000,
+    maxSpreadBps: dec(config.HOOKLINE_RISK_MAX_SPREAD_BPS),
+    maxImmediateLossPct: dec(config.HOOKLINE_RISK_MAX_IMMEDIATE_LOSS_PCT),
+    maxAlertAgeMs: config.HOOKLINE_RISK_MAX_ALERT_AGE_MS,
+    maxPriceDeviationPct: dec(config.HOOKLINE_RISK_MAX_PRICE_DEVIATION_PCT),
   };
 }
 

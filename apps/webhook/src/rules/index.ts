@@ -26,6 +26,7 @@ export type {
   BuyGuardFlags,
   ClosedTrade,
   DailyBaseline,
+  EntryAlert,
   EntryRequest,
   ExchangeHealth,
   ExitRequest,

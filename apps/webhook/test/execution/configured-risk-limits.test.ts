@@ -6,11 +6,16 @@ import { dec } from '@hookline/core';
 import { parseConfig } from '@hookline/schemas';
 import { describe, expect, it } from 'vitest';
 import { preflightOptionsFromConfig, riskLimitsFromConfig } from '../../src/execution/entry-settings.js';
-import { evaluateEntry, preflightOrder, type RiskState } from '../../src/rules/index.js';
+import { type EntryRequest, evaluateEntry, preflightOrder, type RiskState } from '../../src/rules/index.js';
 import { balances, intent, market, summary } from '../rules/preflight/preflight-fixtures.js';
-import { at, dayStart, entry, exitTrade, healthyState, quote } from '../rules/risk/risk-fixtures.js';
+import { at, dayStart, entry, exitTrade, healthyState, now, quote } from '../rules/risk/risk-fixtures.js';
 
 const minutes = (count: number): number => count * 60_000;
+/** The default entry answering an alert with this price and time, received now. */
+const alerted = (price: string, time: Date): EntryRequest => ({
+  ...entry,
+  alert: { price: dec(price), time, receivedAt: now },
+});
 const losses = (count: number, lastAgoMs: number) =>
   Array.from({ length: count }, (_, index) => exitTrade('ETH/USD', '-10', lastAgoMs + index * 60_000));
 const lostToday = (realized: string): Partial<RiskState> => ({
@@ -22,13 +27,17 @@ const lostToday = (realized: string): Partial<RiskState> => ({
   },
 });
 
-function verdictUnder(env: Record<string, string>, state: Partial<RiskState>): string {
-  const verdict = evaluateEntry(entry, healthyState(state), riskLimitsFromConfig(parseConfig(env)));
+function verdictUnder(
+  env: Record<string, string>,
+  state: Partial<RiskState>,
+  request: EntryRequest = entry,
+): string {
+  const verdict = evaluateEntry(request, healthyState(state), riskLimitsFromConfig(parseConfig(env)));
   return verdict.allowed ? 'ALLOWED' : verdict.reason;
 }
 
 describe('configured risk limits reach the risk gate', () => {
-  it.each<[string, Record<string, string>, Partial<RiskState>, string, string]>([
+  it.each<[string, Record<string, string>, Partial<RiskState>, string, string, EntryRequest?]>([
     [
       'two orders in the last minute, order rate 2/min',
       { HOOKLINE_RISK_ORDER_RATE_PER_MINUTE: '2' },
@@ -92,16 +101,82 @@ describe('configured risk limits reach the risk gate', () => {
       'STALE_MARKET_DATA',
       'ALLOWED',
     ],
+    [
+      'the BTC spread is 20 bps, max spread 10 bps',
+      { HOOKLINE_RISK_MAX_SPREAD_BPS: '10' },
+      { quotes: { 'BTC/USD': quote('59940', '60060') } },
+      'ALLOWED',
+      'SPREAD_TOO_WIDE',
+    ],
+    [
+      'the BTC spread is 60 bps, spread guard off',
+      { HOOKLINE_RISK_MAX_SPREAD_BPS: '0' },
+      { quotes: { 'BTC/USD': quote('59820', '60180') } },
+      'SPREAD_TOO_WIDE',
+      'ALLOWED',
+      { ...entry, price: dec('60180') },
+    ],
+    [
+      'a buy at 60 000 is worth 0.83 % less at the bid 59 500, max immediate loss 0.5 %',
+      { HOOKLINE_RISK_MAX_IMMEDIATE_LOSS_PCT: '0.5' },
+      { quotes: { 'BTC/USD': quote('59500', '59501') } },
+      'ALLOWED',
+      'IMMEDIATE_LOSS_TOO_LARGE',
+    ],
+    [
+      'the alert is 90 s old at its receipt, max alert age 120 s',
+      { HOOKLINE_RISK_MAX_ALERT_AGE_MS: '120000' },
+      {},
+      'ALERT_TOO_OLD',
+      'ALLOWED',
+      alerted('60000', at(-90_000)),
+    ],
+    [
+      'the alert is an hour old, alert age guard off',
+      { HOOKLINE_RISK_MAX_ALERT_AGE_MS: '0' },
+      {},
+      'ALERT_TOO_OLD',
+      'ALLOWED',
+      alerted('60000', at(-3_600_000)),
+    ],
+    [
+      'the alert says 61 500 (2.5 % over the mid), max deviation 3 %',
+      { HOOKLINE_RISK_MAX_PRICE_DEVIATION_PCT: '3' },
+      {},
+      'PRICE_DEVIATION',
+      'ALLOWED',
+      alerted('61500', now),
+    ],
+    [
+      'the alert says 30 000 (half the mid), deviation guard off',
+      { HOOKLINE_RISK_MAX_PRICE_DEVIATION_PCT: '0' },
+      {},
+      'PRICE_DEVIATION',
+      'ALLOWED',
+      alerted('30000', now),
+    ],
   ])(
     'when %s then the default decides %s and the configured limit %s',
-    (_, env, state, byDefault, configured) => {
-      expect(verdictUnder({}, state)).toBe(byDefault);
-      expect(verdictUnder(env, state)).toBe(configured);
+    (_, env, state, byDefault, configured, request = entry) => {
+      expect(verdictUnder({}, state, request)).toBe(byDefault);
+      expect(verdictUnder(env, state, request)).toBe(configured);
     },
   );
 
   // 10 coins at 1.00 is 10; the market's minimum notional is 11: reaching it is a 10 % bump.
   const abcUsd = market('ABC/USD', { tick: '0.01', step: '1', minAmount: '1', minNotional: '11' });
+  it.each([
+    'HOOKLINE_RISK_MAX_SPREAD_BPS=-1',
+    'HOOKLINE_RISK_MAX_SPREAD_BPS=12.5',
+    'HOOKLINE_RISK_MAX_IMMEDIATE_LOSS_PCT=0',
+    'HOOKLINE_RISK_MAX_IMMEDIATE_LOSS_PCT=101',
+    'HOOKLINE_RISK_MAX_ALERT_AGE_MS=-5',
+    'HOOKLINE_RISK_MAX_PRICE_DEVIATION_PCT=abc',
+  ])('when %s is configured then the configuration is refused naming the key', (setting) => {
+    const [key = '', value = ''] = setting.split('=');
+    expect(() => parseConfig({ [key]: value })).toThrow(key);
+  });
+
   it.each<[string, Record<string, string>, string]>([
     ['the default tolerance (10 %)', {}, 'ORDER 11@1'],
     [

@@ -65,7 +65,7 @@ async function acceptedAlert(venue: PaperVenue, key: string, action: NormalizedA
     ticker: 'COINBASE:BTCUSD',
     exchange: 'COINBASE',
     price: '60000',
-    time: '2024-05-01T11:59:00.000Z',
+    time: '2024-05-01T12:00:00.000Z',
     size: null,
     orderType: null,
   };

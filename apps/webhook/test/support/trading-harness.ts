@@ -28,7 +28,10 @@ export const PASSPHRASE = 'trading-harness-passphrase';
 export const READ_TOKEN = 'trading-harness-read-token';
 export const SYMBOL = 'BTC/USD';
 
-/** A Hookline-template buy alert for BTCUSD, as TradingView posts it. */
+/**
+ * A Hookline-template buy alert for BTCUSD, as TradingView posts it; its time is the venue's start, so
+ * it is seconds old at its receipt (HOOKLINE_RISK_MAX_ALERT_AGE_MS is 60 s by default).
+ */
 export function buyAlertBody(id: string, fields: Record<string, unknown> = {}): string {
   return JSON.stringify({
     passphrase: PASSPHRASE,
@@ -37,7 +40,7 @@ export function buyAlertBody(id: string, fields: Record<string, unknown> = {}): 
     exchange: 'COINBASE',
     action: 'buy',
     price: '60000',
-    time: '2024-05-01T11:59:00Z',
+    time: '2024-05-01T12:00:00Z',
     ...fields,
   });
 }

@@ -1,5 +1,7 @@
 import { checkDailyLoss, checkLossStreak, checkOpenPositions } from './account-rules.js';
 import { type AccountValuation, valueAccount } from './account-valuation.js';
+import { checkAlertAge } from './alert-age-rule.js';
+import { checkImmediateLoss, checkPriceDeviation, checkSpread } from './entry-price-rules.js';
 import { checkExchangeCircuit, checkPricesAvailable, checkQuoteFreshness } from './market-data-rules.js';
 import {
   checkBuyGuard,
@@ -32,17 +34,21 @@ interface ExitContext {
  * Entry rules, first refusal wins. The order records the most useful reason:
  * 1–2. the operator's switches (trading state, buy guard): the most authoritative word; HALTED beats all;
  * 3. the exchange circuit: with the exchange unreachable nothing below matters;
- * 4–5. fresh market data, then a valid price for every holding: the rules below compute from those
+ * 4. the alert's age: an old alert never gets younger, and it needs no market data;
+ * 5–6. fresh market data, then a valid price for every holding: the rules below compute from those
  *    values, so they must not run on stale or missing ones;
- * 6–8. account-wide limits, longest-lasting first (daily loss until midnight, loss-streak cooldown,
+ * 7–9. this entry's price guards: the book's spread, the alert's price against the mid, then what
+ *    the entry would lose at once at the bid (it is mostly spread and fee, so those name it first);
+ * 10–12. account-wide limits, longest-lasting first (daily loss until midnight, loss-streak cooldown,
  *    open-position count);
- * 9–11. this symbol's limits (position size, cooldown after an exit, duplicate working buy);
- * 12. the order rate last: the most transient, so a lasting reason is never hidden behind it.
+ * 13–15. this symbol's limits (position size, cooldown after an exit, duplicate working buy);
+ * 16. the order rate last: the most transient, so a lasting reason is never hidden behind it.
  */
 export const entryRules: readonly NamedRule<EntryContext>[] = [
   { name: 'tradingState', check: ({ state }) => checkTradingStateForEntry(state) },
   { name: 'buyGuard', check: ({ state }) => checkBuyGuard(state.buyGuard) },
   { name: 'exchangeCircuit', check: ({ state }) => checkExchangeCircuit(state.exchangeHealth) },
+  { name: 'alertAge', check: ({ request, limits }) => checkAlertAge(request.alert, limits.maxAlertAgeMs) },
   {
     name: 'marketData',
     check: ({ request, state, limits }) =>
@@ -52,6 +58,32 @@ export const entryRules: readonly NamedRule<EntryContext>[] = [
     name: 'prices',
     check: ({ request, state, valuation }) =>
       checkPricesAvailable(request.symbol, state.quotes[request.symbol], valuation()),
+  },
+  {
+    name: 'spread',
+    check: ({ request, state, limits }) =>
+      checkSpread(request.symbol, state.quotes[request.symbol], limits.maxSpreadBps),
+  },
+  {
+    name: 'priceDeviation',
+    check: ({ request, state, limits }) =>
+      checkPriceDeviation(
+        request.symbol,
+        state.quotes[request.symbol],
+        request.alert,
+        limits.maxPriceDeviationPct,
+      ),
+  },
+  {
+    name: 'immediateLoss',
+    check: ({ request, state, limits }) =>
+      checkImmediateLoss(
+        request.symbol,
+        state.quotes[request.symbol],
+        request.price,
+        request.feePct,
+        limits.maxImmediateLossPct,
+      ),
   },
   { name: 'dailyLoss', check: ({ state, limits, valuation }) => checkDailyLoss(state, valuation(), limits) },
   { name: 'lossStreak', check: ({ state, limits }) => checkLossStreak(state, limits) },

@@ -25,6 +25,17 @@ export interface RiskLimits {
   readonly maxOrdersPerWindow: number;
   /** The sliding window the order rate is counted over. */
   readonly orderRateWindowMs: number;
+  /** The widest spread (ask − bid over the mid) an entry accepts, in basis points (0 turns it off). */
+  readonly maxSpreadBps: Decimal;
+  /**
+   * The largest loss, in %, of a position bought at the entry price (fee included when known) and
+   * valued at the bid right after; exactly at it is allowed.
+   */
+  readonly maxImmediateLossPct: Decimal;
+  /** The oldest an alert's own time may be at its receipt (0 turns it off). */
+  readonly maxAlertAgeMs: number;
+  /** The furthest an alert's price may be from the market's mid, in % of the mid (0 turns it off). */
+  readonly maxPriceDeviationPct: Decimal;
 }
 
 /** The documented defaults (docs/architecture.md, "Risk gate and preflight"). */
@@ -40,4 +51,10 @@ export const defaultRiskLimits: RiskLimits = Object.freeze({
   // eight positions never needs more than a handful of new orders a minute.
   maxOrdersPerWindow: 10,
   orderRateWindowMs: 60_000,
+  // The paper markets quote 1–5 bps wide and a crossing entry reserves a 0.6 % fee: these leave normal
+  // trading alone and stop a blown-out book, a mispriced or a replayed alert.
+  maxSpreadBps: dec(50),
+  maxImmediateLossPct: dec(1),
+  maxAlertAgeMs: 60_000,
+  maxPriceDeviationPct: dec(2),
 });

@@ -99,6 +99,20 @@ export interface EntryRequest {
   readonly amount: Decimal;
   /** The intended limit (or reference) price, in quote currency. */
   readonly price: Decimal;
+  /** The alert the entry answers (its own price and time, and when it was received); undefined: none. */
+  readonly alert?: EntryAlert | undefined;
+  /** The fee reserved on the buy, in % of its value; undefined when unknown (the loss guard then has none). */
+  readonly feePct?: Decimal | undefined;
+}
+
+/** What the entry guards read of the alert behind an entry. */
+export interface EntryAlert {
+  /** The reference price the alert carried; undefined when it carried none. */
+  readonly price: Decimal | undefined;
+  /** The alert's own time (TradingView's `time`, sighook's computed_at); undefined when it had none. */
+  readonly time: Date | undefined;
+  /** When the webhook received (stored) it. */
+  readonly receivedAt: Date;
 }
 
 /** A request to exit (sell) a position, with the reason the exit rules gave. */
