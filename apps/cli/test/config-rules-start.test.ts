@@ -1,7 +1,7 @@
 // The rules between keys guard the real start: `pnpm hookline start webhook` with a soft stop beyond
 // the hard stop and a zero ATR multiplier refuses to start, naming both problems.
 import { describe, expect, it } from 'vitest';
-import { cleanEnvironment, runCli } from '../../../apps/cli/test/support/run-cli.js';
+import { cleanEnvironment, runCli } from './support/run-cli.js';
 
 describe('pnpm hookline start webhook with broken rules between keys', () => {
   it('when the soft stop is beyond the hard stop and the ATR multiplier is 0 then it exits non-zero naming both', async () => {
