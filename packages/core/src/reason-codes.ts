@@ -43,7 +43,8 @@ export const reasonCodeCatalog = {
     MARKET_UNAVAILABLE: 'The market is unknown, delisted or not accepting orders.',
   },
   exit: {
-    HARD_STOP: 'The loss reached the hard stop: emergency exit, ignoring REDUCING, HALTED and slippage.',
+    HARD_STOP:
+      'The loss reached the hard stop: emergency exit through REDUCING and HALTED, by IOC orders never priced below its slippage floor.',
     SOFT_STOP: 'The loss reached the soft stop: limit exit.',
     TRAILING_STOP: 'The bid fell to the trailing stop after trailing was activated.',
     TAKE_PROFIT: 'The gain reached the configured take-profit.',
@@ -63,6 +64,8 @@ export const reasonCodeCatalog = {
     POSITION_CAP_UNRESOLVED:
       'Open positions stayed above the cap after three sell cycles; trading was HALTED for the operator.',
     SENTINEL_ERROR: 'Evaluating or exiting this position failed; the sweep went on with the others.',
+    EXIT_PRICE_CAPPED:
+      "The bid fell below the exit's price floor (its bid at the start less its maximum slippage): the exit sends nothing lower and waits for the price to come back.",
   },
   ingress: {
     INVALID_JSON: 'The alert body is not valid JSON.',

@@ -35,6 +35,38 @@ function notBelow(smaller: string, larger: string) {
   return (values: ParsedValues) => !decimalOf(values, smaller).lessThan(decimalOf(values, larger));
 }
 
+// An exit's slippage cap: its orders are priced no lower than the reference bid × (1 − cap / 100).
+function slippageCapRules(key: string): ConfigRule[] {
+  return [
+    {
+      keys: [key],
+      broken: notAboveZero(key),
+      problem: 'must be above 0 (a cap of 0 allows no order below the bid at the exit start)',
+    },
+    {
+      keys: [key],
+      broken: notBelowHundred(key),
+      problem: 'must be below 100 (a cap of 100 % or more would allow selling at a price of 0)',
+    },
+  ];
+}
+
+// The hard stop and the emergency flatten walk the same IOC ladder: its deepest step must lie within
+// the cap, or that rung could never be sent at its price.
+function ladderWithinCap(capKey: string): ConfigRule {
+  return {
+    keys: ['HOOKLINE_HARD_STOP_LADDER_BPS', capKey],
+    broken: (values) => {
+      const capBps = decimalOf(values, capKey).times(100);
+      return (values.HOOKLINE_HARD_STOP_LADDER_BPS as readonly number[]).some((step) =>
+        dec(step).greaterThan(capBps),
+      );
+    },
+    problem:
+      'every ladder step must lie within the cap (step in basis points ≤ cap × 100), otherwise a rung would be priced below the floor',
+  };
+}
+
 /** The rules, in the order their problems are reported. */
 export const CONFIG_RULES: readonly ConfigRule[] = [
   {
@@ -139,6 +171,11 @@ export const CONFIG_RULES: readonly ConfigRule[] = [
     broken: notAboveZero('HOOKLINE_ENTRY_SIZE_USD'),
     problem: 'must be above 0 (an entry of 0 buys nothing)',
   },
+  ...slippageCapRules('HOOKLINE_EXIT_MAX_SLIPPAGE_PCT_HARD_STOP'),
+  ...slippageCapRules('HOOKLINE_EXIT_MAX_SLIPPAGE_PCT_EMERGENCY'),
+  ...slippageCapRules('HOOKLINE_EXIT_MAX_SLIPPAGE_PCT'),
+  ladderWithinCap('HOOKLINE_EXIT_MAX_SLIPPAGE_PCT_HARD_STOP'),
+  ladderWithinCap('HOOKLINE_EXIT_MAX_SLIPPAGE_PCT_EMERGENCY'),
 ];
 
 /** The problem of each broken rule, naming each key and its value; rules whose keys are not all set are skipped. */

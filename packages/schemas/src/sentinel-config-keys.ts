@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ConfigKey } from './config-key.js';
-import { envDecimal, envInteger, envList } from './env-types.js';
+import { envBoolean, envDecimal, envInteger, envList } from './env-types.js';
 
 /**
  * The exit sentinel's keys (docs/architecture.md "Exit sentinel" and "Position cap"); percentages are
@@ -115,5 +115,29 @@ export const SENTINEL_CONFIG_KEYS = {
     schema: envInteger(0, 3_600_000),
     default: '10000',
     description: 'After a cap sell, how long to wait before re-reading the exchange (3 cycles, then HALT).',
+  },
+  HOOKLINE_EXIT_MAX_SLIPPAGE_PCT_HARD_STOP: {
+    schema: envDecimal,
+    default: '3',
+    description:
+      'HARD_STOP: no exit order is priced below the bid at the exit start × (1 − this %); below that the exit waits (EXIT_PRICE_CAPPED).',
+  },
+  HOOKLINE_EXIT_MAX_SLIPPAGE_PCT_EMERGENCY: {
+    schema: envDecimal,
+    default: '3',
+    description:
+      'EMERGENCY flatten: no exit order is priced below the bid at the exit start × (1 − this %); below that the exit waits.',
+  },
+  HOOKLINE_EXIT_MAX_SLIPPAGE_PCT: {
+    schema: envDecimal,
+    default: '1',
+    description:
+      'Every other exit: no exit order is priced below the bid at the exit start × (1 − this %); below that the exit waits.',
+  },
+  HOOKLINE_EXIT_ALLOW_MARKET: {
+    schema: envBoolean,
+    default: 'false',
+    description:
+      'true: an exit whose book is beyond its cap, or whose limit rungs are used up, sends MARKET orders (at most 3); false: it waits at the cap.',
   },
 } as const satisfies Record<string, ConfigKey>;

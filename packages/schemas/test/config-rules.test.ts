@@ -114,7 +114,11 @@ const rows: readonly RuleRow[] = [
     rule: 'ladder steps below 100 %',
     bad: { HOOKLINE_HARD_STOP_LADDER_BPS: '0,10000' },
     message: 'HOOKLINE_HARD_STOP_LADDER_BPS=0,10000: every step must be below 10000 basis points',
-    good: { HOOKLINE_HARD_STOP_LADDER_BPS: '0,9999' },
+    good: {
+      HOOKLINE_HARD_STOP_LADDER_BPS: '0,9999',
+      HOOKLINE_EXIT_MAX_SLIPPAGE_PCT_HARD_STOP: '99.99',
+      HOOKLINE_EXIT_MAX_SLIPPAGE_PCT_EMERGENCY: '99.99',
+    },
   },
   {
     rule: 'ladder steps go deeper',
@@ -128,6 +132,40 @@ const rows: readonly RuleRow[] = [
     message:
       'HOOKLINE_SENTINEL_LEASE_TTL_MS=3000, HOOKLINE_SENTINEL_INTERVAL_MS=3000: the lease must outlast the sweep interval',
     good: { HOOKLINE_SENTINEL_LEASE_TTL_MS: '3001', HOOKLINE_SENTINEL_INTERVAL_MS: '3000' },
+  },
+  ...(
+    ['HOOKLINE_EXIT_MAX_SLIPPAGE_PCT_HARD_STOP', 'HOOKLINE_EXIT_MAX_SLIPPAGE_PCT_EMERGENCY'] as const
+  ).flatMap((key) => [
+    {
+      rule: `${key} above 0`,
+      bad: { [key]: '0' },
+      message: `${key}=0: must be above 0`,
+      good: { [key]: '0.15' }, // the deepest default ladder step, 15 bps
+    },
+    {
+      rule: `${key} below 100`,
+      bad: { [key]: '100', HOOKLINE_HARD_STOP_LADDER_BPS: '0' },
+      message: `${key}=100: must be below 100`,
+      good: { [key]: '99.99', HOOKLINE_HARD_STOP_LADDER_BPS: '0' },
+    },
+    {
+      rule: `every hard-stop ladder step within ${key}`,
+      bad: { [key]: '0.1', HOOKLINE_HARD_STOP_LADDER_BPS: '0,5,11' },
+      message: `HOOKLINE_HARD_STOP_LADDER_BPS=0,5,11, ${key}=0.1: every ladder step must lie within the cap`,
+      good: { [key]: '0.11', HOOKLINE_HARD_STOP_LADDER_BPS: '0,5,11' },
+    },
+  ]),
+  {
+    rule: 'ordinary exits slippage cap above 0',
+    bad: { HOOKLINE_EXIT_MAX_SLIPPAGE_PCT: '0.0' },
+    message: 'HOOKLINE_EXIT_MAX_SLIPPAGE_PCT=0.0: must be above 0',
+    good: { HOOKLINE_EXIT_MAX_SLIPPAGE_PCT: '0.01' },
+  },
+  {
+    rule: 'ordinary exits slippage cap below 100',
+    bad: { HOOKLINE_EXIT_MAX_SLIPPAGE_PCT: '150' },
+    message: 'HOOKLINE_EXIT_MAX_SLIPPAGE_PCT=150: must be below 100',
+    good: { HOOKLINE_EXIT_MAX_SLIPPAGE_PCT: '99.5' },
   },
   {
     rule: 'entry size above 0',

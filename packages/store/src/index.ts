@@ -36,6 +36,15 @@ export {
   writeExitDecisions,
 } from './alerts/exit-decisions.js';
 export {
+  closeExitPriceCap,
+  countExitPriceCapEpisodes,
+  countExitsHeldAtCap,
+  type ExitPriceCapEpisode,
+  type ExitReasonCount,
+  exitPriceCappedCode,
+  openExitPriceCap,
+} from './alerts/exit-price-caps.js';
+export {
   hasPendingSighookEntry,
   insertSighookEntryAlert,
   type StoredEntryAlert,

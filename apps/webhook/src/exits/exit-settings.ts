@@ -60,8 +60,26 @@ export interface ExitExecutionSettings {
   readonly timeoutMs: number;
   /** LIMIT attempts (the first order and its re-prices) before an IOC at the bid, then MARKET. */
   readonly repriceAttempts: number;
-  /** The hard stop's IOC ladder: one IOC at bid − each step (bps), then MARKET for the remainder. */
+  /** The hard stop's IOC ladder: one IOC at bid − each step (bps), then the ladder's end (below). */
   readonly hardStopLadderBps: readonly number[];
+  /**
+   * The most an exit may give up, in percent of its reference price (the bid when it started): no
+   * order is priced below reference × (1 − cap / 100). Per exit kind; every kind not named is `other`.
+   */
+  readonly maxSlippagePct: ExitSlippageCaps;
+  /**
+   * false: an exit never sends a MARKET order; past its limit rungs it repeats an IOC at its floor,
+   * and while the bid is below the floor it waits. true: MARKET orders (at most MARKET_ATTEMPTS) end
+   * the ladder and replace a rung whose book is beyond the cap.
+   */
+  readonly allowMarket: boolean;
+}
+
+/** The slippage cap of each exit kind, in percent (3 = 3 %). */
+export interface ExitSlippageCaps {
+  readonly hardStop: Decimal;
+  readonly emergency: Decimal;
+  readonly other: Decimal;
 }
 
 /** The documented defaults (HOOKLINE_EXIT_* and HOOKLINE_HARD_STOP_LADDER_BPS in .env.example). */
@@ -71,6 +89,8 @@ export const defaultExitExecutionSettings: ExitExecutionSettings = Object.freeze
   timeoutMs: 30_000,
   repriceAttempts: 3,
   hardStopLadderBps: Object.freeze([0, 5, 10, 15]),
+  maxSlippagePct: Object.freeze({ hardStop: dec('3'), emergency: dec('3'), other: dec('1') }),
+  allowMarket: false,
 });
 
 /** How often the loop sweeps and how long its leader lease lasts. */
@@ -140,6 +160,12 @@ export function exitSettingsFromConfig(config: Config): ExitSettings {
       timeoutMs: config.HOOKLINE_EXIT_TIMEOUT_MS,
       repriceAttempts: config.HOOKLINE_EXIT_REPRICE_ATTEMPTS,
       hardStopLadderBps: config.HOOKLINE_HARD_STOP_LADDER_BPS,
+      maxSlippagePct: {
+        hardStop: dec(config.HOOKLINE_EXIT_MAX_SLIPPAGE_PCT_HARD_STOP),
+        emergency: dec(config.HOOKLINE_EXIT_MAX_SLIPPAGE_PCT_EMERGENCY),
+        other: dec(config.HOOKLINE_EXIT_MAX_SLIPPAGE_PCT),
+      },
+      allowMarket: config.HOOKLINE_EXIT_ALLOW_MARKET,
     },
     loop: { intervalMs, leaseTtlMs: config.HOOKLINE_SENTINEL_LEASE_TTL_MS },
     cap: {

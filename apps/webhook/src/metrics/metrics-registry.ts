@@ -6,12 +6,14 @@
 // replica reports the same totals, a restart loses nothing, and no pipeline code has to remember to
 // count. Fill lag is a histogram fed at scrape time with the fills recorded since the previous scrape
 // (by arrival sequence), so each replica observes each fill once after it starts.
-import type { Clock } from '@hookline/core';
+import { type Clock, reasonCodeCatalog } from '@hookline/core';
 import type { ExchangePort } from '@hookline/exchange';
 import { heartbeatKey } from '@hookline/runtime';
 import {
   countAlertsByStatus,
   countDecisionsByOutcome,
+  countExitPriceCapEpisodes,
+  countExitsHeldAtCap,
   countOrdersByStatus,
   readFillTimingsAfter,
   type Store,
@@ -107,6 +109,7 @@ export function createMetricsRegistry(sources: MetricsSources): Registry {
       }
     },
   });
+  registerExitPriceCaps(registry, store);
   registerQueueDepth(registry, sources.queues ?? []);
   if (sources.controls !== undefined) registerControls(registry, sources.controls);
   if (sources.sweeper !== undefined) registerSweeper(registry, sources.sweeper);
@@ -159,6 +162,37 @@ function registerFillLag(registry: Registry, store: Store): void {
         this.observe(Math.max(0, fill.receivedAt.getTime() - fill.executedAt.getTime()) / 1000);
         seenSequence = fill.arrivalSeq;
       }
+    },
+  });
+}
+
+// Exits held at their price cap (the bid below the exit's floor), from the database: every waiting
+// episode is one EXIT_PRICE_CAPPED decision, and an exit held now carries the episode's mark. Every
+// exit reason has a sample (0 when none), so an alert on either needs no absent() guard.
+function registerExitPriceCaps(registry: Registry, store: Store): void {
+  const reasons = Object.keys(reasonCodeCatalog.exit);
+  new Counter({
+    name: 'hookline_exit_price_capped_total',
+    help: "Exits held at their price cap (the bid fell below the exit's floor), by exit reason: one per waiting episode.",
+    labelNames: ['reason'],
+    registers: [registry],
+    async collect() {
+      const episodes = await countExitPriceCapEpisodes(store);
+      this.reset();
+      for (const reason of reasons) this.inc({ reason }, 0);
+      for (const group of episodes) this.inc({ reason: group.exitReason }, group.count);
+    },
+  });
+  new Gauge({
+    name: 'hookline_exits_held_at_cap',
+    help: 'Exits waiting now because the bid is below their price floor, by exit reason.',
+    labelNames: ['reason'],
+    registers: [registry],
+    async collect() {
+      const held = await countExitsHeldAtCap(store);
+      this.reset();
+      for (const reason of reasons) this.set({ reason }, 0);
+      for (const group of held) this.set({ reason: group.exitReason }, group.count);
     },
   });
 }

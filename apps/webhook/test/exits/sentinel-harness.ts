@@ -12,6 +12,7 @@ import { Redis } from 'ioredis';
 import { inject } from 'vitest';
 import { usePerFileDatabase } from '../../../../test/support/per-file-database.js';
 import {
+  defaultExitExecutionSettings,
   defaultExitRuleSettings,
   type ExitSettings,
   type Sentinel,
@@ -36,6 +37,8 @@ export function sentinelTestSettings(account: string, overrides: Partial<ExitSet
       timeoutMs: 30_000,
       repriceAttempts: 3,
       hardStopLadderBps: [0, 5, 10, 15],
+      maxSlippagePct: defaultExitExecutionSettings.maxSlippagePct,
+      allowMarket: false,
     },
     loop: { intervalMs: 3_000, leaseTtlMs: 10_000 },
     cap: { maxOpenPositions: 8, waitMs: 10_000, maxCycles: 3 },

@@ -1,6 +1,7 @@
 // One step of one working exit, derived entirely from the database and the exchange (no memory):
 // supervise its orders; once none is working, size what is left and place the next rung of the
-// ladder, or record the exit as over (sold, dust, nothing available, ladder exhausted).
+// ladder, hold at the price cap while the bid is below the exit's floor, or record the exit as over
+// (sold, dust, nothing available, ladder exhausted when market orders are allowed).
 import { type Decimal, isTerminal, toPlainString, ZERO } from '@hookline/core';
 import type { Market, Ticker } from '@hookline/exchange';
 import type { OrderRecord } from '@hookline/store';
@@ -8,6 +9,7 @@ import { type ExitExecutorDependencies, readMarket } from './exit-context.js';
 import { checkExitGate, workingSells } from './exit-gate.js';
 import { planExitOrder } from './exit-ladder.js';
 import { placeExitOrder, superviseExitOrders } from './exit-orders.js';
+import { holdAtCap, releaseCap } from './exit-price-cap.js';
 import type { ExitProgress } from './exit-progress.js';
 import { type ExitOutcome, finishExit, loadExitOrders, type StoredExit } from './exit-records.js';
 import { positionLeft, remainingToSell, soldByExit } from './exit-remaining.js';
@@ -50,14 +52,17 @@ async function nextRung(
     reason: exit.reason,
     attempt,
     bid: ticker.bid,
+    reference: exit.reference,
     priceTick: market.priceTick,
     settings: deps.settings,
   });
-  if (plan === undefined) {
+  if (plan.kind === 'EXHAUSTED') {
     const left = `${toPlainString(amount)} ${market.base} left after ${attempt} orders`;
     deps.logger.error({ decisionId: exit.decisionId, symbol: exit.symbol, left }, 'exit ladder exhausted');
     return await finish(deps, exit, 'LADDER_EXHAUSTED', `${sized.soldText}; ${left}`);
   }
+  if (plan.kind === 'HOLD') return await holdAtCap(deps, exit, plan, ticker, amount);
+  await releaseCap(deps, exit, ticker.bid);
   const verdict = checkExitGate({
     symbol: exit.symbol,
     reason: exit.reason,
@@ -78,6 +83,7 @@ async function nextRung(
     step: plan.step,
     amount,
     price: plan.price,
+    repeats: plan.repeats,
   };
 }
 

@@ -26,7 +26,7 @@ export class ExitExecutor {
   /** Writes exactly one decision row (ORDERED, or BLOCKED/SKIPPED with the reason) and, when ORDERED, places the first exit order. */
   async start(request: StartExitRequest): Promise<StartExitResult> {
     const result = await startExit(this.#deps, request);
-    if (result.kind === 'STARTED' && (await this.#settledAtOnce(result.clientOrderId))) {
+    if (result.kind === 'STARTED' && (await this.#walksOn({ ...result, repeats: false }))) {
       await this.#walkOn(result.decisionId, []);
     }
     return result;
@@ -35,9 +35,10 @@ export class ExitExecutor {
   /**
    * Drives every working exit of the account one step: a LIMIT past its timeout is canceled and
    * re-priced at the new bid (a new attempt, a new client order id of the same decision); after
-   * repriceAttempts LIMITs comes an IOC at the bid, then MARKET; the hard stop goes IOC down its
-   * ladder, then MARKET. An exit is over when its orders are terminal and nothing (or only dust)
-   * is left to sell. One exit failing does not hold back the others.
+   * repriceAttempts LIMITs comes an IOC at the bid; the hard stop goes IOC down its ladder; then an
+   * IOC at the exit's floor each sweep (MARKET when allowed). No price is below the floor; while the
+   * bid is, the exit waits (EXIT_PRICE_CAPPED). An exit is over when its orders are terminal and
+   * nothing (or only dust) is left to sell. One exit failing does not hold back the others.
    */
   async advance(): Promise<readonly ExitProgress[]> {
     const exits = await loadActiveExits(this.#deps.store, this.#deps.settings.account);
@@ -46,7 +47,7 @@ export class ExitExecutor {
       try {
         const step = await advanceExit(this.#deps, exit);
         progress.push(step);
-        if (step.kind === 'ORDER_PLACED' && (await this.#settledAtOnce(step.clientOrderId))) {
+        if (step.kind === 'ORDER_PLACED' && (await this.#walksOn(step))) {
           await this.#walkOn(exit.decisionId, progress);
         }
       } catch (error) {
@@ -82,18 +83,21 @@ export class ExitExecutor {
       if (exit === undefined) return;
       const step = await advanceExit(this.#deps, exit);
       progress.push(step);
-      if (step.kind !== 'ORDER_PLACED' || !(await this.#settledAtOnce(step.clientOrderId))) return;
+      if (step.kind !== 'ORDER_PLACED' || !(await this.#walksOn(step))) return;
     }
+  }
+
+  // The repeating rung at the floor took what the quote offered down to the floor: another one on
+  // the same quote would find nothing, so unless it filled, the next sweep (a new quote) sends it again.
+  async #walksOn(step: { readonly clientOrderId: string; readonly repeats: boolean }): Promise<boolean> {
+    const row = await findOrderByClientOrderId(this.#deps.store, step.clientOrderId);
+    if (row === null || row.timeInForce !== 'IOC' || !isTerminal(row.status)) return false;
+    return !step.repeats || row.status === 'FILLED';
   }
 
   async #activeExit(decisionId: string): Promise<StoredExit | undefined> {
     const exits = await loadActiveExits(this.#deps.store, this.#deps.settings.account);
     return exits.find((exit) => exit.decisionId === decisionId);
-  }
-
-  async #settledAtOnce(clientOrderId: string): Promise<boolean> {
-    const row = await findOrderByClientOrderId(this.#deps.store, clientOrderId);
-    return row !== null && row.timeInForce === 'IOC' && isTerminal(row.status);
   }
 }
 

@@ -21,8 +21,13 @@ export type ExitProgress =
       readonly amount: Decimal;
       /** Undefined for MARKET. */
       readonly price: Decimal | undefined;
+      /** The ladder's repeating last rung (the IOC at the floor): sent once per sweep, not walked on. */
+      readonly repeats: boolean;
     })
-  /** The next order cannot be sent now (the gate refused, no price); the next sweep tries again. */
+  /**
+   * The next order cannot be sent now (the gate refused, no price, the bid below the exit's floor:
+   * EXIT_PRICE_CAPPED); the next sweep tries again.
+   */
   | (ProgressOf & { readonly kind: 'WAITING'; readonly code: string; readonly detail: string })
   /** The exit is over; its decision records how. */
   | (ProgressOf & { readonly kind: 'FINISHED'; readonly outcome: ExitOutcome; readonly detail: string });

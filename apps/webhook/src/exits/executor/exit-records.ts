@@ -23,7 +23,21 @@ export interface StoredExit {
   readonly reason: ExitReason;
   /** The amount the exit set out to sell: min(available, position) on the step, at the start. */
   readonly target: Decimal;
+  /**
+   * The exit's reference price: the bid when it started (rule_inputs.exit.referencePrice; an exit
+   * started before it was stored falls back to the quote its decision recorded). The floor below
+   * which it never sells is measured from it.
+   */
+  readonly reference: Decimal;
+  /** Set while the exit is held at its price cap (rule_inputs.priceCap): since when, and its decision. */
+  readonly priceCap: ExitPriceCapMark | undefined;
   readonly completion: ExitCompletion | undefined;
+}
+
+/** The mark of a waiting episode on the exit's decision. */
+export interface ExitPriceCapMark {
+  readonly since: string;
+  readonly decisionId?: string;
 }
 
 /** What rule_inputs.completion says once the exit is over. */
@@ -32,6 +46,14 @@ export type ExitCompletion = {
   readonly detail: string;
   readonly finishedAt: string;
 };
+
+/** The parts of an exit decision's rule_inputs this module reads. */
+interface StoredInputs {
+  readonly exit?: { readonly amount?: string; readonly referencePrice?: string };
+  readonly quote?: { readonly bid?: string } | null;
+  readonly priceCap?: ExitPriceCapMark | null;
+  readonly completion?: ExitCompletion;
+}
 
 /** One order of an exit with its attempt number (from its client order id). */
 export interface ExitOrder {
@@ -47,10 +69,14 @@ export async function loadActiveExits(store: Store, account: string, symbol?: st
 
 /** The stored exit of a decision row; throws for a decision that is not one of this executor's exits. */
 export function storedExitOf(decision: DecisionRecord): StoredExit {
-  const inputs = decision.ruleInputs as { exit?: { amount?: string }; completion?: ExitCompletion } | null;
+  const inputs = decision.ruleInputs as StoredInputs | null;
   const amount = inputs?.exit?.amount;
   if (decision.exitReason === null || amount === undefined) {
     throw new Error(`decision ${decision.decisionId} is not an exit of the exit executor`);
+  }
+  const reference = inputs?.exit?.referencePrice ?? inputs?.quote?.bid;
+  if (reference === undefined) {
+    throw new Error(`exit decision ${decision.decisionId} records no reference price (exit.referencePrice)`);
   }
   return {
     decisionId: decision.decisionId,
@@ -58,6 +84,8 @@ export function storedExitOf(decision: DecisionRecord): StoredExit {
     symbol: decision.symbol,
     reason: decision.exitReason,
     target: dec(amount),
+    reference: dec(reference),
+    priceCap: inputs?.priceCap ?? undefined,
     completion: inputs?.completion,
   };
 }

@@ -140,21 +140,27 @@ async function orderFirst(
 ): Promise<StartExitResult> {
   const { symbol, reason } = request;
   const bid = sale.ticker.bid;
+  // The bid now is the exit's reference: its floor is measured from it for as long as the exit works.
   const plan = planExitOrder({
     reason,
     attempt: 0,
     bid,
+    reference: bid,
     priceTick: sale.market.priceTick,
     settings: deps.settings,
   });
-  if (plan === undefined) throw new Error('the exit ladder has no first order');
+  if (plan.kind !== 'ORDER') throw new Error(`the exit ladder has no first order (${plan.kind})`);
   const firstOrder = {
     step: plan.step,
     orderType: plan.orderType,
     timeInForce: plan.timeInForce,
     price: plan.price === undefined ? undefined : toPlainString(plan.price),
   };
-  const exit = { ...(sale.inputs.exit as Inputs), amount: toPlainString(sale.amount) };
+  const exit = {
+    ...(sale.inputs.exit as Inputs),
+    amount: toPlainString(sale.amount),
+    referencePrice: toPlainString(bid),
+  };
   const decision = await writeExitDecision(deps.store, {
     ...decisionColumns(deps, request),
     outcome: 'ORDERED',

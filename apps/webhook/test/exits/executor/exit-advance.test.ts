@@ -35,54 +35,66 @@ describe('exit executor: driving a LIMIT exit', () => {
     expect(await exits.advance()).toEqual([]);
   });
 
-  it('when an exit LIMIT is not filled within its timeout then it is re-priced, then escalated to IOC at the bid, then MARKET', async () => {
-    const { buy, exits, venue, settle, exitOrders, position, prisma, settings } = await harness();
-    await buy('0.01');
-    venue.quote('60000', '60000.01', '0.001'); // a thin book from now on: 0.001 BTC a level
-    const started = await exits.start({
-      symbol: SYMBOL,
-      reason: 'SOFT_STOP',
-      positionAmount: dec('0.01'),
-      ruleInputs,
-    });
-    const steps: ExitProgress[] = [];
+  // The last rung: an IOC at the floor (bid 60 000 less the 1 % cap = 59 400), or MARKET when allowed;
+  // either takes the nine levels left (down to 59 892, within the cap).
+  it.each<[boolean, string, string, string | undefined]>([
+    [false, 'IOC at floor', 'LIMIT', '59400'],
+    [true, 'MARKET', 'MARKET', undefined],
+  ])(
+    'when an exit LIMIT is not filled within its timeout then it is re-priced, then escalated to IOC at the bid, then (market allowed: %s) %s',
+    async (allowMarket, lastStep, lastType, lastPrice) => {
+      const { buy, exits, venue, settle, exitOrders, position, prisma, settings } = await harness({
+        settings: { allowMarket },
+      });
+      await buy('0.01');
+      venue.quote('60000', '60000.01', '0.001'); // a thin book from now on: 0.001 BTC a level
+      const started = await exits.start({
+        symbol: SYMBOL,
+        reason: 'SOFT_STOP',
+        positionAmount: dec('0.01'),
+        ruleInputs,
+      });
+      const steps: ExitProgress[] = [];
 
-    for (let sweep = 0; sweep < 3; sweep += 1) {
-      venue.clock.advance(settings.timeoutMs);
-      venue.quote('60000', '60000.01', '0.001');
-      steps.push(...(await exits.advance()));
-    }
-    await settle();
+      for (let sweep = 0; sweep < 3; sweep += 1) {
+        venue.clock.advance(settings.timeoutMs);
+        venue.quote('60000', '60000.01', '0.001');
+        steps.push(...(await exits.advance()));
+      }
+      await settle();
 
-    // The IOC is answered at once, so the same sweep goes on to MARKET and sees the exit sold.
-    expect(steps.map((step) => (step.kind === 'ORDER_PLACED' ? step.step : step.kind))).toEqual([
-      'LIMIT 2/3',
-      'LIMIT 3/3',
-      'IOC at bid',
-      'MARKET',
-      'FINISHED',
-    ]);
-    const market = steps[3];
-    expect(market).toMatchObject({ kind: 'ORDER_PLACED', step: 'MARKET', attempt: 4 });
-    expect(plain(market?.kind === 'ORDER_PLACED' ? market.amount : undefined)).toBe('0.009');
-    expect(steps[4]).toMatchObject({ kind: 'FINISHED', outcome: 'SOLD' });
-    expect(await exits.advance()).toEqual([]);
-    const orders = await exitOrders(started.decisionId);
-    expect(
-      orders.map((order) => [order.orderType, order.timeInForce, plain(order.price), order.status]),
-    ).toEqual([
-      ['LIMIT', 'GTC', '60006', 'CANCELED'],
-      ['LIMIT', 'GTC', '60006', 'CANCELED'],
-      ['LIMIT', 'GTC', '60006', 'CANCELED'],
-      ['LIMIT', 'IOC', '60000', 'EXPIRED'],
-      ['MARKET', 'IOC', undefined, 'FILLED'],
-    ]);
-    expect(orders[0]?.statusReason).toContain('exit re-price');
-    expect(orders.map((order) => plain(order.filledSize))).toEqual(['0', '0', '0', '0.001', '0.009']);
-    expect(orders.every((order) => order.exitReason === 'SOFT_STOP' && order.trigger === 'EXIT')).toBe(true);
-    expect(await position()).toBe('0');
-    expect((await summarizeExit(storeOf(prisma), started.decisionId)).orders).toHaveLength(5);
-  });
+      // The IOC is answered at once, so the same sweep goes on to the last rung and sees the exit sold.
+      expect(steps.map((step) => (step.kind === 'ORDER_PLACED' ? step.step : step.kind))).toEqual([
+        'LIMIT 2/3',
+        'LIMIT 3/3',
+        'IOC at bid',
+        lastStep,
+        'FINISHED',
+      ]);
+      const market = steps[3];
+      expect(market).toMatchObject({ kind: 'ORDER_PLACED', step: lastStep, attempt: 4 });
+      expect(plain(market?.kind === 'ORDER_PLACED' ? market.amount : undefined)).toBe('0.009');
+      expect(steps[4]).toMatchObject({ kind: 'FINISHED', outcome: 'SOLD' });
+      expect(await exits.advance()).toEqual([]);
+      const orders = await exitOrders(started.decisionId);
+      expect(
+        orders.map((order) => [order.orderType, order.timeInForce, plain(order.price), order.status]),
+      ).toEqual([
+        ['LIMIT', 'GTC', '60006', 'CANCELED'],
+        ['LIMIT', 'GTC', '60006', 'CANCELED'],
+        ['LIMIT', 'GTC', '60006', 'CANCELED'],
+        ['LIMIT', 'IOC', '60000', 'EXPIRED'],
+        [lastType, 'IOC', lastPrice, 'FILLED'],
+      ]);
+      expect(orders[0]?.statusReason).toContain('exit re-price');
+      expect(orders.map((order) => plain(order.filledSize))).toEqual(['0', '0', '0', '0.001', '0.009']);
+      expect(orders.every((order) => order.exitReason === 'SOFT_STOP' && order.trigger === 'EXIT')).toBe(
+        true,
+      );
+      expect(await position()).toBe('0');
+      expect((await summarizeExit(storeOf(prisma), started.decisionId)).orders).toHaveLength(5);
+    },
+  );
 
   it('when an exit fills partly over two attempts then summarizeExit adds sizes and fees and weights the price', async () => {
     const { buy, exits, venue, settle, prisma, settings } = await harness();
