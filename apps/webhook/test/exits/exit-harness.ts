@@ -7,6 +7,7 @@ import { createLogger } from '@hookline/runtime';
 import { parseConfig } from '@hookline/schemas';
 import { readOpenPositions, storeOf, toDbSide } from '@hookline/store';
 import { Redis } from 'ioredis';
+import type { Logger } from 'pino';
 import { inject } from 'vitest';
 import { usePerFileDatabase } from '../../../../test/support/per-file-database.js';
 import { openRiskControls, type RiskControls } from '../../src/execution/risk-snapshot.js';
@@ -34,6 +35,8 @@ export interface ExitHarnessOptions {
   /** The venue's starting balances (default 100 000 USD). */
   readonly initialBalances?: Record<string, Decimal>;
   readonly settings?: Partial<ExitExecutionSettings>;
+  /** Where the system logs (default: nowhere). */
+  readonly logger?: Logger;
 }
 
 /**
@@ -91,7 +94,7 @@ export function useExitHarness(): (options?: ExitHarnessOptions) => Promise<Exit
     perFile.onCleanup(async () => {
       await redis.quit();
     });
-    const logger = createLogger({ level: 'silent', service: 'test' });
+    const logger = options.logger ?? createLogger({ level: 'silent', service: 'test' });
     const config = parseConfig({});
     const prefix = `exits-${randomBytes(6).toString('hex')}`;
     const settings = { ...defaultExitExecutionSettings, ...options.settings };
