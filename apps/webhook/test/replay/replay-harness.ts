@@ -63,6 +63,8 @@ export interface ReplayHarness {
   ): Promise<ReplayRun>;
   /** What the exit decision recorded: the rule's inputs when it fired, and how the exit ended. */
   exitInputs(decisionId: string): Promise<ExitDecisionInputs>;
+  /** The rule_inputs of the account's exit decisions with `reasonCode`, oldest first. */
+  exitDecisionInputs(account: string, reasonCode: string): Promise<Array<Record<string, unknown>>>;
   /** The stored trailing state of the account's position on `symbol` (undefined once it closed). */
   storedTrailing(account: string, symbol: string): Promise<StoredTrailing | undefined>;
 }
@@ -89,6 +91,13 @@ export function useReplayHarness(): ReplayHarness {
     exitInputs: async (decisionId) => {
       const decision = await prisma().decision.findUniqueOrThrow({ where: { decisionId } });
       return decision.ruleInputs as unknown as ExitDecisionInputs;
+    },
+    exitDecisionInputs: async (account, reasonCode) => {
+      const decisions = await prisma().decision.findMany({
+        where: { account, intent: 'EXIT', reasonCode },
+        orderBy: [{ createdAt: 'asc' }, { decisionId: 'asc' }],
+      });
+      return decisions.map((decision) => decision.ruleInputs as Record<string, unknown>);
     },
     storedTrailing: async (account, symbol) => {
       const state = await prisma().positionState.findUnique({

@@ -9,7 +9,7 @@ import { at, exitOrders, exitOrderTimes, sellFills, useReplayHarness } from './r
 describe('replay: stops on scripted price paths', () => {
   const harness = useReplayHarness();
 
-  it('when the price gaps through the hard stop with 4.6 BTC held then the IOC ladder walks bid, −5, −10, −15 bps and MARKET takes the rest', async () => {
+  it('when the price gaps through the hard stop with 4.6 BTC held then the IOC ladder walks bid, −5, −10, −15 bps and an IOC at the floor takes the rest', async () => {
     const { report } = await harness.replay('hard-stop-gap');
 
     expect(exitOrders(report)).toEqual([
@@ -17,7 +17,7 @@ describe('replay: stops on scripted price paths', () => {
       order('LIMIT', 'IOC', '55972', '4.1', 'EXPIRED', '1'), // levels 1–2
       order('LIMIT', 'IOC', '55944', '3.1', 'EXPIRED', '1.5'), // levels 3–5
       order('LIMIT', 'IOC', '55916', '1.6', 'EXPIRED', '1'), // levels 6–7
-      order('MARKET', 'IOC', null, '0.6', 'FILLED', '0.6'), // levels 8–9
+      order('LIMIT', 'IOC', '54320', '0.6', 'FILLED', '0.6'), // levels 8–9; the floor: 56000 less 3 %
     ]);
     const times = exitOrderTimes(report);
     expect(times[0]).toBe(at('10:01:00')); // the gap's quote
@@ -86,7 +86,7 @@ describe('replay: stops on scripted price paths', () => {
     expect(report.open_positions).toEqual([]);
   });
 
-  it('when an exit LIMIT is not filled within its timeout then it is re-priced at the new bid, then IOC at the bid, then MARKET for the rest', async () => {
+  it('when an exit LIMIT is not filled within its timeout then it is re-priced at the new bid, then IOC at the bid, then IOC at the floor for the rest', async () => {
     const { report } = await harness.replay('exit-timeout', {
       HOOKLINE_EXIT_TIMEOUT_MS: '5000',
       HOOKLINE_EXIT_REPRICE_ATTEMPTS: '2',
@@ -96,7 +96,7 @@ describe('replay: stops on scripted price paths', () => {
       order('LIMIT', 'GTC', '58805.88', '0.8', 'CANCELED', '0', 'SOFT_STOP'), // bid 58800 × 1.0001
       order('LIMIT', 'GTC', '58755.88', '0.8', 'CANCELED', '0', 'SOFT_STOP'), // bid 58750 × 1.0001
       order('LIMIT', 'IOC', '58700', '0.8', 'EXPIRED', '0.5', 'SOFT_STOP'), // the bid level only
-      order('MARKET', 'IOC', null, '0.3', 'FILLED', '0.3', 'SOFT_STOP'), // the next level
+      order('LIMIT', 'IOC', '58212', '0.3', 'FILLED', '0.3', 'SOFT_STOP'), // the next level; the floor: 58800 less 1 %
     ]);
     // Each LIMIT lives its 5 s timeout (the ticks are 5 s apart); the IOC follows the second one.
     expect(exitOrderTimes(report).slice(0, 3)).toEqual([at('10:00:10'), at('10:00:15'), at('10:00:20')]);
