@@ -22,7 +22,7 @@ export const SENTINEL_CONFIG_KEYS = {
     schema: envDecimal,
     default: '5',
     description:
-      'HARD_STOP: P&L at or below −this % → emergency exit (IOC ladder, then market), even while REDUCING or HALTED.',
+      'HARD_STOP: P&L at or below −this % → emergency exit (IOC ladder, never below its slippage floor), even while REDUCING or HALTED.',
   },
   HOOKLINE_SOFT_STOP_PCT: {
     schema: envDecimal,
@@ -86,7 +86,7 @@ export const SENTINEL_CONFIG_KEYS = {
     schema: envInteger(1, 20),
     default: '3',
     description:
-      'LIMIT exit attempts (first order + re-prices) before escalating to IOC at the bid, then market.',
+      'LIMIT exit attempts (first order + re-prices) before escalating to IOC at the bid, then IOC at the slippage floor.',
   },
   HOOKLINE_EXIT_PRICE_OFFSET_BPS: {
     schema: envInteger(0, 1_000),
@@ -103,7 +103,7 @@ export const SENTINEL_CONFIG_KEYS = {
     ),
     default: '0,5,10,15',
     description:
-      'HARD_STOP IOC ladder: one IOC sell at bid − each step (basis points), then market for the rest.',
+      'HARD_STOP IOC ladder: one IOC sell at bid − each step (basis points), then IOC at the slippage floor for the rest.',
   },
   HOOKLINE_MAX_OPEN_POSITIONS: {
     schema: envInteger(1, 10_000),
