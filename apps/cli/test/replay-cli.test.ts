@@ -43,6 +43,7 @@ describe('pnpm hookline replay', () => {
         HOOKLINE_LOG_LEVEL: 'silent',
         HOOKLINE_EXIT_TIMEOUT_MS: '5000',
         HOOKLINE_EXIT_REPRICE_ATTEMPTS: '2',
+        HOOKLINE_EXIT_ALLOW_MARKET: 'true',
       }),
     );
 
@@ -55,7 +56,7 @@ describe('pnpm hookline replay', () => {
     expect(report.exits).toEqual([
       expect.objectContaining({ reason: 'SOFT_STOP', filled_size: '0.8', orders: 4 }),
     ]);
-    // The environment's settings were used: two LIMITs, then IOC, then MARKET.
+    // The environment's settings were used: two LIMITs, then IOC, then MARKET (allowed; otherwise an IOC at the floor).
     expect(report.orders.filter((row) => row.trigger === 'EXIT').map((row) => row.type)).toEqual([
       'LIMIT',
       'LIMIT',
