@@ -187,13 +187,22 @@ describe('exit executor: the price cap', () => {
     expect(await cappedDecisions(prisma, 'TRAILING_STOP')).toEqual([]);
   });
 
-  it.each<[ExitReason, string]>([
-    ['SOFT_STOP', '59400'],
-    ['EMERGENCY', '58200'],
+  it.each<[ExitReason, string, number]>([
+    ['SOFT_STOP', '59400', 40], // a warning
+    ['EMERGENCY', '58200', 50], // an error, as for the hard stop
   ])(
-    'when a %s exit sees the bid below its floor %s then it waits without an order and records the book once',
-    async (reason, floorText) => {
-      const { buy, exits, venue, settle, exitOrders, prisma } = await harness();
+    'when a %s exit sees the bid below its floor %s then it waits without an order, records the book once and alerts at log level %i',
+    async (reason, floorText, level) => {
+      const logs: Array<Record<string, unknown>> = [];
+      const logger = createLogger(
+        { level: 'info', service: 'test' },
+        {
+          write: (line: string) => {
+            logs.push(JSON.parse(line) as Record<string, unknown>);
+          },
+        },
+      );
+      const { buy, exits, venue, settle, exitOrders, prisma } = await harness({ logger });
       await buy('0.02');
       // First a LIMIT resting at 60 006 (soft stop), or the IOC ladder and one IOC at the floor taking
       // the thin book's 0.01 (flatten).
@@ -217,6 +226,9 @@ describe('exit executor: the price cap', () => {
       const capped = await cappedDecisions(prisma, reason);
       expect(capped).toHaveLength(1);
       expect(capped[0]?.ruleInputs).toMatchObject({ book: { floor: floorText, reference: '60000' } });
+      expect(logs.filter((line) => line.event === 'exit_price_capped')).toEqual([
+        expect.objectContaining({ level, reason, floor: floorText }),
+      ]);
     },
   );
 });
