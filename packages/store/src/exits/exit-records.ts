@@ -162,14 +162,15 @@ export async function readExit(store: Store, id: string): Promise<ExitDetail | u
 async function selectExits(store: Store, where: Prisma.Sql, limit: number): Promise<ExitViewRow[]> {
   return await clientOf(store).$queryRaw<ExitViewRow[]>`
     SELECT e.id, e.account, e.symbol, e.trigger, e.exit_reason, e.rule_inputs,
-           e.reference_price::text AS reference_price, e.target_amount::text AS target_amount,
+           trim_scale(e.reference_price)::text AS reference_price,
+           trim_scale(e.target_amount)::text AS target_amount,
            e.outcome, e.detail, e.started_at, e.finished_at,
            (SELECT count(*)::int FROM trade_records t WHERE t.decision_id = e.id) AS orders,
-           f.filled::text AS filled_amount,
+           trim_scale(f.filled)::text AS filled_amount,
            CASE WHEN f.filled = 0 THEN NULL ELSE trim_scale(f.notional / f.filled)::text END AS average_price,
-           f.fees::text AS fees_usd,
-           COALESCE((SELECT sum(a.pnl_usd) FROM fifo_allocations a
-                     WHERE a.sell_fill_id = ANY(f.fill_ids)), 0)::text AS realized_pnl_usd
+           trim_scale(f.fees)::text AS fees_usd,
+           trim_scale(COALESCE((SELECT sum(a.pnl_usd) FROM fifo_allocations a
+                     WHERE a.sell_fill_id = ANY(f.fill_ids)), 0))::text AS realized_pnl_usd
     FROM exits e
     CROSS JOIN LATERAL (
       SELECT COALESCE(sum(fl.size), 0) AS filled,
