@@ -5,7 +5,7 @@
 // for the operator and a POSITION_CAP_UNRESOLVED decision. The wait is clock-based: a sweep never
 // sleeps, it remembers when it sold and checks on a later one. The phase is kept in the sentinel's
 // memory (sentinel_memory, kind CAP_PHASE): a restart or a lease hand-over continues at its cycle.
-import type { Clock, Decimal } from '@hookline/core';
+import type { Clock } from '@hookline/core';
 import { toPlainString } from '@hookline/core';
 import type { Balances, Market } from '@hookline/exchange';
 import { type Store, writeExitDecision } from '@hookline/store';
