@@ -28,10 +28,12 @@ export function usePerFileDatabase(label: string): PerFileDatabase {
     await prisma.fifoAllocation.deleteMany();
     await prisma.fill.deleteMany();
     await prisma.tradeRecord.deleteMany();
+    await prisma.exit.deleteMany();
     await prisma.decision.deleteMany();
     await prisma.alert.deleteMany();
     await prisma.signalMatrix.deleteMany();
     await prisma.positionState.deleteMany();
+    await prisma.sentinelMemory.deleteMany();
   });
   afterEach(async () => {
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup();

@@ -50,6 +50,24 @@ export {
   type StoredEntryAlert,
 } from './alerts/sighook-entries.js';
 export {
+  type ExitDetail,
+  type ExitFinishWrite,
+  type ExitListQuery,
+  type ExitStartWrite,
+  type ExitTrigger,
+  type ExitView,
+  listExits,
+  readExit,
+  recordExitFinish,
+  recordExitStart,
+} from './exits/exit-records.js';
+export {
+  readSentinelMemory,
+  type SentinelMemoryEntry,
+  type SentinelMemoryKey,
+  writeSentinelMemory,
+} from './exits/sentinel-memory.js';
+export {
   importLedgerCsv,
   type LedgerImportOptions,
   recomputeStoredLedger,

@@ -9,12 +9,13 @@ import { readAccessCheck } from './admin-auth.js';
 import { adminRoutesPlugin } from './admin-routes.js';
 import type { ApiOptions } from './api-options.js';
 import { registerDecisionRoutes } from './decision-routes.js';
+import { registerExitRoutes } from './exit-routes.js';
 import { registerMatrixRoutes } from './matrix-routes.js';
 import { registerOrderRoutes } from './order-routes.js';
 import { registerPositionRoutes } from './position-routes.js';
 import { registerRiskRoutes } from './risk-routes.js';
 
-/** Registers GET /api/{positions,orders,fills,decisions,alerts,risk,circuit,matrix} and POST /api/admin/*. */
+/** Registers GET /api/{positions,orders,fills,decisions,alerts,exits,risk,circuit,matrix} and POST /api/admin/*. */
 export async function apiPlugin(app: FastifyInstance, options: ApiOptions): Promise<void> {
   app.setValidatorCompiler(validatorCompiler);
   // Answers are encoded with their route's response schema: a field the schema does not name is
@@ -35,6 +36,7 @@ export async function apiPlugin(app: FastifyInstance, options: ApiOptions): Prom
     registerPositionRoutes(reads, options);
     registerOrderRoutes(reads, options);
     registerDecisionRoutes(reads, options);
+    registerExitRoutes(reads, options);
     registerRiskRoutes(reads, options);
     if (options.matrix !== undefined) registerMatrixRoutes(reads, options.matrix);
   });

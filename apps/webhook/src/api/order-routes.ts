@@ -26,7 +26,7 @@ const orderStatuses = [
   'EXPIRED',
 ] as const;
 
-const orderSchema = z.object({
+export const orderSchema = z.object({
   id: z.string(),
   account: z.string(),
   exchange: z.string(),
@@ -51,7 +51,7 @@ const orderSchema = z.object({
   updated_at: timeSchema,
 });
 
-const fillSchema = z.object({
+export const fillSchema = z.object({
   id: z.string(),
   account: z.string(),
   exchange: z.string(),
@@ -119,7 +119,7 @@ export function registerOrderRoutes(app: FastifyInstance, options: ApiOptions): 
   );
 }
 
-function orderItem(row: OrderRecord): z.output<typeof orderSchema> {
+export function orderItem(row: OrderRecord): z.output<typeof orderSchema> {
   return {
     id: row.id,
     account: row.account,
@@ -146,7 +146,7 @@ function orderItem(row: OrderRecord): z.output<typeof orderSchema> {
   };
 }
 
-function fillItem(row: FillRecord): z.output<typeof fillSchema> {
+export function fillItem(row: FillRecord): z.output<typeof fillSchema> {
   return {
     id: row.id,
     account: row.account,

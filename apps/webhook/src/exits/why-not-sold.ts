@@ -1,8 +1,8 @@
 // "Why didn't it sell?": every exit that does not happen leaves a row in `decisions` (intent EXIT,
 // side SELL, the reason code, the exit that would have fired, the rule inputs). Not a row per sweep:
 // a (symbol, code, would-be exit) is recorded when it differs from the last one recorded for the
-// symbol, or again once `repeatMs` has passed. The memory is per process: after a restart (or a
-// lease hand-over) the first occurrence is recorded once more.
+// symbol, or again once `repeatMs` has passed. What was recorded last is kept in the sentinel's memory
+// (sentinel_memory, kind WHY_NOT_SOLD), so a restart or a lease hand-over does not record it again.
 //
 // The operator's question is one call: GET /api/decisions?symbol=BTC/USD&intent=EXIT
 // (or SQL: SELECT created_at, outcome, reason_code, exit_reason, rule_inputs FROM decisions
@@ -10,8 +10,12 @@
 import type { Clock, ExitReason } from '@hookline/core';
 import { type ExitDecisionWrite, type Store, writeExitDecisions } from '@hookline/store';
 import type { Logger } from 'pino';
+import { z } from 'zod';
 import type { RuleInputs } from '../rules/index.js';
 import type { ExitNotTakenCode } from './exit-reasons.js';
+import type { SentinelMemory } from './sentinel-memory.js';
+
+const recordedSchema = z.object({ key: z.string(), atMs: z.number() });
 
 /** One sell that did not happen. */
 export interface NotSoldEvent {
@@ -30,12 +34,13 @@ export interface WhyNotSoldOptions {
   readonly clock: Clock;
   readonly logger: Logger;
   readonly repeatMs: number;
+  /** Where the last record per symbol is kept. */
+  readonly memory: SentinelMemory;
 }
 
-/** Records skipped exits in `decisions`, deduplicated in memory. */
+/** Records skipped exits in `decisions`, deduplicated over the sentinel's memory. */
 export class WhyNotSoldRecorder {
   readonly #options: WhyNotSoldOptions;
-  readonly #last = new Map<string, { readonly key: string; readonly atMs: number }>();
 
   constructor(options: WhyNotSoldOptions) {
     this.#options = options;
@@ -52,7 +57,7 @@ export class WhyNotSoldRecorder {
       due.map((event) => this.#row(event, createdAt)),
     );
     for (const event of due) {
-      this.#last.set(event.symbol, { key: keyOf(event), atMs: nowMs });
+      this.#remember(event, nowMs);
       this.#log(event);
     }
     return due.length;
@@ -60,21 +65,26 @@ export class WhyNotSoldRecorder {
 
   /** Counts `event` as recorded now without writing it (the executor wrote its own row). */
   remember(event: Omit<NotSoldEvent, 'ruleInputs'>): void {
-    this.#last.set(event.symbol, { key: keyOf(event), atMs: this.#options.clock.nowMs() });
+    this.#remember(event, this.#options.clock.nowMs());
   }
 
   /** Forgets a symbol whose position closed (its next position starts with a clean record). */
   forget(symbol: string): void {
-    this.#last.delete(symbol);
+    this.#options.memory.delete('WHY_NOT_SOLD', symbol);
   }
 
   /** Symbols with a remembered record (for tests and cleanup). */
   rememberedSymbols(): string[] {
-    return [...this.#last.keys()];
+    return this.#options.memory.symbols('WHY_NOT_SOLD');
+  }
+
+  #remember(event: Omit<NotSoldEvent, 'ruleInputs'>, atMs: number): void {
+    this.#options.memory.set('WHY_NOT_SOLD', event.symbol, { key: keyOf(event), atMs });
   }
 
   #isDue(event: NotSoldEvent, nowMs: number): boolean {
-    const last = this.#last.get(event.symbol);
+    const parsed = recordedSchema.safeParse(this.#options.memory.get('WHY_NOT_SOLD', event.symbol));
+    const last = parsed.success ? parsed.data : undefined;
     return last === undefined || last.key !== keyOf(event) || nowMs - last.atMs >= this.#options.repeatMs;
   }
 

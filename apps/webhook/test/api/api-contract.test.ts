@@ -110,6 +110,13 @@ describe('the API contract', () => {
       matrix: await read('/api/matrix'),
     };
     const flatten = await act('/api/admin/flatten', {});
+    // The flatten's exit (an EMERGENCY IOC) is in the exits table: list it, then read it by its id.
+    const exits = await read('/api/exits');
+    const exitId = String((exits.items as Array<{ id: string }>)[0]?.id);
+    const exit = await get(`/api/exits/${exitId}`);
+    answers.push(['get', '/api/exits/{id}', exit.statusCode, exit.json]);
+    const missing = await get('/api/exits/no-such-exit');
+    answers.push(['get', '/api/exits/{id}', missing.statusCode, missing.json]);
 
     // Every list is filled, so the item schemas are exercised and not just an empty array.
     for (const list of [reads.positions, reads.orders, reads.fills, reads.decisions, reads.alerts])
@@ -120,6 +127,8 @@ describe('the API contract', () => {
     expect(reads.matrix.refused).toHaveLength(1);
     expect(flatten.intents).toHaveLength(1);
     expect(flatten.skipped).toHaveLength(1);
+    expect(exits.items).toHaveLength(1);
+    expect(missing.statusCode).toBe(404);
     expect(answers.map(([method, url, status]) => `${method} ${url} ${status}`)).toContain(
       'post /api/admin/halt 401',
     );

@@ -23,6 +23,8 @@ describe('GET /openapi.json', () => {
         '/api/alerts',
         '/api/circuit',
         '/api/decisions',
+        '/api/exits',
+        '/api/exits/{id}',
         '/api/fills',
         '/api/matrix',
         '/api/orders',

@@ -32,6 +32,18 @@ describe('the position cap sells the smallest excess, and HALTs when that does n
     expect(await h.exitDecisions(BTC)).toEqual([
       expect.objectContaining({ exitReason: 'CAP_ENFORCEMENT', outcome: 'ORDERED' }),
     ]);
+    const decision = await h.database.prisma.decision.findFirstOrThrow({
+      where: { account: h.account, symbol: BTC, exitReason: 'CAP_ENFORCEMENT' },
+    });
+    // The cap acted on a position both the ledger and the exchange hold, and says so with the amounts.
+    expect((decision.ruleInputs as { rule: unknown }).rule).toMatchObject({
+      source: 'BOTH',
+      ledgerAmount: '0.001',
+      exchangeAmount: '0.001',
+      openPositions: 3,
+      counted: { both: 3, exchangeOnly: 0, ledgerOnly: 0 },
+      zombies: [],
+    });
 
     // The next sweep inside the wait sells nothing more.
     h.advance(3_000);
@@ -39,12 +51,10 @@ describe('the position cap sells the smallest excess, and HALTs when that does n
     expect((await sentinel.sweepOnce())?.cap).toBe('WAITING');
   });
 
-  it('when the positions stay above the cap after three sell cycles then trading is HALTED with a message for the operator', async () => {
-    // The ledger holds three positions the exchange does not: nothing can be sold.
-    const h = await harness({ USD: '100000' });
-    await h.fill('buy', BTC, '0.001', '60000');
-    await h.fill('buy', ETH, '0.1', '3000');
-    await h.fill('buy', SOL, '1', '150');
+  it('when holdings the ledger does not know stay above the cap after three cycles then trading is HALTED with a message naming them', async () => {
+    // Bought by hand: the exchange holds three positions the ledger has no lots of. They count, but
+    // the cap never sells them, so nothing it may do brings the count down.
+    const h = await harness({ USD: '100000', BTC: '0.001', ETH: '0.1', SOL: '1' });
     const cap = { maxOpenPositions: 2, waitMs: 1_000, maxCycles: 3 };
     const { sentinel, controls } = await h.system({ realExecutor: true, settings: { cap } });
     const outcomes: Array<string | undefined> = [];
@@ -54,22 +64,30 @@ describe('the position cap sells the smallest excess, and HALTs when that does n
       h.advance(1_000);
     }
 
-    expect(outcomes).toEqual(['SOLD', 'SOLD', 'SOLD', 'HALTED']);
+    expect(outcomes).toEqual(['NOTHING_TO_SELL', 'NOTHING_TO_SELL', 'NOTHING_TO_SELL', 'HALTED']);
     const snapshot = await controls.snapshot();
     expect(snapshot.tradingState).toBe('HALTED');
     expect(snapshot.tradingStateChange?.by).toBe('sentinel');
     expect(snapshot.tradingStateChange?.reason).toBe(
       'open positions (3) stayed above the cap (2) after 3 sell cycles: check the exchange for positions ' +
-        'Hookline cannot sell (HODL, dust, balances held elsewhere), then POST /api/admin/resume',
+        'Hookline cannot sell (HODL, dust, balances held elsewhere; not in the ledger: BTC/USD, ETH/USD, SOL/USD), ' +
+        'then POST /api/admin/resume',
     );
-    const btc = await h.exitDecisions(BTC);
-    expect(btc).toHaveLength(3);
-    expect(
-      btc.every((decision) => decision.exitReason === 'CAP_ENFORCEMENT' && decision.outcome !== 'ORDERED'),
-    ).toBe(true);
+    expect(await h.database.prisma.tradeRecord.count({ where: { account: h.account } })).toBe(0);
     expect(await h.exitDecisions('*')).toEqual([
       { reasonCode: 'POSITION_CAP_UNRESOLVED', exitReason: 'CAP_ENFORCEMENT', outcome: 'BLOCKED' },
     ]);
+    const halt = await h.database.prisma.decision.findFirstOrThrow({
+      where: { account: h.account, reasonCode: 'POSITION_CAP_UNRESOLVED' },
+    });
+    expect(halt.ruleInputs).toMatchObject({
+      counted: { both: 0, exchangeOnly: 3, ledgerOnly: 0 },
+      positions: [
+        { symbol: BTC, source: 'EXCHANGE', ledgerAmount: null, exchangeAmount: '0.001' },
+        { symbol: ETH, source: 'EXCHANGE', ledgerAmount: null, exchangeAmount: '0.1' },
+        { symbol: SOL, source: 'EXCHANGE', ledgerAmount: null, exchangeAmount: '1' },
+      ],
+    });
 
     // HALTED stays one decision, not one per sweep.
     h.quote(AT_COST);
@@ -77,8 +95,47 @@ describe('the position cap sells the smallest excess, and HALTs when that does n
     expect(await h.exitDecisions('*')).toHaveLength(1);
   });
 
+  it('when the ledger holds positions the exchange does not (zombies) then they do not count and nothing is sold for the cap', async () => {
+    const h = await harness({ USD: '100000', SOL: '1' });
+    await h.fill('buy', BTC, '0.001', '60000'); // zombie
+    await h.fill('buy', ETH, '0.1', '3000'); // zombie
+    await h.fill('buy', SOL, '1', '150'); // held
+    h.quote(AT_COST);
+    const exits = new RecordingExits();
+    const sentinel = await h.sentinel({
+      exits,
+      settings: { cap: { maxOpenPositions: 1, waitMs: 0, maxCycles: 3 } },
+    });
+
+    expect((await sentinel.sweepOnce())?.cap).toBe('WITHIN_CAP');
+    expect(exits.started).toEqual([]);
+  });
+
+  it('when a hand-bought holding pushes the count above the cap then the smallest ledger position is sold, saying it counted the exchange', async () => {
+    const h = await harness({ USD: '100000', BTC: '0.001', ETH: '0.1', SOL: '1' });
+    await h.fill('buy', BTC, '0.001', '60000');
+    await h.fill('buy', ETH, '0.1', '3000'); // SOL is held on the exchange only
+    h.quote(AT_COST);
+    const exits = new RecordingExits();
+    const sentinel = await h.sentinel({
+      exits,
+      settings: { cap: { maxOpenPositions: 2, waitMs: 10_000, maxCycles: 3 } },
+    });
+
+    expect((await sentinel.sweepOnce())?.cap).toBe('SOLD');
+    expect(exits.started.map((request) => [request.symbol, request.reason])).toEqual([
+      [BTC, 'CAP_ENFORCEMENT'],
+    ]);
+    expect(exits.started[0]?.ruleInputs).toMatchObject({
+      source: 'BOTH',
+      openPositions: 3,
+      counted: { both: 2, exchangeOnly: 1, ledgerOnly: 0 },
+      exchangeOnly: [{ symbol: SOL, source: 'EXCHANGE', ledgerAmount: null, exchangeAmount: '1' }],
+    });
+  });
+
   it('when HODL and dust positions are held then they do not count against the cap', async () => {
-    const h = await harness();
+    const h = await harness({ USD: '100000', BTC: '0.001', ETH: '0.00001', SOL: '1' });
     await h.fill('buy', BTC, '0.001', '60000');
     await h.fill('buy', ETH, '0.00001', '3000'); // below ETH's minimum amount: dust
     await h.fill('buy', SOL, '1', '150');

@@ -1,14 +1,21 @@
 // An exit's state lives in the database, never in memory: its decision row (what was decided, the
 // amount to sell, and once it is over its completion) and its trade_records rows (one per attempt,
 // client order id derived from decision and attempt). A restarted process continues from here.
+// The exits table is the exit's record for people (GET /api/exits): written from the decision when
+// the exit starts and closed when it ends.
 import { type Decimal, dec, type ExitReason } from '@hookline/core';
 import {
   clientOrderIdOf,
   completeExitDecision,
   type DecisionRecord,
+  type ExitStartWrite,
+  type ExitTrigger,
   type OrderRecord,
   readActiveExitDecisions,
+  readExitDecision,
   readExitOrders,
+  recordExitFinish,
+  recordExitStart,
   type Store,
 } from '@hookline/store';
 
@@ -106,13 +113,63 @@ export async function loadExitOrders(store: Store, decisionId: string): Promise<
     .sort((a, b) => a.attempt - b.attempt);
 }
 
-/** Marks the exit over (idempotent: the first completion stays). */
+/** Marks the exit over on its decision and in the exits table (idempotent: the first completion stays). */
 export async function finishExit(
   store: Store,
   decisionId: string,
   completion: ExitCompletion,
 ): Promise<void> {
   await completeExitDecision(store, decisionId, completion);
+  const finish = {
+    outcome: completion.outcome,
+    detail: completion.detail,
+    finishedAt: new Date(completion.finishedAt),
+  };
+  if (await recordExitFinish(store, decisionId, finish)) return;
+  // No open row: closed already, or the process stopped between the decision and its exits row.
+  if (await recordExitStart(store, exitStartOf(await readExitDecision(store, decisionId)))) {
+    await recordExitFinish(store, decisionId, finish);
+  }
+}
+
+/** Writes the exits row of an exit that just started (its ORDERED decision); a repeat changes nothing. */
+export async function recordExitStarted(store: Store, decision: DecisionRecord): Promise<void> {
+  await recordExitStart(store, exitStartOf(decision));
+}
+
+/** The exits row of an exit decision: the rule's inputs, the bid at the start, the amount to sell. */
+export function exitStartOf(decision: DecisionRecord): ExitStartWrite {
+  const exit = storedExitOf(decision);
+  const inputs = (decision.ruleInputs ?? {}) as {
+    rule?: Record<string, unknown>;
+    quote?: { bid?: string } | null;
+  };
+  const rule = inputs.rule ?? {};
+  return {
+    id: exit.decisionId,
+    account: exit.account,
+    symbol: exit.symbol,
+    trigger: exitTriggerOf(exit.reason, rule),
+    exitReason: exit.reason,
+    ruleInputs: rule,
+    referencePrice: inputs.quote?.bid ?? null,
+    targetAmount: exit.target.toFixed(),
+    startedAt: decision.createdAt,
+  };
+}
+
+/**
+ * What asked for the exit: the position cap (CAP_ENFORCEMENT), the operator (MANUAL, EMERGENCY, or
+ * rule inputs carrying `operator`), an alert (rule inputs carrying `alertId`), else a sentinel rule.
+ */
+export function exitTriggerOf(
+  reason: ExitReason,
+  ruleInputs: Readonly<Record<string, unknown>>,
+): ExitTrigger {
+  if (reason === 'CAP_ENFORCEMENT') return 'CAP';
+  if (reason === 'MANUAL' || reason === 'EMERGENCY' || 'operator' in ruleInputs) return 'OPERATOR';
+  if (typeof ruleInputs.alertId === 'string') return 'ALERT';
+  return 'SENTINEL';
 }
 
 /** Rule inputs as plain JSON (decimals as their text; undefined values are dropped). */

@@ -9,7 +9,7 @@ import { type ExitExecutorDependencies, readMarket } from './exit-context.js';
 import { checkExitGate, workingSells } from './exit-gate.js';
 import { planExitOrder } from './exit-ladder.js';
 import { cancelWorkingOrders, placeExitOrder } from './exit-orders.js';
-import { jsonInputs, loadActiveExits } from './exit-records.js';
+import { jsonInputs, loadActiveExits, recordExitStarted } from './exit-records.js';
 import { sizeExit } from './exit-sizing.js';
 
 /** The sentinel's request to sell a position, with the inputs of the exit rule that fired. */
@@ -168,6 +168,7 @@ async function orderFirst(
     ruleInputs: jsonInputs({ ...sale.inputs, exit, settings: deps.settings, firstOrder }),
   });
   const { decisionId } = decision;
+  await recordExitStarted(deps.store, decision);
   const clientOrderId = await placeExitOrder(deps, { decisionId, symbol, reason }, plan, sale.amount);
   deps.logger.info({ decisionId, symbol, reason, step: plan.step }, 'exit started');
   return { kind: 'STARTED', decisionId, clientOrderId, amount: sale.amount };

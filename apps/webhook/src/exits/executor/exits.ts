@@ -4,10 +4,12 @@
 // decision recorded). For the sentinel, Exits also remembers across sweeps: a back-off after a
 // refusal (so a stuck exit does not write a decision every sweep), and the dust the executor
 // reported for the exact amount it saw (any fill changes the amount and clears it). The operator's
-// request passes straight through: it is neither held back nor remembered.
+// request passes straight through: it is neither held back nor remembered. The memory is the
+// sentinel's (sentinel_memory): a restart or a lease hand-over keeps the back-off and the dust flags.
 import { type Clock, type Decimal, toPlainString } from '@hookline/core';
 import type { Logger } from 'pino';
 import type { SentinelExits } from '../sentinel/sentinel-ports.js';
+import { SentinelMemory } from '../sentinel-memory.js';
 import { ExitRetryGate } from './exit-retry-gate.js';
 import type { StartExitRequest, StartExitResult } from './exit-start.js';
 
@@ -26,18 +28,25 @@ export interface ExitsOptions {
   /** First back-off after a refusal; doubles per refusal up to maxRetryMs. */
   readonly firstRetryMs: number;
   readonly maxRetryMs: number;
+  /** Where the back-off and the dust flags are kept (default: this process's memory only). */
+  readonly memory?: SentinelMemory;
 }
 
-/** The exits of one account: start one, drive the working ones. Remembers refusals and dust in memory. */
+/** The exits of one account: start one, drive the working ones. Remembers refusals and dust. */
 export class Exits {
   readonly #options: ExitsOptions;
   readonly #retry: ExitRetryGate;
-  /** Amount at which the executor reported DUST, per symbol. */
-  readonly #dustAmounts = new Map<string, string>();
+  /** The amount at which the executor reported DUST, per symbol (kind DUST: { amount }). */
+  readonly #memory: SentinelMemory;
 
   constructor(options: ExitsOptions) {
     this.#options = options;
-    this.#retry = new ExitRetryGate({ firstRetryMs: options.firstRetryMs, maxRetryMs: options.maxRetryMs });
+    this.#memory = options.memory ?? new SentinelMemory();
+    this.#retry = new ExitRetryGate({
+      firstRetryMs: options.firstRetryMs,
+      maxRetryMs: options.maxRetryMs,
+      memory: this.#memory,
+    });
   }
 
   /**
@@ -64,7 +73,7 @@ export class Exits {
       return result;
     }
     this.#retry.refused(symbol, reason, amountText, nowMs);
-    if (result.code === 'DUST') this.#dustAmounts.set(symbol, amountText);
+    if (result.code === 'DUST') this.#memory.set('DUST', symbol, { amount: amountText });
     const level = reason === 'HARD_STOP' ? 'error' : 'warn';
     logger[level](
       { symbol, reason, code: result.code, detail: result.detail },
@@ -83,20 +92,18 @@ export class Exits {
     return await this.#options.executor.activeExitSymbols();
   }
 
-  /**
-   * True when the executor reported dust for exactly this amount; another amount clears the flag.
-   * After a restart the memory is empty: the executor is asked once more and reports it again.
-   */
+  /** True when the executor reported dust for exactly this amount; another amount clears the flag. */
   isDust(symbol: string, amount: Decimal): boolean {
     const text = toPlainString(amount);
-    const flagged = this.#dustAmounts.get(symbol);
-    if (flagged !== undefined && flagged !== text) this.#dustAmounts.delete(symbol);
+    const stored = this.#memory.get('DUST', symbol) as { amount?: unknown } | undefined;
+    const flagged = typeof stored?.amount === 'string' ? stored.amount : undefined;
+    if (stored !== undefined && flagged !== text) this.#memory.delete('DUST', symbol);
     return flagged === text;
   }
 
   /** A closed position's back-off and dust go. */
   forget(symbol: string): void {
     this.#retry.forget(symbol);
-    this.#dustAmounts.delete(symbol);
+    this.#memory.delete('DUST', symbol);
   }
 }

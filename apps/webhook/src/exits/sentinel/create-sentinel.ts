@@ -11,6 +11,7 @@ import { RedisLease } from '../../leases/redis-lease.js';
 import { ExitExecutor } from '../executor/exit-executor.js';
 import { Exits } from '../executor/exits.js';
 import type { ExitSettings } from '../exit-settings.js';
+import { SentinelMemory } from '../sentinel-memory.js';
 import { SentinelLoop } from './sentinel-loop.js';
 import type { SentinelControls, SentinelExits } from './sentinel-ports.js';
 import { marketDataCheck, sentinelHeartbeatCheck } from './sentinel-readiness.js';
@@ -58,14 +59,20 @@ export interface Sentinel {
 export function createSentinel(options: SentinelOptions): Sentinel {
   const { redis, settings, clock, logger } = options;
   const sentinelLogger = logger.child({ component: 'sentinel' });
+  const memory = new SentinelMemory({
+    store: options.store,
+    account: settings.account,
+    now: () => clock.now(),
+  });
   const exits = new Exits({
     executor: options.exits ?? buildExitExecutor(options),
     clock,
     logger: sentinelLogger,
     firstRetryMs: settings.whyNotSold.firstRetryMs,
     maxRetryMs: settings.whyNotSold.repeatMs,
+    memory,
   });
-  const sweep = new SentinelSweep({ ...options, logger: sentinelLogger, exits });
+  const sweep = new SentinelSweep({ ...options, logger: sentinelLogger, exits, memory });
   const prefix = options.keyPrefix ?? 'hookline';
   const service = options.heartbeatService ?? 'sentinel';
   const loop = new SentinelLoop({

@@ -1,12 +1,16 @@
 // One sweep of one account: drive the working exits one step, load (markets, positions, states,
 // quotes, matrix rows), evaluate every position with the pure rules, persist the states that
 // changed in one write, then act: start the exits that fired, record the sells that did not happen,
-// and enforce the position cap. A failure on one position is recorded and the others go on.
+// and enforce the position cap. A failure on one position is recorded and the others go on. What the
+// sweep remembers (dedup, back-off, dust, the cap's phase) is read from sentinel_memory at the start
+// and written back at the end, so the next sweep — of this replica or of the one that takes the
+// lease over — continues from it.
 import type { Clock, Decimal, ExitReason } from '@hookline/core';
 import type { ExchangePort, Market } from '@hookline/exchange';
 import { type OpenPosition, PositionStateStore, type Store, type StoredPositionState } from '@hookline/store';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
+import { defaultCashCurrencies } from '../../reconciler/holdings-check.js';
 import type { RuleInputs } from '../../rules/index.js';
 import type { StartExitResult } from '../executor/exit-start.js';
 import type { Exits } from '../executor/exits.js';
@@ -17,6 +21,7 @@ import {
   type PositionEvaluation,
   type PositionEvaluationInput,
 } from '../rules/evaluate-positions.js';
+import { ACCOUNT_WIDE, type SentinelMemory } from '../sentinel-memory.js';
 import { type NotSoldEvent, WhyNotSoldRecorder } from '../why-not-sold.js';
 import type { SentinelControls } from './sentinel-ports.js';
 import { loadSweepInputs, marketViewOf, type SweepInputs, type SweepSources } from './sweep-inputs.js';
@@ -36,6 +41,8 @@ export interface SentinelSweepOptions {
   /** Where every exit of the sweep and the cap starts. */
   readonly exits: Exits;
   readonly controls: SentinelControls;
+  /** The memory shared with `exits` (its back-off and dust flags). */
+  readonly memory: SentinelMemory;
 }
 
 /** A position ready for the rules, with the flags the sentinel adds. */
@@ -50,14 +57,13 @@ interface PreparedPosition {
 /** Markets change rarely (listings, precision): read them once per this long, not per sweep. */
 const MARKETS_TTL_MS = 5 * 60_000;
 
-/** The sweep of one account; keeps the in-memory parts (dedup, back-off, dust, cap) across sweeps. */
+/** The sweep of one account; keeps its memory (dedup, back-off, dust, cap) across sweeps in sentinel_memory. */
 export class SentinelSweep {
   readonly #options: SentinelSweepOptions;
   readonly #sources: SweepSources;
   readonly #recorder: WhyNotSoldRecorder;
   readonly #cap: PositionCap;
   #markets: { readonly atMs: number; readonly markets: readonly Market[] } | undefined;
-  #openSymbols = new Set<string>();
 
   constructor(options: SentinelSweepOptions) {
     this.#options = options;
@@ -71,6 +77,7 @@ export class SentinelSweep {
       clock,
       logger,
       repeatMs: settings.whyNotSold.repeatMs,
+      memory: options.memory,
     });
     this.#cap = new PositionCap({
       settings: settings.cap,
@@ -80,11 +87,32 @@ export class SentinelSweep {
       logger,
       controls: options.controls,
       balances: () => options.exchange.fetchBalances(),
+      memory: options.memory,
+      cashCurrencies: [...new Set([...defaultCashCurrencies, ...store.usdCurrencies])],
+      hodlAssets: settings.hodlAssets,
     });
   }
 
   /** One sweep; throws only when the account's positions cannot be read at all. */
   async run(): Promise<SweepReport> {
+    // Acting matters more than remembering: unread, the sweep goes on with what this process knows.
+    await this.#options.memory
+      .load()
+      .catch((error: unknown) =>
+        this.#options.logger.error({ err: error }, 'exit sentinel: its memory was not read'),
+      );
+    try {
+      return await this.#sweep();
+    } finally {
+      await this.#options.memory
+        .flush()
+        .catch((error: unknown) =>
+          this.#options.logger.error({ err: error }, 'exit sentinel: its memory was not saved'),
+        );
+    }
+  }
+
+  async #sweep(): Promise<SweepReport> {
     const { clock, settings } = this.#options;
     const draft = emptySweepDraft(clock.now());
     await this.#advanceExits();
@@ -108,7 +136,7 @@ export class SentinelSweep {
       .catch((error: unknown) =>
         this.#options.logger.error({ err: error }, 'why-not-sold decisions not written'),
       );
-    draft.cap = await this.#enforceCap(inputs, prepared, draft);
+    draft.cap = await this.#enforceCap(inputs, prepared, draft, markets);
     this.#forgetClosed(inputs);
     draft.positions = inputs.positions.length;
     draft.finishedAt = clock.now();
@@ -260,6 +288,7 @@ export class SentinelSweep {
     inputs: SweepInputs,
     prepared: readonly PreparedPosition[],
     draft: SweepDraft,
+    markets: readonly Market[],
   ): Promise<CapOutcome | undefined> {
     const stale = new Set(draft.staleSymbols);
     const positions: CapPosition[] = prepared.map(({ row, hodl, dust }) => {
@@ -277,8 +306,10 @@ export class SentinelSweep {
       };
     });
     try {
-      return await this.#cap.enforce(positions, (position, capInputs) =>
-        this.#start(position, 'CAP_ENFORCEMENT', capInputs, draft, false),
+      return await this.#cap.enforce(
+        positions,
+        (position, capInputs) => this.#start(position, 'CAP_ENFORCEMENT', capInputs, draft, false),
+        markets,
       );
     } catch (error) {
       this.#options.logger.error({ err: error }, 'exit sentinel: position cap check failed');
@@ -286,14 +317,12 @@ export class SentinelSweep {
     }
   }
 
-  // A closed position's memory goes (its next position starts fresh: dedup, back-off, dust).
+  // A closed position's memory goes (its next position starts fresh: dedup, back-off, dust): every
+  // remembered symbol that is not open now, also those a previous leader remembered.
   #forgetClosed(inputs: SweepInputs): void {
     const open = new Set(inputs.positions.map((position) => position.symbol));
-    for (const symbol of this.#openSymbols) {
-      if (open.has(symbol)) continue;
-      this.#recorder.forget(symbol);
-      this.#options.exits.forget(symbol);
+    for (const symbol of this.#options.memory.symbols()) {
+      if (!open.has(symbol) && symbol !== ACCOUNT_WIDE) this.#options.memory.forgetSymbol(symbol);
     }
-    this.#openSymbols = open;
   }
 }
