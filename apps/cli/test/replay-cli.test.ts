@@ -43,6 +43,7 @@ describe('pnpm hookline replay', () => {
         HOOKLINE_LOG_LEVEL: 'silent',
         HOOKLINE_EXIT_TIMEOUT_MS: '5000',
         HOOKLINE_EXIT_REPRICE_ATTEMPTS: '2',
+        HOOKLINE_PROTECTIVE_STOPS: 'off',
       }),
     );
 
