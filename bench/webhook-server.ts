@@ -84,6 +84,9 @@ export async function startBenchServer(options: {
       get name() {
         return venue.exchange.name;
       },
+      get stopOrders() {
+        return venue.exchange.stopOrders;
+      },
       fetchMarkets: () => venue.exchange.fetchMarkets(),
       fetchBalances: () => venue.exchange.fetchBalances(),
       fetchTicker: (symbol) => venue.exchange.fetchTicker(symbol),

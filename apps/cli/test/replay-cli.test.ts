@@ -44,6 +44,7 @@ describe('pnpm hookline replay', () => {
         HOOKLINE_EXIT_TIMEOUT_MS: '5000',
         HOOKLINE_EXIT_REPRICE_ATTEMPTS: '2',
         HOOKLINE_EXIT_ALLOW_MARKET: 'true',
+        HOOKLINE_PROTECTIVE_STOPS: 'off',
       }),
     );
 

@@ -53,6 +53,8 @@ export const reasonCodeCatalog = {
     CAP_ENFORCEMENT: 'Open positions exceed the cap; the smallest excess is sold.',
     MANUAL: 'An operator asked for the exit.',
     EMERGENCY: 'An emergency flatten was requested.',
+    PROTECTIVE_STOP:
+      'The exchange-resident stop-limit at the hard-stop level: it sells when the bid falls to it, even while no webhook replica runs.',
   },
   sentinel: {
     STALE_DATA: 'The position was not evaluated because its market data is stale.',

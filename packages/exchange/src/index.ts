@@ -36,7 +36,13 @@ export {
   type Market,
   type Ticker,
 } from './port/market.js';
-export type { CreateOrderRequest, ExchangeOrder, OrderSide } from './port/order.js';
+export type {
+  CreateOrderRequest,
+  ExchangeOrder,
+  OrderSide,
+  OrderType,
+  StopLimitOrderRequest,
+} from './port/order.js';
 export type { Unsubscribe, UserStreamEvent } from './port/stream-events.js';
 export type { CircuitStatus, ExchangeHealth } from './resilience/circuit-status.js';
 export { canonicalSymbol, SymbolResolver } from './symbols.js';

@@ -11,7 +11,8 @@ export function orderContext(request: CreateOrderRequest, symbol = request.symbo
     side: request.side,
     type: request.type,
     amount: toPlainString(request.amount),
-    ...(request.type === 'LIMIT' ? { price: toPlainString(request.price) } : {}),
+    ...(request.type === 'MARKET' ? {} : { price: toPlainString(request.price) }),
+    ...(request.type === 'STOP_LIMIT' ? { stopPrice: toPlainString(request.stopPrice) } : {}),
     clientOrderId: request.clientOrderId,
   };
 }
@@ -20,7 +21,8 @@ export function orderContext(request: CreateOrderRequest, symbol = request.symbo
  * Refuses, with INVALID_ORDER and the reason, an order a real venue would refuse: the price off the
  * tick or the amount off the step (not rounded: the caller's preflight quantizes, and a silent
  * change here would hide its bug), below the minimum size or notional, or a contradictory
- * post-only IOC. A market order's notional is valued at `referencePrice` (the side it takes).
+ * post-only IOC, or a stop-limit that is not a sell with its limit at or below its stop price. A
+ * market order's notional is valued at `referencePrice` (the side it takes), a stop-limit's at its limit.
  */
 export function checkOrderRules(request: CreateOrderRequest, market: Market, referencePrice: Decimal): void {
   const context = orderContext(request, market.symbol);
@@ -37,13 +39,24 @@ export function checkOrderRules(request: CreateOrderRequest, market: Market, ref
     refuse(`the amount is below the minimum size ${toPlainString(market.minAmount)}`);
   }
   let price = referencePrice;
+  const onTick = (value: Decimal, name: string): void => {
+    if (!value.isFinite() || !value.greaterThan(0)) refuse(`the ${name} must be positive`);
+    if (!value.modulo(market.priceTick).isZero()) {
+      refuse(`the ${name} is not a multiple of the price tick ${toPlainString(market.priceTick)}`);
+    }
+  };
   if (request.type === 'LIMIT') {
     price = request.price;
-    if (!price.isFinite() || !price.greaterThan(0)) refuse('the price must be positive');
-    if (!price.modulo(market.priceTick).isZero()) {
-      refuse(`the price is not a multiple of the price tick ${toPlainString(market.priceTick)}`);
-    }
+    onTick(price, 'price');
     if (request.postOnly === true && request.timeInForce === 'IOC') refuse('a post-only order cannot be IOC');
+  }
+  if (request.type === 'STOP_LIMIT') {
+    price = request.price;
+    onTick(price, 'price');
+    onTick(request.stopPrice, 'stop price');
+    if (request.side !== 'sell') refuse('a stop-limit order must be a sell');
+    if (price.greaterThan(request.stopPrice))
+      refuse('the limit price of a stop-limit sell is above its stop price');
   }
   const notional = price.times(request.amount);
   if (notional.lessThan(market.minNotional)) {

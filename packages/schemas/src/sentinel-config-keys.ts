@@ -140,4 +140,16 @@ export const SENTINEL_CONFIG_KEYS = {
     description:
       'true: an exit whose book is beyond its cap, or whose limit rungs are used up, sends MARKET orders (at most 3); false: it waits at the cap.',
   },
+  HOOKLINE_PROTECTIVE_STOPS: {
+    schema: z.enum(['auto', 'on', 'off']),
+    default: 'auto',
+    description:
+      'Exchange-resident stop-limit sells at the hard-stop level for every open position: auto = where the venue takes them (paper, Coinbase, Kraken), on = required (start fails on a venue without them), off = the sentinel alone.',
+  },
+  HOOKLINE_PROTECTIVE_STOP_LIMIT_OFFSET_BPS: {
+    schema: envInteger(0, 5_000),
+    default: '50',
+    description:
+      'Protective stop limit price = its trigger (the hard-stop price) × (1 − this / 10 000), rounded down to the tick: how far below the trigger it may still sell.',
+  },
 } as const satisfies Record<string, ConfigKey>;

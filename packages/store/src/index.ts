@@ -115,6 +115,7 @@ export {
   markOrderReconciled,
   readOrdersInFlight,
 } from './orders/orders-in-flight.js';
+export { readWorkingProtectiveStops } from './orders/protective-stops.js';
 export {
   readRealizedPnlSince,
   readRecentExits,

@@ -247,6 +247,15 @@ export function createOrderRequestOf(row: OrderRecord): CreateOrderRequest {
     amount: dec(row.size.toString()),
   } as const;
   if (row.orderType === 'MARKET') return { type: 'MARKET', ...common };
+  if (row.orderType === 'STOP_LIMIT') {
+    return {
+      type: 'STOP_LIMIT',
+      ...common,
+      side: 'sell',
+      price: dec(row.price?.toString() ?? '0'),
+      stopPrice: dec(row.stopPrice?.toString() ?? '0'),
+    };
+  }
   const timeInForce = row.timeInForce === 'IOC' ? 'IOC' : 'GTC';
   return {
     type: 'LIMIT',

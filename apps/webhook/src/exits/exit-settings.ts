@@ -3,6 +3,10 @@
 // how often a sell that does not happen is recorded and retried.
 import { type Decimal, dec } from '@hookline/core';
 import type { Config } from '@hookline/schemas';
+import {
+  type ProtectiveStopSettings,
+  protectiveStopSettingsFromConfig,
+} from './protective-stops/protective-stop-settings.js';
 
 /**
  * The exit sentinel's thresholds. Percentages are percent numbers as Decimal (5 = 5 %). parseConfig
@@ -128,6 +132,8 @@ export interface ExitSettings {
   readonly whyNotSold: WhyNotSoldSettings;
   /** Base assets never sold automatically (upper case). */
   readonly hodlAssets: ReadonlySet<string>;
+  /** Exchange-resident stops at the hard-stop level; absent = off (tests that build settings by hand). */
+  readonly protectiveStops?: ProtectiveStopSettings;
 }
 
 /** Recorded at most once per 5 minutes while nothing changes. */
@@ -175,5 +181,6 @@ export function exitSettingsFromConfig(config: Config): ExitSettings {
     },
     whyNotSold: { repeatMs: WHY_NOT_SOLD_REPEAT_MS, firstRetryMs: Math.max(10 * intervalMs, 1_000) },
     hodlAssets: new Set(config.HOOKLINE_HODL_ASSETS.map((asset) => asset.toUpperCase())),
+    protectiveStops: protectiveStopSettingsFromConfig(config),
   };
 }

@@ -55,7 +55,10 @@ export interface StoredTrailing {
 
 /** What a replay test works with. */
 export interface ReplayHarness {
-  /** Replays `<scenario>.ticks.csv` with `<scenario>.entries.csv` under the given HOOKLINE_* keys. */
+  /**
+   * Replays `<scenario>.ticks.csv` with `<scenario>.entries.csv` under the given HOOKLINE_* keys
+   * (HOOKLINE_PROTECTIVE_STOPS is `off` unless given).
+   */
   replay(
     scenario: string,
     env?: Record<string, string>,
@@ -76,7 +79,14 @@ export function useReplayHarness(): ReplayHarness {
   return {
     replay: async (scenario, env = {}, options = {}) => {
       const account = `replay-${randomBytes(5).toString('hex')}`;
-      const config = parseConfig({ HOOKLINE_ACCOUNT: account, HOOKLINE_LOG_LEVEL: 'silent', ...env });
+      // The scenarios check the sentinel's own exits: the exchange-resident protective stop (which
+      // would sell first on a gap) is off unless a scenario turns it on (replay-protective-stops).
+      const config = parseConfig({
+        HOOKLINE_ACCOUNT: account,
+        HOOKLINE_LOG_LEVEL: 'silent',
+        HOOKLINE_PROTECTIVE_STOPS: 'off',
+        ...env,
+      });
       const started = performance.now();
       const report = await runExitReplay({
         database: prisma(),

@@ -141,6 +141,7 @@ export interface HarnessOptions {
 export function withOverrides(exchange: ExchangePort, overrides: Partial<ExchangePort>): ExchangePort {
   const delegated: ExchangePort = {
     name: exchange.name,
+    stopOrders: exchange.stopOrders,
     fetchMarkets: () => exchange.fetchMarkets(),
     fetchBalances: () => exchange.fetchBalances(),
     fetchTicker: (symbol) => exchange.fetchTicker(symbol),

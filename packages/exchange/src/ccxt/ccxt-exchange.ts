@@ -31,6 +31,8 @@ import { venueProfiles } from './venue-profile.js';
  */
 export class CcxtExchange implements ExchangePort {
   readonly name: string;
+  /** As the venue profile declares (`stopLimitParam`). */
+  readonly stopOrders: boolean;
   readonly #options: CcxtExchangeOptions;
   readonly #gateway: CcxtGateway;
   readonly #markets: CcxtMarkets;
@@ -42,6 +44,7 @@ export class CcxtExchange implements ExchangePort {
     this.#options = options;
     this.name = options.name ?? options.venue;
     const profile = venueProfiles[options.venue];
+    this.stopOrders = profile.stopLimitParam !== undefined;
     const requestTimeoutMs = options.requestTimeoutMs ?? 10_000;
     const client = createCcxtClient(profile, {
       requestTimeoutMs,

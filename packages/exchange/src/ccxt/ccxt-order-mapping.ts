@@ -50,15 +50,19 @@ export function orderFromCcxt(
   const average = optionalDecimal(order.average);
   const createdAt = dateOr(order.timestamp, now);
   const fee = order.fee;
+  // A stop reports its trigger in triggerPrice (Coinbase stop_price) or stopLossPrice (Kraken).
+  const stopPrice = optionalDecimal(order.triggerPrice ?? order.stopLossPrice ?? order.stopPrice);
+  const isStop = order.type !== 'market' && stopPrice !== undefined && !stopPrice.isZero();
   return {
     id: String(order.id),
     clientOrderId: order.clientOrderId ?? '',
     symbol: market.symbol,
     side: order.side === 'sell' ? 'sell' : 'buy',
-    type: order.type === 'market' ? 'MARKET' : 'LIMIT',
+    type: order.type === 'market' ? 'MARKET' : isStop ? 'STOP_LIMIT' : 'LIMIT',
     timeInForce: timeInForceOf(order),
     postOnly: order.postOnly === true,
     price: order.type === 'market' ? undefined : optionalDecimal(order.price),
+    ...(isStop ? { stopPrice } : {}),
     amount,
     filledAmount: filled,
     remainingAmount: isTerminal(status) ? ZERO : decimalOr(order.remaining, amount.minus(filled)),
@@ -102,9 +106,13 @@ export function submittedOrder(
     symbol: market.symbol,
     side: request.side,
     type: request.type,
-    timeInForce: request.type === 'MARKET' || request.timeInForce === 'IOC' ? 'IOC' : 'GTC',
+    timeInForce:
+      request.type === 'MARKET' || (request.type === 'LIMIT' && request.timeInForce === 'IOC')
+        ? 'IOC'
+        : 'GTC',
     postOnly: request.type === 'LIMIT' && request.postOnly === true,
-    price: request.type === 'LIMIT' ? request.price : undefined,
+    price: request.type === 'MARKET' ? undefined : request.price,
+    ...(request.type === 'STOP_LIMIT' ? { stopPrice: request.stopPrice } : {}),
     amount: request.amount,
     filledAmount: ZERO,
     remainingAmount: request.amount,

@@ -1,4 +1,6 @@
 import { type Decimal, ONE, quantizeToTick, toPlainString } from '@hookline/core';
+import { orderContext } from '../order-rules.js';
+import { ExchangeError } from '../port/exchange-error.js';
 import type { Market } from '../port/market.js';
 import type { CreateOrderRequest } from '../port/order.js';
 import type { VenueProfile } from './venue-profile.js';
@@ -17,7 +19,8 @@ export interface CcxtOrderArguments {
  * venue reads (Coinbase `client_order_id`: ccxt drops `clientOrderId` there and sends its own,
  * docs/exchange-notes.md, ccxt 1; Kraken `cl_ord_id`; Binance `newClientOrderId`). A market buy on a
  * venue that sizes market buys in quote (Coinbase) becomes an IOC limit at the ask plus
- * `maxSlippage`, rounded up to the tick, so exactly `amount` is bought or the rest expires.
+ * `maxSlippage`, rounded up to the tick, so exactly `amount` is bought or the rest expires. A
+ * stop-limit is a `limit` at its limit price with the stop price in the profile's stop param.
  */
 export function ccxtOrderArguments(
   request: CreateOrderRequest,
@@ -27,6 +30,20 @@ export function ccxtOrderArguments(
 ): CcxtOrderArguments {
   const clientId = { [profile.clientOrderIdParam]: request.clientOrderId };
   const amount = toPlainString(request.amount);
+  if (request.type === 'STOP_LIMIT') {
+    if (profile.stopLimitParam === undefined) {
+      throw new ExchangeError('INVALID_ORDER', `stop-limit orders are not supported on ${profile.id}`, {
+        context: orderContext(request, market.symbol),
+      });
+    }
+    return {
+      type: 'limit',
+      side: request.side,
+      amount,
+      price: toPlainString(request.price),
+      params: { ...clientId, [profile.stopLimitParam]: toPlainString(request.stopPrice) },
+    };
+  }
   if (request.type === 'LIMIT') {
     const immediate = request.timeInForce === 'IOC';
     return {

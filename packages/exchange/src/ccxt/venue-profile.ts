@@ -46,6 +46,14 @@ export interface VenueProfile {
   readonly fillHistory: 'coinbase-cursor' | 'ccxt-since';
   /** `coinbase`: the user and ticker channels over `ws`; `none`: no streams in this adapter yet. */
   readonly streams: 'coinbase' | 'none';
+  /**
+   * The ccxt createOrder param that turns a `limit` sell into a stop-limit triggered when the price
+   * falls to it, or undefined when we do not place stops on the venue. ccxt 4.5: Coinbase reads
+   * `stopLossPrice` as stop_limit_stop_limit_gtc with STOP_DIRECTION_STOP_DOWN for a sell (its
+   * `triggerPrice` would default a sell to STOP_UP); Kraken reads it as ordertype `stop-loss-limit`
+   * (price = trigger, price2 = limit).
+   */
+  readonly stopLimitParam: 'stopLossPrice' | undefined;
   /** Options merged into the ccxt constructor's `options`. */
   readonly ccxtOptions: Readonly<Record<string, unknown>>;
   /** Venue currency spellings (Kraken XBT, XXBT, ZUSD) for the SymbolResolver. */
@@ -74,6 +82,7 @@ export const venueProfiles: Readonly<Record<VenueId, VenueProfile>> = {
     marketSource: 'coinbase-products',
     fillHistory: 'coinbase-cursor',
     streams: 'coinbase',
+    stopLimitParam: 'stopLossPrice',
     // v3 accounts give available and hold (ccxt's default is the v2 wallet list, total only).
     ccxtOptions: { fetchBalance: 'v3PrivateGetBrokerageAccounts', brokerId: 'hookline' },
     currencyAliases: defaultCurrencyAliases,
@@ -91,6 +100,7 @@ export const venueProfiles: Readonly<Record<VenueId, VenueProfile>> = {
     marketSource: 'ccxt',
     fillHistory: 'ccxt-since',
     streams: 'none',
+    stopLimitParam: 'stopLossPrice',
     ccxtOptions: {},
     currencyAliases: defaultCurrencyAliases,
     rateLimit: {
@@ -108,6 +118,8 @@ export const venueProfiles: Readonly<Record<VenueId, VenueProfile>> = {
     marketSource: 'ccxt',
     fillHistory: 'ccxt-since',
     streams: 'none',
+    // Binance spot's STOP_LOSS_LIMIT is not wired or tested here: the sentinel alone protects there.
+    stopLimitParam: undefined,
     ccxtOptions: { defaultType: 'spot' },
     currencyAliases: defaultCurrencyAliases,
     rateLimit: { msPerRequest: 50, venueLimit: 'Binance spot: 6,000 request weight/min per IP' },

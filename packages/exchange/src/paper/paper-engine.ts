@@ -91,14 +91,23 @@ export class PaperEngine {
         context: orderContext(request, market.symbol),
       });
     }
+    if (request.type === 'STOP_LIMIT' && !book.quote.bid.greaterThan(request.stopPrice)) {
+      throw new ExchangeError(
+        'INVALID_ORDER',
+        `the stop price is at or above the best bid ${toPlainString(book.quote.bid)}: it would trigger at once`,
+        { context: orderContext(request, market.symbol) },
+      );
+    }
     const order = this.#newOrder(request, market, book, timeMs);
     this.orders.set(order.id, order);
     this.orderIdsByClientId.set(order.clientOrderId, order.id);
-    if (order.timeInForce === 'GTC' && order.type === 'LIMIT') {
+    if (order.timeInForce === 'GTC' && order.type !== 'MARKET') {
       applyOrderEvent(order, 'ACCEPT', timeMs);
       reportOrder(this, order);
     }
-    matchArrivingOrder(this, order, book, timeMs);
+    // A stop waits off the book (its amount reserved) until a quote's bid reaches its stop price.
+    if (order.waiting) this.openOrders.set(order.id, order);
+    else matchArrivingOrder(this, order, book, timeMs);
     return toExchangeOrder(order);
   }
 
@@ -190,9 +199,12 @@ export class PaperEngine {
       quote: market.quote,
       side: request.side,
       type: request.type,
-      timeInForce: request.type === 'MARKET' ? 'IOC' : (request.timeInForce ?? 'GTC'),
+      timeInForce:
+        request.type === 'LIMIT' ? (request.timeInForce ?? 'GTC') : request.type === 'MARKET' ? 'IOC' : 'GTC',
       postOnly: request.type === 'LIMIT' && request.postOnly === true,
-      price: request.type === 'LIMIT' ? request.price : undefined,
+      price: request.type === 'MARKET' ? undefined : request.price,
+      stopPrice: request.type === 'STOP_LIMIT' ? request.stopPrice : undefined,
+      waiting: request.type === 'STOP_LIMIT',
       amount: request.amount,
       reservePerUnit,
       filled: ZERO,

@@ -46,6 +46,8 @@ import { SyntheticPriceSource } from './synthetic-source.js';
  */
 export class PaperExchange implements ExchangePort {
   readonly name: string;
+  /** Resting stop-limit sells: triggered when the bid touches the stop price, then limits. */
+  readonly stopOrders = true;
   /** Injects request and stream faults (tests). */
   readonly faults: PaperFaults;
   readonly #clock: Clock;

@@ -1,4 +1,4 @@
-import { ZERO } from '@hookline/core';
+import { type Decimal, ZERO } from '@hookline/core';
 import { type PaperOrderRecord, unfilledAmount } from './paper-order.js';
 import { endOrder, type SettlementContext, settleFill } from './paper-settlement.js';
 import type { SimulatedBook } from './simulated-book.js';
@@ -19,7 +19,7 @@ export function matchArrivingOrder(
     settleFill(context, order, { price: slice.price, amount: slice.amount, liquidity: 'TAKER', timeMs });
   }
   if (unfilledAmount(order).isZero()) return;
-  if (order.type === 'LIMIT' && order.timeInForce === 'GTC') {
+  if (order.type !== 'MARKET' && order.timeInForce === 'GTC') {
     context.openOrders.set(order.id, order);
     return;
   }
@@ -29,11 +29,16 @@ export function matchArrivingOrder(
 /**
  * Fills resting orders that the new book crosses, best price first, then oldest first: a buy
  * fills when the ask has come down to its price, against what the levels up to its price still
- * offer, at its own price with the maker fee.
+ * offer, at its own price with the maker fee. First, every waiting stop whose stop price the bid has
+ * reached goes live: it takes what the book offers down to its limit (taker fills, oldest stop
+ * first) and rests with the rest like any limit.
  */
 export function matchRestingOrders(context: SettlementContext, book: SimulatedBook, timeMs: number): void {
   const symbol = book.quote.symbol;
-  const resting = [...context.openOrders.values()].filter((order) => order.symbol === symbol);
+  triggerStops(context, book, timeMs);
+  const resting = [...context.openOrders.values()].filter(
+    (order) => order.symbol === symbol && !order.waiting,
+  );
   resting.sort(byPriority);
   for (const order of resting) {
     const price = order.price;
@@ -43,6 +48,22 @@ export function matchRestingOrders(context: SettlementContext, book: SimulatedBo
       .reduce((total, slice) => total.plus(slice.amount), ZERO);
     if (available.greaterThan(0))
       settleFill(context, order, { price, amount: available, liquidity: 'MAKER', timeMs });
+  }
+}
+
+/** True when the bid has fallen to the stop's trigger (a sell stop: bid ≤ stop price). */
+export function stopTriggered(order: PaperOrderRecord, bid: Decimal): boolean {
+  return order.waiting && order.stopPrice !== undefined && bid.lessThanOrEqualTo(order.stopPrice);
+}
+
+function triggerStops(context: SettlementContext, book: SimulatedBook, timeMs: number): void {
+  for (const order of [...context.openOrders.values()]) {
+    if (order.symbol !== book.quote.symbol || !stopTriggered(order, book.quote.bid)) continue;
+    order.waiting = false;
+    order.updatedAtMs = timeMs;
+    for (const slice of book.take(order.side, unfilledAmount(order), order.price)) {
+      settleFill(context, order, { price: slice.price, amount: slice.amount, liquidity: 'TAKER', timeMs });
+    }
   }
 }
 

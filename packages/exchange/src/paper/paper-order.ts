@@ -24,6 +24,10 @@ export interface PaperOrderRecord {
   readonly timeInForce: TimeInForce;
   readonly postOnly: boolean;
   readonly price: Decimal | undefined;
+  /** A STOP_LIMIT's trigger price; undefined for other orders. */
+  readonly stopPrice: Decimal | undefined;
+  /** True while a STOP_LIMIT waits off the book for its trigger; false once live (and for other orders). */
+  waiting: boolean;
   readonly amount: Decimal;
   /** Money set aside per unit of amount: quote for a buy (price plus the worst fee), 1 base for a sell. */
   readonly reservePerUnit: Decimal;
@@ -66,6 +70,7 @@ export function toExchangeOrder(order: PaperOrderRecord): ExchangeOrder {
     timeInForce: order.timeInForce,
     postOnly: order.postOnly,
     price: order.price,
+    ...(order.stopPrice === undefined ? {} : { stopPrice: order.stopPrice }),
     amount: order.amount,
     filledAmount: order.filled,
     // Terminal orders report nothing left, as Coinbase zeroes leaves_quantity on cancel and expiry.
@@ -84,6 +89,7 @@ export function saveOrder(order: PaperOrderRecord): Record<string, string | numb
   return {
     ...order,
     price: order.price === undefined ? null : toPlainString(order.price),
+    stopPrice: order.stopPrice === undefined ? null : toPlainString(order.stopPrice),
     amount: toPlainString(order.amount),
     reservePerUnit: toPlainString(order.reservePerUnit),
     filled: toPlainString(order.filled),
@@ -114,6 +120,9 @@ export function restoreOrder(saved: Readonly<Record<string, unknown>>): PaperOrd
     timeInForce: text('timeInForce') as TimeInForce,
     postOnly: saved.postOnly === true,
     price: saved.price === null ? undefined : dec(text('price')),
+    // Snapshots written before stop orders existed have neither field.
+    stopPrice: typeof saved.stopPrice === 'string' ? dec(saved.stopPrice) : undefined,
+    waiting: saved.waiting === true,
     amount: dec(text('amount')),
     reservePerUnit: dec(text('reservePerUnit')),
     filled: dec(text('filled')),

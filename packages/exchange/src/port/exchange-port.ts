@@ -24,6 +24,8 @@ export type ExchangeOperation =
 export interface ExchangePort {
   /** A short name for logs and metrics (`paper`, `coinbase`). */
   readonly name: string;
+  /** True when createOrder takes STOP_LIMIT sells (the venue keeps them resting while we are down). */
+  readonly stopOrders: boolean;
 
   /** Every market with its precision and minimums. */
   fetchMarkets(): Promise<readonly Market[]>;

@@ -3,14 +3,17 @@ import type { Decimal, OrderStatus } from '@hookline/core';
 /** Buy or sell, as ccxt spells them. */
 export type OrderSide = 'buy' | 'sell';
 
-/** LIMIT rests at its price (unless IOC); MARKET takes what the book offers now. */
-export type OrderType = 'LIMIT' | 'MARKET';
+/**
+ * LIMIT rests at its price (unless IOC); MARKET takes what the book offers now; STOP_LIMIT waits off
+ * the book until the bid touches its stop price, then works as a limit at its price.
+ */
+export type OrderType = 'LIMIT' | 'MARKET' | 'STOP_LIMIT';
 
 /** GTC rests until filled or canceled; IOC fills what it can at once and expires the rest. */
 export type TimeInForce = 'GTC' | 'IOC';
 
 /** A request to place an order; `clientOrderId` is ours and makes a retry safe (the venue dedupes). */
-export type CreateOrderRequest = LimitOrderRequest | MarketOrderRequest;
+export type CreateOrderRequest = LimitOrderRequest | MarketOrderRequest | StopLimitOrderRequest;
 
 /** A limit order: post-only (maker or rejected) or IOC; amount in base units. */
 export interface LimitOrderRequest {
@@ -38,6 +41,23 @@ export interface MarketOrderRequest {
   readonly amount: Decimal;
 }
 
+/**
+ * A protective stop-limit sell, GTC: rests off the book (reserving its amount) until the bid falls
+ * to `stopPrice`, then is a limit sell at `price` (≤ stopPrice). Only on ports whose `stopOrders` is
+ * true; a venue without them refuses it with INVALID_ORDER.
+ */
+export interface StopLimitOrderRequest {
+  readonly type: 'STOP_LIMIT';
+  readonly clientOrderId: string;
+  readonly symbol: string;
+  readonly side: 'sell';
+  readonly amount: Decimal;
+  /** The limit price once triggered. */
+  readonly price: Decimal;
+  /** The trigger: the order goes live when the bid is at or below it. */
+  readonly stopPrice: Decimal;
+}
+
 /** An order as the exchange reports it; status follows the core lifecycle (`transition()`). */
 export interface ExchangeOrder {
   /** The exchange's order id. */
@@ -50,6 +70,8 @@ export interface ExchangeOrder {
   readonly postOnly: boolean;
   /** The limit price; undefined for MARKET orders. */
   readonly price: Decimal | undefined;
+  /** A STOP_LIMIT's trigger price; absent for other orders. */
+  readonly stopPrice?: Decimal;
   readonly amount: Decimal;
   /** Cumulative filled amount (base units). */
   readonly filledAmount: Decimal;

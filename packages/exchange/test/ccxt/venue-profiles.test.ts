@@ -254,3 +254,71 @@ describe('rate limiting', () => {
     },
   );
 });
+
+describe('venue profiles: stop-limit sells', () => {
+  const stop = (symbol: string): CreateOrderRequest => ({
+    type: 'STOP_LIMIT',
+    clientOrderId: 'stop-7',
+    symbol,
+    side: 'sell',
+    amount: dec('0.001'),
+    price: dec('56900'),
+    stopPrice: dec('57000'),
+  });
+  const usdMarket = {
+    symbol: 'BTC/USD',
+    base: 'BTC',
+    quote: 'USD',
+    exchangeSymbol: 'BTC-USD',
+    priceTick: dec('0.1'),
+    amountStep: dec('0.00000001'),
+    minAmount: dec('0'),
+    minNotional: dec('0'),
+    active: true,
+  };
+
+  it.for([
+    { venue: 'coinbase' as VenueId, params: { client_order_id: 'stop-7', stopLossPrice: '57000' } },
+    { venue: 'kraken' as VenueId, params: { cl_ord_id: 'stop-7', stopLossPrice: '57000' } },
+  ])(
+    'when a stop-limit sell is built for $venue then it is a limit at the limit price with stopLossPrice',
+    ({ venue, params }) => {
+      const args = ccxtOrderArguments(stop('BTC/USD'), usdMarket, venueProfiles[venue], {
+        maxSlippage: dec('0.05'),
+      });
+
+      expect(args).toEqual({ type: 'limit', side: 'sell', amount: '0.001', price: '56900', params });
+    },
+  );
+
+  it('when ccxt sends a Kraken stop-limit sell then the request is a stop-loss-limit with the trigger as price and the limit as price2', async () => {
+    const { client, sent } = offlineClient('kraken');
+    const market = marketFromCcxt(ccxtMarkets.kraken, 4);
+    if (market === undefined) throw new Error('fixture market is not spot');
+    const args = ccxtOrderArguments(stop(market.symbol), market, venueProfiles.kraken, {
+      maxSlippage: dec('0.05'),
+    });
+
+    await client.createOrder('BTC/USD', args.type, args.side, Number(args.amount), Number(args.price), {
+      ...args.params,
+    });
+
+    expect(sent[0]).toContain('ordertype=stop-loss-limit');
+    expect(sent[0]).toContain('price=57000');
+    expect(sent[0]).toContain('price2=56900');
+  });
+
+  it('when a stop-limit is built for Binance (no stops declared) then it is refused as INVALID_ORDER and the profile says so', () => {
+    const build = () =>
+      ccxtOrderArguments(stop('BTC/USD'), usdMarket, venueProfiles.binance, { maxSlippage: dec('0.05') });
+
+    expect(build).toThrow(/stop-limit orders are not supported on binance/);
+    expect(
+      (Object.keys(venueProfiles) as VenueId[]).map((venue) => [venue, venueProfiles[venue].stopLimitParam]),
+    ).toEqual([
+      ['coinbase', 'stopLossPrice'],
+      ['kraken', 'stopLossPrice'],
+      ['binance', undefined],
+    ]);
+  });
+});

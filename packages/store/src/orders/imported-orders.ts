@@ -52,6 +52,7 @@ export async function importExchangeOrder(
         postOnly: order.postOnly,
         status: order.status,
         price: order.price === undefined ? null : toPlainString(order.price),
+        stopPrice: order.stopPrice === undefined ? null : toPlainString(order.stopPrice),
         size: toPlainString(order.amount),
         trigger: 'RECONCILED',
         source: 'RECONCILED',

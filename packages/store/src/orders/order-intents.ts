@@ -26,12 +26,17 @@ export interface OrderIntent {
   readonly side: OrderSide;
   /** Base units, already on the market's step. */
   readonly amount: Decimal;
-  /** LIMIT (default) rests at `price` or, with IOC, takes what it can at once; MARKET takes the book. */
-  readonly orderType?: 'LIMIT' | 'MARKET';
+  /**
+   * LIMIT (default) rests at `price` or, with IOC, takes what it can at once; MARKET takes the book;
+   * STOP_LIMIT (a protective sell, GTC) waits at the exchange until the bid falls to `stopPrice`.
+   */
+  readonly orderType?: 'LIMIT' | 'MARKET' | 'STOP_LIMIT';
   /** GTC (default) rests until filled or canceled; IOC expires what it cannot fill at once (LIMIT only). */
   readonly timeInForce?: 'GTC' | 'IOC';
   /** The LIMIT price, already on the market's tick; required for a LIMIT, ignored for a MARKET. */
   readonly price?: Decimal;
+  /** A STOP_LIMIT's trigger price (required for it, on the tick, at or above `price`); ignored otherwise. */
+  readonly stopPrice?: Decimal;
   /** Maker-only; only a resting (LIMIT GTC) order can be post-only. */
   readonly postOnly: boolean;
   readonly trigger: 'ALERT' | 'SIGNAL' | 'EXIT';
@@ -53,13 +58,26 @@ export function clientOrderIdOf(intent: Pick<OrderIntent, 'decisionId' | 'attemp
 export async function writeOrderIntent(store: Store, intent: OrderIntent, now: Date): Promise<string> {
   const clientOrderId = clientOrderIdOf(intent);
   const orderType = intent.orderType ?? 'LIMIT';
-  if (orderType === 'LIMIT' && intent.price === undefined) {
-    throw new HooklineError('INVALID_ARGUMENT', `a LIMIT ${intent.side} of ${intent.symbol} needs a price`, {
-      context: { decisionId: intent.decisionId, attempt: intent.attempt ?? 0 },
-    });
+  const context = { decisionId: intent.decisionId, attempt: intent.attempt ?? 0 };
+  if (orderType !== 'MARKET' && intent.price === undefined) {
+    throw new HooklineError(
+      'INVALID_ARGUMENT',
+      `a ${orderType} ${intent.side} of ${intent.symbol} needs a price`,
+      {
+        context,
+      },
+    );
   }
-  // A market order is IOC by nature and has no price (trade_records.price is null for it).
-  const timeInForce = orderType === 'MARKET' ? 'IOC' : (intent.timeInForce ?? 'GTC');
+  if (orderType === 'STOP_LIMIT' && (intent.stopPrice === undefined || intent.side !== 'sell')) {
+    throw new HooklineError(
+      'INVALID_ARGUMENT',
+      `a STOP_LIMIT of ${intent.symbol} must be a sell with a stop price (got a ${intent.side}${intent.stopPrice === undefined ? ' without one' : ''})`,
+      { context },
+    );
+  }
+  // A market order is IOC by nature and has no price (trade_records.price is null for it); a stop rests.
+  const timeInForce =
+    orderType === 'MARKET' ? 'IOC' : orderType === 'STOP_LIMIT' ? 'GTC' : (intent.timeInForce ?? 'GTC');
   await clientOf(store).tradeRecord.createMany({
     data: [
       {
@@ -70,9 +88,13 @@ export async function writeOrderIntent(store: Store, intent: OrderIntent, now: D
         side: toDbSide(intent.side),
         orderType,
         timeInForce,
-        postOnly: timeInForce === 'GTC' && intent.postOnly,
+        postOnly: orderType === 'LIMIT' && timeInForce === 'GTC' && intent.postOnly,
         status: 'NEW',
         price: orderType === 'MARKET' || intent.price === undefined ? null : toPlainString(intent.price),
+        stopPrice:
+          orderType === 'STOP_LIMIT' && intent.stopPrice !== undefined
+            ? toPlainString(intent.stopPrice)
+            : null,
         size: toPlainString(intent.amount),
         trigger: intent.trigger,
         exitReason: intent.exitReason ?? null,

@@ -38,13 +38,18 @@ export function checkExitGate(input: ExitGateInput): RiskVerdict {
   return evaluateExit({ symbol: input.symbol, reason: input.reason }, state, limits);
 }
 
-/** Our working sells on the symbol, as the gate sees open orders. */
+/**
+ * Our working sells on the symbol, as the gate sees open orders. Our protective stop is not one: the
+ * exit cancels it before it sells (and its coins stay reserved until the cancel is confirmed).
+ */
 export async function workingSells(store: Store, account: string, symbol: string): Promise<OpenOrder[]> {
   const rows = await readWorkingSells(store, { account, symbol });
-  return rows.map((row) => ({
-    symbol: row.symbol,
-    side: 'sell',
-    remainingAmount: dec(row.size.minus(row.filledSize).toString()),
-    price: row.price === null ? undefined : dec(row.price.toString()),
-  }));
+  return rows
+    .filter((row) => row.exitReason !== 'PROTECTIVE_STOP')
+    .map((row) => ({
+      symbol: row.symbol,
+      side: 'sell',
+      remainingAmount: dec(row.size.minus(row.filledSize).toString()),
+      price: row.price === null ? undefined : dec(row.price.toString()),
+    }));
 }

@@ -50,3 +50,8 @@ function deriveFactors(settings: ExitRuleSettings): ExitFactors {
     inverseMultiplier: ONE.dividedBy(settings.trailingAtrMultiplier),
   };
 }
+
+/** The HARD_STOP level: the bid at or below this price fires the hard stop (and the protective stop). */
+export function hardStopPrice(averageCost: Decimal, settings: ExitRuleSettings): Decimal {
+  return averageCost.times(exitFactors(settings).hardStop);
+}

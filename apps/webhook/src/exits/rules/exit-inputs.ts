@@ -2,7 +2,7 @@ import { type Decimal, dec } from '@hookline/core';
 import { decimalInput, type RuleInputs } from '../../rules/json-inputs.js';
 import type { ExitRuleSettings } from '../exit-settings.js';
 import type { ExitDataProblem } from './exit-data-check.js';
-import { exitFactors } from './exit-factors.js';
+import { exitFactors, hardStopPrice } from './exit-factors.js';
 import { isFreshSell } from './exit-rule-order.js';
 import type { ExitMarketView, ExitPositionView, ExitRuleReason, TrailingState } from './exit-types.js';
 import { trailingDistance } from './trailing-stop.js';
@@ -90,7 +90,7 @@ function levelInputs({ position, settings }: ExitInputsSource): RuleInputs {
   const cost = position.averageCost;
   const factors = exitFactors(settings);
   return {
-    hardStopPrice: decimalInput(cost.times(factors.hardStop)),
+    hardStopPrice: decimalInput(hardStopPrice(cost, settings)),
     softStopPrice: decimalInput(cost.times(factors.softStop)),
     trailingActivationPrice: decimalInput(cost.times(factors.activation)),
     takeProfitPrice: factors.takeProfit === undefined ? null : decimalInput(cost.times(factors.takeProfit)),

@@ -12,6 +12,11 @@ import { ExitExecutor } from '../executor/exit-executor.js';
 import { Exits } from '../executor/exits.js';
 import type { ExitSettings } from '../exit-settings.js';
 import { SentinelMemory } from '../sentinel-memory.js';
+import { ProtectiveStopKeeper } from '../protective-stops/protective-stop-keeper.js';
+import {
+  defaultProtectiveStopSettings,
+  protectiveStopsEnabled,
+} from '../protective-stops/protective-stop-settings.js';
 import { SentinelLoop } from './sentinel-loop.js';
 import type { SentinelControls, SentinelExits } from './sentinel-ports.js';
 import { marketDataCheck, sentinelHeartbeatCheck } from './sentinel-readiness.js';
@@ -72,7 +77,8 @@ export function createSentinel(options: SentinelOptions): Sentinel {
     maxRetryMs: settings.whyNotSold.repeatMs,
     memory,
   });
-  const sweep = new SentinelSweep({ ...options, logger: sentinelLogger, exits, memory });
+  const protectiveStops = buildProtectiveStopKeeper(options, sentinelLogger);
+  const sweep = new SentinelSweep({ ...options, logger: sentinelLogger, exits, memory, protectiveStops });
   const prefix = options.keyPrefix ?? 'hookline';
   const service = options.heartbeatService ?? 'sentinel';
   const loop = new SentinelLoop({
@@ -104,6 +110,25 @@ export function createSentinel(options: SentinelOptions): Sentinel {
     loop,
     readiness,
   };
+}
+
+// The keeper places orders through the order executor; without one (tests' recording exits) it is off.
+function buildProtectiveStopKeeper(
+  options: SentinelOptions,
+  logger: Logger,
+): ProtectiveStopKeeper | undefined {
+  const { settings, exchange, executor } = options;
+  if (!protectiveStopsEnabled(settings.protectiveStops, exchange) || executor === undefined) return undefined;
+  return new ProtectiveStopKeeper({
+    store: options.store,
+    exchange,
+    executor,
+    clock: options.clock,
+    logger: logger.child({ component: 'protective-stops' }),
+    account: settings.account,
+    rules: settings.rules,
+    settings: settings.protectiveStops ?? defaultProtectiveStopSettings,
+  });
 }
 
 function buildExitExecutor(options: SentinelOptions): ExitExecutor {

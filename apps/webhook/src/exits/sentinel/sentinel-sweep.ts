@@ -16,6 +16,7 @@ import type { StartExitResult } from '../executor/exit-start.js';
 import type { Exits } from '../executor/exits.js';
 import type { ExitSettings } from '../exit-settings.js';
 import { type CapOutcome, type CapPosition, PositionCap } from '../position-cap.js';
+import type { ProtectiveStopKeeper } from '../protective-stops/protective-stop-keeper.js';
 import {
   evaluatePositions,
   type PositionEvaluation,
@@ -40,6 +41,8 @@ export interface SentinelSweepOptions {
   readonly settings: ExitSettings;
   /** Where every exit of the sweep and the cap starts. */
   readonly exits: Exits;
+  /** Keeps the exchange-resident stops after every sweep; undefined = none (off, or no venue support). */
+  readonly protectiveStops?: ProtectiveStopKeeper | undefined;
   readonly controls: SentinelControls;
   /** The memory shared with `exits` (its back-off and dust flags). */
   readonly memory: SentinelMemory;
@@ -137,6 +140,7 @@ export class SentinelSweep {
         this.#options.logger.error({ err: error }, 'why-not-sold decisions not written'),
       );
     draft.cap = await this.#enforceCap(inputs, prepared, draft, markets);
+    await this.#keepProtectiveStops(inputs, prepared, draft);
     this.#forgetClosed(inputs);
     draft.positions = inputs.positions.length;
     draft.finishedAt = clock.now();
@@ -314,6 +318,27 @@ export class SentinelSweep {
     } catch (error) {
       this.#options.logger.error({ err: error }, 'exit sentinel: position cap check failed');
       return undefined;
+    }
+  }
+
+  // After the exits: a position whose exit started or works has its stop canceled, not placed.
+  async #keepProtectiveStops(
+    inputs: SweepInputs,
+    prepared: readonly PreparedPosition[],
+    draft: SweepDraft,
+  ): Promise<void> {
+    const keeper = this.#options.protectiveStops;
+    if (keeper === undefined) return;
+    const positions = prepared.map(({ row, hodl, dust }) => {
+      const quote = inputs.quotes.get(row.symbol);
+      const exiting = inputs.exiting.has(row.symbol) || draft.exitsStarted.includes(row.symbol);
+      const bid = typeof quote === 'object' ? quote.bid : undefined;
+      return { ...row, hodl, dust, exiting, bid };
+    });
+    try {
+      draft.protectiveStops = await keeper.keep(positions);
+    } catch (error) {
+      this.#options.logger.error({ err: error }, 'exit sentinel: keeping the protective stops failed');
     }
   }
 

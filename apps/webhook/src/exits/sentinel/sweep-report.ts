@@ -1,5 +1,6 @@
 // What one sweep saw and did: returned by sweepOnce(), read by readiness and the replay.
 import type { CapOutcome } from '../position-cap.js';
+import type { ProtectiveStopOutcome } from '../protective-stops/protective-stop-keeper.js';
 
 /** What one sweep saw and did. */
 export interface SweepReport {
@@ -18,6 +19,8 @@ export interface SweepReport {
   readonly staleSymbols: readonly string[];
   readonly errors: ReadonlyArray<{ readonly symbol: string; readonly message: string }>;
   readonly cap: CapOutcome | undefined;
+  /** What the protective-stop keeper decided per symbol (empty when protective stops are off). */
+  readonly protectiveStops: readonly ProtectiveStopOutcome[];
 }
 
 /** The report while the sweep fills it in. */
@@ -39,5 +42,6 @@ export function emptySweepDraft(now: Date): SweepDraft {
     staleSymbols: [],
     errors: [],
     cap: undefined,
+    protectiveStops: [],
   };
 }

@@ -24,6 +24,8 @@ const ordinaryExits: ExitReason[] = [
   'TTL',
   'CAP_ENFORCEMENT',
   'MANUAL',
+  // The keeper places protective stops without the gate; were one asked, it is no emergency.
+  'PROTECTIVE_STOP',
 ];
 const emergencyExits: ExitReason[] = ['HARD_STOP', 'EMERGENCY'];
 const stale = { quotes: { 'BTC/USD': quote('60000', '60001', 15_001) } };
