@@ -25,12 +25,15 @@ export const reasonCodeCatalog = {
       'Bought at the entry price (fee included), the position would at once be worth too much less at the bid.',
     ALERT_TOO_OLD: "The alert's own time is older than allowed at its receipt.",
     PRICE_DEVIATION: "The alert's price is further from the market's mid than allowed.",
+    EXIT_WORKING: 'An exit of the symbol is working: a buy waits until it is over instead of re-opening it.',
   },
   decision: {
     ORDERED: 'Every rule passed; an order intent was written and sent.',
     EXIT_BY_SENTINEL: 'A sell or exit alert is not executed directly: the exit sentinel decides exits.',
     PROCESSING_FAILED:
       'The alert could not be decided: its retries were spent or it cannot be processed (the log has why).',
+    SELL_SIZE_UNUSABLE:
+      'A sell alert gives no size in base or quote units, so how much to sell is unknown (equity_pct sizes buys only).',
   },
   preflight: {
     BELOW_MIN_SIZE: "The amount, truncated to the market's step, is below the minimum order size.",
@@ -52,6 +55,8 @@ export const reasonCodeCatalog = {
     CAP_ENFORCEMENT: 'Open positions exceed the cap; the smallest excess is sold.',
     MANUAL: 'An operator asked for the exit.',
     EMERGENCY: 'An emergency flatten was requested.',
+    USER_SELL: 'A sell alert (TradingView or API) asked to reduce the position by its size.',
+    USER_EXIT: 'An exit alert (TradingView or API) asked to close the whole position.',
   },
   sentinel: {
     STALE_DATA: 'The position was not evaluated because its market data is stale.',
@@ -63,6 +68,8 @@ export const reasonCodeCatalog = {
     POSITION_CAP_UNRESOLVED:
       'Open positions stayed above the cap after three sell cycles; trading was HALTED for the operator.',
     SENTINEL_ERROR: 'Evaluating or exiting this position failed; the sweep went on with the others.',
+    NO_POSITION:
+      'A sell or exit alert found no open position of the symbol: nothing was sold (our working orders on it were canceled).',
   },
   ingress: {
     INVALID_JSON: 'The alert body is not valid JSON.',

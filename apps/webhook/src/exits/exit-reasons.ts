@@ -9,6 +9,7 @@
 //   EXIT_IN_PROGRESS         the executor refused a second exit of a position already exiting
 //   NOTHING_AVAILABLE        the executor found none of the asset available on the exchange
 //   POSITION_CAP_UNRESOLVED  the position cap gave up and HALTED trading
+//   NO_POSITION              a user's sell or exit found no open position (its working orders canceled)
 //
 // The executor's BLOCKED decisions also carry the exit risk gate's codes (TRADING_HALTED, ...) and
 // the market's (MARKET_UNAVAILABLE, PRICE_UNAVAILABLE): those belong to their own areas.

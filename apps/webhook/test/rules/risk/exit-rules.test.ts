@@ -24,6 +24,8 @@ const ordinaryExits: ExitReason[] = [
   'TTL',
   'CAP_ENFORCEMENT',
   'MANUAL',
+  'USER_SELL',
+  'USER_EXIT',
 ];
 const emergencyExits: ExitReason[] = ['HARD_STOP', 'EMERGENCY'];
 const stale = { quotes: { 'BTC/USD': quote('60000', '60001', 15_001) } };
