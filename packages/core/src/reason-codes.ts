@@ -29,7 +29,8 @@ export const reasonCodeCatalog = {
   },
   decision: {
     ORDERED: 'Every rule passed; an order intent was written and sent.',
-    EXIT_BY_SENTINEL: 'A sell or exit alert is not executed directly: the exit sentinel decides exits.',
+    EXIT_BY_SENTINEL:
+      'No longer written: sell and exit alerts recorded before such alerts were executed by the exit executor.',
     PROCESSING_FAILED:
       'The alert could not be decided: its retries were spent or it cannot be processed (the log has why).',
     SELL_SIZE_UNUSABLE:
