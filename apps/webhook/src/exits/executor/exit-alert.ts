@@ -7,6 +7,7 @@ import {
   clientOrderIdOf,
   type DecisionRecord,
   type ExitDecisionWrite,
+  findAlertDecision,
   writeAlertExitDecision,
   writeExitDecision,
 } from '@hookline/store';
@@ -34,6 +35,21 @@ export async function writeStartDecision(
 ): Promise<StartDecision> {
   if (alert === undefined) return { decision: await writeExitDecision(deps.store, write), written: true };
   return await writeAlertExitDecision(deps.store, { ...write, ...alert });
+}
+
+/**
+ * The result of a run of the same alert that has decided meanwhile, if one has. Asked just before our
+ * working orders are canceled, so a run racing the first does not cancel the first one's exit order
+ * (the window left is between this read and the cancel; at worst the first order is canceled and the
+ * sweep re-prices it: the exit and its amount stay one).
+ */
+export async function decidedMeanwhile(
+  deps: ExitExecutorDependencies,
+  alert: ExitAlertLink | undefined,
+): Promise<StartExitResult | undefined> {
+  if (alert === undefined) return undefined;
+  const decision = await findAlertDecision(deps.store, alert.alertId);
+  return decision === null ? undefined : startedBefore(decision);
 }
 
 /**

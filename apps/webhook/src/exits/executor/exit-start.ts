@@ -4,7 +4,7 @@
 import { type Decimal, type ExitReason, toPlainString, ZERO } from '@hookline/core';
 import type { Market, Ticker } from '@hookline/exchange';
 import type { RuleInputs } from '../../rules/index.js';
-import { type ExitAlertLink, startedBefore, writeStartDecision } from './exit-alert.js';
+import { decidedMeanwhile, type ExitAlertLink, startedBefore, writeStartDecision } from './exit-alert.js';
 import { type ExitExecutorDependencies, readMarket } from './exit-context.js';
 import { checkExitGate, workingSells } from './exit-gate.js';
 import { planExitOrder } from './exit-ladder.js';
@@ -108,6 +108,8 @@ async function sellNow(
 ): Promise<StartExitResult> {
   const { symbol, reason } = request;
   const clearing = `exit ${reason}: our orders on ${symbol} are canceled first`;
+  const decided = await decidedMeanwhile(deps, request.alert);
+  if (decided !== undefined) return decided;
   const canceledOrders = await cancelWorkingOrders(deps, symbol, clearing);
   const balances = await deps.exchange.fetchBalances();
   const available = balances[market.base]?.available ?? ZERO;
@@ -200,6 +202,8 @@ async function nothingHeld(
   inputs: Inputs,
 ): Promise<StartExitResult> {
   const { symbol, reason } = request;
+  const decided = await decidedMeanwhile(deps, request.alert);
+  if (decided !== undefined) return decided;
   const canceledOrders = await cancelWorkingOrders(deps, symbol, `exit ${reason}: no ${symbol} position`);
   const detail = `no open ${symbol} position to sell`;
   const held: Inputs = { ...inputs, canceledOrders };
