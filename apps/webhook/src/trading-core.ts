@@ -11,6 +11,7 @@ import { AlertProcessor } from './execution/alert-processor.js';
 import type { DailyBaselineStore } from './execution/daily-baseline-store.js';
 import type { EntrySettings } from './execution/entry-settings.js';
 import { OrderExecutor } from './execution/order-executor.js';
+import type { UserExits } from './execution/user-exits.js';
 import { FillRecorder } from './fills/fill-recorder.js';
 import type { JobHandlers } from './jobs/job-catalog.js';
 import { jobHandlers } from './jobs/job-handlers.js';
@@ -28,6 +29,8 @@ export interface TradingCoreOptions {
   readonly queues: Pick<JobQueues, 'enqueue'>;
   /** The daily loss limit's baselines. */
   readonly baselines: DailyBaselineStore;
+  /** Where sell and exit alerts start their exit (the system binds the sentinel's Exits). */
+  readonly exits: UserExits;
 }
 
 /** The components and the handlers of the job catalog over them. */
@@ -40,9 +43,18 @@ export interface TradingCore {
 
 /** Builds the executor, the processor, the recorder and the job handlers. */
 export function buildTradingCore(options: TradingCoreOptions): TradingCore {
-  const { store, exchange, clock, logger, settings, queues, baselines } = options;
+  const { store, exchange, clock, logger, settings, queues, baselines, exits } = options;
   const executor = new OrderExecutor({ store, exchange, queues, clock, logger });
-  const processor = new AlertProcessor({ store, exchange, executor, clock, logger, settings, baselines });
+  const processor = new AlertProcessor({
+    store,
+    exchange,
+    executor,
+    clock,
+    logger,
+    settings,
+    baselines,
+    exits,
+  });
   const recorder = new FillRecorder({
     store,
     clock,

@@ -9,6 +9,7 @@ import type { Logger } from 'pino';
 import { RedisDailyBaselineStore } from './execution/daily-baseline-store.js';
 import type { EntrySettings } from './execution/entry-settings.js';
 import type { OrderExecutor } from './execution/order-executor.js';
+import type { UserExits } from './execution/user-exits.js';
 import { FillConsumer } from './fills/fill-consumer.js';
 import { RedisFillCursorStore } from './fills/fill-cursor-store.js';
 import type { FillRecorder } from './fills/fill-recorder.js';
@@ -40,6 +41,8 @@ export interface TradingPipelineOptions {
   readonly sweepIntervalMs?: number;
   /** false: the fill consumer is built but never started (fills then come only from the reconciler). */
   readonly consumeFills?: boolean;
+  /** Where sell and exit alerts start their exit (the system binds the sentinel's Exits). */
+  readonly exits: UserExits;
 }
 
 /** The running pipeline. */
@@ -72,6 +75,7 @@ export async function startTradingPipeline(options: TradingPipelineOptions): Pro
     ledger: options.ledger,
     queues,
     baselines: new RedisDailyBaselineStore(redis, prefix),
+    exits: options.exits,
   });
   const workers = new JobWorkers(connection, handlers, logger, {
     ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),

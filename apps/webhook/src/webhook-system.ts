@@ -20,6 +20,7 @@ import { TradingControls } from './controls/trading-controls.js';
 import { MemoryDailyBaselineStore } from './execution/daily-baseline-store.js';
 import { type EntrySettings, entrySettingsFromConfig } from './execution/entry-settings.js';
 import type { OrderExecutor } from './execution/order-executor.js';
+import { UserExits } from './execution/user-exits.js';
 import {
   createSentinel,
   type ExitSettings,
@@ -158,6 +159,7 @@ function buildOffline(
   const { config, store, exchange, clock, logger } = resources;
   const settings = settingsOf(config, overrides);
   const queue = new InlineJobQueue(clock);
+  const userExits = new UserExits(settings.exit.hodlAssets);
   const core = buildTradingCore({
     store,
     exchange,
@@ -167,6 +169,7 @@ function buildOffline(
     ledger: ledgerOptionsFromConfig(config),
     queues: queue,
     baselines: new MemoryDailyBaselineStore(),
+    exits: userExits,
   });
   queue.bind(core.handlers);
   const controls = new MemorySentinelControls();
@@ -181,6 +184,7 @@ function buildOffline(
     executor: core.executor,
     ...(overrides.exits === undefined ? {} : { exits: overrides.exits }),
   });
+  userExits.bind(sentinel.exits); // sell and exit alerts start their exits as the sentinel does
   return {
     settings,
     executor: core.executor,
@@ -238,6 +242,7 @@ async function buildOnline(
       ...overrides.entry,
     },
   });
+  const userExits = new UserExits(settings.exit.hodlAssets);
   const pipeline = await startTradingPipeline({
     store,
     exchange,
@@ -252,6 +257,7 @@ async function buildOnline(
     ...(overrides.concurrency === undefined ? {} : { concurrency: overrides.concurrency }),
     ...(overrides.consumeFills === undefined ? {} : { consumeFills: overrides.consumeFills }),
     sweepIntervalMs: overrides.acceptedSweepIntervalMs ?? config.HOOKLINE_RECOVERY_SWEEP_INTERVAL_MS,
+    exits: userExits,
     ...(overrides.infrastructureBackoffCapMs === undefined
       ? {}
       : { infrastructureBackoffCapMs: overrides.infrastructureBackoffCapMs }),
@@ -273,6 +279,7 @@ async function buildOnline(
       : { heartbeatService: overrides.sentinelHeartbeatService }),
     ...(overrides.exits === undefined ? {} : { exits: overrides.exits }),
   });
+  userExits.bind(sentinel.exits); // sell and exit alerts start their exits as the sentinel does
   for (const check of sentinel.readiness) readiness.register(check);
   // The door refuses tickers the exchange does not list (422) once the market list is known.
   const markets = new ExchangeMarketLookup(exchange, clock, logger);

@@ -25,12 +25,16 @@ export const reasonCodeCatalog = {
       'Bought at the entry price (fee included), the position would at once be worth too much less at the bid.',
     ALERT_TOO_OLD: "The alert's own time is older than allowed at its receipt.",
     PRICE_DEVIATION: "The alert's price is further from the market's mid than allowed.",
+    EXIT_WORKING: 'An exit of the symbol is working: a buy waits until it is over instead of re-opening it.',
   },
   decision: {
     ORDERED: 'Every rule passed; an order intent was written and sent.',
-    EXIT_BY_SENTINEL: 'A sell or exit alert is not executed directly: the exit sentinel decides exits.',
+    EXIT_BY_SENTINEL:
+      'No longer written: sell and exit alerts recorded before such alerts were executed by the exit executor.',
     PROCESSING_FAILED:
       'The alert could not be decided: its retries were spent or it cannot be processed (the log has why).',
+    SELL_SIZE_UNUSABLE:
+      'A sell alert gives no size in base or quote units, so how much to sell is unknown (equity_pct sizes buys only).',
   },
   preflight: {
     BELOW_MIN_SIZE: "The amount, truncated to the market's step, is below the minimum order size.",
@@ -55,6 +59,8 @@ export const reasonCodeCatalog = {
     EMERGENCY: 'An emergency flatten was requested.',
     PROTECTIVE_STOP:
       'The exchange-resident stop-limit at the hard-stop level: it sells when the bid falls to it, even while no webhook replica runs.',
+    USER_SELL: 'A sell alert (TradingView or API) asked to reduce the position by its size.',
+    USER_EXIT: 'An exit alert (TradingView or API) asked to close the whole position.',
   },
   sentinel: {
     STALE_DATA: 'The position was not evaluated because its market data is stale.',
@@ -68,6 +74,8 @@ export const reasonCodeCatalog = {
     SENTINEL_ERROR: 'Evaluating or exiting this position failed; the sweep went on with the others.',
     EXIT_PRICE_CAPPED:
       "The bid fell below the exit's price floor (its bid at the start less its maximum slippage): the exit sends nothing lower and waits for the price to come back.",
+    NO_POSITION:
+      'A sell or exit alert found no open position of the symbol: nothing was sold (our working orders on it were canceled).',
   },
   ingress: {
     INVALID_JSON: 'The alert body is not valid JSON.',

@@ -50,6 +50,7 @@ describe('reason code catalog', () => {
         'IMMEDIATE_LOSS_TOO_LARGE',
         'ALERT_TOO_OLD',
         'PRICE_DEVIATION',
+        'EXIT_WORKING',
       ],
     ],
     [
@@ -64,6 +65,8 @@ describe('reason code catalog', () => {
         'CAP_ENFORCEMENT',
         'MANUAL',
         'EMERGENCY',
+        'USER_SELL',
+        'USER_EXIT',
       ],
     ],
     [

@@ -28,10 +28,13 @@ export {
   writeFileEntryDecision,
 } from './alerts/entry-decisions.js';
 export {
+  type AlertExitDecisionResult,
+  type AlertExitDecisionWrite,
   completeExitDecision,
   type ExitDecisionWrite,
   readActiveExitDecisions,
   readExitDecision,
+  writeAlertExitDecision,
   writeExitDecision,
   writeExitDecisions,
 } from './alerts/exit-decisions.js';

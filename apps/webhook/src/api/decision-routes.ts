@@ -18,7 +18,13 @@ const decisionSchema = z.object({
   intent: z.enum(['ENTRY', 'EXIT']),
   outcome: z.enum(outcomes),
   reason_code: z.string(),
-  exit_reason: z.string().nullable(),
+  exit_reason: z
+    .string()
+    .nullable()
+    .describe(
+      'why the exit was taken: a sentinel rule (HARD_STOP, SOFT_STOP, TRAILING_STOP, TAKE_PROFIT, SIGNAL_EXIT, TTL), ' +
+        "CAP_ENFORCEMENT, an operator's MANUAL or EMERGENCY, or a user's USER_SELL or USER_EXIT alert; null for entries",
+    ),
   rule_inputs: z.unknown().describe('the inputs of every rule that ran, as stored'),
   alert_id: z.string().nullable(),
   created_at: timeSchema,

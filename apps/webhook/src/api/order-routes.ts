@@ -43,7 +43,13 @@ export const orderSchema = z.object({
   avg_fill_price: decimalSchema.nullable(),
   total_fees_usd: decimalSchema,
   trigger: z.string(),
-  exit_reason: z.string().nullable(),
+  exit_reason: z
+    .string()
+    .nullable()
+    .describe(
+      'why the exit was taken: a sentinel rule (HARD_STOP, SOFT_STOP, TRAILING_STOP, TAKE_PROFIT, SIGNAL_EXIT, TTL), ' +
+        "CAP_ENFORCEMENT, an operator's MANUAL or EMERGENCY, or a user's USER_SELL or USER_EXIT alert; null for entries",
+    ),
   decision_id: z.string().nullable(),
   source: z.string(),
   pnl_usd: decimalSchema.nullable(),

@@ -2,6 +2,7 @@ import type { ReasonCode } from '@hookline/core';
 // The `alert.process` job: an accepted alert becomes exactly one decision (ORDERED, BLOCKED or
 // SKIPPED, with its reason code and the inputs of every rule that ran) and, when ORDERED, an order
 // intent handed to the executor. A retry finds the decision already stored and only continues it.
+// A sell or exit alert goes to the exit executor (user-exits.ts), whose decision is the alert's.
 import { type Clock, dec, toPlainString, ZERO } from '@hookline/core';
 import { type ExchangePort, isExchangeError, type Ticker } from '@hookline/exchange';
 import { isInfrastructureError } from '@hookline/runtime';
@@ -16,19 +17,25 @@ import {
   type Store,
 } from '@hookline/store';
 import type { Logger } from 'pino';
+import type { StartExitResult } from '../exits/index.js';
 import { jobCatalog } from '../jobs/job-catalog.js';
 import { isPermanentJobFailure, PermanentJobError } from '../jobs/permanent-error.js';
-import { controlsOnlyRiskState, type EntryAlert, evaluateEntry, preflightOrder } from '../rules/index.js';
+import {
+  controlsOnlyRiskState,
+  type EntryAlert,
+  evaluateEntry,
+  preflightOrder,
+  type RuleInputs,
+} from '../rules/index.js';
 import type { DailyBaselineStore } from './daily-baseline-store.js';
 import { entryAmount, entryLimitPrice, isUsableQuote } from './entry-order.js';
 import type { EntrySettings } from './entry-settings.js';
 import type { OrderExecutor } from './order-executor.js';
 import { buildRiskState, type RiskControls } from './risk-snapshot.js';
+import { type UserExits, userExitReason, userPosition, userSellSize } from './user-exits.js';
 
 /** Reason code of an ORDERED decision (every rule passed). */
 export const ORDERED_REASON: ReasonCode = 'ORDERED';
-/** Reason code of a sell/exit alert: exits are decided by the exit sentinel, not by alerts. */
-export const EXIT_ALERT_REASON: ReasonCode = 'EXIT_BY_SENTINEL';
 /** Reason of an alert that could not be decided (alerts.reason of a FAILED alert). */
 export const PROCESSING_FAILED_REASON: ReasonCode = 'PROCESSING_FAILED';
 
@@ -42,6 +49,8 @@ export interface AlertProcessorDependencies {
   readonly settings: EntrySettings;
   /** The daily loss limit's baselines (one per account and UTC day, shared by every replica). */
   readonly baselines: DailyBaselineStore;
+  /** The exit executor's start, for sell and exit alerts (the sentinel's Exits, bound by the system). */
+  readonly exits: UserExits;
 }
 
 type Verdict = {
@@ -96,16 +105,19 @@ export class AlertProcessor {
     const alert = parsed.data;
     // A sender that fixed the decision id (sighook, from its idempotency key) gets it; others get a new one.
     const fixedDecisionId = alertRecordPayloadSchema.safeParse(payload).data?.decisionId;
-    const verdict =
-      alert.action === 'buy' ? await this.#decideEntry(alert, row.receivedAt) : skippedExit(alert);
+    if (alert.action !== 'buy') {
+      await this.#exit(alert, alert.action, { alertId, decisionId: fixedDecisionId });
+      return;
+    }
+    const verdict = await this.#decideEntry(alert, row.receivedAt);
     const decision = await recordAlertDecision(
       store,
       {
         decisionId: fixedDecisionId,
         account: this.#deps.settings.account,
         symbol: alert.symbol,
-        side: alert.action === 'buy' ? 'buy' : 'sell',
-        intent: alert.action === 'buy' ? 'ENTRY' : 'EXIT',
+        side: 'buy',
+        intent: 'ENTRY',
         outcome: verdict.outcome,
         reasonCode: verdict.reasonCode,
         ruleInputs: verdict.ruleInputs,
@@ -123,9 +135,11 @@ export class AlertProcessor {
 
   // An ORDERED decision gets its intent (idempotent: the client order id derives from the decision).
   // sighook's entries are recorded as trigger SIGNAL, source SIGHOOK: the ledger says where they came from.
+  // An exit's decision needs nothing here: the sentinel's sweep drives a started exit (and places its
+  // first order if a crash came between the decision and the order).
   async #continue(decision: DecisionRecord, alertSource: AlertRecord['source']): Promise<void> {
     const fromSighook = alertSource === 'SIGHOOK';
-    if (decision.outcome !== 'ORDERED') return;
+    if (decision.outcome !== 'ORDERED' || decision.intent === 'EXIT') return;
     const order = (decision.ruleInputs as { order?: StoredOrder }).order;
     if (order === undefined) throw new PermanentJobError(`decision ${decision.decisionId} has no order`);
     const { settings } = this.#deps;
@@ -142,6 +156,65 @@ export class AlertProcessor {
       timeoutMs: settings.timeoutMs,
       source: fromSighook ? 'SIGHOOK' : 'WEBHOOK',
     });
+  }
+
+  /**
+   * A sell or exit alert: decided by the exit executor (exactly one decision, the alert's) unless the
+   * alert path refuses it first: a sell without a base or quote size, or a HODL asset.
+   */
+  async #exit(
+    alert: NormalizedAlert,
+    action: 'sell' | 'exit',
+    link: { alertId: string; decisionId: string | undefined },
+  ): Promise<void> {
+    const { store, exchange, settings, logger, clock } = this.#deps;
+    const reason = userExitReason(action);
+    const size = action === 'sell' ? userSellSize(alert) : undefined;
+    const refuse = async (outcome: 'BLOCKED' | 'SKIPPED', reasonCode: string, inputs: JsonObject) => {
+      const decision = await recordAlertDecision(
+        store,
+        {
+          ...link,
+          account: settings.account,
+          symbol: alert.symbol,
+          side: 'sell',
+          intent: 'EXIT',
+          outcome,
+          reasonCode,
+          ruleInputs: json({ alert: alertInputs(alert), exit: { reason }, ...inputs }),
+          createdAt: clock.now(),
+        },
+        clock.now(),
+      );
+      logger.info(
+        { alertId: link.alertId, decisionId: decision.decisionId, outcome, reason: reasonCode },
+        'alert decided',
+      );
+    };
+    if (action === 'sell' && size === undefined) {
+      const message = 'a sell needs a size in base or quote units (equity_pct sizes buys only)';
+      return await refuse('BLOCKED', 'SELL_SIZE_UNUSABLE', { message });
+    }
+    const markets = await exchange.fetchMarkets();
+    const base = markets.find((market) => market.symbol === alert.symbol)?.base ?? alert.symbol.split('/')[0];
+    const position = await userPosition(store, settings.account, alert.symbol, markets);
+    const positionInputs = {
+      amount: toPlainString(position.amount),
+      costBasis: toPlainString(position.costBasis),
+    };
+    if (base !== undefined && this.#deps.exits.hodlAssets.has(base) && position.amount.greaterThan(0)) {
+      const message = `${base} is a HODL asset: it is never sold by Hookline`;
+      return await refuse('SKIPPED', 'HODL_ASSET', { position: positionInputs, message });
+    }
+    const result = await this.#deps.exits.start({
+      symbol: alert.symbol,
+      reason,
+      positionAmount: position.amount,
+      ruleInputs: json({ alert: alertInputs(alert), position: positionInputs }) as RuleInputs,
+      ...(size === undefined ? {} : { size }),
+      alert: link,
+    });
+    logger.info({ alertId: link.alertId, ...exitOutcome(result) }, 'alert decided');
   }
 
   async #decideEntry(alert: NormalizedAlert, receivedAt: Date): Promise<Verdict> {
@@ -304,12 +377,10 @@ function entryAlert(alert: NormalizedAlert, receivedAt: Date): EntryAlert {
   };
 }
 
-function skippedExit(alert: NormalizedAlert): Verdict {
-  return {
-    outcome: 'SKIPPED',
-    reasonCode: EXIT_ALERT_REASON,
-    ruleInputs: json({ alert: alertInputs(alert) }),
-  };
+function exitOutcome(result: StartExitResult): Record<string, string> {
+  return result.kind === 'STARTED'
+    ? { decisionId: result.decisionId, outcome: 'ORDERED', amount: toPlainString(result.amount) }
+    : { decisionId: result.decisionId, outcome: 'NOT_SOLD', reason: result.code };
 }
 
 function blocked(reasonCode: string, inputs: Record<string, unknown>): Verdict {

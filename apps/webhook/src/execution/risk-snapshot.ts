@@ -3,6 +3,7 @@
 import { type Clock, dec, ZERO } from '@hookline/core';
 import type { Balances, ExchangePort, Market, Ticker } from '@hookline/exchange';
 import {
+  readActiveExitDecisions,
   readOpenPositions,
   readRealizedPnlSince,
   readRecentExits,
@@ -75,7 +76,7 @@ export async function buildRiskState(input: RiskSnapshotInput): Promise<RiskStat
   const since = new Date(now.getTime() - limits.orderRateWindowMs);
   const dayStart = utcDayStart(now);
   // Independent reads, all at once.
-  const [controls, positions, working, recent, exits, stored] = await Promise.all([
+  const [controls, positions, working, recent, exits, stored, exiting] = await Promise.all([
     input.controls,
     readOpenPositions(store, { account, markets: input.markets }).then((positions) =>
       positions.map(
@@ -92,6 +93,7 @@ export async function buildRiskState(input: RiskSnapshotInput): Promise<RiskStat
     readRecentOrderTimes(store, account, since),
     readRecentExits(store, account, Math.max(limits.lossStreakLength, 20)),
     input.baselines.load(account, dayStart),
+    readActiveExitDecisions(store, account).then((rows) => [...new Set(rows.map((row) => row.symbol))]),
   ]);
   const quotes: Record<string, Quote | undefined> = { [input.ticker.symbol]: input.ticker };
   const missing = [...new Set(positions.map((position) => position.symbol))].filter(
@@ -125,6 +127,7 @@ export async function buildRiskState(input: RiskSnapshotInput): Promise<RiskStat
       pnl: dec(row.pnlUsd?.toString() ?? '0'),
     })),
     recentOrderTimes: recent,
+    exitingSymbols: exiting,
   };
   const baseline = stored ?? (await observeBaseline(input, state, dayStart));
   if (baseline === undefined) {

@@ -10,6 +10,7 @@
 //   NOTHING_AVAILABLE        the executor found none of the asset available on the exchange
 //   POSITION_CAP_UNRESOLVED  the position cap gave up and HALTED trading
 //   EXIT_PRICE_CAPPED        a working exit waits: the bid is below its floor (one decision per episode)
+//   NO_POSITION              a user's sell or exit found no open position (its working orders canceled)
 //
 // The executor's BLOCKED decisions also carry the exit risk gate's codes (TRADING_HALTED, ...) and
 // the market's (MARKET_UNAVAILABLE, PRICE_UNAVAILABLE): those belong to their own areas.

@@ -68,16 +68,20 @@ export async function webhookIngressPlugin(
     return answer(reply, request.log, outcome);
   });
 
-  app.post('/webhook', { bodyLimit: options.bodyLimitBytes }, async (request, reply) => {
-    const outcome = await intake.receive({
-      ...arrivalOf(request),
-      body: request.body instanceof Uint8Array ? request.body : new Uint8Array(),
-      contentType: request.headers['content-type'],
-    });
-    answer(reply, request.log, outcome);
-    if (outcome.accepted !== undefined) handOnAccepted(options.onAccepted, outcome.accepted, request.log);
-    return reply;
-  });
+  app.post(
+    '/webhook',
+    { bodyLimit: options.bodyLimitBytes, schema: webhookRouteDoc },
+    async (request, reply) => {
+      const outcome = await intake.receive({
+        ...arrivalOf(request),
+        body: request.body instanceof Uint8Array ? request.body : new Uint8Array(),
+        contentType: request.headers['content-type'],
+      });
+      answer(reply, request.log, outcome);
+      if (outcome.accepted !== undefined) handOnAccepted(options.onAccepted, outcome.accepted, request.log);
+      return reply;
+    },
+  );
 }
 
 // Logged: the outcome and its code, never the body (it holds the passphrase).
@@ -88,3 +92,17 @@ function answer(reply: FastifyReply, log: FastifyBaseLogger, outcome: IntakeOutc
   else log.info({ alertId: body.alertId, outcome: body.status }, `webhook alert ${body.status}`);
   return reply.code(outcome.status).send(body);
 }
+
+/** What the OpenAPI document says of POST /webhook (the body is read as raw bytes, not by a schema). */
+const webhookRouteDoc = {
+  summary: 'Receives a TradingView alert (Hookline template, strategy template or name=value text)',
+  description:
+    'Answered 202 when accepted (then decided by the alert.process job), 200 for a duplicate, 400 for ' +
+    'an unreadable body, 401/403 for a bad passphrase or sender, 413 when too large, 422 for a readable ' +
+    'body with wrong contents. `action`: `buy` opens or adds (risk gate, then an entry order); `sell` ' +
+    'reduces the position by its `base` or `quote` size (required; truncated to the step, capped at the ' +
+    'position), exit reason USER_SELL; `exit` closes the whole position (no size), exit reason USER_EXIT. ' +
+    'Sells and exits run through the exit executor: no position → decision SKIPPED NO_POSITION; an exit ' +
+    'already working → SKIPPED EXIT_IN_PROGRESS; HALTED → BLOCKED TRADING_HALTED. A buy while an exit ' +
+    'of its symbol works is BLOCKED EXIT_WORKING. See apps/webhook/README.md.',
+};

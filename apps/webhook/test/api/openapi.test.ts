@@ -41,4 +41,19 @@ describe('GET /openapi.json', () => {
     );
     expect(paths['/api/admin/halt']?.post).toMatchObject({ security: [{ adminToken: [] }] });
   });
+
+  it("when fetched then POST /webhook says what buy, sell and exit do and the decisions' exit reasons name the user's", async () => {
+    const { get } = await harness();
+
+    const document = (await get('/openapi.json')).json as {
+      paths: Record<string, Record<string, { description?: string }>>;
+      components?: unknown;
+    };
+
+    const description = document.paths['/webhook']?.post?.description ?? '';
+    for (const words of ['USER_SELL', 'USER_EXIT', 'NO_POSITION', 'EXIT_WORKING', 'capped at the position']) {
+      expect(description).toContain(words);
+    }
+    expect(JSON.stringify(document.paths['/api/decisions'])).toContain('USER_SELL or USER_EXIT');
+  });
 });

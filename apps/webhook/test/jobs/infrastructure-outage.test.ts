@@ -14,6 +14,7 @@ import { eventually } from '../../../../test/support/eventually.js';
 import { startTcpProxy, type TcpProxy } from '../../../../test/support/tcp-proxy.js';
 import { MemoryDailyBaselineStore } from '../../src/execution/daily-baseline-store.js';
 import { entrySettingsFromConfig } from '../../src/execution/entry-settings.js';
+import { UserExits } from '../../src/execution/user-exits.js';
 import { InlineJobQueue } from '../../src/jobs/inline-job-queue.js';
 import { buildTradingCore } from '../../src/trading-core.js';
 import { buildWebhookSystem } from '../../src/webhook-system.js';
@@ -92,6 +93,7 @@ function coreOver(store: Store, venue: PaperVenue) {
     ledger: {},
     queues: new InlineJobQueue(venue.clock),
     baselines: new MemoryDailyBaselineStore(),
+    exits: new UserExits(new Set()), // buy alerts only: no exit is ever started
   });
 }
 

@@ -51,6 +51,15 @@ export const hooklineTemplateSchema = z
   .refine((alert) => alert.action !== 'exit' || alert.size === undefined, {
     path: ['size'],
     error: 'an exit closes the whole position and takes no size; use "sell" with a size to reduce it',
+  })
+  .refine((alert) => alert.action !== 'sell' || alert.size !== undefined, {
+    path: ['size'],
+    error:
+      'a sell reduces the position by its size: give {"base": …} or {"quote": …}, or use "exit" to close it',
+  })
+  .refine((alert) => alert.action !== 'sell' || alert.size?.unit !== 'equity_pct', {
+    path: ['size'],
+    error: 'a sell is sized in base or quote units; equity_pct sizes buys only',
   });
 
 /** Reads the Hookline template, from JSON fields or from key=value text (`format: 'text'`). */

@@ -43,6 +43,13 @@ export function fromStrategyTemplate(fields: JsonObject): DraftResult {
         ? 'exit'
         : 'sell';
   const contracts = action === 'exit' ? undefined : strategy.order_contracts;
+  if (action === 'sell' && contracts === undefined) {
+    return {
+      ok: false,
+      message:
+        'strategy.order_contracts: is required for a sell that leaves the strategy long (it is how much to sell)',
+    };
+  }
   return {
     ok: true,
     draft: {

@@ -54,6 +54,9 @@ describe('normalizeAlert: the Hookline template', () => {
     [{ time: '2024-05-01T12:00:00' }, /time: must be an ISO-8601 time/],
     [{ ticker: '' }, /ticker: is required/],
     [{ id: 'x'.repeat(129) }, /id: must be at most 128 characters/],
+    [{ action: 'sell' }, /size: a sell reduces the position by its size/],
+    [{ action: 'sell', size: { equity_pct: '5' } }, /size: a sell is sized in base or quote units/],
+    [{ action: 'exit', size: { base: '1' } }, /size: an exit closes the whole position and takes no size/],
   ])('when the fields are %j then INVALID_PAYLOAD says %s', (fields, message) => {
     const result = normalize(JSON.stringify({ ...base, ...fields }));
 
@@ -129,6 +132,18 @@ describe('normalizeAlert: the strategy template', () => {
     const result = normalize(strategyBody({ order_action: 'buy' }, { id: 'ETH-2024-05-01T12:00:00Z' }));
 
     expect(result.ok && result.alert.id).toBe('ETH-2024-05-01T12:00:00Z');
+  });
+
+  it('when a sell leaves the strategy long without order_contracts then it is refused: how much to sell is unknown', () => {
+    const result = normalize(strategyBody({ order_action: 'sell', market_position: 'long' }));
+
+    expect(!result.ok && result.problem.message).toMatch(/strategy.order_contracts: is required for a sell/);
+  });
+
+  it('when a sell leaves the strategy flat without order_contracts then it is an exit', () => {
+    const result = normalize(strategyBody({ order_action: 'sell', market_position: 'flat' }));
+
+    expect(result).toMatchObject({ ok: true, alert: { action: 'exit', size: null } });
   });
 
   it('when the order action is not buy or sell then the message names the nested field', () => {

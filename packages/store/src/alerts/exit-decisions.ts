@@ -28,6 +28,56 @@ export async function writeExitDecision(store: Store, decision: ExitDecisionWrit
   return toDecisionRecord(row);
 }
 
+/** An exit decision that answers an alert (a user's sell or exit): it is the alert's one decision. */
+export interface AlertExitDecisionWrite extends ExitDecisionWrite {
+  readonly alertId: string;
+  /** A decision id fixed by the sender (sighook derives it from its idempotency key); else a new one. */
+  readonly decisionId?: string | undefined;
+}
+
+/** The alert's decision, and whether this call wrote it (false: another run had already decided it). */
+export interface AlertExitDecisionResult {
+  readonly decision: DecisionRecord;
+  readonly written: boolean;
+}
+
+/**
+ * Writes the exit decision of an alert and marks the alert PROCESSED in one transaction, like
+ * recordAlertDecision: the alert row is claimed only while ACCEPTED, so when two runs of the alert's
+ * job decide at once the second stores nothing and gets the first one's decision (written: false).
+ */
+export async function writeAlertExitDecision(
+  store: Store,
+  decision: AlertExitDecisionWrite,
+): Promise<AlertExitDecisionResult> {
+  const { alertId } = decision;
+  const prisma = clientOf(store);
+  const created = await prisma.$transaction(async (tx) => {
+    const claimed = await tx.alert.updateMany({
+      where: { id: alertId, status: 'ACCEPTED' },
+      data: {
+        status: 'PROCESSED',
+        processedAt: decision.createdAt,
+        ...(decision.outcome === 'ORDERED' ? {} : { reason: decision.reasonCode }),
+      },
+    });
+    if (claimed.count === 0) return null;
+    return await tx.decision.create({
+      data: {
+        ...exitDecisionRow(decision),
+        ...(decision.decisionId === undefined ? {} : { decisionId: decision.decisionId }),
+        alertId,
+      },
+    });
+  });
+  if (created !== null) return { decision: toDecisionRecord(created), written: true };
+  const existing = await prisma.decision.findFirst({ where: { alertId }, orderBy: { createdAt: 'asc' } });
+  if (existing === null) {
+    throw new Error(`alert ${alertId} is not ACCEPTED and has no decision: it cannot be decided`);
+  }
+  return { decision: toDecisionRecord(existing), written: false };
+}
+
 /** Writes several exit decisions in one statement; returns how many were written. */
 export async function writeExitDecisions(
   store: Store,

@@ -160,7 +160,8 @@ export function exitStartOf(decision: DecisionRecord): ExitStartWrite {
 
 /**
  * What asked for the exit: the position cap (CAP_ENFORCEMENT), the operator (MANUAL, EMERGENCY, or
- * rule inputs carrying `operator`), an alert (rule inputs carrying `alertId`), else a sentinel rule.
+ * rule inputs carrying `operator`), an alert (USER_SELL, USER_EXIT, or rule inputs carrying `alertId`),
+ * else a sentinel rule.
  */
 export function exitTriggerOf(
   reason: ExitReason,
@@ -168,7 +169,9 @@ export function exitTriggerOf(
 ): ExitTrigger {
   if (reason === 'CAP_ENFORCEMENT') return 'CAP';
   if (reason === 'MANUAL' || reason === 'EMERGENCY' || 'operator' in ruleInputs) return 'OPERATOR';
-  if (typeof ruleInputs.alertId === 'string') return 'ALERT';
+  if (reason === 'USER_SELL' || reason === 'USER_EXIT' || typeof ruleInputs.alertId === 'string') {
+    return 'ALERT';
+  }
   return 'SENTINEL';
 }
 

@@ -51,3 +51,24 @@ export function sizeExit(input: ExitSizingInput): ExitSizing {
   }
   return { kind: 'SELL', amount };
 }
+
+/** How much a user's sell asks for: base units, or a value in the quote currency. */
+export interface UserSellSize {
+  readonly unit: 'base' | 'quote';
+  /** Positive. */
+  readonly amount: Decimal;
+}
+
+/**
+ * What a user's sell sets out to sell, before the market's step: its size in base units (a quote
+ * value is converted at the bid), capped at the position. A size beyond the position sells the whole
+ * position, never more. No size: the whole position. Pure.
+ */
+export function userSellTarget(position: Decimal, size: UserSellSize | undefined, bid: Decimal): Decimal {
+  return size === undefined ? position : min(position, userSellAsked(size, bid));
+}
+
+/** A user's sell size in base units: a quote value is worth amount / bid of the coin. Pure. */
+export function userSellAsked(size: UserSellSize, bid: Decimal): Decimal {
+  return size.unit === 'base' ? size.amount : size.amount.dividedBy(bid);
+}

@@ -3,14 +3,14 @@
 // nothing available) record why nothing was sold.
 import { type Decimal, type ExitReason, toPlainString, ZERO } from '@hookline/core';
 import type { Market, Ticker } from '@hookline/exchange';
-import { writeExitDecision } from '@hookline/store';
 import type { RuleInputs } from '../../rules/index.js';
+import { decidedMeanwhile, type ExitAlertLink, startedBefore, writeStartDecision } from './exit-alert.js';
 import { type ExitExecutorDependencies, readMarket } from './exit-context.js';
 import { checkExitGate, workingSells } from './exit-gate.js';
 import { planExitOrder } from './exit-ladder.js';
 import { cancelWorkingOrders, placeExitOrder } from './exit-orders.js';
 import { jsonInputs, loadActiveExits, recordExitStarted } from './exit-records.js';
-import { sizeExit } from './exit-sizing.js';
+import { sizeExit, type UserSellSize, userSellAsked, userSellTarget } from './exit-sizing.js';
 
 /** The sentinel's request to sell a position, with the inputs of the exit rule that fired. */
 export interface StartExitRequest {
@@ -19,6 +19,10 @@ export interface StartExitRequest {
   /** The open position (its open lots): the exit never sells more. */
   readonly positionAmount: Decimal;
   readonly ruleInputs: RuleInputs;
+  /** A user's sell: at most this much of the position (USER_SELL). Absent: the whole position. */
+  readonly size?: UserSellSize;
+  /** The alert the exit answers: the exit's decision is the alert's one decision. */
+  readonly alert?: ExitAlertLink;
 }
 
 /** What start() did: the first order is out, or why nothing is sold (with its decision). */
@@ -60,6 +64,7 @@ export async function startExit(
     const detail = `an exit of ${symbol} is already working`;
     return await notSold(deps, request, { outcome: 'SKIPPED', code: 'EXIT_IN_PROGRESS', detail, inputs });
   }
+  if (!request.positionAmount.greaterThan(0)) return await nothingHeld(deps, request, inputs);
   const read = await readMarket(deps.exchange, symbol);
   if (!read.ok && read.code === 'MARKET_UNAVAILABLE') {
     const detail = `${symbol} is not a market accepting orders`;
@@ -84,12 +89,8 @@ export async function startExit(
     return await notSold(deps, request, { outcome: 'BLOCKED', code: read.code, detail, inputs: gated });
   }
   // A position that is dust even if all of it were available is not worth canceling anything for.
-  const whole = sizeExit({
-    ...read,
-    available: request.positionAmount,
-    remaining: request.positionAmount,
-    bid: read.ticker.bid,
-  });
+  const wanted = userSellTarget(request.positionAmount, request.size, read.ticker.bid);
+  const whole = sizeExit({ ...read, available: wanted, remaining: wanted, bid: read.ticker.bid });
   if (whole.kind === 'DUST' || whole.kind === 'NONE_LEFT') {
     const detail = whole.kind === 'DUST' ? whole.message : `the ${symbol} position is empty`;
     return await notSold(deps, request, { outcome: 'SKIPPED', code: 'DUST', detail, inputs: gated });
@@ -107,11 +108,18 @@ async function sellNow(
 ): Promise<StartExitResult> {
   const { symbol, reason } = request;
   const clearing = `exit ${reason}: our orders on ${symbol} are canceled first`;
+  const decided = await decidedMeanwhile(deps, request.alert);
+  if (decided !== undefined) return decided;
   const canceledOrders = await cancelWorkingOrders(deps, symbol, clearing);
   const balances = await deps.exchange.fetchBalances();
   const available = balances[market.base]?.available ?? ZERO;
-  const sizing = sizeExit({ available, remaining: request.positionAmount, market, bid: ticker.bid });
-  const exit = { ...(inputs.exit as Inputs), available: toPlainString(available) };
+  const remaining = userSellTarget(request.positionAmount, request.size, ticker.bid);
+  const sizing = sizeExit({ available, remaining, market, bid: ticker.bid });
+  const exit = {
+    ...(inputs.exit as Inputs),
+    ...sizeInputs(request, ticker.bid),
+    available: toPlainString(available),
+  };
   const sized: Inputs = { ...inputs, exit, canceledOrders };
   switch (sizing.kind) {
     case 'SELL':
@@ -161,12 +169,13 @@ async function orderFirst(
     amount: toPlainString(sale.amount),
     referencePrice: toPlainString(bid),
   };
-  const decision = await writeExitDecision(deps.store, {
+  const { decision, written } = await writeStartDecision(deps, request.alert, {
     ...decisionColumns(deps, request),
     outcome: 'ORDERED',
     reasonCode: reason,
     ruleInputs: jsonInputs({ ...sale.inputs, exit, settings: deps.settings, firstOrder }),
   });
+  if (!written) return startedBefore(decision);
   const { decisionId } = decision;
   await recordExitStarted(deps.store, decision);
   const clientOrderId = await placeExitOrder(deps, { decisionId, symbol, reason }, plan, sale.amount);
@@ -180,15 +189,43 @@ async function notSold(
   why: NotSold,
 ): Promise<StartExitResult> {
   const { outcome, code, detail } = why;
-  const decision = await writeExitDecision(deps.store, {
+  const { decision, written } = await writeStartDecision(deps, request.alert, {
     ...decisionColumns(deps, request),
     outcome,
     reasonCode: code,
     ruleInputs: jsonInputs({ ...why.inputs, message: detail }),
   });
+  if (!written) return startedBefore(decision);
   const { decisionId } = decision;
   deps.logger.info({ decisionId, symbol: request.symbol, reason: request.reason, code }, 'exit not sold');
   return { kind: 'NOT_SOLD', decisionId, code, detail };
+}
+
+// No position (only a user's sell or exit asks for one): our working orders on the symbol still go,
+// so a resting entry the sell races is canceled instead of opening a position after the user's exit.
+async function nothingHeld(
+  deps: ExitExecutorDependencies,
+  request: StartExitRequest,
+  inputs: Inputs,
+): Promise<StartExitResult> {
+  const { symbol, reason } = request;
+  const decided = await decidedMeanwhile(deps, request.alert);
+  if (decided !== undefined) return decided;
+  const canceledOrders = await cancelWorkingOrders(deps, symbol, `exit ${reason}: no ${symbol} position`);
+  const detail = `no open ${symbol} position to sell`;
+  const held: Inputs = { ...inputs, canceledOrders };
+  return await notSold(deps, request, { outcome: 'SKIPPED', code: 'NO_POSITION', detail, inputs: held });
+}
+
+// A user's sell records what it asked for and what that came to at the bid, capped at the position.
+function sizeInputs(request: StartExitRequest, bid: Decimal): Inputs {
+  if (request.size === undefined) return {};
+  const { unit, amount } = request.size;
+  const asked = userSellAsked(request.size, bid);
+  return {
+    requested: { unit, amount: toPlainString(amount), base: toPlainString(asked) },
+    cappedAtPosition: asked.greaterThan(request.positionAmount),
+  };
 }
 
 function decisionColumns(deps: ExitExecutorDependencies, request: StartExitRequest) {

@@ -11,12 +11,12 @@ import { RedisLease } from '../../leases/redis-lease.js';
 import { ExitExecutor } from '../executor/exit-executor.js';
 import { Exits } from '../executor/exits.js';
 import type { ExitSettings } from '../exit-settings.js';
-import { SentinelMemory } from '../sentinel-memory.js';
 import { ProtectiveStopKeeper } from '../protective-stops/protective-stop-keeper.js';
 import {
   defaultProtectiveStopSettings,
   protectiveStopsEnabled,
 } from '../protective-stops/protective-stop-settings.js';
+import { SentinelMemory } from '../sentinel-memory.js';
 import { SentinelLoop } from './sentinel-loop.js';
 import type { SentinelControls, SentinelExits } from './sentinel-ports.js';
 import { marketDataCheck, sentinelHeartbeatCheck } from './sentinel-readiness.js';

@@ -2,6 +2,7 @@ import { checkDailyLoss, checkLossStreak, checkOpenPositions } from './account-r
 import { type AccountValuation, valueAccount } from './account-valuation.js';
 import { checkAlertAge } from './alert-age-rule.js';
 import { checkImmediateLoss, checkPriceDeviation, checkSpread } from './entry-price-rules.js';
+import { checkExitWorking } from './exit-working-rule.js';
 import { checkExchangeCircuit, checkPricesAvailable, checkQuoteFreshness } from './market-data-rules.js';
 import {
   checkBuyGuard,
@@ -42,6 +43,7 @@ interface ExitContext {
  * 10–12. account-wide limits, longest-lasting first (daily loss until midnight, loss-streak cooldown,
  *    open-position count);
  * 13–15. this symbol's limits (position size, cooldown after an exit, duplicate working buy);
+ * 15b. an exit of this symbol still working (a buy would re-open what it is closing);
  * 16. the order rate last: the most transient, so a lasting reason is never hidden behind it.
  */
 export const entryRules: readonly NamedRule<EntryContext>[] = [
@@ -103,6 +105,7 @@ export const entryRules: readonly NamedRule<EntryContext>[] = [
     name: 'duplicateOrder',
     check: ({ request, state }) => checkDuplicateOrder(state, request.symbol, 'buy'),
   },
+  { name: 'exitWorking', check: ({ request, state }) => checkExitWorking(state, request.symbol) },
   { name: 'orderRate', check: ({ state, limits }) => checkOrderRate(state, limits) },
 ];
 

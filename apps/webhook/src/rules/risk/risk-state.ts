@@ -91,6 +91,8 @@ export interface RiskState {
   /** When our recent orders (entries and exits) were submitted, any order. */
   readonly recentOrderTimes: readonly Date[];
   readonly daily: DailyBaseline;
+  /** Symbols with an exit working (its decision ORDERED and not over); absent: none. */
+  readonly exitingSymbols?: readonly string[];
 }
 
 /** A request to open or add to a position with a buy of `amount` base units at `price`. */

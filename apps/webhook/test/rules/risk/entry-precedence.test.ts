@@ -30,6 +30,7 @@ const violations = {
   maxOpen: manyPositions(8),
   symbolCooldown: { recentExits: [exitTrade('BTC/USD', '10', 60_000)] },
   duplicate: { openOrders: [openOrder('BTC/USD', 'buy', '0.001', '59000')] },
+  exitWorking: { exitingSymbols: ['BTC/USD'] },
   rate: { recentOrderTimes: Array.from({ length: 10 }, (_, index) => at(-1_000 * (index + 1))) },
 } satisfies Record<string, Partial<RiskState>>;
 
@@ -57,6 +58,7 @@ describe('risk gate, entries: precedence (the first refusal wins)', () => {
       'positionSize',
       'symbolCooldown',
       'duplicateOrder',
+      'exitWorking',
       'orderRate',
     ]);
   });
@@ -101,6 +103,12 @@ describe('risk gate, entries: precedence (the first refusal wins)', () => {
       [violations.symbolCooldown, violations.duplicate],
     ],
     ['a working buy and the order rate', 'DUPLICATE_OPEN_ORDER', [violations.duplicate, violations.rate]],
+    [
+      'a working buy and a working exit',
+      'DUPLICATE_OPEN_ORDER',
+      [violations.duplicate, violations.exitWorking],
+    ],
+    ['a working exit and the order rate', 'EXIT_WORKING', [violations.exitWorking, violations.rate]],
     ['only the order rate', 'ORDER_RATE_THROTTLED', [violations.rate]],
   ])('when %s both apply then the reason is %s', (_name, expected, parts, request = entry) => {
     const verdict = evaluateEntry(request, combine(...parts), limitsWith());

@@ -170,6 +170,7 @@ describe('risk gate, entries: the recorded inputs', () => {
       'positionSize',
       'symbolCooldown',
       'duplicateOrder',
+      'exitWorking',
       'orderRate',
     ]);
     expect(JSON.parse(JSON.stringify(verdict.inputs))).toEqual(verdict.inputs);
@@ -182,5 +183,22 @@ describe('risk gate, entries: the recorded inputs', () => {
     });
 
     expect(Object.keys(verdict.inputs)).toEqual(['tradingState', 'buyGuard', 'exchangeCircuit']);
+  });
+});
+
+describe('risk gate, entries: an exit of the symbol working', () => {
+  it.each<[string, string, RiskState['exitingSymbols']]>([
+    ['an exit of BTC/USD is working', 'EXIT_WORKING', ['BTC/USD']],
+    ['an exit of ETH/USD is working (another symbol)', 'ALLOWED', ['ETH/USD']],
+    ['no exit is working', 'ALLOWED', []],
+    ['the state does not say (no exits read)', 'ALLOWED', undefined],
+  ])('when %s then the entry is %s', (_name, expected, exitingSymbols) => {
+    const verdict = evaluate(exitingSymbols === undefined ? {} : { exitingSymbols });
+
+    expect(outcome(verdict)).toBe(expected);
+    expect(verdict.inputs.exitWorking).toEqual({
+      symbol: 'BTC/USD',
+      exitWorking: expected === 'EXIT_WORKING',
+    });
   });
 });

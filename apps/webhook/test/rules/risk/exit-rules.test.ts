@@ -26,6 +26,8 @@ const ordinaryExits: ExitReason[] = [
   'MANUAL',
   // The keeper places protective stops without the gate; were one asked, it is no emergency.
   'PROTECTIVE_STOP',
+  'USER_SELL',
+  'USER_EXIT',
 ];
 const emergencyExits: ExitReason[] = ['HARD_STOP', 'EMERGENCY'];
 const stale = { quotes: { 'BTC/USD': quote('60000', '60001', 15_001) } };
