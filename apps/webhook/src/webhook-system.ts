@@ -211,6 +211,7 @@ async function buildOnline(
     envBuyGuard: config.HOOKLINE_BUY_GUARD,
     buyGuardFile: config.HOOKLINE_BUY_GUARD_FILE,
     exchangeHealth: () => readCircuit(exchange).health,
+    orderCircuitHealth: () => readCircuit(exchange).ordersHealth,
     entriesHeldBecause: () =>
       reconciler?.hasSucceeded()
         ? undefined

@@ -38,5 +38,11 @@ export {
 } from './port/market.js';
 export type { CreateOrderRequest, ExchangeOrder, OrderSide } from './port/order.js';
 export type { Unsubscribe, UserStreamEvent } from './port/stream-events.js';
-export type { CircuitStatus, ExchangeHealth } from './resilience/circuit-status.js';
+export {
+  type CircuitScope,
+  type CircuitStatus,
+  type ExchangeCircuits,
+  type ExchangeHealth,
+  worstHealth,
+} from './resilience/circuit-status.js';
 export { canonicalSymbol, SymbolResolver } from './symbols.js';

@@ -92,17 +92,22 @@ export function createMetricsRegistry(sources: MetricsSources): Registry {
   });
   new Gauge({
     name: 'hookline_exchange_circuit_state',
-    help: 'The exchange circuit breaker: 1 for its current state and health (paper: CLOSED, HEALTHY).',
-    labelNames: ['exchange', 'state', 'health'],
+    help: "The exchange's circuit breakers, one per scope (market_data, orders): 1 for each one's current state and health (paper: CLOSED, HEALTHY).",
+    labelNames: ['exchange', 'scope', 'state', 'health'],
     registers: [registry],
     collect() {
       this.reset();
       const circuit = readCircuit(sources.exchange);
-      const current = circuit.status?.state ?? 'CLOSED';
-      for (const state of CIRCUIT_STATES) {
-        for (const health of HEALTHS) {
-          const on = state === current && health === circuit.health ? 1 : 0;
-          this.set({ exchange: circuit.exchange, state, health }, on);
+      const scopes = [
+        { scope: 'market_data', state: circuit.circuits?.marketData.state, health: circuit.marketDataHealth },
+        { scope: 'orders', state: circuit.circuits?.orders.state, health: circuit.ordersHealth },
+      ];
+      for (const breaker of scopes) {
+        for (const state of CIRCUIT_STATES) {
+          for (const health of HEALTHS) {
+            const on = state === (breaker.state ?? 'CLOSED') && health === breaker.health ? 1 : 0;
+            this.set({ exchange: circuit.exchange, scope: breaker.scope, state, health }, on);
+          }
         }
       }
     },

@@ -12,7 +12,7 @@ import type {
   Unsubscribe,
   UserStreamEvent,
 } from '../port/stream-events.js';
-import type { CircuitStatus } from '../resilience/circuit-status.js';
+import type { ExchangeCircuits } from '../resilience/circuit-status.js';
 import { createCcxtClient } from './ccxt-client.js';
 import type { CcxtExchangeOptions } from './ccxt-exchange-options.js';
 import { CcxtFillHistory } from './ccxt-fill-history.js';
@@ -27,7 +27,8 @@ import { venueProfiles } from './venue-profile.js';
  * Live trading through ccxt REST (Coinbase Advanced Trade first; Kraken and Binance through the
  * same code and a profile table), with the Coinbase private and ticker streams over `ws`. Reads
  * are retried, creates never (an unknown outcome throws UNKNOWN_OUTCOME: resolve it by
- * `fetchOrder({ clientOrderId })` or createOrderSafely); every call passes the exchange's breaker.
+ * `fetchOrder({ clientOrderId })` or createOrderSafely); every call passes the breaker and budget of
+ * its scope (market data or orders, resilience/exchange-lanes.ts).
  */
 export class CcxtExchange implements ExchangePort {
   readonly name: string;
@@ -48,12 +49,16 @@ export class CcxtExchange implements ExchangePort {
       ...(options.apiKey === undefined ? {} : { apiKey: options.apiKey }),
       ...(options.secret === undefined ? {} : { secret: options.secret }),
       ...(options.urls?.rest === undefined ? {} : { restUrl: options.urls.rest }),
-      ...(options.rateLimitMs === undefined ? {} : { rateLimitMs: options.rateLimitMs }),
     });
+    const perSecond = (msPerRequest: number) => 1_000 / Math.max(msPerRequest, 1);
     this.#gateway = new CcxtGateway(client, profile, {
       clock: options.clock,
       name: this.name,
       attemptTimeoutMs: options.attemptTimeoutMs ?? requestTimeoutMs * 2,
+      ordersPerSecond: perSecond(options.rateLimitMs ?? profile.rateLimit.msPerRequest),
+      marketDataPerSecond:
+        options.marketDataRequestsPerSecond ??
+        perSecond(options.rateLimitMs ?? profile.rateLimit.marketDataMsPerRequest),
       ...(options.retry === undefined ? {} : { retry: options.retry }),
       ...(options.breaker === undefined ? {} : { breaker: options.breaker }),
     });
@@ -64,9 +69,9 @@ export class CcxtExchange implements ExchangePort {
       profile.streams === 'coinbase' ? coinbaseStreamsFor(options, this.#markets, this) : undefined;
   }
 
-  /** The breaker's state, health, counts and times (for /readyz, metrics and the risk gate). */
-  circuitStatus(): CircuitStatus {
-    return this.#gateway.breaker.status();
+  /** Both breakers' states, health, counts and times (for /readyz, metrics and the risk gate). */
+  circuits(): ExchangeCircuits {
+    return this.#gateway.lanes.circuits();
   }
 
   async fetchMarkets(): Promise<readonly Market[]> {

@@ -50,8 +50,15 @@ export interface VenueProfile {
   readonly ccxtOptions: Readonly<Record<string, unknown>>;
   /** Venue currency spellings (Kraken XBT, XXBT, ZUSD) for the SymbolResolver. */
   readonly currencyAliases: Readonly<Record<string, string>>;
-  /** ccxt's throttle (ms per cost unit) and the venue limit it keeps under. */
-  readonly rateLimit: { readonly msPerRequest: number; readonly venueLimit: string };
+  /**
+   * The request budgets (ExchangeLanes): ms per orders/account request and per market data read,
+   * and the venue limits they keep under.
+   */
+  readonly rateLimit: {
+    readonly msPerRequest: number;
+    readonly marketDataMsPerRequest: number;
+    readonly venueLimit: string;
+  };
   /** Finds the venue's error code in a ccxt error message. */
   readonly parseRejection: (message: string) => VenueRejection | undefined;
   /** The order status from the venue's raw order, where ccxt's unified status loses it. */
@@ -77,7 +84,11 @@ export const venueProfiles: Readonly<Record<VenueId, VenueProfile>> = {
     // v3 accounts give available and hold (ccxt's default is the v2 wallet list, total only).
     ccxtOptions: { fetchBalance: 'v3PrivateGetBrokerageAccounts', brokerId: 'hookline' },
     currencyAliases: defaultCurrencyAliases,
-    rateLimit: { msPerRequest: 34, venueLimit: 'Advanced Trade private REST: 30 requests/s per key' },
+    rateLimit: {
+      msPerRequest: 34,
+      marketDataMsPerRequest: 100,
+      venueLimit: 'Advanced Trade private REST: 30 requests/s per key; public REST: 10 requests/s per IP',
+    },
     parseRejection: coinbaseRejection,
     orderStatus: (info, filled) => coinbaseOrderStatus(info.status, filled),
   },
@@ -95,7 +106,9 @@ export const venueProfiles: Readonly<Record<VenueId, VenueProfile>> = {
     currencyAliases: defaultCurrencyAliases,
     rateLimit: {
       msPerRequest: 1_000,
-      venueLimit: 'Kraken REST counter: about one call/s sustained (starter tier)',
+      marketDataMsPerRequest: 1_000,
+      venueLimit:
+        'Kraken REST counter: about one call/s sustained (starter tier); public REST: 1 call/s per IP',
     },
     parseRejection: krakenRejection,
   },
@@ -110,7 +123,11 @@ export const venueProfiles: Readonly<Record<VenueId, VenueProfile>> = {
     streams: 'none',
     ccxtOptions: { defaultType: 'spot' },
     currencyAliases: defaultCurrencyAliases,
-    rateLimit: { msPerRequest: 50, venueLimit: 'Binance spot: 6,000 request weight/min per IP' },
+    rateLimit: {
+      msPerRequest: 50,
+      marketDataMsPerRequest: 50,
+      venueLimit: 'Binance spot: 6,000 request weight/min per IP',
+    },
     parseRejection: binanceRejection,
   },
 };
