@@ -37,7 +37,15 @@ export {
   type Ticker,
 } from './port/market.js';
 export type { CreateOrderRequest, ExchangeOrder, OrderSide } from './port/order.js';
+export type { CachedQuote, QuoteSource } from './port/quote-source.js';
 export type { Unsubscribe, UserStreamEvent } from './port/stream-events.js';
+export { isFeedFrozen } from './quotes/frozen-feed.js';
+export {
+  defaultMarketQuotesSettings,
+  MarketQuotes,
+  type MarketQuotesOptions,
+  type MarketQuotesSettings,
+} from './quotes/market-quotes.js';
 export {
   type CircuitScope,
   type CircuitStatus,
@@ -45,4 +53,6 @@ export {
   type ExchangeHealth,
   worstHealth,
 } from './resilience/circuit-status.js';
+export { ExchangeLanes, type ExchangeLanesOptions, scopeOf } from './resilience/exchange-lanes.js';
+export { RequestBudget, type RequestLane } from './resilience/request-budget.js';
 export { canonicalSymbol, SymbolResolver } from './symbols.js';

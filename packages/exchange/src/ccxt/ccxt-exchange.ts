@@ -1,6 +1,7 @@
 import { ZERO } from '@hookline/core';
 import type { CoinbaseStreams } from '../coinbase/coinbase-streams.js';
 import type { UserStreamCounters } from '../coinbase/coinbase-user-stream.js';
+import { KrakenTickerStream, krakenWebSocketUrl } from '../kraken/kraken-ticker-stream.js';
 import { ExchangeError } from '../port/exchange-error.js';
 import type { ExchangePort } from '../port/exchange-port.js';
 import type { Fill, FillCursor, FillPage, FillQuery } from '../port/fill.js';
@@ -38,6 +39,7 @@ export class CcxtExchange implements ExchangePort {
   readonly #orders: CcxtOrders;
   readonly #fills: CcxtFillHistory;
   readonly #streams: CoinbaseStreams | undefined;
+  readonly #krakenStreams = new Set<KrakenTickerStream>();
 
   constructor(options: CcxtExchangeOptions) {
     this.#options = options;
@@ -150,6 +152,7 @@ export class CcxtExchange implements ExchangePort {
   }
 
   subscribeTickers(symbols: readonly string[], listener: StreamListener<TickerStreamEvent>): Unsubscribe {
+    if (this.#gateway.profile.streams === 'kraken-public') return this.#krakenTickers(symbols, listener);
     const streams = this.#requireStreams('subscribeTickers');
     const resolver = this.#markets.resolver;
     if (resolver === undefined) {
@@ -184,7 +187,13 @@ export class CcxtExchange implements ExchangePort {
       }, timeoutMs);
     });
     try {
-      await Promise.race([this.#streams?.whenSettled(), late]);
+      await Promise.race([
+        Promise.all([
+          this.#streams?.whenSettled(),
+          ...[...this.#krakenStreams].map((stream) => stream.whenReady()),
+        ]),
+        late,
+      ]);
     } finally {
       clearTimeout(timer);
     }
@@ -192,6 +201,49 @@ export class CcxtExchange implements ExchangePort {
 
   async close(): Promise<void> {
     this.#streams?.close();
+    for (const stream of this.#krakenStreams) stream.close();
+    this.#krakenStreams.clear();
+  }
+
+  // Kraken's public v2 ticker channel names markets as we do (`BTC/USD`).
+  #krakenTickers(symbols: readonly string[], listener: StreamListener<TickerStreamEvent>): Unsubscribe {
+    const resolver = this.#requireResolver();
+    const stream = new KrakenTickerStream(
+      {
+        url: this.#options.urls?.ws ?? krakenWebSocketUrl,
+        clock: this.#options.clock,
+        symbols: symbols.map((symbol) => resolver.resolve(symbol).symbol),
+        resolveSymbol: (symbol) => resolver.find(symbol),
+        ...(this.#options.stream?.reconnect === undefined
+          ? {}
+          : { reconnect: this.#options.stream.reconnect }),
+        ...(this.#options.stream?.idleTimeoutMs === undefined
+          ? {}
+          : { idleTimeoutMs: this.#options.stream.idleTimeoutMs }),
+      },
+      (event) => {
+        try {
+          listener(event);
+        } catch (error) {
+          this.#options.onListenerError?.(error);
+        }
+      },
+    );
+    this.#krakenStreams.add(stream);
+    return () => {
+      stream.close();
+      this.#krakenStreams.delete(stream);
+    };
+  }
+
+  #requireResolver() {
+    const resolver = this.#markets.resolver;
+    if (resolver === undefined) {
+      throw new ExchangeError('TEMPORARY', 'markets are not loaded yet: call fetchMarkets first', {
+        context: { operation: 'subscribeTickers', exchange: this.name },
+      });
+    }
+    return resolver;
   }
 
   #requireStreams(operation: string): CoinbaseStreams {

@@ -44,8 +44,11 @@ export interface VenueProfile {
    * by `order_ids`; `ccxt-since`: ccxt's fetchMyTrades `since` and fetchOrderTrades.
    */
   readonly fillHistory: 'coinbase-cursor' | 'ccxt-since';
-  /** `coinbase`: the user and ticker channels over `ws`; `none`: no streams in this adapter yet. */
-  readonly streams: 'coinbase' | 'none';
+  /**
+   * `coinbase`: the user and ticker channels over `ws`; `kraken-public`: the public v2 `ticker`
+   * channel only (no user stream yet); `none`: no streams in this adapter yet.
+   */
+  readonly streams: 'coinbase' | 'kraken-public' | 'none';
   /** Options merged into the ccxt constructor's `options`. */
   readonly ccxtOptions: Readonly<Record<string, unknown>>;
   /** Venue currency spellings (Kraken XBT, XXBT, ZUSD) for the SymbolResolver. */
@@ -101,7 +104,7 @@ export const venueProfiles: Readonly<Record<VenueId, VenueProfile>> = {
     tickerSource: 'ticker',
     marketSource: 'ccxt',
     fillHistory: 'ccxt-since',
-    streams: 'none',
+    streams: 'kraken-public',
     ccxtOptions: {},
     currencyAliases: defaultCurrencyAliases,
     rateLimit: {
