@@ -36,6 +36,7 @@ import { ingressOptionsFromConfig, type WebhookIngressOptions } from './ingress/
 import { InlineJobQueue } from './jobs/inline-job-queue.js';
 import { jobNames } from './jobs/job-catalog.js';
 import type { JobConcurrency } from './jobs/job-workers.js';
+import { quoteSourceFromConfig } from './quotes/quote-source.js';
 import { createReconciler, type Reconciler, type ReconcilerOptions } from './reconciler/index.js';
 import { buildTradingCore } from './trading-core.js';
 import { startTradingPipeline, type TradingPipeline } from './trading-pipeline.js';
@@ -158,9 +159,11 @@ function buildOffline(
   const { config, store, exchange, clock, logger } = resources;
   const settings = settingsOf(config, overrides);
   const queue = new InlineJobQueue(clock);
+  const quotes = quoteSourceFromConfig(config, exchange, clock, logger);
   const core = buildTradingCore({
     store,
     exchange,
+    quotes,
     clock,
     logger,
     settings: settings.entry,
@@ -173,6 +176,7 @@ function buildOffline(
   const sentinel = createSentinel({
     store,
     exchange,
+    quotes,
     redis: undefined,
     clock,
     logger,
@@ -239,9 +243,13 @@ async function buildOnline(
       ...overrides.entry,
     },
   });
+  // Quotes for the sentinel, the exit executor and entries: the venue's ticker stream, REST as a
+  // bounded fallback (quotes/quote-source.ts).
+  const quotes = quoteSourceFromConfig(config, exchange, clock, logger);
   const pipeline = await startTradingPipeline({
     store,
     exchange,
+    quotes,
     redis,
     clock,
     logger,
@@ -261,6 +269,7 @@ async function buildOnline(
   const sentinel = createSentinel({
     store,
     exchange,
+    quotes,
     redis,
     clock,
     logger,
@@ -317,6 +326,7 @@ async function buildOnline(
       redis,
       clock,
       exchange,
+      quotes,
       controls,
       queues: jobNames.map((name) => pipeline.queues.queue(name)),
       sweeper: pipeline.sweeper,
@@ -346,6 +356,7 @@ async function buildOnline(
       await started.sentinel.stop();
       logger.info('webhook stopping: draining job workers and the fill consumer');
       await pipeline.stop();
+      quotes.close();
     },
   };
 }

@@ -3,7 +3,7 @@ import type { ReasonCode } from '@hookline/core';
 // SKIPPED, with its reason code and the inputs of every rule that ran) and, when ORDERED, an order
 // intent handed to the executor. A retry finds the decision already stored and only continues it.
 import { type Clock, dec, toPlainString, ZERO } from '@hookline/core';
-import { type ExchangePort, isExchangeError, type Ticker } from '@hookline/exchange';
+import { type ExchangePort, isExchangeError, type QuoteSource, type Ticker } from '@hookline/exchange';
 import { isInfrastructureError } from '@hookline/runtime';
 import { alertRecordPayloadSchema, type NormalizedAlert, normalizedAlertSchema } from '@hookline/schemas';
 import {
@@ -36,6 +36,11 @@ export const PROCESSING_FAILED_REASON: ReasonCode = 'PROCESSING_FAILED';
 export interface AlertProcessorDependencies {
   readonly store: Store;
   readonly exchange: ExchangePort;
+  /**
+   * The quote cache: an entry's quote comes from it (with its frozen flag, which the gate's market
+   * data rule refuses); when it has none, from REST fetchTicker. Undefined: REST only.
+   */
+  readonly quotes?: QuoteSource;
   readonly executor: Pick<OrderExecutor, 'executeIntent'>;
   readonly clock: Clock;
   readonly logger: Logger;
@@ -158,7 +163,7 @@ export class AlertProcessor {
       const inputs = { alert: alertInputs(alert), offsetBps: settings.offsetBps };
       return blocked(early.reason, { ...inputs, risk: early.inputs, message: early.message });
     }
-    const ticker = await exchange.fetchTicker(alert.symbol).catch((error: unknown) => error);
+    const ticker = await this.#entryQuote(alert.symbol);
     if (isExchangeError(ticker, 'INVALID_SYMBOL'))
       return blocked('MARKET_UNAVAILABLE', { alert: alertInputs(alert) });
     if (!isTicker(ticker) || !isUsableQuote(ticker)) {
@@ -221,6 +226,15 @@ export class AlertProcessor {
    * receipt (injected clock); then it is BLOCKED RECONCILIATION_PENDING. A stopping system ends the
    * wait with an error, so the job is retried by the next process rather than refused.
    */
+  // The quote cache's quote (a frozen one included: the gate refuses it by name), else REST's
+  // answer or its error (an unknown symbol is MARKET_UNAVAILABLE).
+  async #entryQuote(symbol: string): Promise<unknown> {
+    const cached = await this.#deps.quotes?.readQuotes([symbol]).catch(() => undefined);
+    const quote = cached?.get(symbol);
+    if (quote !== undefined && typeof quote !== 'string') return quote;
+    return this.#deps.exchange.fetchTicker(symbol).catch((error: unknown) => error);
+  }
+
   async #controlsAfterStartupWait(
     alert: NormalizedAlert,
     receivedAt: Date,

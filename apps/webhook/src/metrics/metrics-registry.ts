@@ -7,7 +7,7 @@
 // count. Fill lag is a histogram fed at scrape time with the fills recorded since the previous scrape
 // (by arrival sequence), so each replica observes each fill once after it starts.
 import type { Clock } from '@hookline/core';
-import type { ExchangePort } from '@hookline/exchange';
+import type { ExchangePort, QuoteSource } from '@hookline/exchange';
 import { heartbeatKey } from '@hookline/runtime';
 import {
   countAlertsByStatus,
@@ -29,6 +29,8 @@ export interface MetricsSources {
   readonly redis: Redis;
   readonly clock: Clock;
   readonly exchange: ExchangePort;
+  /** The quote cache (hookline_quote_frozen). */
+  readonly quotes?: Pick<QuoteSource, 'frozenSymbols'>;
   readonly controls?: TradingControls;
   /** The BullMQ queues whose job counts are reported (by queue name). */
   readonly queues?: readonly Queue[];
@@ -112,10 +114,25 @@ export function createMetricsRegistry(sources: MetricsSources): Registry {
       }
     },
   });
+  if (sources.quotes !== undefined) registerFrozenQuotes(registry, sources.quotes);
   registerQueueDepth(registry, sources.queues ?? []);
   if (sources.controls !== undefined) registerControls(registry, sources.controls);
   if (sources.sweeper !== undefined) registerSweeper(registry, sources.sweeper);
   return registry;
+}
+
+// The operator alert of a frozen feed: 1 per symbol whose price and stream have both stood still.
+function registerFrozenQuotes(registry: Registry, quotes: Pick<QuoteSource, 'frozenSymbols'>): void {
+  new Gauge({
+    name: 'hookline_quote_frozen',
+    help: 'Symbols whose quote feed is frozen (price unchanged and stream silent beyond HOOKLINE_QUOTE_FROZEN_AFTER_MS): 1 while frozen.',
+    labelNames: ['symbol'],
+    registers: [registry],
+    collect() {
+      this.reset();
+      for (const symbol of quotes.frozenSymbols()) this.set({ symbol }, 1);
+    },
+  });
 }
 
 // The sweeper's progress is this process's (each replica sweeps), read from it at scrape time.

@@ -60,7 +60,7 @@ export async function startExit(
     const detail = `an exit of ${symbol} is already working`;
     return await notSold(deps, request, { outcome: 'SKIPPED', code: 'EXIT_IN_PROGRESS', detail, inputs });
   }
-  const read = await readMarket(deps.exchange, symbol);
+  const read = await readMarket(deps, symbol);
   if (!read.ok && read.code === 'MARKET_UNAVAILABLE') {
     const detail = `${symbol} is not a market accepting orders`;
     return await notSold(deps, request, { outcome: 'BLOCKED', code: read.code, detail, inputs });

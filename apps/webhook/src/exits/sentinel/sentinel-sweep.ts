@@ -3,7 +3,7 @@
 // changed in one write, then act: start the exits that fired, record the sells that did not happen,
 // and enforce the position cap. A failure on one position is recorded and the others go on.
 import type { Clock, Decimal, ExitReason } from '@hookline/core';
-import type { ExchangePort, Market } from '@hookline/exchange';
+import type { ExchangePort, Market, QuoteSource } from '@hookline/exchange';
 import { type OpenPosition, PositionStateStore, type Store, type StoredPositionState } from '@hookline/store';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
@@ -26,6 +26,8 @@ import { emptySweepDraft, type SweepDraft, type SweepReport } from './sweep-repo
 export interface SentinelSweepOptions {
   readonly store: Store;
   readonly exchange: ExchangePort;
+  /** The quote cache the sweep reads every held symbol from. */
+  readonly quotes: QuoteSource;
   /** undefined: no matrix rows (replay). */
   readonly redis: Redis | undefined;
   /** Redis key prefix of sighook's matrix rows (default `hookline`). */
