@@ -80,7 +80,8 @@ export class ExchangeLanes {
    */
   run<Result>(operation: string, call: () => Promise<Result>, request: LaneRequest = {}): Promise<Result> {
     const scope = scopeOf(operation);
-    const urgent = request.urgent === true;
+    // Only orders are urgent: a hard stop's sell, never a read of market data.
+    const urgent = request.urgent === true && scope === 'orders';
     const work = async (signal?: AbortSignal) => {
       await this.budgets[scope].take(urgent ? 'urgent' : 'normal');
       if (signal?.aborted === true) {
