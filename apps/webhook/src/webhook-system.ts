@@ -7,7 +7,7 @@
 // lease. Without Redis (a replay on a virtual clock) the catalog's jobs run inline on the clock and
 // the sentinel sweeps when told; there is no HTTP app, reconciler or fill consumer.
 import { type Clock, type IdGenerator, SystemRandomSource, UuidV7IdGenerator } from '@hookline/core';
-import type { ExchangePort } from '@hookline/exchange';
+import type { ExchangePort, QuoteSource } from '@hookline/exchange';
 import { type HealthInfo, httpOptionsFromConfig, ReadinessRegistry } from '@hookline/runtime';
 import { type Config, JOB_QUEUE_PREFIX } from '@hookline/schemas';
 import { AlertIntakeStore, ledgerOptionsFromConfig, type Store } from '@hookline/store';
@@ -105,6 +105,8 @@ interface SystemCore {
   readonly recorder: FillRecorder;
   readonly sentinel: Sentinel;
   readonly readiness: ReadinessRegistry;
+  /** The quote cache the sentinel, the exit executor and entries read. */
+  readonly quotes: QuoteSource;
 }
 
 /** The service's system: built, workers ready; start() starts the reconciler and the sentinel. */
@@ -191,6 +193,7 @@ function buildOffline(
     recorder: core.recorder,
     sentinel,
     controls,
+    quotes,
     readiness: resources.readiness ?? new ReadinessRegistry(),
     runDueJobs: () => queue.runDue(),
   };
@@ -339,6 +342,7 @@ async function buildOnline(
     recorder: pipeline.recorder,
     sentinel,
     readiness,
+    quotes,
     controls,
     reconciler,
     pipeline,

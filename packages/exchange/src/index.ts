@@ -46,6 +46,7 @@ export {
   type MarketQuotesOptions,
   type MarketQuotesSettings,
 } from './quotes/market-quotes.js';
+export { countsAsExchangeFailure, isCircuitOpenError } from './resilience/circuit-breaker.js';
 export {
   type CircuitScope,
   type CircuitStatus,

@@ -1,4 +1,4 @@
-import type { Ticker } from './market.js';
+import type { Market, Ticker } from './market.js';
 
 /** A quote as the quote cache serves it: the ticker, where it came from, and whether its feed is frozen. */
 export interface CachedQuote extends Ticker {
@@ -20,6 +20,11 @@ export interface CachedQuote extends Ticker {
 export interface QuoteSource {
   /** The latest quote of every symbol, in one call (subscribing to symbols not yet watched). */
   readQuotes(symbols: readonly string[]): Promise<ReadonlyMap<string, CachedQuote | string>>;
+  /**
+   * The venue's markets, read at most every 5 minutes; when a refresh fails (the market data breaker
+   * is open) the last list is served, so an exit never waits for a listing it already has.
+   */
+  readMarkets(): Promise<readonly Market[]>;
   /** Symbols whose feed is frozen now (for the operator alert metric). */
   frozenSymbols(): readonly string[];
   /** Stops watching every symbol. */

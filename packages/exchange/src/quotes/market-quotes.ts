@@ -1,6 +1,7 @@
 import { type Clock, HooklineError } from '@hookline/core';
 import { isExchangeError } from '../port/exchange-error.js';
 import type { ExchangePort } from '../port/exchange-port.js';
+import type { Market } from '../port/market.js';
 import type { CachedQuote, QuoteSource } from '../port/quote-source.js';
 import type { Unsubscribe } from '../port/stream-events.js';
 import { RequestBudget } from '../resilience/request-budget.js';
@@ -15,6 +16,9 @@ export interface MarketQuotesSettings {
   /** Unchanged price and silent stream beyond this: frozen (HOOKLINE_QUOTE_FROZEN_AFTER_MS). */
   readonly frozenAfterMs: number;
 }
+
+/** Markets change rarely (listings, precision): read them once per this long. */
+const MARKETS_TTL_MS = 5 * 60_000;
 
 /** The defaults of the HOOKLINE_QUOTE_* keys. */
 export const defaultMarketQuotesSettings: MarketQuotesSettings = {
@@ -56,6 +60,7 @@ export class MarketQuotes implements QuoteSource {
   /** Set when the venue has no ticker stream in this adapter: REST only from then on. */
   #streamUnavailable: string | undefined;
   #closed = false;
+  #markets: { readonly atMs: number; readonly list: readonly Market[] } | undefined;
 
   constructor(options: MarketQuotesOptions) {
     this.#options = options;
@@ -79,11 +84,26 @@ export class MarketQuotes implements QuoteSource {
 
   async readQuotes(symbols: readonly string[]): Promise<ReadonlyMap<string, CachedQuote | string>> {
     const wanted = [...new Set(symbols)];
+    // The market list (every 5 min) first: the stream resolves symbols by it, and exits read it.
+    await this.readMarkets().catch(() => undefined);
     await this.#watch(wanted);
     const answers = await Promise.all(wanted.map((symbol) => this.#read(symbol)));
     const quotes = new Map(wanted.map((symbol, index) => [symbol, answers[index] as CachedQuote | string]));
     this.#noteFrozen(quotes);
     return quotes;
+  }
+
+  async readMarkets(): Promise<readonly Market[]> {
+    const nowMs = this.#options.clock.nowMs();
+    if (this.#markets !== undefined && nowMs - this.#markets.atMs < MARKETS_TTL_MS) return this.#markets.list;
+    try {
+      const list = await this.#options.exchange.fetchMarkets();
+      this.#markets = { atMs: nowMs, list };
+      return list;
+    } catch (error) {
+      if (this.#markets === undefined) throw error;
+      return this.#markets.list;
+    }
   }
 
   frozenSymbols(): readonly string[] {

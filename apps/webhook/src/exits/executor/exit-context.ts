@@ -43,7 +43,7 @@ export async function readMarket(
   deps: Pick<ExitExecutorDependencies, 'exchange' | 'quotes'>,
   symbol: string,
 ): Promise<MarketRead> {
-  const markets = await deps.exchange.fetchMarkets();
+  const markets = await deps.quotes.readMarkets();
   const market = markets.find((candidate) => candidate.symbol === symbol);
   if (market === undefined || !market.active) return { ok: false, code: 'MARKET_UNAVAILABLE' };
   const read = await deps.quotes.readQuotes([symbol]).catch(() => undefined);

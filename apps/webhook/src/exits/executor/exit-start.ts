@@ -2,9 +2,9 @@
 // ladder; BLOCKED (the exit gate, no market or price) and SKIPPED (an exit already working, dust,
 // nothing available) record why nothing was sold.
 import { type Decimal, type ExitReason, toPlainString, ZERO } from '@hookline/core';
-import type { Market, Ticker } from '@hookline/exchange';
+import { isCircuitOpenError, type Market, type Ticker } from '@hookline/exchange';
 import { writeExitDecision } from '@hookline/store';
-import type { RuleInputs } from '../../rules/index.js';
+import { isEmergencyExit, type RuleInputs } from '../../rules/index.js';
 import { type ExitExecutorDependencies, readMarket } from './exit-context.js';
 import { checkExitGate, workingSells } from './exit-gate.js';
 import { planExitOrder } from './exit-ladder.js';
@@ -108,8 +108,7 @@ async function sellNow(
   const { symbol, reason } = request;
   const clearing = `exit ${reason}: our orders on ${symbol} are canceled first`;
   const canceledOrders = await cancelWorkingOrders(deps, symbol, clearing);
-  const balances = await deps.exchange.fetchBalances();
-  const available = balances[market.base]?.available ?? ZERO;
+  const available = await availableToSell(deps, request, market);
   const sizing = sizeExit({ available, remaining: request.positionAmount, market, bid: ticker.bid });
   const exit = { ...(inputs.exit as Inputs), available: toPlainString(available) };
   const sized: Inputs = { ...inputs, exit, canceledOrders };
@@ -128,6 +127,23 @@ async function sellNow(
       const detail = sizing.kind === 'DUST' ? sizing.message : `the ${symbol} position is empty`;
       return await notSold(deps, request, { outcome: 'SKIPPED', code: 'DUST', detail, inputs: sized });
     }
+  }
+}
+
+// What the venue says is available. When the orders breaker refuses the balance read, a hard stop or
+// emergency exit sizes by the position instead: its order is the breaker's urgent probe, and a venue
+// holding less refuses it definitively (which does not count against the breaker).
+async function availableToSell(
+  deps: ExitExecutorDependencies,
+  request: StartExitRequest,
+  market: Market,
+): Promise<Decimal> {
+  try {
+    const balances = await deps.exchange.fetchBalances();
+    return balances[market.base]?.available ?? ZERO;
+  } catch (error) {
+    if (isEmergencyExit(request.reason) && isCircuitOpenError(error)) return request.positionAmount;
+    throw error;
   }
 }
 
