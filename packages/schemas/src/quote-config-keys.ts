@@ -7,11 +7,10 @@ import { envDecimal, envInteger } from './env-types.js';
  */
 export const QUOTE_CONFIG_KEYS = {
   HOOKLINE_QUOTE_FALLBACK_RPS: {
-    schema: envDecimal
-      .transform(Number)
-      .refine((value) => value > 0 && value <= 100, {
-        error: 'expected requests per second above 0, at most 100',
-      }),
+    // A decimal string like the other decimal keys; the quote cache takes Number() of it.
+    schema: envDecimal.refine((value) => Number(value) > 0 && Number(value) <= 100, {
+      error: 'expected requests per second above 0, at most 100',
+    }),
     default: '1',
     description:
       'REST fetchTicker reads per second, across all symbols, when the ticker stream has no fresh quote (bursts of up to 5 s worth). More symbols than this per sweep are served their last streamed quote.',

@@ -20,7 +20,7 @@ export function quoteSourceFromConfig(
     exchange,
     clock,
     settings: {
-      fallbackRequestsPerSecond: config.HOOKLINE_QUOTE_FALLBACK_RPS,
+      fallbackRequestsPerSecond: Number(config.HOOKLINE_QUOTE_FALLBACK_RPS),
       streamMaxAgeMs: config.HOOKLINE_QUOTE_STREAM_MAX_AGE_MS,
       frozenAfterMs: config.HOOKLINE_QUOTE_FROZEN_AFTER_MS,
     },
