@@ -3,7 +3,13 @@ import type { ReasonCode } from '@hookline/core';
 // SKIPPED, with its reason code and the inputs of every rule that ran) and, when ORDERED, an order
 // intent handed to the executor. A retry finds the decision already stored and only continues it.
 import { type Clock, dec, toPlainString, ZERO } from '@hookline/core';
-import { type ExchangePort, isExchangeError, type QuoteSource, type Ticker } from '@hookline/exchange';
+import {
+  ExchangeError,
+  type ExchangePort,
+  isExchangeError,
+  type QuoteSource,
+  type Ticker,
+} from '@hookline/exchange';
 import { isInfrastructureError } from '@hookline/runtime';
 import { alertRecordPayloadSchema, type NormalizedAlert, normalizedAlertSchema } from '@hookline/schemas';
 import {
@@ -226,13 +232,21 @@ export class AlertProcessor {
    * receipt (injected clock); then it is BLOCKED RECONCILIATION_PENDING. A stopping system ends the
    * wait with an error, so the job is retried by the next process rather than refused.
    */
-  // The quote cache's quote (a frozen one included: the gate refuses it by name), else REST's
-  // answer or its error (an unknown symbol is MARKET_UNAVAILABLE).
+  // The quote cache's quote (a frozen one included: the gate refuses it by name). Without one, the
+  // reason as an error: INVALID_SYMBOL for a market the venue does not list (MARKET_UNAVAILABLE),
+  // otherwise TEMPORARY (PRICE_UNAVAILABLE). Never a second REST read after the cache's own.
   async #entryQuote(symbol: string): Promise<unknown> {
-    const cached = await this.#deps.quotes?.readQuotes([symbol]).catch(() => undefined);
-    const quote = cached?.get(symbol);
+    const { quotes, exchange } = this.#deps;
+    if (quotes === undefined) return exchange.fetchTicker(symbol).catch((error: unknown) => error);
+    const read = await quotes.readQuotes([symbol]).catch((error: unknown) => error);
+    const quote = read instanceof Map ? read.get(symbol) : undefined;
     if (quote !== undefined && typeof quote !== 'string') return quote;
-    return this.#deps.exchange.fetchTicker(symbol).catch((error: unknown) => error);
+    const markets = await quotes.readMarkets().catch(() => undefined);
+    if (markets !== undefined && !markets.some((market) => market.symbol === symbol)) {
+      return new ExchangeError('INVALID_SYMBOL', `${exchange.name} does not list ${symbol}`);
+    }
+    const reason = typeof quote === 'string' ? quote : String(read);
+    return new ExchangeError('TEMPORARY', reason, { context: { symbol } });
   }
 
   async #controlsAfterStartupWait(
