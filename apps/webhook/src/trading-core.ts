@@ -3,7 +3,7 @@
 // fill recorder (fills → ledger), with the job catalog's handlers over them. The service runs the
 // handlers on BullMQ workers; a system without Redis (replay, backtest) runs them inline on its clock.
 import type { Clock } from '@hookline/core';
-import type { ExchangePort } from '@hookline/exchange';
+import type { ExchangePort, QuoteSource } from '@hookline/exchange';
 import type { LedgerOptions } from '@hookline/ledger';
 import type { Store } from '@hookline/store';
 import type { Logger } from 'pino';
@@ -21,6 +21,8 @@ import type { JobQueues } from './jobs/job-queues.js';
 export interface TradingCoreOptions {
   readonly store: Store;
   readonly exchange: ExchangePort;
+  /** The quote cache entries read their quote from (undefined: REST fetchTicker only). */
+  readonly quotes?: QuoteSource;
   readonly clock: Clock;
   readonly logger: Logger;
   readonly settings: EntrySettings;
@@ -48,6 +50,7 @@ export function buildTradingCore(options: TradingCoreOptions): TradingCore {
   const processor = new AlertProcessor({
     store,
     exchange,
+    ...(options.quotes === undefined ? {} : { quotes: options.quotes }),
     executor,
     clock,
     logger,

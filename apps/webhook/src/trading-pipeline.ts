@@ -1,7 +1,7 @@
 // Composes the webhook's trading path: job queues and workers (alert → decision → intent → submit →
 // timeout), the order executor and the fill consumer (stream + REST backfill → ledger).
 import type { Clock } from '@hookline/core';
-import type { ExchangePort } from '@hookline/exchange';
+import type { ExchangePort, QuoteSource } from '@hookline/exchange';
 import type { LedgerOptions } from '@hookline/ledger';
 import type { Store } from '@hookline/store';
 import type { Redis } from 'ioredis';
@@ -24,6 +24,8 @@ import { buildTradingCore } from './trading-core.js';
 export interface TradingPipelineOptions {
   readonly store: Store;
   readonly exchange: ExchangePort;
+  /** The quote cache entries read their quote from (undefined: REST fetchTicker only). */
+  readonly quotes?: QuoteSource;
   readonly redis: Redis;
   readonly clock: Clock;
   readonly logger: Logger;
@@ -67,6 +69,7 @@ export async function startTradingPipeline(options: TradingPipelineOptions): Pro
   const connection = { connection: redis, prefix };
   const queues = new JobQueues(connection);
   const { executor, recorder, handlers } = buildTradingCore({
+    ...(options.quotes === undefined ? {} : { quotes: options.quotes }),
     store,
     exchange,
     clock,

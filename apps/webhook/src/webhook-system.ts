@@ -7,7 +7,7 @@
 // lease. Without Redis (a replay on a virtual clock) the catalog's jobs run inline on the clock and
 // the sentinel sweeps when told; there is no HTTP app, reconciler or fill consumer.
 import { type Clock, type IdGenerator, SystemRandomSource, UuidV7IdGenerator } from '@hookline/core';
-import type { ExchangePort } from '@hookline/exchange';
+import type { ExchangePort, QuoteSource } from '@hookline/exchange';
 import { type HealthInfo, httpOptionsFromConfig, ReadinessRegistry } from '@hookline/runtime';
 import { type Config, JOB_QUEUE_PREFIX } from '@hookline/schemas';
 import { AlertIntakeStore, ledgerOptionsFromConfig, type Store } from '@hookline/store';
@@ -37,6 +37,7 @@ import { ingressOptionsFromConfig, type WebhookIngressOptions } from './ingress/
 import { InlineJobQueue } from './jobs/inline-job-queue.js';
 import { jobNames } from './jobs/job-catalog.js';
 import type { JobConcurrency } from './jobs/job-workers.js';
+import { quoteSourceFromConfig } from './quotes/quote-source.js';
 import { createReconciler, type Reconciler, type ReconcilerOptions } from './reconciler/index.js';
 import { buildTradingCore } from './trading-core.js';
 import { startTradingPipeline, type TradingPipeline } from './trading-pipeline.js';
@@ -105,6 +106,8 @@ interface SystemCore {
   readonly recorder: FillRecorder;
   readonly sentinel: Sentinel;
   readonly readiness: ReadinessRegistry;
+  /** The quote cache the sentinel, the exit executor and entries read. */
+  readonly quotes: QuoteSource;
 }
 
 /** The service's system: built, workers ready; start() starts the reconciler and the sentinel. */
@@ -160,9 +163,11 @@ function buildOffline(
   const settings = settingsOf(config, overrides);
   const queue = new InlineJobQueue(clock);
   const userExits = new UserExits(settings.exit.hodlAssets);
+  const quotes = quoteSourceFromConfig(config, exchange, clock, logger);
   const core = buildTradingCore({
     store,
     exchange,
+    quotes,
     clock,
     logger,
     settings: settings.entry,
@@ -176,6 +181,7 @@ function buildOffline(
   const sentinel = createSentinel({
     store,
     exchange,
+    quotes,
     redis: undefined,
     clock,
     logger,
@@ -191,6 +197,7 @@ function buildOffline(
     recorder: core.recorder,
     sentinel,
     controls,
+    quotes,
     readiness: resources.readiness ?? new ReadinessRegistry(),
     runDueJobs: () => queue.runDue(),
   };
@@ -215,6 +222,7 @@ async function buildOnline(
     envBuyGuard: config.HOOKLINE_BUY_GUARD,
     buyGuardFile: config.HOOKLINE_BUY_GUARD_FILE,
     exchangeHealth: () => readCircuit(exchange).health,
+    orderCircuitHealth: () => readCircuit(exchange).ordersHealth,
     entriesHeldBecause: () =>
       reconciler?.hasSucceeded()
         ? undefined
@@ -243,9 +251,13 @@ async function buildOnline(
     },
   });
   const userExits = new UserExits(settings.exit.hodlAssets);
+  // Quotes for the sentinel, the exit executor and entries: the venue's ticker stream, REST as a
+  // bounded fallback (quotes/quote-source.ts).
+  const quotes = quoteSourceFromConfig(config, exchange, clock, logger);
   const pipeline = await startTradingPipeline({
     store,
     exchange,
+    quotes,
     redis,
     clock,
     logger,
@@ -266,6 +278,7 @@ async function buildOnline(
   const sentinel = createSentinel({
     store,
     exchange,
+    quotes,
     redis,
     clock,
     logger,
@@ -323,6 +336,7 @@ async function buildOnline(
       redis,
       clock,
       exchange,
+      quotes,
       controls,
       queues: jobNames.map((name) => pipeline.queues.queue(name)),
       sweeper: pipeline.sweeper,
@@ -335,6 +349,7 @@ async function buildOnline(
     recorder: pipeline.recorder,
     sentinel,
     readiness,
+    quotes,
     controls,
     reconciler,
     pipeline,
@@ -352,6 +367,7 @@ async function buildOnline(
       await started.sentinel.stop();
       logger.info('webhook stopping: draining job workers and the fill consumer');
       await pipeline.stop();
+      quotes.close();
     },
   };
 }

@@ -43,6 +43,23 @@ export type {
   OrderType,
   StopLimitOrderRequest,
 } from './port/order.js';
+export type { CachedQuote, QuoteSource } from './port/quote-source.js';
 export type { Unsubscribe, UserStreamEvent } from './port/stream-events.js';
-export type { CircuitStatus, ExchangeHealth } from './resilience/circuit-status.js';
+export { isFeedFrozen } from './quotes/frozen-feed.js';
+export {
+  defaultMarketQuotesSettings,
+  MarketQuotes,
+  type MarketQuotesOptions,
+  type MarketQuotesSettings,
+} from './quotes/market-quotes.js';
+export { countsAsExchangeFailure, isCircuitOpenError } from './resilience/circuit-breaker.js';
+export {
+  type CircuitScope,
+  type CircuitStatus,
+  type ExchangeCircuits,
+  type ExchangeHealth,
+  worstHealth,
+} from './resilience/circuit-status.js';
+export { ExchangeLanes, type ExchangeLanesOptions, scopeOf } from './resilience/exchange-lanes.js';
+export { RequestBudget, type RequestLane } from './resilience/request-budget.js';
 export { canonicalSymbol, SymbolResolver } from './symbols.js';

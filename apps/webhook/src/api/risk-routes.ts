@@ -1,5 +1,6 @@
 // GET /api/risk (trading state, the three buy guards, the limits in force) and GET /api/circuit.
 import { toPlainString } from '@hookline/core';
+import type { CircuitStatus, ExchangeHealth } from '@hookline/exchange';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -41,9 +42,24 @@ const riskSchema = z.object({
   }),
 });
 
+const breakerSchema = z.object({
+  health: healthSchema,
+  state: z.enum(['CLOSED', 'OPEN', 'HALF_OPEN']).nullable(),
+  consecutive_failures: z.number().nullable(),
+  last_failure: z.string().nullable(),
+  last_failure_at: timeSchema.nullable(),
+  opened_at: timeSchema.nullable(),
+  half_opens_at: timeSchema.nullable(),
+  rejected_while_open: z.number().nullable(),
+  urgent_probes: z.number().nullable(),
+});
+
+// The top-level state fields are the orders breaker's (what exits depend on); `health` is the worse
+// of both (what entries depend on); `breakers` shows each.
 const circuitSchema = z.object({
   exchange: z.string(),
   health: healthSchema,
+  breakers: z.object({ market_data: breakerSchema, orders: breakerSchema }),
   state: z.enum(['CLOSED', 'OPEN', 'HALF_OPEN']).nullable(),
   consecutive_failures: z.number().nullable(),
   last_failure: z.string().nullable(),
@@ -91,18 +107,33 @@ export function registerRiskRoutes(app: FastifyInstance, options: ApiOptions): v
     '/api/circuit',
     {
       schema: {
-        summary: "The exchange circuit breaker's state and health",
+        summary: "The exchange's circuit breakers (market data, orders): state and health",
         tags: ['read'],
         response: { 200: circuitSchema },
       },
     },
     async () => {
       const circuit = readCircuit(options.exchange);
-      const status = circuit.status;
+      const status = circuit.circuits?.orders;
       const time = (value: Date | undefined) => value?.toISOString() ?? null;
+      const breaker = (health: ExchangeHealth, one: CircuitStatus | undefined) => ({
+        health,
+        state: one?.state ?? null,
+        consecutive_failures: one?.consecutiveFailures ?? null,
+        last_failure: one?.lastFailure ?? null,
+        last_failure_at: time(one?.lastFailureAt),
+        opened_at: time(one?.openedAt),
+        half_opens_at: time(one?.halfOpensAt),
+        rejected_while_open: one?.rejectedWhileOpen ?? null,
+        urgent_probes: one?.urgentProbes ?? null,
+      });
       return {
         exchange: circuit.exchange,
         health: circuit.health,
+        breakers: {
+          market_data: breaker(circuit.marketDataHealth, circuit.circuits?.marketData),
+          orders: breaker(circuit.ordersHealth, status),
+        },
         state: status?.state ?? null,
         consecutive_failures: status?.consecutiveFailures ?? null,
         last_failure: status?.lastFailure ?? null,

@@ -28,8 +28,10 @@ export interface TradingControlsOptions {
   readonly envBuyGuard: boolean;
   /** HOOKLINE_BUY_GUARD_FILE; undefined = no file guard. */
   readonly buyGuardFile: string | undefined;
-  /** The exchange circuit's health, read at every decision. */
+  /** The exchange circuits' health (the worse of both breakers), read at every decision. */
   readonly exchangeHealth: () => ExchangeHealth;
+  /** The orders breaker's health, read at every exit (default: exchangeHealth). */
+  readonly orderCircuitHealth?: () => ExchangeHealth;
   /**
    * Why entries must wait (the start-up reconciliation has not succeeded yet), or undefined. While it
    * says something, entries wait (riskControls' entriesHeldBecause); exits run.
@@ -50,6 +52,8 @@ export interface ControlsSnapshot {
     readonly apiChange: ChangedValue<boolean> | undefined;
   };
   readonly exchangeHealth: ExchangeHealth;
+  /** The orders breaker's health (what exits read). */
+  readonly orderCircuitHealth: ExchangeHealth;
   /** Symbols the reconciler put in REDUCING (zombie position, unknown holding), with the reason. */
   readonly reducingSymbols: Record<string, string>;
   /** Set while entries wait for the start-up reconciliation. */
@@ -78,6 +82,7 @@ export class TradingControls {
       tradingState: snapshot.tradingState === 'ACTIVE' && flagged ? 'REDUCING' : snapshot.tradingState,
       buyGuard: { env, file, api },
       exchangeHealth: snapshot.exchangeHealth,
+      orderCircuitHealth: snapshot.orderCircuitHealth,
       ...(snapshot.entriesHeldBecause === undefined
         ? {}
         : { entriesHeldBecause: snapshot.entriesHeldBecause }),
@@ -118,6 +123,7 @@ export class TradingControls {
         apiChange: guardChange,
       },
       exchangeHealth: this.#options.exchangeHealth(),
+      orderCircuitHealth: (this.#options.orderCircuitHealth ?? this.#options.exchangeHealth)(),
       reducingSymbols: await redis.hgetall(this.#key('reducing-symbols')),
       entriesHeldBecause: this.#options.entriesHeldBecause?.(),
     };

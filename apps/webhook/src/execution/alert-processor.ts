@@ -4,7 +4,13 @@ import type { ReasonCode } from '@hookline/core';
 // intent handed to the executor. A retry finds the decision already stored and only continues it.
 // A sell or exit alert goes to the exit executor (user-exits.ts), whose decision is the alert's.
 import { type Clock, dec, toPlainString, ZERO } from '@hookline/core';
-import { type ExchangePort, isExchangeError, type Ticker } from '@hookline/exchange';
+import {
+  ExchangeError,
+  type ExchangePort,
+  isExchangeError,
+  type QuoteSource,
+  type Ticker,
+} from '@hookline/exchange';
 import { isInfrastructureError } from '@hookline/runtime';
 import { alertRecordPayloadSchema, type NormalizedAlert, normalizedAlertSchema } from '@hookline/schemas';
 import {
@@ -43,6 +49,11 @@ export const PROCESSING_FAILED_REASON: ReasonCode = 'PROCESSING_FAILED';
 export interface AlertProcessorDependencies {
   readonly store: Store;
   readonly exchange: ExchangePort;
+  /**
+   * The quote cache: an entry's quote comes from it (with its frozen flag, which the gate's market
+   * data rule refuses); when it has none, from REST fetchTicker. Undefined: REST only.
+   */
+  readonly quotes?: QuoteSource;
   readonly executor: Pick<OrderExecutor, 'executeIntent'>;
   readonly clock: Clock;
   readonly logger: Logger;
@@ -231,7 +242,7 @@ export class AlertProcessor {
       const inputs = { alert: alertInputs(alert), offsetBps: settings.offsetBps };
       return blocked(early.reason, { ...inputs, risk: early.inputs, message: early.message });
     }
-    const ticker = await exchange.fetchTicker(alert.symbol).catch((error: unknown) => error);
+    const ticker = await this.#entryQuote(alert.symbol);
     if (isExchangeError(ticker, 'INVALID_SYMBOL'))
       return blocked('MARKET_UNAVAILABLE', { alert: alertInputs(alert) });
     if (!isTicker(ticker) || !isUsableQuote(ticker)) {
@@ -294,6 +305,23 @@ export class AlertProcessor {
    * receipt (injected clock); then it is BLOCKED RECONCILIATION_PENDING. A stopping system ends the
    * wait with an error, so the job is retried by the next process rather than refused.
    */
+  // The quote cache's quote (a frozen one included: the gate refuses it by name). Without one, the
+  // reason as an error: INVALID_SYMBOL for a market the venue does not list (MARKET_UNAVAILABLE),
+  // otherwise TEMPORARY (PRICE_UNAVAILABLE). Never a second REST read after the cache's own.
+  async #entryQuote(symbol: string): Promise<unknown> {
+    const { quotes, exchange } = this.#deps;
+    if (quotes === undefined) return exchange.fetchTicker(symbol).catch((error: unknown) => error);
+    const read = await quotes.readQuotes([symbol]).catch((error: unknown) => error);
+    const quote = read instanceof Map ? read.get(symbol) : undefined;
+    if (quote !== undefined && typeof quote !== 'string') return quote;
+    const markets = await quotes.readMarkets().catch(() => undefined);
+    if (markets !== undefined && !markets.some((market) => market.symbol === symbol)) {
+      return new ExchangeError('INVALID_SYMBOL', `${exchange.name} does not list ${symbol}`);
+    }
+    const reason = typeof quote === 'string' ? quote : String(read);
+    return new ExchangeError('TEMPORARY', reason, { context: { symbol } });
+  }
+
   async #controlsAfterStartupWait(
     alert: NormalizedAlert,
     receivedAt: Date,

@@ -238,13 +238,19 @@ export class OrderExecutor {
   }
 }
 
-/** The exchange request a stored intent stands for (order type and time in force as recorded). */
+/**
+ * The exchange request a stored intent stands for (order type and time in force as recorded). A
+ * HARD_STOP or EMERGENCY exit's order is urgent: first in the adapter's request budget, and allowed
+ * to probe an OPEN orders breaker.
+ */
 export function createOrderRequestOf(row: OrderRecord): CreateOrderRequest {
+  const urgent = row.exitReason === 'HARD_STOP' || row.exitReason === 'EMERGENCY';
   const common = {
     clientOrderId: row.clientOrderId,
     symbol: row.symbol,
     side: row.side,
     amount: dec(row.size.toString()),
+    ...(urgent ? { urgent } : {}),
   } as const;
   if (row.orderType === 'MARKET') return { type: 'MARKET', ...common };
   if (row.orderType === 'STOP_LIMIT') {

@@ -29,7 +29,10 @@ import type { DailyBaselineStore, StoredDailyBaseline } from './daily-baseline-s
 export interface RiskControls {
   readonly tradingState: TradingState;
   readonly buyGuard: BuyGuardFlags;
+  /** The worse of the exchange's breakers (entries read it). */
   readonly exchangeHealth: ExchangeHealth;
+  /** The orders breaker's health (exits read it); undefined: the same as exchangeHealth. */
+  readonly orderCircuitHealth?: ExchangeHealth;
   /**
    * Set while entries wait for the start-up reconciliation (why): an entry then waits (up to its
    * limit) instead of being decided. Exits ignore it.

@@ -7,7 +7,7 @@
 // count. Fill lag is a histogram fed at scrape time with the fills recorded since the previous scrape
 // (by arrival sequence), so each replica observes each fill once after it starts.
 import { type Clock, reasonCodeCatalog } from '@hookline/core';
-import type { ExchangePort } from '@hookline/exchange';
+import type { ExchangePort, QuoteSource } from '@hookline/exchange';
 import { heartbeatKey } from '@hookline/runtime';
 import {
   countAlertsByStatus,
@@ -31,6 +31,8 @@ export interface MetricsSources {
   readonly redis: Redis;
   readonly clock: Clock;
   readonly exchange: ExchangePort;
+  /** The quote cache (hookline_quote_frozen). */
+  readonly quotes?: Pick<QuoteSource, 'frozenSymbols'>;
   readonly controls?: TradingControls;
   /** The BullMQ queues whose job counts are reported (by queue name). */
   readonly queues?: readonly Queue[];
@@ -94,26 +96,46 @@ export function createMetricsRegistry(sources: MetricsSources): Registry {
   });
   new Gauge({
     name: 'hookline_exchange_circuit_state',
-    help: 'The exchange circuit breaker: 1 for its current state and health (paper: CLOSED, HEALTHY).',
-    labelNames: ['exchange', 'state', 'health'],
+    help: "The exchange's circuit breakers, one per scope (market_data, orders): 1 for each one's current state and health (paper: CLOSED, HEALTHY).",
+    labelNames: ['exchange', 'scope', 'state', 'health'],
     registers: [registry],
     collect() {
       this.reset();
       const circuit = readCircuit(sources.exchange);
-      const current = circuit.status?.state ?? 'CLOSED';
-      for (const state of CIRCUIT_STATES) {
-        for (const health of HEALTHS) {
-          const on = state === current && health === circuit.health ? 1 : 0;
-          this.set({ exchange: circuit.exchange, state, health }, on);
+      const scopes = [
+        { scope: 'market_data', state: circuit.circuits?.marketData.state, health: circuit.marketDataHealth },
+        { scope: 'orders', state: circuit.circuits?.orders.state, health: circuit.ordersHealth },
+      ];
+      for (const breaker of scopes) {
+        for (const state of CIRCUIT_STATES) {
+          for (const health of HEALTHS) {
+            const on = state === (breaker.state ?? 'CLOSED') && health === breaker.health ? 1 : 0;
+            this.set({ exchange: circuit.exchange, scope: breaker.scope, state, health }, on);
+          }
         }
       }
     },
   });
   registerExitPriceCaps(registry, store);
+  if (sources.quotes !== undefined) registerFrozenQuotes(registry, sources.quotes);
   registerQueueDepth(registry, sources.queues ?? []);
   if (sources.controls !== undefined) registerControls(registry, sources.controls);
   if (sources.sweeper !== undefined) registerSweeper(registry, sources.sweeper);
   return registry;
+}
+
+// The operator alert of a frozen feed: 1 per symbol whose price and stream have both stood still.
+function registerFrozenQuotes(registry: Registry, quotes: Pick<QuoteSource, 'frozenSymbols'>): void {
+  new Gauge({
+    name: 'hookline_quote_frozen',
+    help: 'Symbols whose quote feed is frozen (price unchanged and stream silent beyond HOOKLINE_QUOTE_FROZEN_AFTER_MS): 1 while frozen.',
+    labelNames: ['symbol'],
+    registers: [registry],
+    collect() {
+      this.reset();
+      for (const symbol of quotes.frozenSymbols()) this.set({ symbol }, 1);
+    },
+  });
 }
 
 // The sweeper's progress is this process's (each replica sweeps), read from it at scrape time.

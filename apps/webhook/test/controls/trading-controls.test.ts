@@ -22,15 +22,17 @@ describe('TradingControls', () => {
       logger: createLogger({ level: 'silent', service: 'test' }),
       envBuyGuard: false,
       buyGuardFile: undefined,
-      exchangeHealth: () => 'DEGRADED',
+      exchangeHealth: () => 'OFFLINE',
+      orderCircuitHealth: () => 'DEGRADED',
     });
   }
 
-  it('when nothing was ever set then trading is ACTIVE with no buy guard and the circuit health passed through', async () => {
+  it('when nothing was ever set then trading is ACTIVE with no buy guard and both circuit healths passed through', async () => {
     expect(await controls().riskControls()).toEqual({
       tradingState: 'ACTIVE',
       buyGuard: { env: false, file: false, api: false },
-      exchangeHealth: 'DEGRADED',
+      exchangeHealth: 'OFFLINE',
+      orderCircuitHealth: 'DEGRADED',
     });
   });
 

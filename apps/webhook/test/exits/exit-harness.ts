@@ -1,8 +1,9 @@
 // A paper venue on a TestClock, real Postgres and Redis, and the webhook system built as the service
 // builds it (not started), whose exit executor is under test: the operator's controls are the test's.
 import { randomBytes } from 'node:crypto';
-import { type Decimal, dec, toPlainString } from '@hookline/core';
+import { type Decimal, dec, type TestClock, toPlainString } from '@hookline/core';
 import type { PrismaClient, TradeRecord } from '@hookline/db';
+import type { ExchangeLanes, QuoteSource } from '@hookline/exchange';
 import { createLogger } from '@hookline/runtime';
 import { parseConfig } from '@hookline/schemas';
 import { readOpenPositions, storeOf, toDbSide } from '@hookline/store';
@@ -37,6 +38,8 @@ export interface ExitHarnessOptions {
   readonly settings?: Partial<ExitExecutionSettings>;
   /** Where the system logs (default: nowhere). */
   readonly logger?: Logger;
+  /** The venue runs through the live adapter's budgets and breakers (built on the venue's clock). */
+  readonly lanesFor?: (clock: TestClock) => ExchangeLanes;
 }
 
 /**
@@ -63,6 +66,8 @@ export interface ExitsUnderTest {
   readonly prisma: PrismaClient;
   readonly pipeline: TradingPipeline;
   readonly settings: ExitExecutionSettings;
+  /** The system's quote cache (what the sentinel and the exit executor read). */
+  readonly quotes: QuoteSource;
   /** The exits of the system under test (its exit executor). */
   readonly exits: ExitDriver;
   /** The exits of a new system over the same database, venue and Redis prefix (a restarted process). */
@@ -89,7 +94,7 @@ export function useExitHarness(): (options?: ExitHarnessOptions) => Promise<Exit
 
   return async (options = {}) => {
     const prisma = perFile.database().prisma;
-    const venue = new PaperVenue(options.initialBalances);
+    const venue = new PaperVenue(options.initialBalances, options.lanesFor);
     const redis = new Redis(inject('redisUrl'), { maxRetriesPerRequest: null });
     perFile.onCleanup(async () => {
       await redis.quit();
@@ -157,6 +162,7 @@ export function useExitHarness(): (options?: ExitHarnessOptions) => Promise<Exit
       prisma,
       pipeline,
       settings,
+      quotes: system.quotes,
       exits: driverOf(system.sentinel.exits),
       newExits: async () => driverOf((await build()).sentinel.exits),
       setControls: (changes) => {

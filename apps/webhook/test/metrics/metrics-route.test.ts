@@ -43,8 +43,12 @@ describe('GET /metrics', () => {
     expect(text).toContain('hookline_fill_lag_seconds_bucket{le="0.25"} 2');
     expect(text).toContain('hookline_fill_lag_seconds_count 2');
     expect(text).toContain(
-      'hookline_exchange_circuit_state{exchange="paper",state="CLOSED",health="HEALTHY"} 1',
+      'hookline_exchange_circuit_state{exchange="paper",scope="market_data",state="CLOSED",health="HEALTHY"} 1',
     );
+    expect(text).toContain(
+      'hookline_exchange_circuit_state{exchange="paper",scope="orders",state="CLOSED",health="HEALTHY"} 1',
+    );
+    expect(text).toContain('# TYPE hookline_quote_frozen gauge');
     expect(text).toContain('hookline_queue_jobs{queue="order-submit",state="waiting"} 0');
     expect(text).toContain('hookline_trading_state{state="HALTED"} 1');
     expect(text).toContain('hookline_buy_guard{source="env"} 1');

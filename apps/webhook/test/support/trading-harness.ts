@@ -3,6 +3,7 @@ import { type Decimal, dec, SequentialIdGenerator, TestClock } from '@hookline/c
 import type { Database } from '@hookline/db';
 import {
   defaultPaperMarkets,
+  type ExchangeLanes,
   type ExchangePort,
   MemoryPaperStateStore,
   PaperExchange,
@@ -51,9 +52,18 @@ export class PaperVenue {
   readonly store: PaperStateStore = new MemoryPaperStateStore();
   source = new ScriptedPriceSource();
   exchange: PaperExchange;
+  readonly lanes: ExchangeLanes | undefined;
 
-  /** @param initialBalances the venue's starting balances (the paper default when omitted). */
-  constructor(readonly initialBalances?: Record<string, Decimal>) {
+  /**
+   * @param initialBalances the venue's starting balances (the paper default when omitted).
+   * @param lanesFor the live adapter's budgets and breakers on the venue's clock, so injected faults
+   *   open real breakers.
+   */
+  constructor(
+    readonly initialBalances?: Record<string, Decimal>,
+    lanesFor?: (clock: TestClock) => ExchangeLanes,
+  ) {
+    this.lanes = lanesFor?.(this.clock);
     this.exchange = this.#open();
     this.quote('60000', '60000.01');
   }
@@ -86,6 +96,7 @@ export class PaperVenue {
       priceSource: this.source,
       markets: defaultPaperMarkets,
       ...(this.initialBalances ? { initialBalances: this.initialBalances } : {}),
+      ...(this.lanes === undefined ? {} : { lanes: this.lanes }),
     });
   }
 }

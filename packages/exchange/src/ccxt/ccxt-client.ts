@@ -9,8 +9,6 @@ export interface CcxtClientSettings {
   readonly restUrl?: string;
   /** ccxt's per-request timeout; past it ccxt throws RequestTimeout (docs/exchange-notes.md, ccxt 4). */
   readonly requestTimeoutMs: number;
-  /** Milliseconds per request of ccxt's throttle (default: the profile's, within the venue's limit). */
-  readonly rateLimitMs?: number;
 }
 
 const constructors = { coinbase, kraken, binance } as const;
@@ -30,9 +28,10 @@ function restUrls(venue: VenueId, rest: string): Record<string, string> {
 
 /**
  * A ccxt instance for the venue. Numbers come back as strings (`number: String`) so prices and
- * amounts reach Decimal without a binary float in between. ccxt's own rate limiter stays on
- * (`enableRateLimit`, a token bucket spacing requests by `rateLimit` ms): it is what keeps us
- * within the venue's limits (docs/exchange-notes.md, ccxt 9).
+ * amounts reach Decimal without a binary float in between. ccxt's own rate limiter is off: its one
+ * FIFO queue would make a hard stop wait behind queued ticker reads. The gateway's budgets
+ * (ExchangeLanes: market data apart from orders, urgent orders first) keep us within the venue's
+ * limits instead (docs/exchange-notes.md, ccxt 9).
  */
 export function createCcxtClient(profile: VenueProfile, settings: CcxtClientSettings): Exchange {
   const Constructor = constructors[profile.id];
@@ -40,8 +39,7 @@ export function createCcxtClient(profile: VenueProfile, settings: CcxtClientSett
     apiKey: settings.apiKey,
     secret: settings.secret,
     timeout: settings.requestTimeoutMs,
-    enableRateLimit: true,
-    rateLimit: settings.rateLimitMs ?? profile.rateLimit.msPerRequest,
+    enableRateLimit: false,
     number: String,
     options: { ...profile.ccxtOptions },
     ...(settings.restUrl === undefined

@@ -26,10 +26,13 @@ export interface CcxtExchangeOptions {
   readonly requestTimeoutMs?: number;
   /** Deadline of one attempt including the rate-limit queue (default twice the request timeout). */
   readonly attemptTimeoutMs?: number;
-  /** Override of the profile's ccxt throttle, ms per request. */
+  /** Override of the profile's request budgets (both), ms per request. */
   readonly rateLimitMs?: number;
+  /** Override of the market data budget, reads per second (default: the profile's public limit). */
+  readonly marketDataRequestsPerSecond?: number;
   readonly retry?: ReadRetryOptions;
-  readonly breaker?: Partial<Omit<CircuitBreakerOptions, 'exchange' | 'clock'>>;
+  /** Both breakers' settings (market data and orders each count their own failures). */
+  readonly breaker?: Partial<Omit<CircuitBreakerOptions, 'exchange' | 'clock' | 'scope'>>;
   /** A market buy sent as an IOC limit may pay up to the ask × (1 + this) (default 0.05). */
   readonly marketBuyMaxSlippage?: Decimal;
   /** How far back a lookup by client order id searches (default 7 days, 10 pages of 100). */

@@ -1,6 +1,7 @@
 import { ZERO } from '@hookline/core';
 import type { CoinbaseStreams } from '../coinbase/coinbase-streams.js';
 import type { UserStreamCounters } from '../coinbase/coinbase-user-stream.js';
+import { KrakenTickerStream, krakenWebSocketUrl } from '../kraken/kraken-ticker-stream.js';
 import { ExchangeError } from '../port/exchange-error.js';
 import type { ExchangePort } from '../port/exchange-port.js';
 import type { Fill, FillCursor, FillPage, FillQuery } from '../port/fill.js';
@@ -12,7 +13,7 @@ import type {
   Unsubscribe,
   UserStreamEvent,
 } from '../port/stream-events.js';
-import type { CircuitStatus } from '../resilience/circuit-status.js';
+import type { ExchangeCircuits } from '../resilience/circuit-status.js';
 import { createCcxtClient } from './ccxt-client.js';
 import type { CcxtExchangeOptions } from './ccxt-exchange-options.js';
 import { CcxtFillHistory } from './ccxt-fill-history.js';
@@ -27,7 +28,8 @@ import { venueProfiles } from './venue-profile.js';
  * Live trading through ccxt REST (Coinbase Advanced Trade first; Kraken and Binance through the
  * same code and a profile table), with the Coinbase private and ticker streams over `ws`. Reads
  * are retried, creates never (an unknown outcome throws UNKNOWN_OUTCOME: resolve it by
- * `fetchOrder({ clientOrderId })` or createOrderSafely); every call passes the exchange's breaker.
+ * `fetchOrder({ clientOrderId })` or createOrderSafely); every call passes the breaker and budget of
+ * its scope (market data or orders, resilience/exchange-lanes.ts).
  */
 export class CcxtExchange implements ExchangePort {
   readonly name: string;
@@ -39,6 +41,7 @@ export class CcxtExchange implements ExchangePort {
   readonly #orders: CcxtOrders;
   readonly #fills: CcxtFillHistory;
   readonly #streams: CoinbaseStreams | undefined;
+  readonly #krakenStreams = new Set<KrakenTickerStream>();
 
   constructor(options: CcxtExchangeOptions) {
     this.#options = options;
@@ -51,12 +54,16 @@ export class CcxtExchange implements ExchangePort {
       ...(options.apiKey === undefined ? {} : { apiKey: options.apiKey }),
       ...(options.secret === undefined ? {} : { secret: options.secret }),
       ...(options.urls?.rest === undefined ? {} : { restUrl: options.urls.rest }),
-      ...(options.rateLimitMs === undefined ? {} : { rateLimitMs: options.rateLimitMs }),
     });
+    const perSecond = (msPerRequest: number) => 1_000 / Math.max(msPerRequest, 1);
     this.#gateway = new CcxtGateway(client, profile, {
       clock: options.clock,
       name: this.name,
       attemptTimeoutMs: options.attemptTimeoutMs ?? requestTimeoutMs * 2,
+      ordersPerSecond: perSecond(options.rateLimitMs ?? profile.rateLimit.msPerRequest),
+      marketDataPerSecond:
+        options.marketDataRequestsPerSecond ??
+        perSecond(options.rateLimitMs ?? profile.rateLimit.marketDataMsPerRequest),
       ...(options.retry === undefined ? {} : { retry: options.retry }),
       ...(options.breaker === undefined ? {} : { breaker: options.breaker }),
     });
@@ -67,9 +74,9 @@ export class CcxtExchange implements ExchangePort {
       profile.streams === 'coinbase' ? coinbaseStreamsFor(options, this.#markets, this) : undefined;
   }
 
-  /** The breaker's state, health, counts and times (for /readyz, metrics and the risk gate). */
-  circuitStatus(): CircuitStatus {
-    return this.#gateway.breaker.status();
+  /** Both breakers' states, health, counts and times (for /readyz, metrics and the risk gate). */
+  circuits(): ExchangeCircuits {
+    return this.#gateway.lanes.circuits();
   }
 
   async fetchMarkets(): Promise<readonly Market[]> {
@@ -148,6 +155,7 @@ export class CcxtExchange implements ExchangePort {
   }
 
   subscribeTickers(symbols: readonly string[], listener: StreamListener<TickerStreamEvent>): Unsubscribe {
+    if (this.#gateway.profile.streams === 'kraken-public') return this.#krakenTickers(symbols, listener);
     const streams = this.#requireStreams('subscribeTickers');
     const resolver = this.#markets.resolver;
     if (resolver === undefined) {
@@ -182,7 +190,13 @@ export class CcxtExchange implements ExchangePort {
       }, timeoutMs);
     });
     try {
-      await Promise.race([this.#streams?.whenSettled(), late]);
+      await Promise.race([
+        Promise.all([
+          this.#streams?.whenSettled(),
+          ...[...this.#krakenStreams].map((stream) => stream.whenReady()),
+        ]),
+        late,
+      ]);
     } finally {
       clearTimeout(timer);
     }
@@ -190,6 +204,49 @@ export class CcxtExchange implements ExchangePort {
 
   async close(): Promise<void> {
     this.#streams?.close();
+    for (const stream of this.#krakenStreams) stream.close();
+    this.#krakenStreams.clear();
+  }
+
+  // Kraken's public v2 ticker channel names markets as we do (`BTC/USD`).
+  #krakenTickers(symbols: readonly string[], listener: StreamListener<TickerStreamEvent>): Unsubscribe {
+    const resolver = this.#requireResolver();
+    const stream = new KrakenTickerStream(
+      {
+        url: this.#options.urls?.ws ?? krakenWebSocketUrl,
+        clock: this.#options.clock,
+        symbols: symbols.map((symbol) => resolver.resolve(symbol).symbol),
+        resolveSymbol: (symbol) => resolver.find(symbol),
+        ...(this.#options.stream?.reconnect === undefined
+          ? {}
+          : { reconnect: this.#options.stream.reconnect }),
+        ...(this.#options.stream?.idleTimeoutMs === undefined
+          ? {}
+          : { idleTimeoutMs: this.#options.stream.idleTimeoutMs }),
+      },
+      (event) => {
+        try {
+          listener(event);
+        } catch (error) {
+          this.#options.onListenerError?.(error);
+        }
+      },
+    );
+    this.#krakenStreams.add(stream);
+    return () => {
+      stream.close();
+      this.#krakenStreams.delete(stream);
+    };
+  }
+
+  #requireResolver() {
+    const resolver = this.#markets.resolver;
+    if (resolver === undefined) {
+      throw new ExchangeError('TEMPORARY', 'markets are not loaded yet: call fetchMarkets first', {
+        context: { operation: 'subscribeTickers', exchange: this.name },
+      });
+    }
+    return resolver;
   }
 
   #requireStreams(operation: string): CoinbaseStreams {

@@ -1,4 +1,4 @@
-import type { Clock } from '@hookline/core';
+import { type Clock, SystemClock } from '@hookline/core';
 import type { Exchange } from 'ccxt';
 import {
   type RetryPolicy,
@@ -8,7 +8,8 @@ import {
   timeout,
 } from 'cockatiel';
 import { ExchangeError, type ExchangeErrorContext } from '../port/exchange-error.js';
-import { type CircuitBreakerOptions, ExchangeCircuitBreaker } from '../resilience/circuit-breaker.js';
+import type { CircuitBreakerOptions } from '../resilience/circuit-breaker.js';
+import { ExchangeLanes } from '../resilience/exchange-lanes.js';
 import { type ReadRetryOptions, readRetryPolicy } from '../resilience/read-retry.js';
 import { translateCcxtError } from './ccxt-error-translation.js';
 import type { VenueProfile } from './venue-profile.js';
@@ -19,7 +20,11 @@ export interface GatewaySettings {
   /** Name in errors, metrics and the breaker status (`coinbase`). */
   readonly name: string;
   readonly retry?: ReadRetryOptions;
-  readonly breaker?: Partial<Omit<CircuitBreakerOptions, 'exchange' | 'clock'>>;
+  readonly breaker?: Partial<Omit<CircuitBreakerOptions, 'exchange' | 'clock' | 'scope'>>;
+  /** Sustained orders and account requests per second (the venue's private limit). */
+  readonly ordersPerSecond: number;
+  /** Sustained market data reads per second (the venue's public limit). */
+  readonly marketDataPerSecond: number;
   /**
    * A deadline for one attempt including ccxt's rate-limit queue (default: twice ccxt's request
    * timeout); a request still waiting then counts as timed out (UNKNOWN_OUTCOME for a create).
@@ -29,14 +34,16 @@ export interface GatewaySettings {
 
 /**
  * Every REST call of a CcxtExchange goes through here, so the policies live in one place:
- * reads are retried with jittered backoff (cockatiel retry) through the exchange's circuit
- * breaker, each attempt under a deadline (cockatiel timeout); creates and cancels go through the
- * breaker and deadline only, never retried. Errors are translated once, here.
+ * reads are retried with jittered backoff (cockatiel retry) through the breaker and budget of their
+ * scope (market data or orders, ExchangeLanes), each attempt under a deadline (cockatiel timeout)
+ * that includes the wait for the budget; creates and cancels go through the orders breaker, budget
+ * and deadline only, never retried. Errors are translated once, here.
  */
 export class CcxtGateway {
   readonly client: Exchange;
   readonly profile: VenueProfile;
-  readonly breaker: ExchangeCircuitBreaker;
+  /** The market data and orders breakers and budgets. */
+  readonly lanes: ExchangeLanes;
   /** The exchange's name in errors and metrics. */
   readonly name: string;
   readonly #settings: GatewaySettings;
@@ -48,10 +55,14 @@ export class CcxtGateway {
     this.profile = profile;
     this.#settings = settings;
     this.name = settings.name;
-    this.breaker = new ExchangeCircuitBreaker({
-      ...settings.breaker,
+    this.lanes = new ExchangeLanes({
       exchange: settings.name,
       clock: settings.clock,
+      // The venue's limits are in real seconds, whatever clock the breakers run on.
+      budgetClock: new SystemClock(),
+      ordersPerSecond: settings.ordersPerSecond,
+      marketDataPerSecond: settings.marketDataPerSecond,
+      ...(settings.breaker === undefined ? {} : { breaker: settings.breaker }),
     });
     this.#deadline = timeout(settings.attemptTimeoutMs, TimeoutStrategy.Aggressive);
     this.#reads = readRetryPolicy(settings.retry);
@@ -66,13 +77,17 @@ export class CcxtGateway {
     return this.#reads.execute(() => this.#attempt(operation, context, call));
   }
 
-  /** A create or cancel: one attempt; an unanswered one is UNKNOWN_OUTCOME (resolved by lookup, not re-sent). */
+  /**
+   * A create or cancel: one attempt; an unanswered one is UNKNOWN_OUTCOME (resolved by lookup, not
+   * re-sent). `urgent` (hard stops, emergency exits) takes the priority lane of the orders budget.
+   */
   write<Result>(
     operation: string,
     context: ExchangeErrorContext,
     call: (client: Exchange) => Promise<Result>,
+    urgent = false,
   ): Promise<Result> {
-    return this.#attempt(operation, context, call);
+    return this.#attempt(operation, context, call, urgent);
   }
 
   /** Translates an error the same way the calls do (for errors raised around them). */
@@ -89,29 +104,36 @@ export class CcxtGateway {
     operation: string,
     context: ExchangeErrorContext,
     call: (client: Exchange) => Promise<Result>,
+    urgent = false,
   ): Promise<Result> {
-    return this.breaker.execute(operation, async () => {
+    const within = async <Inner>(work: (signal: AbortSignal) => Promise<Inner>): Promise<Inner> => {
       try {
-        return await this.#deadline.execute(() => call(this.client));
+        return await this.#deadline.execute(({ signal }) => work(signal));
       } catch (error) {
-        if (error instanceof TaskCancelledError) {
-          const write = operation === 'createOrder' || operation === 'cancelOrder';
-          throw new ExchangeError(
-            write ? 'UNKNOWN_OUTCOME' : 'TEMPORARY',
-            `${this.#settings.name} ${operation} passed its deadline`,
-            {
-              context: {
-                ...context,
-                operation,
-                exchange: this.#settings.name,
-                deadlineMs: this.#settings.attemptTimeoutMs,
-              },
-              cause: error,
+        if (!(error instanceof TaskCancelledError)) throw error;
+        const write = operation === 'createOrder' || operation === 'cancelOrder';
+        throw new ExchangeError(
+          write ? 'UNKNOWN_OUTCOME' : 'TEMPORARY',
+          `${this.#settings.name} ${operation} passed its deadline`,
+          {
+            context: {
+              ...context,
+              operation,
+              exchange: this.#settings.name,
+              deadlineMs: this.#settings.attemptTimeoutMs,
             },
-          );
-        }
+            cause: error,
+          },
+        );
+      }
+    };
+    const send = async () => {
+      try {
+        return await call(this.client);
+      } catch (error) {
         throw this.translate(error, operation, context);
       }
-    });
+    };
+    return this.lanes.run(operation, send, { urgent, within });
   }
 }

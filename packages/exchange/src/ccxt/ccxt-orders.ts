@@ -47,10 +47,14 @@ export class CcxtOrders {
     // Exact decimal strings, not floats: with `number: String` ccxt's precision code takes them as they are.
     const amount = args.amount as unknown as number;
     const price = args.price as unknown as number | undefined;
-    const created = await this.#gateway.write('createOrder', context, (client) =>
-      client.createOrder(this.#markets.ccxtSymbol(market), args.type, args.side, amount, price, {
-        ...args.params,
-      }),
+    const created = await this.#gateway.write(
+      'createOrder',
+      context,
+      (client) =>
+        client.createOrder(this.#markets.ccxtSymbol(market), args.type, args.side, amount, price, {
+          ...args.params,
+        }),
+      request.urgent === true,
     );
     // A 200 with a non-JSON body "succeeds" with no id (docs/exchange-notes.md, ccxt 5): not a success.
     if (created.id === undefined || created.id === null || String(created.id) === '') {

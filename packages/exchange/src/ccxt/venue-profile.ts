@@ -44,8 +44,11 @@ export interface VenueProfile {
    * by `order_ids`; `ccxt-since`: ccxt's fetchMyTrades `since` and fetchOrderTrades.
    */
   readonly fillHistory: 'coinbase-cursor' | 'ccxt-since';
-  /** `coinbase`: the user and ticker channels over `ws`; `none`: no streams in this adapter yet. */
-  readonly streams: 'coinbase' | 'none';
+  /**
+   * `coinbase`: the user and ticker channels over `ws`; `kraken-public`: the public v2 `ticker`
+   * channel only (no user stream yet); `none`: no streams in this adapter yet.
+   */
+  readonly streams: 'coinbase' | 'kraken-public' | 'none';
   /**
    * The ccxt createOrder param that turns a `limit` sell into a stop-limit triggered when the price
    * falls to it, or undefined when we do not place stops on the venue. ccxt 4.5: Coinbase reads
@@ -58,8 +61,15 @@ export interface VenueProfile {
   readonly ccxtOptions: Readonly<Record<string, unknown>>;
   /** Venue currency spellings (Kraken XBT, XXBT, ZUSD) for the SymbolResolver. */
   readonly currencyAliases: Readonly<Record<string, string>>;
-  /** ccxt's throttle (ms per cost unit) and the venue limit it keeps under. */
-  readonly rateLimit: { readonly msPerRequest: number; readonly venueLimit: string };
+  /**
+   * The request budgets (ExchangeLanes): ms per orders/account request and per market data read,
+   * and the venue limits they keep under.
+   */
+  readonly rateLimit: {
+    readonly msPerRequest: number;
+    readonly marketDataMsPerRequest: number;
+    readonly venueLimit: string;
+  };
   /** Finds the venue's error code in a ccxt error message. */
   readonly parseRejection: (message: string) => VenueRejection | undefined;
   /** The order status from the venue's raw order, where ccxt's unified status loses it. */
@@ -86,7 +96,11 @@ export const venueProfiles: Readonly<Record<VenueId, VenueProfile>> = {
     // v3 accounts give available and hold (ccxt's default is the v2 wallet list, total only).
     ccxtOptions: { fetchBalance: 'v3PrivateGetBrokerageAccounts', brokerId: 'hookline' },
     currencyAliases: defaultCurrencyAliases,
-    rateLimit: { msPerRequest: 34, venueLimit: 'Advanced Trade private REST: 30 requests/s per key' },
+    rateLimit: {
+      msPerRequest: 34,
+      marketDataMsPerRequest: 100,
+      venueLimit: 'Advanced Trade private REST: 30 requests/s per key; public REST: 10 requests/s per IP',
+    },
     parseRejection: coinbaseRejection,
     orderStatus: (info, filled) => coinbaseOrderStatus(info.status, filled),
   },
@@ -99,13 +113,15 @@ export const venueProfiles: Readonly<Record<VenueId, VenueProfile>> = {
     tickerSource: 'ticker',
     marketSource: 'ccxt',
     fillHistory: 'ccxt-since',
-    streams: 'none',
+    streams: 'kraken-public',
     stopLimitParam: 'stopLossPrice',
     ccxtOptions: {},
     currencyAliases: defaultCurrencyAliases,
     rateLimit: {
       msPerRequest: 1_000,
-      venueLimit: 'Kraken REST counter: about one call/s sustained (starter tier)',
+      marketDataMsPerRequest: 1_000,
+      venueLimit:
+        'Kraken REST counter: about one call/s sustained (starter tier); public REST: 1 call/s per IP',
     },
     parseRejection: krakenRejection,
   },
@@ -122,7 +138,11 @@ export const venueProfiles: Readonly<Record<VenueId, VenueProfile>> = {
     stopLimitParam: undefined,
     ccxtOptions: { defaultType: 'spot' },
     currencyAliases: defaultCurrencyAliases,
-    rateLimit: { msPerRequest: 50, venueLimit: 'Binance spot: 6,000 request weight/min per IP' },
+    rateLimit: {
+      msPerRequest: 50,
+      marketDataMsPerRequest: 50,
+      venueLimit: 'Binance spot: 6,000 request weight/min per IP',
+    },
     parseRejection: binanceRejection,
   },
 };

@@ -19,6 +19,7 @@ import type {
   Unsubscribe,
   UserStreamEvent,
 } from '../port/stream-events.js';
+import type { ExchangeCircuits } from '../resilience/circuit-status.js';
 import { SymbolResolver } from '../symbols.js';
 import { warmCandleHistory } from './history-warmup.js';
 import { PaperBalances } from './paper-balances.js';
@@ -162,9 +163,17 @@ export class PaperExchange implements ExchangePort {
   }
 
   createOrder(request: CreateOrderRequest): Promise<ExchangeOrder> {
-    return this.#request('createOrder', orderContext(request), () =>
-      this.#engine.createOrder(request, this.#clock.nowMs()),
+    return this.#request(
+      'createOrder',
+      orderContext(request),
+      () => this.#engine.createOrder(request, this.#clock.nowMs()),
+      request.urgent === true,
     );
+  }
+
+  /** The breakers' states when the exchange was given lanes (undefined otherwise: always HEALTHY). */
+  circuits(): ExchangeCircuits | undefined {
+    return this.#options.lanes?.circuits();
   }
 
   cancelOrder(reference: OrderReference): Promise<ExchangeOrder> {
@@ -213,13 +222,16 @@ export class PaperExchange implements ExchangePort {
     operation: ExchangeOperation,
     context: ExchangeErrorContext,
     action: () => Result,
+    urgent = false,
   ): Promise<Result> {
     try {
       this.#assertOpen(operation);
     } catch (error) {
       return Promise.reject(error);
     }
-    return runPaperRequest(this.#steps, this.faults.take(operation), operation, context, action);
+    const send = () => runPaperRequest(this.#steps, this.faults.take(operation), operation, context, action);
+    const lanes = this.#options.lanes;
+    return lanes === undefined ? send() : lanes.run(operation, send, { urgent });
   }
 
   #canonical(symbol: string | undefined): string | undefined {

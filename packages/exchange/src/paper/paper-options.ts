@@ -1,4 +1,5 @@
 import { type Clock, type Decimal, dec } from '@hookline/core';
+import type { ExchangeLanes } from '../resilience/exchange-lanes.js';
 import type { ListenerErrorHandler } from '../stream/listener-set.js';
 import type { PaperMarketSpec } from './paper-market.js';
 import type { FeeSchedule } from './paper-settlement.js';
@@ -36,6 +37,11 @@ export interface PaperExchangeOptions {
   readonly historyMinutes?: number;
   /** Name for logs and metrics (default `paper`). */
   readonly name?: string;
+  /**
+   * The live adapter's budgets and breakers (market data and orders), so a paper run meets them as a
+   * live one does: injected faults then open the real breakers. Default: none (always HEALTHY).
+   */
+  readonly lanes?: ExchangeLanes;
 }
 
 /** Coinbase Advanced Trade's lowest volume tier, so paper P&L is not flattered. */

@@ -12,8 +12,14 @@ export type OrderType = 'LIMIT' | 'MARKET' | 'STOP_LIMIT';
 /** GTC rests until filled or canceled; IOC fills what it can at once and expires the rest. */
 export type TimeInForce = 'GTC' | 'IOC';
 
-/** A request to place an order; `clientOrderId` is ours and makes a retry safe (the venue dedupes). */
-export type CreateOrderRequest = LimitOrderRequest | MarketOrderRequest | StopLimitOrderRequest;
+/**
+ * A request to place an order; `clientOrderId` is ours and makes a retry safe (the venue dedupes).
+ * `urgent` marks a hard stop or an emergency exit: it takes the priority lane of the request budget
+ * and may probe an OPEN orders breaker (docs/architecture.md, "Exchange adapter").
+ */
+export type CreateOrderRequest = (LimitOrderRequest | MarketOrderRequest | StopLimitOrderRequest) & {
+  readonly urgent?: boolean;
+};
 
 /** A limit order: post-only (maker or rejected) or IOC; amount in base units. */
 export interface LimitOrderRequest {

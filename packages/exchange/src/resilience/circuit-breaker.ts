@@ -1,16 +1,24 @@
 import type { Clock } from '@hookline/core';
 import { type CircuitBreakerPolicy, ConsecutiveBreaker, circuitBreaker, handleWhen } from 'cockatiel';
 import { ExchangeError, isExchangeError } from '../port/exchange-error.js';
-import { type CircuitState, type CircuitStatus, healthOf } from './circuit-status.js';
+import { type CircuitScope, type CircuitState, type CircuitStatus, healthOf } from './circuit-status.js';
 
-/** How one exchange's breaker behaves (defaults from the issue: 5 failures, 60 s, 2 successes). */
+/** How one of an exchange's breakers behaves (defaults: 5 failures, 60 s, 2 successes). */
 export interface CircuitBreakerOptions {
   readonly exchange: string;
+  /** Which requests it guards (default `orders`). */
+  readonly scope?: CircuitScope;
   /** The only source of time for OPEN → HALF_OPEN (a TestClock in tests). */
   readonly clock: Clock;
   readonly failureThreshold?: number;
   readonly halfOpenAfterMs?: number;
   readonly successesToClose?: number;
+  /**
+   * An urgent request (a hard stop, an emergency exit) passes an OPEN circuit as a probe at most
+   * once per this many ms (default 3 000, the sentinel's sweep): a stop-loss is retried every sweep
+   * instead of being refused for the whole OPEN period.
+   */
+  readonly urgentProbeIntervalMs?: number;
   /** Which errors count against the exchange's health (default: countsAsExchangeFailure). */
   readonly isFailure?: (error: unknown) => boolean;
 }
@@ -47,7 +55,8 @@ export class ExchangeCircuitBreaker {
   #state: CircuitState = 'CLOSED';
   #consecutiveFailures = 0;
   #halfOpenSuccesses = 0;
-  #totals = { successes: 0, failures: 0, rejected: 0 };
+  #totals = { successes: 0, failures: 0, rejected: 0, urgentProbes: 0 };
+  #lastUrgentProbeMs: number | undefined;
   #lastFailure: { at: Date; message: string } | undefined;
   #lastSuccessAt: Date | undefined;
   #openedAtMs: number | undefined;
@@ -58,6 +67,8 @@ export class ExchangeCircuitBreaker {
       failureThreshold: 5,
       halfOpenAfterMs: 60_000,
       successesToClose: 2,
+      scope: 'orders',
+      urgentProbeIntervalMs: 3_000,
       isFailure: countsAsExchangeFailure,
       ...options,
     };
@@ -68,19 +79,30 @@ export class ExchangeCircuitBreaker {
     this.#policy.onBreak(() => this.#open());
   }
 
-  /** Runs the call unless the circuit is OPEN (then TEMPORARY with context circuit=OPEN, nothing sent). */
-  async execute<Result>(operation: string, action: () => Promise<Result>): Promise<Result> {
+  /**
+   * Runs the call unless the circuit is OPEN (then TEMPORARY with context circuit=OPEN, nothing
+   * sent). An urgent call passes an OPEN circuit as a probe once per urgentProbeIntervalMs.
+   */
+  async execute<Result>(
+    operation: string,
+    action: () => Promise<Result>,
+    options: { readonly urgent?: boolean } = {},
+  ): Promise<Result> {
     this.#refreshState();
-    if (this.#state === 'OPEN') {
+    if (this.#state === 'OPEN' && options.urgent === true && this.#urgentProbeDue()) {
+      this.#totals.urgentProbes += 1;
+      this.#lastUrgentProbeMs = this.#options.clock.nowMs();
+    } else if (this.#state === 'OPEN') {
       this.#totals.rejected += 1;
       throw new ExchangeError(
         'TEMPORARY',
-        `the ${this.#options.exchange} circuit is open; request not sent`,
+        `the ${this.#options.exchange} ${this.#options.scope} circuit is open; request not sent`,
         {
           context: {
             operation,
             exchange: this.#options.exchange,
             circuit: 'OPEN',
+            scope: this.#options.scope,
             halfOpensAt: this.#halfOpensAt(),
           },
         },
@@ -117,6 +139,7 @@ export class ExchangeCircuitBreaker {
     const halfOpensAt = this.#halfOpensAt();
     return {
       exchange: this.#options.exchange,
+      scope: this.#options.scope,
       state: this.#state,
       health: healthOf(this.#state, this.#consecutiveFailures),
       consecutiveFailures: this.#consecutiveFailures,
@@ -124,6 +147,7 @@ export class ExchangeCircuitBreaker {
       totalSuccesses: this.#totals.successes,
       totalFailures: this.#totals.failures,
       rejectedWhileOpen: this.#totals.rejected,
+      urgentProbes: this.#totals.urgentProbes,
       lastFailureAt: this.#lastFailure?.at,
       lastFailure: this.#lastFailure?.message,
       lastSuccessAt: this.#lastSuccessAt,
@@ -143,6 +167,8 @@ export class ExchangeCircuitBreaker {
     this.#totals.successes += 1;
     this.#consecutiveFailures = 0;
     this.#lastSuccessAt = this.#options.clock.now();
+    // An urgent probe that got an answer is the first good answer of a half-open period.
+    if (this.#state === 'OPEN') this.#moveTo('HALF_OPEN');
     if (this.#state !== 'HALF_OPEN') return;
     this.#halfOpenSuccesses += 1;
     if (this.#halfOpenSuccesses >= this.#options.successesToClose) this.#moveTo('CLOSED');
@@ -167,6 +193,13 @@ export class ExchangeCircuitBreaker {
     if (this.#state === 'OPEN' && halfOpensAt !== undefined && this.#options.clock.nowMs() >= halfOpensAt) {
       this.#moveTo('HALF_OPEN');
     }
+  }
+
+  #urgentProbeDue(): boolean {
+    return (
+      this.#lastUrgentProbeMs === undefined ||
+      this.#options.clock.nowMs() - this.#lastUrgentProbeMs >= this.#options.urgentProbeIntervalMs
+    );
   }
 
   #halfOpensAt(): number | undefined {

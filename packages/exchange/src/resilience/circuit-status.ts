@@ -9,9 +9,17 @@ export type CircuitState = 'CLOSED' | 'OPEN' | 'HALF_OPEN';
  */
 export type ExchangeHealth = 'HEALTHY' | 'DEGRADED' | 'OFFLINE';
 
-/** A snapshot of one exchange's breaker, for metrics, /readyz and the API. */
+/**
+ * Which requests a breaker guards: `marketData` (tickers, markets, candles) or `orders` (create,
+ * cancel, order and fill lookups, balances). Each has its own breaker, so failing reads of market
+ * data never refuse an order.
+ */
+export type CircuitScope = 'marketData' | 'orders';
+
+/** A snapshot of one of an exchange's breakers, for metrics, /readyz and the API. */
 export interface CircuitStatus {
   readonly exchange: string;
+  readonly scope: CircuitScope;
   readonly state: CircuitState;
   readonly health: ExchangeHealth;
   /** Failures in a row (reset by any success). */
@@ -22,6 +30,8 @@ export interface CircuitStatus {
   readonly totalFailures: number;
   /** Calls refused without reaching the exchange because the circuit was OPEN. */
   readonly rejectedWhileOpen: number;
+  /** Urgent requests (hard stops, emergency exits) let through an OPEN circuit as probes. */
+  readonly urgentProbes: number;
   readonly lastFailureAt: Date | undefined;
   readonly lastFailure: string | undefined;
   readonly lastSuccessAt: Date | undefined;
@@ -47,4 +57,20 @@ export function healthOf(state: CircuitState, consecutiveFailures: number): Exch
     default:
       return assertNever(state, 'circuit state');
   }
+}
+
+/** Both breakers of one exchange. */
+export interface ExchangeCircuits {
+  readonly marketData: CircuitStatus;
+  readonly orders: CircuitStatus;
+}
+
+const healthRank: Readonly<Record<ExchangeHealth, number>> = { HEALTHY: 0, DEGRADED: 1, OFFLINE: 2 };
+
+/** The worse of some healths (HEALTHY when none). */
+export function worstHealth(healths: readonly ExchangeHealth[]): ExchangeHealth {
+  return healths.reduce<ExchangeHealth>(
+    (worst, health) => (healthRank[health] > healthRank[worst] ? health : worst),
+    'HEALTHY',
+  );
 }

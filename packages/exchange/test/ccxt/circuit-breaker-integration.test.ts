@@ -31,7 +31,7 @@ describe('CcxtExchange circuit breaker (test clock, local Coinbase)', () => {
 
     const refused = await exchange.fetchBalances().catch((error: unknown) => error);
 
-    expect(exchange.circuitStatus()).toMatchObject({
+    expect(exchange.circuits().orders).toMatchObject({
       exchange: 'coinbase',
       state: 'OPEN',
       health: 'OFFLINE',
@@ -50,14 +50,14 @@ describe('CcxtExchange circuit breaker (test clock, local Coinbase)', () => {
     for (let call = 0; call < 5; call += 1) await exchange.fetchBalances().catch(() => undefined);
 
     clock.advance(60_000);
-    const halfOpen = exchange.circuitStatus();
+    const halfOpen = exchange.circuits().orders;
     await exchange.fetchBalances();
-    const afterOne = exchange.circuitStatus().state;
+    const afterOne = exchange.circuits().orders.state;
     await exchange.fetchBalances();
 
     expect(halfOpen).toMatchObject({ state: 'HALF_OPEN', health: 'DEGRADED' });
     expect(afterOne).toBe('HALF_OPEN');
-    expect(exchange.circuitStatus()).toMatchObject({ state: 'CLOSED', health: 'HEALTHY' });
+    expect(exchange.circuits().orders).toMatchObject({ state: 'CLOSED', health: 'HEALTHY' });
   });
 
   it('when creates fail without an answer they count against the circuit, and a refused order ends the streak', async () => {
@@ -73,14 +73,14 @@ describe('CcxtExchange circuit breaker (test clock, local Coinbase)', () => {
       });
     server.faults.inject('createOrder', { kind: 'html', status: 500, afterProcessing: false }, 5);
     for (let call = 0; call < 4; call += 1) await order(`lost-${call}`, '0.001').catch(() => undefined);
-    const afterFour = exchange.circuitStatus();
+    const afterFour = exchange.circuits().orders;
 
     server.faults.clear();
     const refused = await order('too-big', '100').catch((error: unknown) => error);
 
     expect(afterFour).toMatchObject({ state: 'CLOSED', health: 'DEGRADED', consecutiveFailures: 4 });
     expect(refused).toMatchObject({ kind: 'INSUFFICIENT_FUNDS' });
-    expect(exchange.circuitStatus()).toMatchObject({
+    expect(exchange.circuits().orders).toMatchObject({
       state: 'CLOSED',
       health: 'HEALTHY',
       consecutiveFailures: 0,

@@ -92,7 +92,7 @@ async function sizeNextRung(
   exit: StoredExit,
   rows: readonly OrderRecord[],
 ): Promise<Sized> {
-  const read = await readMarket(deps.exchange, exit.symbol);
+  const read = await readMarket(deps, exit.symbol);
   if (!read.ok) {
     const detail = `no usable ${exit.symbol} market or quote`;
     return { over: { ...of(exit), kind: 'WAITING', code: read.code, detail } };

@@ -1,6 +1,6 @@
 // What every part of the exit executor works with, and the market reads they share.
 import type { Clock } from '@hookline/core';
-import type { ExchangePort, Market, Ticker } from '@hookline/exchange';
+import type { ExchangePort, Market, QuoteSource, Ticker } from '@hookline/exchange';
 import type { Store } from '@hookline/store';
 import type { Logger } from 'pino';
 import { isUsableQuote } from '../../execution/entry-order.js';
@@ -12,6 +12,8 @@ import type { ExitExecutionSettings } from '../exit-settings.js';
 export interface ExitExecutorDependencies {
   readonly store: Store;
   readonly exchange: ExchangePort;
+  /** The quote cache (the venue's ticker stream, REST as a bounded fallback). */
+  readonly quotes: QuoteSource;
   /** Places, submits and cancels the orders (intent before send, unknown outcome handled). */
   readonly executor: Pick<OrderExecutor, 'writeIntent' | 'submit' | 'cancel'>;
   readonly clock: Clock;
@@ -32,13 +34,21 @@ export type MarketRead =
       readonly ticker?: Ticker;
     };
 
-/** Reads the market rules and the quote of `symbol`; a failed read is a missing price, never a guess. */
-export async function readMarket(exchange: ExchangePort, symbol: string): Promise<MarketRead> {
-  const markets = await exchange.fetchMarkets();
+/**
+ * Reads the market rules of `symbol` and its quote from the quote cache; a failed read is a missing
+ * price, never a guess. A frozen feed's quote is returned with its flag (the exit gate's market data
+ * rule then holds ordinary exits back, as for a stale quote).
+ */
+export async function readMarket(
+  deps: Pick<ExitExecutorDependencies, 'exchange' | 'quotes'>,
+  symbol: string,
+): Promise<MarketRead> {
+  const markets = await deps.quotes.readMarkets();
   const market = markets.find((candidate) => candidate.symbol === symbol);
   if (market === undefined || !market.active) return { ok: false, code: 'MARKET_UNAVAILABLE' };
-  const ticker = await exchange.fetchTicker(symbol).catch(() => undefined);
-  if (ticker === undefined) return { ok: false, code: 'PRICE_UNAVAILABLE' };
+  const read = await deps.quotes.readQuotes([symbol]).catch(() => undefined);
+  const ticker = read?.get(symbol);
+  if (ticker === undefined || typeof ticker === 'string') return { ok: false, code: 'PRICE_UNAVAILABLE' };
   if (!isUsableQuote(ticker)) return { ok: false, code: 'PRICE_UNAVAILABLE', ticker };
   return { ok: true, market, ticker };
 }

@@ -2,8 +2,8 @@
 // ladder; BLOCKED (the exit gate, no market or price) and SKIPPED (an exit already working, dust,
 // nothing available) record why nothing was sold.
 import { type Decimal, type ExitReason, toPlainString, ZERO } from '@hookline/core';
-import type { Market, Ticker } from '@hookline/exchange';
-import type { RuleInputs } from '../../rules/index.js';
+import { isCircuitOpenError, type Market, type Ticker } from '@hookline/exchange';
+import { isEmergencyExit, type RuleInputs } from '../../rules/index.js';
 import { decidedMeanwhile, type ExitAlertLink, startedBefore, writeStartDecision } from './exit-alert.js';
 import { type ExitExecutorDependencies, readMarket } from './exit-context.js';
 import { checkExitGate, workingSells } from './exit-gate.js';
@@ -65,7 +65,7 @@ export async function startExit(
     return await notSold(deps, request, { outcome: 'SKIPPED', code: 'EXIT_IN_PROGRESS', detail, inputs });
   }
   if (!request.positionAmount.greaterThan(0)) return await nothingHeld(deps, request, inputs);
-  const read = await readMarket(deps.exchange, symbol);
+  const read = await readMarket(deps, symbol);
   if (!read.ok && read.code === 'MARKET_UNAVAILABLE') {
     const detail = `${symbol} is not a market accepting orders`;
     return await notSold(deps, request, { outcome: 'BLOCKED', code: read.code, detail, inputs });
@@ -111,8 +111,7 @@ async function sellNow(
   const decided = await decidedMeanwhile(deps, request.alert);
   if (decided !== undefined) return decided;
   const canceledOrders = await cancelWorkingOrders(deps, symbol, clearing);
-  const balances = await deps.exchange.fetchBalances();
-  const available = balances[market.base]?.available ?? ZERO;
+  const available = await availableToSell(deps, request, market);
   const remaining = userSellTarget(request.positionAmount, request.size, ticker.bid);
   const sizing = sizeExit({ available, remaining, market, bid: ticker.bid });
   const exit = {
@@ -136,6 +135,23 @@ async function sellNow(
       const detail = sizing.kind === 'DUST' ? sizing.message : `the ${symbol} position is empty`;
       return await notSold(deps, request, { outcome: 'SKIPPED', code: 'DUST', detail, inputs: sized });
     }
+  }
+}
+
+// What the venue says is available. When the orders breaker refuses the balance read, a hard stop or
+// emergency exit sizes by the position instead: its order is the breaker's urgent probe, and a venue
+// holding less refuses it definitively (which does not count against the breaker).
+async function availableToSell(
+  deps: ExitExecutorDependencies,
+  request: StartExitRequest,
+  market: Market,
+): Promise<Decimal> {
+  try {
+    const balances = await deps.exchange.fetchBalances();
+    return balances[market.base]?.available ?? ZERO;
+  } catch (error) {
+    if (isEmergencyExit(request.reason) && isCircuitOpenError(error)) return request.positionAmount;
+    throw error;
   }
 }
 

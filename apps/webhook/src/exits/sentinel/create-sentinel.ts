@@ -1,7 +1,7 @@
 // The exit sentinel: every interval, on one replica per account, every open position through the
 // exit rules; exits handed to the exit executor; the position cap; "why not sold" in `decisions`.
 import type { Clock } from '@hookline/core';
-import type { ExchangePort } from '@hookline/exchange';
+import type { ExchangePort, QuoteSource } from '@hookline/exchange';
 import { heartbeatKey, type ReadinessCheck } from '@hookline/runtime';
 import type { Store } from '@hookline/store';
 import type { Redis } from 'ioredis';
@@ -27,6 +27,8 @@ import type { SweepReport } from './sweep-report.js';
 export interface SentinelOptions {
   readonly store: Store;
   readonly exchange: ExchangePort;
+  /** The quote cache the sweep and the exit executor read quotes from. */
+  readonly quotes: QuoteSource;
   /** undefined (replay): no lease, no heartbeat, no matrix rows. */
   readonly redis: Redis | undefined;
   readonly clock: Clock;
@@ -133,10 +135,11 @@ function buildProtectiveStopKeeper(
 
 function buildExitExecutor(options: SentinelOptions): ExitExecutor {
   if (options.executor === undefined) throw new Error('createSentinel needs `exits` or `executor`');
-  const { store, exchange, clock, logger, settings, controls } = options;
+  const { store, exchange, quotes, clock, logger, settings, controls } = options;
   return new ExitExecutor({
     store,
     exchange,
+    quotes,
     executor: options.executor,
     clock,
     logger: logger.child({ component: 'exits' }),

@@ -6,7 +6,7 @@
 // and written back at the end, so the next sweep — of this replica or of the one that takes the
 // lease over — continues from it.
 import type { Clock, Decimal, ExitReason } from '@hookline/core';
-import type { ExchangePort, Market } from '@hookline/exchange';
+import type { ExchangePort, Market, QuoteSource } from '@hookline/exchange';
 import { type OpenPosition, PositionStateStore, type Store, type StoredPositionState } from '@hookline/store';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
@@ -32,6 +32,8 @@ import { emptySweepDraft, type SweepDraft, type SweepReport } from './sweep-repo
 export interface SentinelSweepOptions {
   readonly store: Store;
   readonly exchange: ExchangePort;
+  /** The quote cache the sweep reads every held symbol from. */
+  readonly quotes: QuoteSource;
   /** undefined: no matrix rows (replay). */
   readonly redis: Redis | undefined;
   /** Redis key prefix of sighook's matrix rows (default `hookline`). */

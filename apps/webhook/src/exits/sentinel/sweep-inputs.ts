@@ -1,8 +1,9 @@
-// The I/O half of a sweep's load step: open positions, stored states, a quote per held symbol and
-// the latest matrix rows, read concurrently. A quote that cannot be read makes that symbol stale,
-// never the sweep: one bad market must not leave the others unwatched.
+// The I/O half of a sweep's load step: open positions, stored states, a quote per held symbol (all in
+// one call to the quote cache, fed by the venue's ticker stream) and the latest matrix rows, read
+// concurrently. A quote that cannot be read, or whose feed is frozen, makes that symbol stale, never
+// the sweep: one bad market must not leave the others unwatched.
 import { type Clock, dec } from '@hookline/core';
-import type { ExchangePort, Market, Ticker } from '@hookline/exchange';
+import type { ExchangePort, Market, QuoteSource, Ticker } from '@hookline/exchange';
 import { type LatestMatrixRow, readLatestMatrixRows } from '@hookline/runtime';
 import {
   type OpenPosition,
@@ -30,6 +31,8 @@ export interface SweepInputs {
 export interface SweepSources {
   readonly store: Store;
   readonly exchange: ExchangePort;
+  /** The quote cache every held symbol's quote is read from. */
+  readonly quotes: QuoteSource;
   /** undefined: no matrix (replay); trailing then uses its widest distance and no signal exits. */
   readonly redis: Redis | undefined;
   /** Redis key prefix of the matrix rows (sighook's; default `hookline`). */
@@ -53,7 +56,7 @@ export async function loadSweepInputs(
   ]);
   const symbols = positions.map((position) => position.symbol);
   const [quotes, matrix] = await Promise.all([
-    readQuotes(sources.exchange, symbols),
+    readQuotes(sources.quotes, symbols),
     sources.redis === undefined
       ? new Map<string, LatestMatrixRow>()
       : readLatestMatrixRows(sources.redis, symbols, {
@@ -65,18 +68,28 @@ export async function loadSweepInputs(
   return { positions, states, quotes, matrix, exiting };
 }
 
+/** The quotes of every held symbol in one call; a frozen feed is a reason, not a quote. */
 async function readQuotes(
-  exchange: ExchangePort,
+  quotes: QuoteSource,
   symbols: readonly string[],
 ): Promise<Map<string, Ticker | string>> {
-  const answers = await Promise.all(
-    symbols.map((symbol) =>
-      exchange
-        .fetchTicker(symbol)
-        .catch((error: unknown) => (error instanceof Error ? error.message : String(error))),
-    ),
+  const read = await quotes
+    .readQuotes(symbols)
+    .catch((error: unknown) => new Map(symbols.map((symbol) => [symbol, describe(error)])));
+  return new Map(
+    symbols.map((symbol): [string, Ticker | string] => {
+      const quote = read.get(symbol) ?? `no quote for ${symbol}`;
+      if (typeof quote === 'string') return [symbol, quote];
+      if (quote.frozen) {
+        return [symbol, `the ${symbol} feed is frozen: the price has not changed and its stream is silent`];
+      }
+      return [symbol, quote];
+    }),
   );
-  return new Map(symbols.map((symbol, index) => [symbol, answers[index] as Ticker | string]));
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 /**

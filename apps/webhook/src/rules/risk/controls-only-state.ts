@@ -13,6 +13,7 @@ export function controlsOnlyRiskState(
     readonly tradingState: TradingState;
     readonly buyGuard: BuyGuardFlags;
     readonly exchangeHealth: ExchangeHealth;
+    readonly orderCircuitHealth?: ExchangeHealth;
   },
   known: Partial<Pick<RiskState, 'quotes' | 'openOrders'>> = {},
 ): RiskState {
@@ -21,6 +22,7 @@ export function controlsOnlyRiskState(
     tradingState: controls.tradingState,
     buyGuard: controls.buyGuard,
     exchangeHealth: controls.exchangeHealth,
+    ...(controls.orderCircuitHealth === undefined ? {} : { orderCircuitHealth: controls.orderCircuitHealth }),
     quotes: known.quotes ?? {},
     cash: ZERO,
     positions: [],

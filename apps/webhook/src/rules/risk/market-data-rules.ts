@@ -4,11 +4,27 @@ import { hasValidPrices, quoteAgeMs } from './quote-age.js';
 import type { ExchangeHealth, Quote } from './risk-state.js';
 import { pass, type RuleResult, refuse } from './risk-verdict.js';
 
-/** OFFLINE (breaker open) refuses: no order could reach the exchange. DEGRADED still trades. */
+/**
+ * Entries: OFFLINE (either breaker open) refuses: no fresh quote or no order could reach the
+ * exchange. DEGRADED still trades.
+ */
 export function checkExchangeCircuit(health: ExchangeHealth): RuleResult {
   const inputs = { exchangeHealth: health };
   if (health === 'OFFLINE') return refuse('CIRCUIT_OFFLINE', 'the exchange circuit is OFFLINE', inputs);
   return pass(inputs);
+}
+
+/**
+ * Exits read the orders breaker only. OFFLINE refuses an ordinary exit (the sentinel asks again next
+ * sweep); a hard stop or emergency exit goes on: the adapter lets one urgent order through an OPEN
+ * orders breaker as a probe per sweep, so a stop-loss is tried every sweep, never held for the whole
+ * OPEN period.
+ */
+export function checkOrderCircuitForExit(health: ExchangeHealth, emergency: boolean): RuleResult {
+  const inputs = { orderCircuitHealth: health };
+  if (health !== 'OFFLINE') return pass(inputs);
+  if (emergency) return pass({ ...inputs, emergencyExit: true, urgentProbe: true });
+  return refuse('CIRCUIT_OFFLINE', 'the exchange orders circuit is OFFLINE', inputs);
 }
 
 /** The symbol's quote must exist and be at most maxAgeMs old (15 000 ms passes, 15 001 ms does not). */
@@ -34,7 +50,15 @@ export function checkQuoteFreshness(
     receivedAt: instantInput(quote.receivedAt),
     quoteAgeMs: ageMs,
     maxQuoteAgeMs: maxAgeMs,
+    ...(quote.frozen === true ? { frozen: true } : {}),
   };
+  if (quote.frozen === true) {
+    return refuse(
+      'STALE_MARKET_DATA',
+      `market data for ${symbol} is frozen: the price has not changed and its stream is silent`,
+      inputs,
+    );
+  }
   if (!(ageMs <= maxAgeMs)) {
     return refuse(
       'STALE_MARKET_DATA',

@@ -3,7 +3,12 @@ import { type AccountValuation, valueAccount } from './account-valuation.js';
 import { checkAlertAge } from './alert-age-rule.js';
 import { checkImmediateLoss, checkPriceDeviation, checkSpread } from './entry-price-rules.js';
 import { checkExitWorking } from './exit-working-rule.js';
-import { checkExchangeCircuit, checkPricesAvailable, checkQuoteFreshness } from './market-data-rules.js';
+import {
+  checkExchangeCircuit,
+  checkOrderCircuitForExit,
+  checkPricesAvailable,
+  checkQuoteFreshness,
+} from './market-data-rules.js';
 import {
   checkBuyGuard,
   checkTradingStateForEntry,
@@ -34,7 +39,7 @@ interface ExitContext {
 /**
  * Entry rules, first refusal wins. The order records the most useful reason:
  * 1–2. the operator's switches (trading state, buy guard): the most authoritative word; HALTED beats all;
- * 3. the exchange circuit: with the exchange unreachable nothing below matters;
+ * 3. the exchange circuits: with either breaker OFFLINE (market data or orders) nothing below matters;
  * 4. the alert's age: an old alert never gets younger, and it needs no market data;
  * 5–6. fresh market data, then a valid price for every holding: the rules below compute from those
  *    values, so they must not run on stale or missing ones;
@@ -112,7 +117,8 @@ export const entryRules: readonly NamedRule<EntryContext>[] = [
 /**
  * Exit rules. Exits reduce risk, so the buy guard, loss limits, cooldowns, position limits and the
  * order rate never hold one back. HALTED lets only HARD_STOP and EMERGENCY through; an OFFLINE
- * circuit refuses every exit (no order could reach the exchange; the sentinel asks again in 3 s);
+ * orders circuit refuses ordinary exits (the sentinel asks again in 3 s) while HARD_STOP and
+ * EMERGENCY go on as the adapter's urgent probe; the market data circuit never refuses an exit;
  * stale data and an already-working sell refuse ordinary exits (they would price a LIMIT from a stale
  * bid, or stack a second sell), while emergency exits go on: their ladder ends in a market order,
  * and the executor cancels the working sell first. Cancels never pass through the gate: they only
@@ -120,7 +126,14 @@ export const entryRules: readonly NamedRule<EntryContext>[] = [
  */
 export const exitRules: readonly NamedRule<ExitContext>[] = [
   { name: 'tradingState', check: ({ request, state }) => checkTradingStateForExit(state, request) },
-  { name: 'exchangeCircuit', check: ({ state }) => checkExchangeCircuit(state.exchangeHealth) },
+  {
+    name: 'exchangeCircuit',
+    check: ({ request, state }) =>
+      checkOrderCircuitForExit(
+        state.orderCircuitHealth ?? state.exchangeHealth,
+        isEmergencyExit(request.reason),
+      ),
+  },
   {
     name: 'marketData',
     check: ({ request, state, limits }) =>

@@ -25,6 +25,11 @@ export interface Quote {
   readonly ask: Decimal;
   readonly exchangeTime: Date;
   readonly receivedAt: Date;
+  /**
+   * True when the feed is frozen: the price has not changed and the stream has said nothing about
+   * the symbol beyond HOOKLINE_QUOTE_FROZEN_AFTER_MS. Such a quote is stale whatever its timestamps.
+   */
+  readonly frozen?: boolean;
 }
 
 /** An open position: the open FIFO lots of one symbol, summed. */
@@ -80,6 +85,11 @@ export interface RiskState {
   readonly tradingState: TradingState;
   readonly buyGuard: BuyGuardFlags;
   readonly exchangeHealth: ExchangeHealth;
+  /**
+   * The orders breaker's health, which exits read (a market data breaker never holds back a sell);
+   * undefined: the same as exchangeHealth.
+   */
+  readonly orderCircuitHealth?: ExchangeHealth;
   /** Latest quote per symbol; a symbol without one has no price. */
   readonly quotes: Readonly<Record<string, Quote | undefined>>;
   /** Total quote-currency cash (reserved by open orders included: it is still ours). */

@@ -41,6 +41,12 @@ describe('risk gate, entries: exchange circuit', () => {
   ])('when the circuit is %s then the entry is %s', (exchangeHealth, expected) => {
     expect(outcome(evaluate({ exchangeHealth }))).toBe(expected);
   });
+
+  it('when only the orders breaker is HEALTHY but market data is OFFLINE then the entry is CIRCUIT_OFFLINE (entries read the worse of both)', () => {
+    expect(outcome(evaluate({ exchangeHealth: 'OFFLINE', orderCircuitHealth: 'HEALTHY' }))).toBe(
+      'CIRCUIT_OFFLINE',
+    );
+  });
 });
 
 describe('risk gate, entries: market data age', () => {
@@ -57,6 +63,11 @@ describe('risk gate, entries: market data age', () => {
     ['the quote is 15 001 ms old', btc(15_001, 15_001), 'STALE_MARKET_DATA'],
     ['the exchange time is old though it was received just now', btc(16_000, 10), 'STALE_MARKET_DATA'],
     ['the exchange time is fresh but it was received long ago', btc(10, 16_000), 'STALE_MARKET_DATA'],
+    [
+      'the quote is fresh but its feed is frozen',
+      { 'BTC/USD': { ...quote('60000', '60001'), frozen: true } },
+      'STALE_MARKET_DATA',
+    ],
     ['the quote is stamped slightly in the future (clock skew)', btc(-500, -200), 'ALLOWED'],
     ['there is no quote for the symbol', {}, 'STALE_MARKET_DATA'],
   ])('when %s then the entry is %s', (_name, quotes, expected) => {

@@ -31,6 +31,7 @@ const ordinaryExits: ExitReason[] = [
 ];
 const emergencyExits: ExitReason[] = ['HARD_STOP', 'EMERGENCY'];
 const stale = { quotes: { 'BTC/USD': quote('60000', '60001', 15_001) } };
+const frozen = { quotes: { 'BTC/USD': { ...quote('60000', '60001', 0), frozen: true } } };
 const workingSell = { openOrders: [openOrder('BTC/USD', 'sell', '0.01', '60100')] };
 
 describe('risk gate, exits: trading state', () => {
@@ -54,11 +55,31 @@ describe('risk gate, exits: circuit, market data and a working sell', () => {
   it.each<[string, ExitReason, string, Partial<RiskState>]>([
     ['the circuit is OFFLINE', 'SOFT_STOP', 'CIRCUIT_OFFLINE', { exchangeHealth: 'OFFLINE' }],
     [
-      'the circuit is OFFLINE (no order can reach the exchange)',
+      'the orders circuit is OFFLINE (the adapter lets one urgent probe through per sweep)',
       'HARD_STOP',
-      'CIRCUIT_OFFLINE',
-      { exchangeHealth: 'OFFLINE' },
+      'ALLOWED',
+      { exchangeHealth: 'OFFLINE', orderCircuitHealth: 'OFFLINE' },
     ],
+    [
+      'the orders circuit is OFFLINE',
+      'EMERGENCY',
+      'ALLOWED',
+      { exchangeHealth: 'OFFLINE', orderCircuitHealth: 'OFFLINE' },
+    ],
+    [
+      'the orders circuit is OFFLINE',
+      'TAKE_PROFIT',
+      'CIRCUIT_OFFLINE',
+      { exchangeHealth: 'OFFLINE', orderCircuitHealth: 'OFFLINE' },
+    ],
+    [
+      'only the market data circuit is OFFLINE (a sell never waits for ticker reads)',
+      'SOFT_STOP',
+      'ALLOWED',
+      { exchangeHealth: 'OFFLINE', orderCircuitHealth: 'HEALTHY' },
+    ],
+    ['the feed is frozen (fresh timestamps)', 'SOFT_STOP', 'STALE_MARKET_DATA', frozen],
+    ['the feed is frozen (fresh timestamps)', 'HARD_STOP', 'ALLOWED', frozen],
     ['the circuit is DEGRADED', 'SOFT_STOP', 'ALLOWED', { exchangeHealth: 'DEGRADED' }],
     ['the quote is 15 001 ms old', 'SIGNAL_EXIT', 'STALE_MARKET_DATA', stale],
     ['the quote is 15 001 ms old', 'HARD_STOP', 'ALLOWED', stale],
@@ -115,12 +136,7 @@ describe('risk gate, exits: precedence', () => {
       'TRADING_HALTED',
       { tradingState: 'HALTED', exchangeHealth: 'OFFLINE' },
     ],
-    [
-      'HALTED and OFFLINE',
-      'HARD_STOP',
-      'CIRCUIT_OFFLINE',
-      { tradingState: 'HALTED', exchangeHealth: 'OFFLINE' },
-    ],
+    ['HALTED and OFFLINE', 'HARD_STOP', 'ALLOWED', { tradingState: 'HALTED', exchangeHealth: 'OFFLINE' }],
     ['OFFLINE and stale data', 'SOFT_STOP', 'CIRCUIT_OFFLINE', { exchangeHealth: 'OFFLINE', ...stale }],
     ['stale data and a working sell', 'SOFT_STOP', 'STALE_MARKET_DATA', { ...stale, ...workingSell }],
   ])('when %s both apply then a %s exit gets %s', (_name, reason, expected, overrides) => {
