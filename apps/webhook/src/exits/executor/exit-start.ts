@@ -10,6 +10,12 @@ import { checkExitGate, workingSells } from './exit-gate.js';
 import { planExitOrder } from './exit-ladder.js';
 import { cancelWorkingOrders, placeExitOrder } from './exit-orders.js';
 import { jsonInputs, loadActiveExits } from './exit-records.js';
+import {
+  availableFromShared,
+  marketFromShared,
+  type SharedExitReads,
+  takeFromShared,
+} from './exit-shared-reads.js';
 import { sizeExit } from './exit-sizing.js';
 
 /** The sentinel's request to sell a position, with the inputs of the exit rule that fired. */
@@ -19,6 +25,8 @@ export interface StartExitRequest {
   /** The open position (its open lots): the exit never sells more. */
   readonly positionAmount: Decimal;
   readonly ruleInputs: RuleInputs;
+  /** Reads shared by a batch of exits (flatten all): used instead of this exit's own reads and cancels. */
+  readonly shared?: SharedExitReads;
 }
 
 /** What start() did: the first order is out, or why nothing is sold (with its decision). */
@@ -60,7 +68,10 @@ export async function startExit(
     const detail = `an exit of ${symbol} is already working`;
     return await notSold(deps, request, { outcome: 'SKIPPED', code: 'EXIT_IN_PROGRESS', detail, inputs });
   }
-  const read = await readMarket(deps.exchange, symbol);
+  const read =
+    request.shared === undefined
+      ? await readMarket(deps.exchange, symbol)
+      : marketFromShared(request.shared, symbol);
   if (!read.ok && read.code === 'MARKET_UNAVAILABLE') {
     const detail = `${symbol} is not a market accepting orders`;
     return await notSold(deps, request, { outcome: 'BLOCKED', code: read.code, detail, inputs });
@@ -107,14 +118,18 @@ async function sellNow(
 ): Promise<StartExitResult> {
   const { symbol, reason } = request;
   const clearing = `exit ${reason}: our orders on ${symbol} are canceled first`;
-  const canceledOrders = await cancelWorkingOrders(deps, symbol, clearing);
-  const balances = await deps.exchange.fetchBalances();
-  const available = balances[market.base]?.available ?? ZERO;
+  const { shared } = request;
+  const canceledOrders =
+    shared?.canceledOrders[symbol] ?? (shared ? [] : await cancelWorkingOrders(deps, symbol, clearing));
+  const available = shared
+    ? availableFromShared(shared, market.base)
+    : ((await deps.exchange.fetchBalances())[market.base]?.available ?? ZERO);
   const sizing = sizeExit({ available, remaining: request.positionAmount, market, bid: ticker.bid });
   const exit = { ...(inputs.exit as Inputs), available: toPlainString(available) };
   const sized: Inputs = { ...inputs, exit, canceledOrders };
   switch (sizing.kind) {
     case 'SELL':
+      if (shared !== undefined) takeFromShared(shared, market.base, sizing.amount);
       return await orderFirst(deps, request, { market, ticker, amount: sizing.amount, inputs: sized });
     case 'NOTHING_AVAILABLE':
       return await notSold(deps, request, {
