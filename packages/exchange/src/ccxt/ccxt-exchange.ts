@@ -126,7 +126,7 @@ export class CcxtExchange implements ExchangePort {
           : raw[ccxtSymbol] === undefined
             ? undefined
             : tickerFromCcxt(raw[ccxtSymbol], market.symbol, receivedAt);
-      if (ticker !== undefined && ticker.bid.greaterThan(ZERO) && ticker.ask.greaterThan(ZERO)) {
+      if (ticker?.bid.greaterThan(ZERO) && ticker.ask.greaterThan(ZERO)) {
         quotes[market.symbol] = ticker;
       }
     }
