@@ -116,4 +116,9 @@ export const SENTINEL_CONFIG_KEYS = {
     default: '10000',
     description: 'After a cap sell, how long to wait before re-reading the exchange (3 cycles, then HALT).',
   },
+  HOOKLINE_EMERGENCY_FILE: {
+    schema: z.string().trim().min(1),
+    description:
+      'Path of the emergency liquidation file: when it appears (checked every sentinel interval) the service HALTs entries and flattens every position (EMERGENCY) once, then renames it to <path>.done with the outcome. Unset = no file switch.',
+  },
 } as const satisfies Record<string, ConfigKey>;
