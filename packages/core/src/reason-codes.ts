@@ -25,6 +25,8 @@ export const reasonCodeCatalog = {
       'Bought at the entry price (fee included), the position would at once be worth too much less at the bid.',
     ALERT_TOO_OLD: "The alert's own time is older than allowed at its receipt.",
     PRICE_DEVIATION: "The alert's price is further from the market's mid than allowed.",
+    MOMENTUM_FILTER:
+      "The symbol's 24 h price change is outside the configured momentum bounds, or not known.",
   },
   decision: {
     ORDERED: 'Every rule passed; an order intent was written and sent.',

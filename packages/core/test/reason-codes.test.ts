@@ -50,6 +50,7 @@ describe('reason code catalog', () => {
         'IMMEDIATE_LOSS_TOO_LARGE',
         'ALERT_TOO_OLD',
         'PRICE_DEVIATION',
+        'MOMENTUM_FILTER',
       ],
     ],
     [

@@ -139,6 +139,15 @@ export const CONFIG_RULES: readonly ConfigRule[] = [
     broken: notAboveZero('HOOKLINE_ENTRY_SIZE_USD'),
     problem: 'must be above 0 (an entry of 0 buys nothing)',
   },
+  {
+    keys: ['HOOKLINE_RISK_MIN_MOMENTUM_24H_PCT', 'HOOKLINE_RISK_MAX_MOMENTUM_24H_PCT'],
+    broken: (values) =>
+      decimalOf(values, 'HOOKLINE_RISK_MIN_MOMENTUM_24H_PCT').greaterThan(
+        decimalOf(values, 'HOOKLINE_RISK_MAX_MOMENTUM_24H_PCT'),
+      ),
+    problem:
+      'the minimum 24 h change must not exceed the maximum, otherwise the momentum filter blocks every entry',
+  },
 ];
 
 /** The problem of each broken rule, naming each key and its value; rules whose keys are not all set are skipped. */

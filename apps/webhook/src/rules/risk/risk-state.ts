@@ -25,6 +25,8 @@ export interface Quote {
   readonly ask: Decimal;
   readonly exchangeTime: Date;
   readonly receivedAt: Date;
+  /** The price change over the last 24 h in percent, when the exchange reports it (the momentum filter). */
+  readonly change24hPct?: Decimal | undefined;
 }
 
 /** An open position: the open FIFO lots of one symbol, summed. */

@@ -51,6 +51,7 @@ describe('risk gate, entries: precedence (the first refusal wins)', () => {
       'spread',
       'priceDeviation',
       'immediateLoss',
+      'momentum24h',
       'dailyLoss',
       'lossStreak',
       'openPositions',
