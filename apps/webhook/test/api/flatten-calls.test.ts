@@ -2,9 +2,11 @@
 // the exchange requests of the whole flatten, per kind, for one position and for three. The markets,
 // the quotes and the balances are read once however many positions there are; only the sells grow.
 import { dec } from '@hookline/core';
+import type { Database } from '@hookline/db';
 import type { ExchangePort } from '@hookline/exchange';
 import { recordFills } from '@hookline/ledger-store';
 import { describe, expect, it } from 'vitest';
+import type { OnlineWebhookSystem } from '../../src/webhook-system.js';
 import { type CountingExchange, countingExchange } from '../support/counting-exchange.js';
 import type { PaperVenue } from '../support/trading-harness.js';
 import { seedFill, useApiHarness } from './api-harness.js';
@@ -37,26 +39,47 @@ function quoteEthAndSol(venue: PaperVenue): void {
   venue.exchange.tick();
 }
 
+// A buy of ours resting far under the market (an entry still working when the flatten comes).
+async function restingBuy(system: OnlineWebhookSystem, database: Database, symbol: string): Promise<void> {
+  const decision = await database.prisma.decision.create({
+    data: { symbol, side: 'BUY', intent: 'ENTRY', outcome: 'ORDERED', reasonCode: 'ORDERED', ruleInputs: {} },
+  });
+  const clientOrderId = await system.executor.writeIntent({
+    decisionId: decision.decisionId,
+    account: 'default',
+    exchange: 'paper',
+    symbol,
+    side: 'buy',
+    amount: dec('0.1'),
+    price: dec('10'),
+    postOnly: false,
+    trigger: 'ALERT',
+    source: 'WEBHOOK',
+  });
+  await system.executor.submit(clientOrderId);
+}
+
 describe('flatten all: exchange calls', () => {
   const harness = useApiHarness();
 
-  async function flattenCounting(count: number) {
+  async function flattenCounting(count: number, restingBuys: readonly string[] = []) {
     let counting: CountingExchange | undefined;
     const wrapExchange = (exchange: ExchangePort) => {
       counting = countingExchange(exchange);
       return counting.exchange;
     };
-    const { admin, database, venue } = await harness({
+    const { admin, database, venue, system } = await harness({
       venueBalances: { USD: dec('1000'), BTC: dec('1'), ETH: dec('1'), SOL: dec('10') },
       wrapExchange,
     });
     quoteEthAndSol(venue);
     await recordFills(database.prisma, positions.slice(0, count));
+    for (const symbol of restingBuys) await restingBuy(system, database, symbol);
     counting?.reset();
 
     const answer = await admin('/api/admin/flatten', { reason: 'exchange storm' });
 
-    return { answer, calls: Object.fromEntries(counting?.calls ?? []), database };
+    return { answer, calls: Object.fromEntries(counting?.calls ?? []), log: counting?.log ?? [], database };
   }
 
   // One database per test: each row is its own flatten. Only createOrder grows with the positions.
@@ -77,6 +100,33 @@ describe('flatten all: exchange calls', () => {
       expect(calls).toEqual({ fetchMarkets: 1, fetchTickers: 1, fetchBalances: 1, createOrder: count });
     },
   );
+
+  it('when our buys rest on two of three symbols then they are found by one store read and canceled one request each, with no open-orders read, before the one balance read', async () => {
+    const { answer, calls, log, database } = await flattenCounting(3, ['ETH/USD', 'SOL/USD']);
+
+    expect(answer.json.skipped).toEqual([]);
+    expect(calls).toEqual({
+      cancelOrder: 2,
+      fetchMarkets: 1,
+      fetchTickers: 1,
+      fetchBalances: 1,
+      createOrder: 3,
+    });
+    expect(log.lastIndexOf('cancelOrder')).toBeLessThan(log.indexOf('fetchBalances'));
+    const buys = await database.prisma.tradeRecord.findMany({ where: { side: 'BUY', trigger: 'ALERT' } });
+    expect(buys.map((row) => [row.symbol, row.status]).sort()).toEqual([
+      ['ETH/USD', 'CANCELED'],
+      ['SOL/USD', 'CANCELED'],
+    ]);
+    const decisions = await database.prisma.decision.findMany({ where: { intent: 'EXIT' } });
+    const canceled = Object.fromEntries(
+      decisions.map((decision) => [
+        decision.symbol,
+        (decision.ruleInputs as { canceledOrders: string[] }).canceledOrders.length,
+      ]),
+    );
+    expect(canceled).toEqual({ 'BTC/USD': 0, 'ETH/USD': 1, 'SOL/USD': 1 });
+  });
 
   it('when everything is flattened then every decision records the operator with source "api" and the balance the exit sized from', async () => {
     const { answer, database } = await flattenCounting(3);

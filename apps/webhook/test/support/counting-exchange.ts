@@ -6,6 +6,8 @@ import type { ExchangePort } from '@hookline/exchange';
 export interface CountingExchange {
   readonly exchange: ExchangePort;
   readonly calls: Map<string, number>;
+  /** Every counted call's method, in the order made. */
+  readonly log: string[];
   /** Forgets every count (after the set-up, before the path under test). */
   reset(): void;
 }
@@ -13,8 +15,10 @@ export interface CountingExchange {
 /** Wraps `exchange`; the batched quotes read is passed on only where the real port has it. */
 export function countingExchange(exchange: ExchangePort): CountingExchange {
   const calls = new Map<string, number>();
+  const log: string[] = [];
   const counted = <Result>(method: string, call: () => Result): Result => {
     calls.set(method, (calls.get(method) ?? 0) + 1);
+    log.push(method);
     return call();
   };
   const port: ExchangePort = {
@@ -37,5 +41,13 @@ export function countingExchange(exchange: ExchangePort): CountingExchange {
   if (fetchTickers !== undefined) {
     port.fetchTickers = (symbols) => counted('fetchTickers', () => fetchTickers.call(exchange, symbols));
   }
-  return { exchange: port, calls, reset: () => calls.clear() };
+  return {
+    exchange: port,
+    calls,
+    log,
+    reset: () => {
+      calls.clear();
+      log.length = 0;
+    },
+  };
 }
