@@ -128,6 +128,32 @@ describe('flatten all: exchange calls', () => {
     expect(canceled).toEqual({ 'BTC/USD': 0, 'ETH/USD': 1, 'SOL/USD': 1 });
   });
 
+  it('when a MANUAL exit of one position is already working then flatten all leaves its LIMIT alone and reports EXIT_IN_PROGRESS', async () => {
+    let counting: CountingExchange | undefined;
+    const { admin, database } = await harness({
+      venueBalances: { USD: dec('1000'), BTC: dec('1') },
+      wrapExchange: (exchange) => {
+        counting = countingExchange(exchange);
+        return counting.exchange;
+      },
+    });
+    await recordFills(database.prisma, positions.slice(0, 1));
+    await admin('/api/admin/flatten', { symbol: 'BTC/USD' });
+    counting?.reset();
+
+    const answer = await admin('/api/admin/flatten', {});
+
+    expect(answer.json).toMatchObject({
+      intents: [],
+      skipped: [{ symbol: 'BTC/USD', reason: 'EXIT_IN_PROGRESS' }],
+    });
+    expect(counting?.calls.get('cancelOrder')).toBeUndefined();
+    const exits = await database.prisma.tradeRecord.findMany({ where: { trigger: 'EXIT' } });
+    expect(exits.map((row) => [row.exitReason, row.orderType, row.status])).toEqual([
+      ['MANUAL', 'LIMIT', 'OPEN'],
+    ]);
+  });
+
   it('when everything is flattened then every decision records the operator with source "api" and the balance the exit sized from', async () => {
     const { answer, database } = await flattenCounting(3);
 

@@ -8,6 +8,7 @@ import { readWorkingOrders } from '@hookline/store';
 import { isUsableQuote } from '../../execution/entry-order.js';
 import type { ExitExecutorDependencies, MarketRead } from './exit-context.js';
 import { cancelOrLeave } from './exit-orders.js';
+import { loadActiveExits } from './exit-records.js';
 
 /** What start() reads from the exchange, read once for every exit of a batch. */
 export interface SharedExitReads {
@@ -21,8 +22,8 @@ export interface SharedExitReads {
 }
 
 /**
- * Cancels our working orders on `symbols` (one store read for all of them, then a cancel per order
- * through the order executor), then reads the markets (unless the caller just read them), the quotes
+ * Cancels our working orders on `symbols` whose exit is not already working (one store read for all
+ * of them, then a cancel per order through the order executor), then reads the markets (unless the caller just read them), the quotes
  * (one batched request where the port has it) and the balances once.
  */
 export async function readSharedExitInputs(
@@ -32,8 +33,13 @@ export async function readSharedExitInputs(
   knownMarkets?: readonly Market[],
 ): Promise<SharedExitReads> {
   const wanted = new Set(symbols);
-  const working = (await readWorkingOrders(deps.store, deps.settings.account)).filter((row) =>
-    wanted.has(row.symbol),
+  // A symbol whose exit is already working keeps its orders: start() skips it (EXIT_IN_PROGRESS),
+  // as an exit started alone would, and its own ladder goes on.
+  const exiting = new Set(
+    (await loadActiveExits(deps.store, deps.settings.account)).map((exit) => exit.symbol),
+  );
+  const working = (await readWorkingOrders(deps.store, deps.settings.account)).filter(
+    (row) => wanted.has(row.symbol) && !exiting.has(row.symbol),
   );
   const canceledOrders: Record<string, string[]> = {};
   for (const row of working) {
