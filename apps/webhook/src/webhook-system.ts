@@ -15,6 +15,8 @@ import type { FastifyInstance } from 'fastify';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { accessPolicyFromConfig } from './api/admin-auth.js';
+import { flattenPositions } from './api/flatten.js';
+import { EmergencyFileSwitch } from './controls/emergency-file.js';
 import { readCircuit } from './controls/exchange-circuit.js';
 import { TradingControls } from './controls/trading-controls.js';
 import { MemoryDailyBaselineStore } from './execution/daily-baseline-store.js';
@@ -117,6 +119,8 @@ export interface OnlineWebhookSystem extends SystemCore {
   readonly pipeline: TradingPipeline;
   /** The HTTP app (not listening). */
   readonly app: FastifyInstance;
+  /** The emergency liquidation file switch (HOOKLINE_EMERGENCY_FILE); undefined when not configured. */
+  readonly emergencyFile: EmergencyFileSwitch | undefined;
   start(): void;
   /** Closes the app, stops the reconciler, the sentinel and the pipeline, in that order. */
   stop(): Promise<void>;
@@ -342,6 +346,22 @@ async function buildOnline(
       sweeper: pipeline.sweeper,
     },
   });
+  const emergencyFile =
+    config.HOOKLINE_EMERGENCY_FILE === undefined
+      ? undefined
+      : new EmergencyFileSwitch({
+          path: config.HOOKLINE_EMERGENCY_FILE,
+          clock,
+          logger,
+          halt: (change) => controls.setTradingState('HALTED', change),
+          flatten: (change) =>
+            flattenPositions(
+              { store, exchange, exits: sentinel.exits, account: settings.entry.account },
+              undefined,
+              change,
+              'file',
+            ),
+        });
   const started = { reconciler, sentinel };
   return {
     settings,
@@ -354,15 +374,18 @@ async function buildOnline(
     reconciler,
     pipeline,
     app,
+    emergencyFile,
     start: () => {
       started.reconciler.start(config.HOOKLINE_RECONCILE_INTERVAL_MS);
       started.sentinel.start();
+      emergencyFile?.start(settings.exit.loop.intervalMs);
     },
     stop: async () => {
       logger.info('webhook stopping: closing HTTP intake');
       await app.close();
       controls.close(); // entries waiting for the start-up reconciliation are retried by the next process
       logger.info('webhook stopping: stopping the reconciler and the exit sentinel');
+      await emergencyFile?.stop();
       await started.reconciler.stop();
       await started.sentinel.stop();
       logger.info('webhook stopping: draining job workers and the fill consumer');

@@ -26,6 +26,8 @@ export const reasonCodeCatalog = {
     ALERT_TOO_OLD: "The alert's own time is older than allowed at its receipt.",
     PRICE_DEVIATION: "The alert's price is further from the market's mid than allowed.",
     EXIT_WORKING: 'An exit of the symbol is working: a buy waits until it is over instead of re-opening it.',
+    MOMENTUM_FILTER:
+      "The symbol's 24 h price change is outside the configured momentum bounds, or not known.",
   },
   decision: {
     ORDERED: 'Every rule passed; an order intent was written and sent.',

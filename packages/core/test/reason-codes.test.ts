@@ -51,6 +51,7 @@ describe('reason code catalog', () => {
         'ALERT_TOO_OLD',
         'PRICE_DEVIATION',
         'EXIT_WORKING',
+        'MOMENTUM_FILTER',
       ],
     ],
     [

@@ -176,6 +176,15 @@ export const CONFIG_RULES: readonly ConfigRule[] = [
   ...slippageCapRules('HOOKLINE_EXIT_MAX_SLIPPAGE_PCT'),
   ladderWithinCap('HOOKLINE_EXIT_MAX_SLIPPAGE_PCT_HARD_STOP'),
   ladderWithinCap('HOOKLINE_EXIT_MAX_SLIPPAGE_PCT_EMERGENCY'),
+  {
+    keys: ['HOOKLINE_RISK_MIN_MOMENTUM_24H_PCT', 'HOOKLINE_RISK_MAX_MOMENTUM_24H_PCT'],
+    broken: (values) =>
+      decimalOf(values, 'HOOKLINE_RISK_MIN_MOMENTUM_24H_PCT').greaterThan(
+        decimalOf(values, 'HOOKLINE_RISK_MAX_MOMENTUM_24H_PCT'),
+      ),
+    problem:
+      'the minimum 24 h change must not exceed the maximum, otherwise the momentum filter blocks every entry',
+  },
 ];
 
 /** The problem of each broken rule, naming each key and its value; rules whose keys are not all set are skipped. */

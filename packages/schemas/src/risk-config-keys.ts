@@ -25,6 +25,15 @@ const envPositiveAmount = z
   .regex(decimalText, { error: 'expected a positive amount such as 250' })
   .refine((text) => !isZero(text), { error: 'expected an amount above 0' });
 
+/** A signed percentage such as `-5` or `2.5`, from −100 to 10000 (a 24 h change), kept as text. */
+const envSignedPercent = z
+  .string()
+  .trim()
+  .regex(/^-?\d+(\.\d+)?$/, { error: 'expected a percentage such as -5 or 2.5' })
+  .refine((text) => Number(text) >= -100 && Number(text) <= 10_000, {
+    error: 'expected a percentage from -100 to 10000',
+  });
+
 function isZero(text: string): boolean {
   return /^0+(\.0+)?$/.test(text);
 }
@@ -119,5 +128,15 @@ export const RISK_CONFIG_KEYS = {
     default: '60000',
     description:
       "After a start, an entry waits for the first reconciliation with the exchange at most this long from the alert's receipt, then is BLOCKED RECONCILIATION_PENDING.",
+  },
+  HOOKLINE_RISK_MIN_MOMENTUM_24H_PCT: {
+    schema: envSignedPercent,
+    description:
+      "Momentum filter: an entry is BLOCKED MOMENTUM_FILTER when the symbol's 24 h price change (from the exchange's ticker) is below this % (e.g. -5 or 0); a ticker without a 24 h change blocks too. Unset = off.",
+  },
+  HOOKLINE_RISK_MAX_MOMENTUM_24H_PCT: {
+    schema: envSignedPercent,
+    description:
+      "Momentum filter: an entry is BLOCKED MOMENTUM_FILTER when the symbol's 24 h price change is above this % (chasing a spike); a ticker without a 24 h change blocks too. Unset = off.",
   },
 } as const satisfies Record<string, ConfigKey>;

@@ -152,4 +152,9 @@ export const SENTINEL_CONFIG_KEYS = {
     description:
       'Protective stop limit price = its trigger (the hard-stop price) × (1 − this / 10 000), rounded down to the tick: how far below the trigger it may still sell.',
   },
+  HOOKLINE_EMERGENCY_FILE: {
+    schema: z.string().trim().min(1),
+    description:
+      'Path of the emergency liquidation file: when it appears (checked every sentinel interval) the service HALTs entries and flattens every position (EMERGENCY) once, then renames it to <path>.done with the outcome. Unset = no file switch.',
+  },
 } as const satisfies Record<string, ConfigKey>;

@@ -1,5 +1,5 @@
 // GET /api/risk (trading state, the three buy guards, the limits in force) and GET /api/circuit.
-import { toPlainString } from '@hookline/core';
+import { type Decimal, toPlainString } from '@hookline/core';
 import type { CircuitStatus, ExchangeHealth } from '@hookline/exchange';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -39,6 +39,16 @@ const riskSchema = z.object({
     symbol_cooldown_ms: z.number(),
     max_orders_per_window: z.number(),
     order_rate_window_ms: z.number(),
+    max_spread_bps: decimalSchema.describe('HOOKLINE_RISK_MAX_SPREAD_BPS; 0 = off'),
+    max_immediate_loss_pct: decimalSchema.describe('HOOKLINE_RISK_MAX_IMMEDIATE_LOSS_PCT'),
+    max_alert_age_ms: z.number().describe('HOOKLINE_RISK_MAX_ALERT_AGE_MS; 0 = off'),
+    max_price_deviation_pct: decimalSchema.describe('HOOKLINE_RISK_MAX_PRICE_DEVIATION_PCT; 0 = off'),
+    min_momentum_24h_pct: decimalSchema
+      .nullable()
+      .describe('HOOKLINE_RISK_MIN_MOMENTUM_24H_PCT; null = that side of the momentum filter is off'),
+    max_momentum_24h_pct: decimalSchema
+      .nullable()
+      .describe('HOOKLINE_RISK_MAX_MOMENTUM_24H_PCT; null = that side of the momentum filter is off'),
   }),
 });
 
@@ -160,5 +170,15 @@ function limitsView(limits: RiskLimits): z.output<typeof riskSchema>['limits'] {
     symbol_cooldown_ms: limits.symbolCooldownMs,
     max_orders_per_window: limits.maxOrdersPerWindow,
     order_rate_window_ms: limits.orderRateWindowMs,
+    max_spread_bps: toPlainString(limits.maxSpreadBps),
+    max_immediate_loss_pct: toPlainString(limits.maxImmediateLossPct),
+    max_alert_age_ms: limits.maxAlertAgeMs,
+    max_price_deviation_pct: toPlainString(limits.maxPriceDeviationPct),
+    min_momentum_24h_pct: optionalText(limits.minMomentum24hPct),
+    max_momentum_24h_pct: optionalText(limits.maxMomentum24hPct),
   };
+}
+
+function optionalText(value: Decimal | undefined): string | null {
+  return value === undefined ? null : toPlainString(value);
 }

@@ -59,7 +59,13 @@ export function riskLimitsFromConfig(config: Config): RiskLimits {
     maxImmediateLossPct: dec(config.HOOKLINE_RISK_MAX_IMMEDIATE_LOSS_PCT),
     maxAlertAgeMs: config.HOOKLINE_RISK_MAX_ALERT_AGE_MS,
     maxPriceDeviationPct: dec(config.HOOKLINE_RISK_MAX_PRICE_DEVIATION_PCT),
+    minMomentum24hPct: optionalDec(config.HOOKLINE_RISK_MIN_MOMENTUM_24H_PCT),
+    maxMomentum24hPct: optionalDec(config.HOOKLINE_RISK_MAX_MOMENTUM_24H_PCT),
   };
+}
+
+function optionalDec(text: string | undefined): Decimal | undefined {
+  return text === undefined ? undefined : dec(text);
 }
 
 /** Preflight's settings from the validated configuration. */

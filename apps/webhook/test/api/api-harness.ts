@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { type Decimal, dec } from '@hookline/core';
 import type { Database } from '@hookline/db';
+import type { ExchangePort } from '@hookline/exchange';
 import type { recordFills } from '@hookline/ledger-store';
 import { createLogger } from '@hookline/runtime';
 import { parseConfig } from '@hookline/schemas';
@@ -38,6 +39,8 @@ export interface ApiAppOptions {
   readonly logger?: Logger;
   /** The paper venue's starting balances (default: the paper default, USD only). */
   readonly venueBalances?: Record<string, Decimal>;
+  /** Wraps the venue's port (a counting decorator). */
+  readonly wrapExchange?: (exchange: ExchangePort) => ExchangePort;
 }
 
 /** An app with everything it reads. */
@@ -115,7 +118,7 @@ export function useApiHarness(): (options?: ApiAppOptions) => Promise<ApiUnderTe
           ...options.env,
         }),
         store: storeOf(database),
-        exchange: venue.exchange,
+        exchange: options.wrapExchange?.(venue.exchange) ?? venue.exchange,
         clock: venue.clock,
         logger,
         redis,

@@ -201,6 +201,12 @@ describe('the read API', () => {
         daily_loss_limit_pct: '3',
         daily_loss_limit_amount: null,
         max_position_pct: '10',
+        max_spread_bps: '50',
+        max_immediate_loss_pct: '1',
+        max_alert_age_ms: 60_000,
+        max_price_deviation_pct: '2',
+        min_momentum_24h_pct: null,
+        max_momentum_24h_pct: null,
       },
     });
   });
@@ -216,6 +222,12 @@ describe('the read API', () => {
         HOOKLINE_RISK_LOSS_STREAK_COOLDOWN_MS: '600000',
         HOOKLINE_RISK_SYMBOL_COOLDOWN_MS: '0',
         HOOKLINE_RISK_MAX_QUOTE_AGE_MS: '5000',
+        HOOKLINE_RISK_MAX_SPREAD_BPS: '25',
+        HOOKLINE_RISK_MAX_IMMEDIATE_LOSS_PCT: '0.8',
+        HOOKLINE_RISK_MAX_ALERT_AGE_MS: '30000',
+        HOOKLINE_RISK_MAX_PRICE_DEVIATION_PCT: '0',
+        HOOKLINE_RISK_MIN_MOMENTUM_24H_PCT: '-5',
+        HOOKLINE_RISK_MAX_MOMENTUM_24H_PCT: '15.5',
       },
     });
 
@@ -230,6 +242,40 @@ describe('the read API', () => {
       symbol_cooldown_ms: 0,
       max_orders_per_window: 4,
       order_rate_window_ms: 60_000,
+      max_spread_bps: '25',
+      max_immediate_loss_pct: '0.8',
+      max_alert_age_ms: 30_000,
+      max_price_deviation_pct: '0',
+      min_momentum_24h_pct: '-5',
+      max_momentum_24h_pct: '15.5',
+    });
+  });
+
+  it('when the OpenAPI document is read then the /api/risk limits name every entry guard and the momentum filter', async () => {
+    const { get } = await harness();
+
+    const document = (await get('/openapi.json')).json as {
+      paths: Record<
+        string,
+        { get: { responses: Record<string, { content: Record<string, { schema: unknown }> }> } }
+      >;
+    };
+    const schema = document.paths['/api/risk']?.get.responses['200']?.content['application/json']?.schema as {
+      properties: { limits: { properties: Record<string, unknown>; required: string[] } };
+    };
+
+    expect(schema.properties.limits.required).toEqual(
+      expect.arrayContaining([
+        'max_spread_bps',
+        'max_immediate_loss_pct',
+        'max_alert_age_ms',
+        'max_price_deviation_pct',
+        'min_momentum_24h_pct',
+        'max_momentum_24h_pct',
+      ]),
+    );
+    expect(schema.properties.limits.properties.min_momentum_24h_pct).toMatchObject({
+      description: expect.stringContaining('HOOKLINE_RISK_MIN_MOMENTUM_24H_PCT'),
     });
   });
 

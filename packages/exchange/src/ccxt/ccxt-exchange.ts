@@ -105,6 +105,44 @@ export class CcxtExchange implements ExchangePort {
     return result;
   }
 
+  /**
+   * One request for many quotes: Coinbase best_bid_ask (fetchBidsAsks) takes every product at once,
+   * other venues ccxt's fetchTickers where they have it; a venue with neither is read per symbol. A
+   * market without a usable quote is left out of the answer.
+   */
+  async fetchTickers(symbols: readonly string[]): Promise<Readonly<Record<string, Ticker>>> {
+    if (symbols.length === 0) return {};
+    const markets = await Promise.all(symbols.map((symbol) => this.#markets.resolve(symbol)));
+    const ccxtSymbols = markets.map((market) => this.#markets.ccxtSymbol(market));
+    const batched =
+      this.#gateway.profile.tickerSource === 'bidsAsks' ? 'fetchBidsAsks' : ('fetchTickers' as const);
+    const raw = await this.#gateway.read(
+      'fetchTickers',
+      { symbols: ccxtSymbols.join(',') },
+      async (client) =>
+        client.has[batched] === true
+          ? batched === 'fetchBidsAsks'
+            ? await client.fetchBidsAsks(ccxtSymbols)
+            : await client.fetchTickers(ccxtSymbols)
+          : undefined,
+    );
+    const receivedAt = this.#options.clock.now();
+    const quotes: Record<string, Ticker> = {};
+    for (const [index, market] of markets.entries()) {
+      const ccxtSymbol = ccxtSymbols[index] ?? market.symbol;
+      const ticker =
+        raw === undefined
+          ? await this.fetchTicker(market.symbol).catch(() => undefined)
+          : raw[ccxtSymbol] === undefined
+            ? undefined
+            : tickerFromCcxt(raw[ccxtSymbol], market.symbol, receivedAt);
+      if (ticker?.bid.greaterThan(ZERO) && ticker.ask.greaterThan(ZERO)) {
+        quotes[market.symbol] = ticker;
+      }
+    }
+    return quotes;
+  }
+
   async fetchCandles(
     symbol: string,
     timeframe: CandleTimeframe,

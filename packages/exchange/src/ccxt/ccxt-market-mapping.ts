@@ -60,7 +60,19 @@ export function tickerFromCcxt(ticker: CcxtTicker, symbol: string, receivedAt: D
     askSize: decimalOr(ticker.askVolume, ZERO),
     exchangeTime: dateOr(ticker.timestamp, receivedAt),
     receivedAt,
+    change24hPct: change24hOf(ticker),
   };
+}
+
+// ccxt's `percentage` is the 24 h change in percent; a venue without it may still give the 24 h
+// `open` and the `last` price to compute it from. Neither: not known (never a guessed 0).
+function change24hOf(ticker: CcxtTicker): Decimal | undefined {
+  const percentage = optionalDecimal(ticker.percentage);
+  if (percentage !== undefined) return percentage;
+  const open = optionalDecimal(ticker.open);
+  const last = optionalDecimal(ticker.last);
+  if (open === undefined || last === undefined || !open.greaterThan(ZERO)) return undefined;
+  return last.minus(open).dividedBy(open).times(100);
 }
 
 /** Our candles from ccxt's OHLCV rows, oldest first. */

@@ -63,5 +63,9 @@ function tickerOf(
   const [bid, ask, bidSize, askSize] = values.map((value) => dec(String(value)));
   if (bid === undefined || ask === undefined || bidSize === undefined || askSize === undefined)
     return undefined;
-  return { symbol: market.symbol, bid, ask, bidSize, askSize, exchangeTime, receivedAt };
+  // The 24 h change in percent; a missing or unreadable one is not known (the ticker still counts).
+  const change = entry.price_percent_chg_24_h;
+  const change24hPct =
+    typeof change === 'string' && change !== '' && Number.isFinite(Number(change)) ? dec(change) : undefined;
+  return { symbol: market.symbol, bid, ask, bidSize, askSize, exchangeTime, receivedAt, change24hPct };
 }

@@ -82,6 +82,22 @@ export class CandleHistory {
     return aggregated.slice(-limit);
   }
 
+  /**
+   * The change in percent from the last price recorded at or before `windowMs` ago to `price`;
+   * undefined while the history does not reach back that far (a young paper market).
+   */
+  changeSince(symbol: string, timeMs: number, windowMs: number, price: Decimal): Decimal | undefined {
+    const cutoffMs = timeMs - windowMs;
+    const candles = this.#bySymbol.get(symbol) ?? [];
+    let reference: Decimal | undefined;
+    for (const minute of candles) {
+      if (minute.startMs > cutoffMs) break;
+      reference = minute.close;
+    }
+    if (reference === undefined || !reference.greaterThan(0)) return undefined;
+    return price.minus(reference).dividedBy(reference).times(100);
+  }
+
   /** Every minute candle, to save. */
   save(): Record<string, SavedCandle[]> {
     return Object.fromEntries(

@@ -1,4 +1,4 @@
-import type { Clock } from '@hookline/core';
+import type { Clock, Decimal } from '@hookline/core';
 import type { Ticker } from '../port/market.js';
 import type {
   StreamListener,
@@ -12,10 +12,11 @@ import type { EngineEvent } from './paper-settlement.js';
 import { PaperStream } from './paper-stream.js';
 import type { MarketQuote } from './price-source.js';
 
-/** The ticker the port reports for a quote, received now. */
-export function tickerFromQuote(quote: MarketQuote, receivedAt: Date): Ticker {
+/** The ticker the port reports for a quote, received now (with its 24 h change when known). */
+export function tickerFromQuote(quote: MarketQuote, receivedAt: Date, change24hPct?: Decimal): Ticker {
   const { symbol, bid, ask, bidSize, askSize } = quote;
-  return { symbol, bid, ask, bidSize, askSize, exchangeTime: new Date(quote.timeMs), receivedAt };
+  const exchangeTime = new Date(quote.timeMs);
+  return { symbol, bid, ask, bidSize, askSize, exchangeTime, receivedAt, change24hPct };
 }
 
 /** Routes what the engine did to the paper exchange's user and ticker streams, stamped with our receive time. */

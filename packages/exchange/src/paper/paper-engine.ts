@@ -2,11 +2,12 @@ import { type Decimal, dec, isTerminal, ONE, toPlainString, ZERO } from '@hookli
 import { checkOrderRules, orderContext } from '../order-rules.js';
 import { ExchangeError } from '../port/exchange-error.js';
 import type { FillPage, FillQuery } from '../port/fill.js';
-import type { Market } from '../port/market.js';
+import type { Market, Ticker } from '../port/market.js';
 import type { CreateOrderRequest, ExchangeOrder, OrderReference } from '../port/order.js';
 import type { SymbolResolver } from '../symbols.js';
 import { CandleHistory } from './candle-history.js';
 import type { PaperBalances } from './paper-balances.js';
+import { tickerFromQuote } from './paper-delivery.js';
 import type { PaperMarketSpec } from './paper-market.js';
 import { matchArrivingOrder, matchRestingOrders } from './paper-matching.js';
 import { applyOrderEvent, type PaperOrderRecord, toExchangeOrder } from './paper-order.js';
@@ -37,6 +38,8 @@ const half = dec('0.5');
  * The paper venue's state and rules, synchronous and clock-free: every method takes the time it
  * happens at. Events it produces wait in `events` until the facade delivers them.
  */
+const DAY_MS = 86_400_000;
+
 export class PaperEngine {
   readonly config: PaperEngineConfig;
   readonly events: EngineEvent[] = [];
@@ -68,6 +71,16 @@ export class PaperEngine {
     this.candles.record(quote.symbol, quote.timeMs, quote.bid.plus(quote.ask).times(half), quote.volume);
     this.events.push({ type: 'ticker', quote });
     matchRestingOrders(this, book, quote.timeMs);
+  }
+
+  /** The market's ticker now, with the mid's 24 h change once the history reaches back a day. */
+  tickerOf(symbol: string, receivedAt: Date): Ticker | undefined {
+    const book = this.books.get(symbol);
+    if (book === undefined) return undefined;
+    const { quote } = book;
+    const mid = quote.bid.plus(quote.ask).times(half);
+    const change = this.candles.changeSince(symbol, quote.timeMs, DAY_MS, mid);
+    return tickerFromQuote(quote, receivedAt, change);
   }
 
   /** Places an order, or returns the existing one for a known client order id (Coinbase's dedupe). */

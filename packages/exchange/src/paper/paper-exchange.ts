@@ -23,7 +23,7 @@ import type { ExchangeCircuits } from '../resilience/circuit-status.js';
 import { SymbolResolver } from '../symbols.js';
 import { warmCandleHistory } from './history-warmup.js';
 import { PaperBalances } from './paper-balances.js';
-import { PaperDelivery, tickerFromQuote } from './paper-delivery.js';
+import { PaperDelivery } from './paper-delivery.js';
 import { PaperEngine } from './paper-engine.js';
 import { PaperFaults } from './paper-faults.js';
 import { defaultPaperMarkets } from './paper-market.js';
@@ -135,13 +135,27 @@ export class PaperExchange implements ExchangePort {
   fetchTicker(symbol: string): Promise<Ticker> {
     return this.#request('fetchTicker', { symbol }, () => {
       const market = this.#resolver.resolve(symbol);
-      const book = this.#engine.books.get(market.symbol);
-      if (book === undefined) {
+      const ticker = this.#engine.tickerOf(market.symbol, this.#clock.now());
+      if (ticker === undefined) {
         throw new ExchangeError('TEMPORARY', `no market data for ${market.symbol} yet`, {
           context: { symbol },
         });
       }
-      return tickerFromQuote(book.quote, this.#clock.now());
+      return ticker;
+    });
+  }
+
+  /** Every quote in one request; a market without data yet is left out. */
+  fetchTickers(symbols: readonly string[]): Promise<Readonly<Record<string, Ticker>>> {
+    return this.#request('fetchTickers', { symbols: symbols.join(',') }, () => {
+      const receivedAt = this.#clock.now();
+      const quotes: Record<string, Ticker> = {};
+      for (const symbol of symbols) {
+        const market = this.#resolver.resolve(symbol);
+        const ticker = this.#engine.tickerOf(market.symbol, receivedAt);
+        if (ticker !== undefined) quotes[market.symbol] = ticker;
+      }
+      return quotes;
     });
   }
 

@@ -13,7 +13,8 @@ export type ExchangeOperation =
   | 'cancelOrder'
   | 'fetchOrder'
   | 'fetchOpenOrders'
-  | 'fetchFillsSince';
+  | 'fetchFillsSince'
+  | 'fetchTickers';
 
 /**
  * Everything Hookline asks of an exchange. Symbols may be given in any common form (`BTC-USD`,
@@ -33,6 +34,12 @@ export interface ExchangePort {
   fetchBalances(): Promise<Balances>;
   /** Best bid and ask now, with their exchange time. */
   fetchTicker(symbol: string): Promise<Ticker>;
+  /**
+   * Best bid and ask of several markets in one request where the venue has a batched read (ccxt
+   * `fetchBidsAsks`/`fetchTickers`), by canonical symbol; a market without a usable quote is missing
+   * from the answer instead of failing the others. Optional: without it, callers read fetchTicker per symbol.
+   */
+  fetchTickers?(symbols: readonly string[]): Promise<Readonly<Record<string, Ticker>>>;
   /** OHLCV candles, oldest first. */
   fetchCandles(symbol: string, timeframe: CandleTimeframe, query?: CandleQuery): Promise<readonly Candle[]>;
 

@@ -41,6 +41,12 @@ export interface Ticker {
   readonly askSize: Decimal;
   readonly exchangeTime: Date;
   readonly receivedAt: Date;
+  /**
+   * The price change over the last 24 hours in percent (3 means +3 %), when the venue reports it
+   * (ccxt `percentage`, or from its 24 h `open` and `last`; Coinbase `price_percent_chg_24_h`; the paper
+   * exchange from its own price history). Undefined: not known.
+   */
+  readonly change24hPct?: Decimal | undefined;
 }
 
 /** Candle lengths every adapter supports (Coinbase granularities that ccxt maps). */

@@ -4,15 +4,18 @@
 // every step re-derives the exit's state from the database, so a restart continues where it was.
 
 import { isTerminal } from '@hookline/core';
+import type { Market } from '@hookline/exchange';
 import { findOrderByClientOrderId } from '@hookline/store';
 import { advanceExit } from './exit-advance.js';
 import type { ExitExecutorDependencies } from './exit-context.js';
 import type { ExitProgress } from './exit-progress.js';
 import { loadActiveExits, type StoredExit } from './exit-records.js';
+import { readSharedExitInputs, type SharedExitReads } from './exit-shared-reads.js';
 import { type StartExitRequest, type StartExitResult, startExit } from './exit-start.js';
 
 export type { ExitExecutorDependencies } from './exit-context.js';
 export type { ExitProgress } from './exit-progress.js';
+export type { SharedExitReads } from './exit-shared-reads.js';
 export type { StartExitRequest, StartExitResult } from './exit-start.js';
 
 /** Sells positions for the sentinel: LIMIT with re-pricing and escalation, or the hard stop's IOC ladder. */
@@ -26,10 +29,25 @@ export class ExitExecutor {
   /** Writes exactly one decision row (ORDERED, or BLOCKED/SKIPPED with the reason) and, when ORDERED, places the first exit order. */
   async start(request: StartExitRequest): Promise<StartExitResult> {
     const result = await startExit(this.#deps, request);
+    // A batch (flatten all) does not walk on here: each walk reads its own market and balances, which
+    // is what the batch saves. The sentinel's next advance continues every exit of the batch.
+    if (request.shared !== undefined) return result;
     if (result.kind === 'STARTED' && (await this.#walksOn({ ...result, repeats: false }))) {
       await this.#walkOn(result.decisionId, []);
     }
     return result;
+  }
+
+  /**
+   * Cancels our working orders on `symbols` and reads the markets, quotes and balances once, for
+   * start() requests of many positions at once (`shared`): O(1) exchange reads for N positions.
+   */
+  async readShared(
+    symbols: readonly string[],
+    reason: string,
+    markets?: readonly Market[],
+  ): Promise<SharedExitReads> {
+    return await readSharedExitInputs(this.#deps, symbols, reason, markets);
   }
 
   /**

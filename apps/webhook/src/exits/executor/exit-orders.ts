@@ -122,7 +122,7 @@ async function submitOrLeave(deps: ExitExecutorDependencies, clientOrderId: stri
   }
 }
 
-async function cancelOrLeave(
+export async function cancelOrLeave(
   deps: ExitExecutorDependencies,
   clientOrderId: string,
   reason: string,

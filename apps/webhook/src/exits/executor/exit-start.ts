@@ -10,6 +10,12 @@ import { checkExitGate, workingSells } from './exit-gate.js';
 import { planExitOrder } from './exit-ladder.js';
 import { cancelWorkingOrders, placeExitOrder } from './exit-orders.js';
 import { jsonInputs, loadActiveExits, recordExitStarted } from './exit-records.js';
+import {
+  availableFromShared,
+  marketFromShared,
+  type SharedExitReads,
+  takeFromShared,
+} from './exit-shared-reads.js';
 import { sizeExit, type UserSellSize, userSellAsked, userSellTarget } from './exit-sizing.js';
 
 /** The sentinel's request to sell a position, with the inputs of the exit rule that fired. */
@@ -23,6 +29,8 @@ export interface StartExitRequest {
   readonly size?: UserSellSize;
   /** The alert the exit answers: the exit's decision is the alert's one decision. */
   readonly alert?: ExitAlertLink;
+  /** Reads shared by a batch of exits (flatten all): used instead of this exit's own reads and cancels. */
+  readonly shared?: SharedExitReads;
 }
 
 /** What start() did: the first order is out, or why nothing is sold (with its decision). */
@@ -65,7 +73,8 @@ export async function startExit(
     return await notSold(deps, request, { outcome: 'SKIPPED', code: 'EXIT_IN_PROGRESS', detail, inputs });
   }
   if (!request.positionAmount.greaterThan(0)) return await nothingHeld(deps, request, inputs);
-  const read = await readMarket(deps, symbol);
+  const read =
+    request.shared === undefined ? await readMarket(deps, symbol) : marketFromShared(request.shared, symbol);
   if (!read.ok && read.code === 'MARKET_UNAVAILABLE') {
     const detail = `${symbol} is not a market accepting orders`;
     return await notSold(deps, request, { outcome: 'BLOCKED', code: read.code, detail, inputs });
@@ -110,8 +119,12 @@ async function sellNow(
   const clearing = `exit ${reason}: our orders on ${symbol} are canceled first`;
   const decided = await decidedMeanwhile(deps, request.alert);
   if (decided !== undefined) return decided;
-  const canceledOrders = await cancelWorkingOrders(deps, symbol, clearing);
-  const available = await availableToSell(deps, request, market);
+  const { shared } = request;
+  const canceledOrders =
+    shared?.canceledOrders[symbol] ?? (shared ? [] : await cancelWorkingOrders(deps, symbol, clearing));
+  const available = shared
+    ? availableFromShared(shared, market.base)
+    : await availableToSell(deps, request, market);
   const remaining = userSellTarget(request.positionAmount, request.size, ticker.bid);
   const sizing = sizeExit({ available, remaining, market, bid: ticker.bid });
   const exit = {
@@ -122,6 +135,7 @@ async function sellNow(
   const sized: Inputs = { ...inputs, exit, canceledOrders };
   switch (sizing.kind) {
     case 'SELL':
+      if (shared !== undefined) takeFromShared(shared, market.base, sizing.amount);
       return await orderFirst(deps, request, { market, ticker, amount: sizing.amount, inputs: sized });
     case 'NOTHING_AVAILABLE':
       return await notSold(deps, request, {

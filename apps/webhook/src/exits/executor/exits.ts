@@ -7,10 +7,12 @@
 // request passes straight through: it is neither held back nor remembered. The memory is the
 // sentinel's (sentinel_memory): a restart or a lease hand-over keeps the back-off and the dust flags.
 import { type Clock, type Decimal, toPlainString } from '@hookline/core';
+import type { Market } from '@hookline/exchange';
 import type { Logger } from 'pino';
 import type { SentinelExits } from '../sentinel/sentinel-ports.js';
 import { SentinelMemory } from '../sentinel-memory.js';
 import { ExitRetryGate } from './exit-retry-gate.js';
+import type { SharedExitReads } from './exit-shared-reads.js';
 import type { StartExitRequest, StartExitResult } from './exit-start.js';
 
 /** How the sentinel asks for an exit: the sweep backs off after a refusal, the cap asks at once. */
@@ -80,6 +82,18 @@ export class Exits {
       `exit not started: ${result.code}`,
     );
     return result;
+  }
+
+  /**
+   * Cancels our orders on `symbols` and reads markets, quotes and balances once for exits started
+   * together; undefined when the executor has no shared reads (each exit then reads alone).
+   */
+  async readShared(
+    symbols: readonly string[],
+    reason: string,
+    markets?: readonly Market[],
+  ): Promise<SharedExitReads | undefined> {
+    return await this.#options.executor.readShared?.(symbols, reason, markets);
   }
 
   /** Drives every working exit one step (the sweep calls it first). */

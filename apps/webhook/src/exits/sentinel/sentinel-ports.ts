@@ -1,9 +1,10 @@
 // What the sentinel asks of its collaborators: the exit executor (one exit per position, driven one
 // step per sweep) and the operator's controls (read for the cap, written to HALT).
+import type { Market } from '@hookline/exchange';
 import type { OperatorChange } from '../../controls/operator-change.js';
 import type { RiskControls } from '../../execution/risk-snapshot.js';
 import type { TradingState } from '../../rules/index.js';
-import type { StartExitRequest, StartExitResult } from '../executor/exit-executor.js';
+import type { SharedExitReads, StartExitRequest, StartExitResult } from '../executor/exit-executor.js';
 
 /** The exit executor as Exits uses it (ExitExecutor; tests may pass a recording fake). */
 export interface SentinelExits {
@@ -13,6 +14,12 @@ export interface SentinelExits {
   advance(): Promise<readonly unknown[]>;
   /** Symbols with an exit still working. */
   activeExitSymbols(): Promise<ReadonlySet<string>>;
+  /** Reads once for many exits started together (ExitExecutor.readShared); absent: each exit reads alone. */
+  readShared?(
+    symbols: readonly string[],
+    reason: string,
+    markets?: readonly Market[],
+  ): Promise<SharedExitReads>;
 }
 
 /** The operator's controls as the sentinel uses them (TradingControls satisfies it). */

@@ -9,6 +9,7 @@ import {
   checkPricesAvailable,
   checkQuoteFreshness,
 } from './market-data-rules.js';
+import { checkMomentum24h } from './momentum-rule.js';
 import {
   checkBuyGuard,
   checkTradingStateForEntry,
@@ -45,11 +46,12 @@ interface ExitContext {
  *    values, so they must not run on stale or missing ones;
  * 7–9. this entry's price guards: the book's spread, the alert's price against the mid, then what
  *    the entry would lose at once at the bid (it is mostly spread and fee, so those name it first);
- * 10–12. account-wide limits, longest-lasting first (daily loss until midnight, loss-streak cooldown,
+ * 10. the symbol's 24 h momentum (off unless configured): a market guard like those above;
+ * 11–13. account-wide limits, longest-lasting first (daily loss until midnight, loss-streak cooldown,
  *    open-position count);
- * 13–15. this symbol's limits (position size, cooldown after an exit, duplicate working buy);
- * 15b. an exit of this symbol still working (a buy would re-open what it is closing);
- * 16. the order rate last: the most transient, so a lasting reason is never hidden behind it.
+ * 14–16. this symbol's limits (position size, cooldown after an exit, duplicate working buy);
+ * 16b. an exit of this symbol still working (a buy would re-open what it is closing);
+ * 17. the order rate last: the most transient, so a lasting reason is never hidden behind it.
  */
 export const entryRules: readonly NamedRule<EntryContext>[] = [
   { name: 'tradingState', check: ({ state }) => checkTradingStateForEntry(state) },
@@ -91,6 +93,14 @@ export const entryRules: readonly NamedRule<EntryContext>[] = [
         request.feePct,
         limits.maxImmediateLossPct,
       ),
+  },
+  {
+    name: 'momentum24h',
+    check: ({ request, state, limits }) =>
+      checkMomentum24h(request.symbol, state.quotes[request.symbol], {
+        minPct: limits.minMomentum24hPct,
+        maxPct: limits.maxMomentum24hPct,
+      }),
   },
   { name: 'dailyLoss', check: ({ state, limits, valuation }) => checkDailyLoss(state, valuation(), limits) },
   { name: 'lossStreak', check: ({ state, limits }) => checkLossStreak(state, limits) },

@@ -36,6 +36,10 @@ export interface RiskLimits {
   readonly maxAlertAgeMs: number;
   /** The furthest an alert's price may be from the market's mid, in % of the mid (0 turns it off). */
   readonly maxPriceDeviationPct: Decimal;
+  /** Entries need the symbol's 24 h change at least this % (−5 allows a fall of 5 %); undefined: off. */
+  readonly minMomentum24hPct?: Decimal | undefined;
+  /** Entries need the symbol's 24 h change at most this %; undefined: off. */
+  readonly maxMomentum24hPct?: Decimal | undefined;
 }
 
 /** The documented defaults (docs/architecture.md, "Risk gate and preflight"). */
@@ -57,4 +61,7 @@ export const defaultRiskLimits: RiskLimits = Object.freeze({
   maxImmediateLossPct: dec(1),
   maxAlertAgeMs: 60_000,
   maxPriceDeviationPct: dec(2),
+  // Off: a momentum filter is a strategy choice, not a safety limit.
+  minMomentum24hPct: undefined,
+  maxMomentum24hPct: undefined,
 });

@@ -30,6 +30,8 @@ export interface Quote {
    * the symbol beyond HOOKLINE_QUOTE_FROZEN_AFTER_MS. Such a quote is stale whatever its timestamps.
    */
   readonly frozen?: boolean;
+  /** The price change over the last 24 h in percent, when the exchange reports it (the momentum filter). */
+  readonly change24hPct?: Decimal | undefined;
 }
 
 /** An open position: the open FIFO lots of one symbol, summed. */

@@ -52,6 +52,7 @@ describe('risk gate, entries: precedence (the first refusal wins)', () => {
       'spread',
       'priceDeviation',
       'immediateLoss',
+      'momentum24h',
       'dailyLoss',
       'lossStreak',
       'openPositions',

@@ -164,6 +164,7 @@ describe('risk gate, entries: the recorded inputs', () => {
       'spread',
       'priceDeviation',
       'immediateLoss',
+      'momentum24h',
       'dailyLoss',
       'lossStreak',
       'openPositions',
