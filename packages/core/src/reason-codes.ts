@@ -59,10 +59,10 @@ export const reasonCodeCatalog = {
     CAP_ENFORCEMENT: 'Open positions exceed the cap; the smallest excess is sold.',
     MANUAL: 'An operator asked for the exit.',
     EMERGENCY: 'An emergency flatten was requested.',
-    PROTECTIVE_STOP:
-      'The exchange-resident stop-limit at the hard-stop level: it sells when the bid falls to it, even while no webhook replica runs.',
     USER_SELL: 'A sell alert (TradingView or API) asked to reduce the position by its size.',
     USER_EXIT: 'An exit alert (TradingView or API) asked to close the whole position.',
+    PROTECTIVE_STOP:
+      'The exchange-resident stop-limit at the hard-stop level: it sells when the bid falls to it, even while no webhook replica runs.',
   },
   sentinel: {
     STALE_DATA: 'The position was not evaluated because its market data is stale.',

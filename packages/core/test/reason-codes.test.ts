@@ -68,6 +68,7 @@ describe('reason code catalog', () => {
         'EMERGENCY',
         'USER_SELL',
         'USER_EXIT',
+        'PROTECTIVE_STOP',
       ],
     ],
     [
