@@ -14,9 +14,11 @@ const migrationCount = readdirSync(defaultMigrationsDir, { withFileTypes: true }
 const architectureTables = [
   'alerts',
   'decisions',
+  'exits',
   'fifo_allocations',
   'fills',
   'position_state',
+  'sentinel_memory',
   'signal_matrix',
   'trade_records',
 ];
