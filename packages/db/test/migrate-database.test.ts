@@ -9,9 +9,11 @@ import { engines, withExecutor } from './support/engines.js';
 const architectureTables = [
   'alerts',
   'decisions',
+  'exits',
   'fifo_allocations',
   'fills',
   'position_state',
+  'sentinel_memory',
   'signal_matrix',
   'trade_records',
 ];

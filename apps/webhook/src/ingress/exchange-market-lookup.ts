@@ -14,7 +14,8 @@ const RETRY_AFTER_FAILURE_MS = 60_000;
 /**
  * The exchange's markets behind the shared SymbolResolver. While no list has ever loaded (the exchange
  * was unreachable at start), every market is presumed listed and the alert goes on as written: the
- * alert processor's MARKET_UNAVAILABLE stays the backstop, and the door never depends on the exchange.
+ * alert processor blocks it (MARKET_UNAVAILABLE once a list says the market is not listed,
+ * PRICE_UNAVAILABLE while neither a list nor a quote can be read), and the door never depends on the exchange.
  */
 export class ExchangeMarketLookup implements MarketLookupPort {
   readonly #exchange: Pick<ExchangePort, 'fetchMarkets'>;

@@ -48,7 +48,7 @@ describe('unknown tickers at the door of the running system', () => {
     },
   );
 
-  it('when the market list cannot be loaded then an unknown ticker is accepted and decided MARKET_UNAVAILABLE', async () => {
+  it('when the market list cannot be loaded then an unknown ticker is accepted and BLOCKED PRICE_UNAVAILABLE (neither a list nor a quote says more)', async () => {
     const trading = await harness({
       wrapExchange: (exchange) =>
         withOverrides(exchange, {
@@ -65,7 +65,7 @@ describe('unknown tickers at the door of the running system', () => {
     await eventually(async () => (await prisma.decision.count()) > 0, { what: 'a decision' });
     expect(await prisma.decision.findFirstOrThrow()).toMatchObject({
       outcome: 'BLOCKED',
-      reasonCode: 'MARKET_UNAVAILABLE',
+      reasonCode: 'PRICE_UNAVAILABLE',
     });
   });
 });

@@ -12,7 +12,7 @@ import {
   writeExitDecision,
 } from '@hookline/store';
 import type { ExitExecutorDependencies } from './exit-context.js';
-import type { StartExitResult } from './exit-start.js';
+import type { StartExitResult } from './exit-result.js';
 
 /** The alert an exit answers. */
 export interface ExitAlertLink {

@@ -10,6 +10,7 @@ import { checkExitGate, workingSells } from './exit-gate.js';
 import { planExitOrder } from './exit-ladder.js';
 import { cancelWorkingOrders, placeExitOrder } from './exit-orders.js';
 import { jsonInputs, loadActiveExits, recordExitStarted } from './exit-records.js';
+import type { StartExitResult } from './exit-result.js';
 import {
   availableFromShared,
   marketFromShared,
@@ -33,20 +34,7 @@ export interface StartExitRequest {
   readonly shared?: SharedExitReads;
 }
 
-/** What start() did: the first order is out, or why nothing is sold (with its decision). */
-export type StartExitResult =
-  | {
-      readonly kind: 'STARTED';
-      readonly decisionId: string;
-      readonly clientOrderId: string;
-      readonly amount: Decimal;
-    }
-  | {
-      readonly kind: 'NOT_SOLD';
-      readonly decisionId: string;
-      readonly code: string;
-      readonly detail: string;
-    };
+export type { StartExitResult } from './exit-result.js';
 
 type Inputs = Record<string, unknown>;
 
