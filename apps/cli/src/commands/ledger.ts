@@ -1,5 +1,4 @@
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { SystemClock } from '@hookline/core';
 import type { LedgerViolation } from '@hookline/ledger';
 import type { Config } from '@hookline/schemas';
@@ -11,54 +10,68 @@ import {
   verifyStoredLedger,
 } from '@hookline/store';
 import { withStore } from '../database-access.js';
-import { UsageError } from '../usage.js';
 
-/** `ledger import <file>`, `ledger recompute`, `ledger verify`. */
-export async function runLedgerCommand(args: readonly string[], config: Config): Promise<number> {
-  const [subcommand, ...rest] = args;
-  const { values, positionals } = parseArgs({
-    args: rest,
-    allowPositionals: true,
-    options: { account: { type: 'string' }, symbol: { type: 'string' }, exchange: { type: 'string' } },
-  });
-  const asset = values.symbol?.toUpperCase().split(/[/-]/)[0];
-  const scope = { account: values.account, asset };
-  switch (subcommand) {
-    case 'import': {
-      const file = positionals[0];
-      if (!file) throw new UsageError('usage: ledger import <file.csv> [--account NAME] [--exchange NAME]');
-      return await withStore(config, (store) => importFile(store, resolve(file), values, config));
-    }
-    case 'recompute':
-      return await withStore(config, async (store) => {
-        const books = await recomputeStoredLedger(store, { scope, ledger: ledgerOptionsFromConfig(config) });
-        for (const { book, allocations, changed } of books) {
-          process.stdout.write(
-            `${book.account} ${book.asset}: ${allocations} allocations${changed ? ' (changed)' : ' (unchanged)'}\n`,
-          );
-        }
-        process.stdout.write(`recomputed ${books.length} book(s)\n`);
-        return 0;
-      });
-    case 'verify':
-      return await withStore(config, async (store) => {
-        const violations = await verifyStoredLedger(store, {
-          scope,
-          ledger: ledgerOptionsFromConfig(config),
-        });
-        return reportViolations(violations);
-      });
-    default:
-      throw new UsageError(
-        `unknown ledger command "${subcommand ?? ''}": expected import, recompute or verify`,
+/** Options of `ledger recompute` and `ledger verify`: the books to cover. */
+export interface LedgerScopeOptions {
+  /** --account NAME: only this account's books. */
+  readonly account?: string;
+  /** --symbol S: only the books of this symbol's base asset (`BTC/USD` and `BTC-USD` both mean BTC). */
+  readonly symbol?: string;
+}
+
+/** Options of `ledger import <file>`. */
+export interface LedgerImportOptions {
+  /** --account NAME: the account of rows whose account column is empty (default HOOKLINE_ACCOUNT). */
+  readonly account?: string;
+  /** --exchange NAME: the venue the fills came from (default EXCHANGE). */
+  readonly exchange?: string;
+}
+
+function scopeOf(options: LedgerScopeOptions) {
+  return { account: options.account, asset: options.symbol?.toUpperCase().split(/[/-]/)[0] };
+}
+
+/** `ledger import <file> [--account A] [--exchange E]`: exit 1 (nothing imported) on any bad row. */
+export async function runLedgerImport(
+  file: string,
+  options: LedgerImportOptions,
+  config: Config,
+): Promise<number> {
+  return await withStore(config, (store) => importFile(store, resolve(file), options, config));
+}
+
+/** `ledger recompute [--account A] [--symbol S]`: rebuilds FIFO allocations from the fills. */
+export async function runLedgerRecompute(options: LedgerScopeOptions, config: Config): Promise<number> {
+  return await withStore(config, async (store) => {
+    const books = await recomputeStoredLedger(store, {
+      scope: scopeOf(options),
+      ledger: ledgerOptionsFromConfig(config),
+    });
+    for (const { book, allocations, changed } of books) {
+      process.stdout.write(
+        `${book.account} ${book.asset}: ${allocations} allocations${changed ? ' (changed)' : ' (unchanged)'}\n`,
       );
-  }
+    }
+    process.stdout.write(`recomputed ${books.length} book(s)\n`);
+    return 0;
+  });
+}
+
+/** `ledger verify [--account A] [--symbol S]`: exit 1 with a list on any broken invariant. */
+export async function runLedgerVerify(options: LedgerScopeOptions, config: Config): Promise<number> {
+  return await withStore(config, async (store) => {
+    const violations = await verifyStoredLedger(store, {
+      scope: scopeOf(options),
+      ledger: ledgerOptionsFromConfig(config),
+    });
+    return reportViolations(violations);
+  });
 }
 
 async function importFile(
   store: Store,
   file: string,
-  values: { account?: string; exchange?: string },
+  values: LedgerImportOptions,
   config: Config,
 ): Promise<number> {
   const result = await importLedgerCsv(store, file, {

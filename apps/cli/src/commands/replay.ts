@@ -5,7 +5,6 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { type Database, migrateDatabase, openDatabase } from '@hookline/db';
 import { parseEntryCsv, parseTickCsv } from '@hookline/exchange';
 import { createLogger } from '@hookline/runtime';
@@ -32,19 +31,25 @@ export interface ReplayCommandIo {
 
 const processIo: ReplayCommandIo = { stdout: process.stdout, openDatabase: openThrowawayDatabase };
 
+/** Options of `replay`, as given on the command line. */
+export interface ReplayOptions {
+  /** --ticks FILE.csv (required; checked here so the message names the columns). */
+  readonly ticks?: string;
+  /** --entries FILE.csv: the entries (time,symbol,quantity). */
+  readonly entries?: string;
+  readonly json?: boolean;
+}
+
 /** Runs the replay and prints its report; 0 on success. */
 export async function runReplayCommand(
-  args: readonly string[],
+  options: ReplayOptions,
   config: Config,
   io: ReplayCommandIo = processIo,
 ): Promise<number> {
-  const { values } = parseArgs({
-    args: [...args],
-    options: { ticks: { type: 'string' }, entries: { type: 'string' }, json: { type: 'boolean' } },
-  });
-  if (values.ticks === undefined) throw new UsageError('replay needs --ticks FILE.csv (time,symbol,bid,ask)');
-  const ticksCsv = readInput(values.ticks, '--ticks');
-  const entriesCsv = values.entries === undefined ? undefined : readInput(values.entries, '--entries');
+  if (options.ticks === undefined)
+    throw new UsageError('replay needs --ticks FILE.csv (time,symbol,bid,ask)');
+  const ticksCsv = readInput(options.ticks, '--ticks');
+  const entriesCsv = options.entries === undefined ? undefined : readInput(options.entries, '--entries');
   // A bad line is reported before the throwaway database is created (that takes seconds).
   parseTickCsv(ticksCsv);
   if (entriesCsv !== undefined) parseEntryCsv(entriesCsv);
@@ -53,7 +58,7 @@ export async function runReplayCommand(
   const database = await io.openDatabase();
   try {
     const report = await runExitReplay({ database: database.database, ticksCsv, entriesCsv, config, logger });
-    io.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatReplayReport(report));
+    io.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatReplayReport(report));
     return 0;
   } finally {
     await database.dispose();

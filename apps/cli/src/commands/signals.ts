@@ -1,27 +1,26 @@
-// `signals [--symbols A,B] [--candles FILE.csv] [--all] [--json]`: the signal matrix now (from the
-// running services' Redis or database), or computed offline from a candle file. stdout carries only
-// the rows (JSON is piped into other tools); refused symbols and failures go to stderr.
+// `signals [--symbols A,B] [--candles FILE.csv [--timeframe TF] [--all]] [--json] [--output FILE]`: the
+// signal matrix now (from the running services' Redis or database), or computed offline from a candle
+// file. stdout carries only the rows (JSON is piped into other tools); refused symbols and failures go
+// to stderr.
 import { SystemClock } from '@hookline/core';
 import type { Config, MatrixRow } from '@hookline/schemas';
+import { writeOutputFile } from '../output-file.js';
 import { liveMatrix } from '../signals/live-signals.js';
 import { offlineMatrixRows } from '../signals/offline-signals.js';
-import { parseSignalsArguments, type SignalsArguments } from '../signals/signals-arguments.js';
+import type { SignalsArguments } from '../signals/signals-arguments.js';
 import { formatSignalsTable } from '../signals/signals-table.js';
 import { SignalsUnavailableError } from '../signals/signals-unavailable-error.js';
-import { UsageError } from '../usage.js';
 
 /**
  * Prints the matrix rows; exit 0 when at least one row was printed, 1 when none could be (every
  * symbol refused, or the matrix unavailable: the reason is on stderr).
  */
-export async function runSignalsCommand(args: readonly string[], config: Config): Promise<number> {
-  const request = parseSignalsArguments(args);
-  if (request.all && request.candlesPath === undefined) {
-    throw new UsageError('--all needs --candles FILE.csv (the live matrix has one row per symbol)');
-  }
+export async function runSignalsCommand(request: SignalsArguments, config: Config): Promise<number> {
   try {
     const rows = await matrixRows(request, config);
-    process.stdout.write(request.json ? `${JSON.stringify(rows, null, 2)}\n` : formatSignalsTable(rows));
+    const text = request.json ? `${JSON.stringify(rows, null, 2)}\n` : formatSignalsTable(rows);
+    if (request.output === undefined) process.stdout.write(text);
+    else writeOutputFile(request.output, text, { count: rows.length, noun: 'matrix row' });
     return rows.length > 0 ? 0 : 1;
   } catch (error) {
     if (!(error instanceof SignalsUnavailableError)) throw error;

@@ -4,6 +4,7 @@ import { startSighookService } from '@hookline/sighook';
 import { startWebhookService } from '@hookline/webhook';
 import type { Logger } from 'pino';
 import { openInfrastructure } from '../infrastructure.js';
+import { exitAfterOutput } from '../process-end.js';
 import { waitForShutdownSignal } from '../shutdown-signal.js';
 import { UsageError } from '../usage.js';
 
@@ -61,9 +62,10 @@ export async function runStart(
     { services: names, mode: config.MODE, database: infrastructure.database.kind },
     'hookline started',
   );
+  // The one hard exit of a command: the operator insists. It still waits (briefly) for the output.
   const signal = await waitForShutdownSignal(() => {
     logger.error('second signal during shutdown: exiting now');
-    process.exit(130);
+    exitAfterOutput(130);
   });
   logger.info({ signal }, 'shutting down: stopping intake, draining, closing');
   const finished = await Promise.race([

@@ -1,40 +1,43 @@
-import { writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { type AllocationRecord, csvField, renderForm8949Csv } from '@hookline/ledger';
 import { type Config, parseConfig } from '@hookline/schemas';
 import { storedTaxReport } from '@hookline/store';
 import { withStore } from '../database-access.js';
+import { writeOutputFile } from '../output-file.js';
 import { UsageError } from '../usage.js';
+import { TAX_FORMATS, type TaxFormat } from './tax-formats.js';
 
-const FORMATS = ['json', 'csv', '8949'] as const;
+/** Options of `tax report`, as given on the command line. */
+export interface TaxReportOptions {
+  /** --year YYYY (required; checked here so the message says what a year is). */
+  readonly year?: string;
+  readonly format: TaxFormat;
+  /** --timezone TZ (default HOOKLINE_TAX_TIMEZONE). */
+  readonly timezone?: string;
+  /** --account NAME: only this account's disposals. */
+  readonly account?: string;
+  /** --output FILE: write the report there (confirmed on stderr) instead of stdout. */
+  readonly output?: string;
+}
 
 /** `tax report --year YYYY [--format json|csv|8949] [--timezone TZ] [--account A] [--output FILE]`. */
-export async function runTaxCommand(args: readonly string[], config: Config): Promise<number> {
-  const [subcommand, ...rest] = args;
-  if (subcommand !== 'report')
-    throw new UsageError(`unknown tax command "${subcommand ?? ''}": expected report`);
-  const { values } = parseArgs({
-    args: rest,
-    options: {
-      year: { type: 'string' },
-      format: { type: 'string', default: 'json' },
-      timezone: { type: 'string' },
-      account: { type: 'string' },
-      output: { type: 'string' },
-    },
-  });
-  const year = Number(values.year);
-  if (!values.year || !Number.isInteger(year) || year < 2009 || year > 2100) {
-    throw new UsageError('tax report needs --year YYYY (a year from 2009 on)');
+export async function runTaxReport(options: TaxReportOptions, config: Config): Promise<number> {
+  const year = Number(options.year);
+  if (!options.year || !Number.isInteger(year) || year < 2009 || year > 2100) {
+    throw new UsageError(
+      options.year
+        ? `--year "${options.year}" is not a year from 2009 to 2100`
+        : 'tax report needs --year YYYY',
+    );
   }
-  const format = values.format as (typeof FORMATS)[number];
-  if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
+  const { format } = options;
+  if (!TAX_FORMATS.includes(format))
+    throw new UsageError(`--format must be one of ${TAX_FORMATS.join(', ')}`);
   // The timezone goes through the same validation as HOOKLINE_TAX_TIMEZONE.
-  const timezone = values.timezone
-    ? parseConfig({ HOOKLINE_TAX_TIMEZONE: values.timezone }).HOOKLINE_TAX_TIMEZONE
+  const timezone = options.timezone
+    ? parseConfig({ HOOKLINE_TAX_TIMEZONE: options.timezone }).HOOKLINE_TAX_TIMEZONE
     : config.HOOKLINE_TAX_TIMEZONE;
   const { report, form8949 } = await withStore(config, (store) =>
-    storedTaxReport(store, { year, timezone, account: values.account }),
+    storedTaxReport(store, { year, timezone, account: options.account }),
   );
   const text =
     format === 'json'
@@ -42,8 +45,13 @@ export async function runTaxCommand(args: readonly string[], config: Config): Pr
       : format === '8949'
         ? renderForm8949Csv(form8949)
         : allocationsCsv(report.allocations);
-  if (values.output) writeFileSync(values.output, text);
-  else process.stdout.write(text);
+  if (options.output) {
+    const rows =
+      format === '8949'
+        ? { count: form8949.shortTerm.rows.length + form8949.longTerm.rows.length, noun: 'Form 8949 row' }
+        : { count: report.allocations.length, noun: 'allocation' };
+    writeOutputFile(options.output, text, rows);
+  } else process.stdout.write(text);
   if (report.shortfalls.length > 0) {
     process.stderr.write(
       `warning: ${report.shortfalls.length} sale(s) beyond known inventory (shortfalls) in ${year}\n`,

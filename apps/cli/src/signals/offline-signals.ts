@@ -3,14 +3,21 @@
 import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { HooklineError } from '@hookline/core';
+import { type CandleTimeframe, candleTimeframes, parseCandleCsv } from '@hookline/exchange';
 import type { Config, MatrixRow } from '@hookline/schemas';
-import { computeMatrixFromCandleCsv, matrixSettingsFromConfig } from '@hookline/sighook';
+import {
+  computeMatrixFromCandleCsv,
+  inferCandleTimeframe,
+  matrixSettingsFromConfig,
+} from '@hookline/sighook';
 import { SignalsUnavailableError } from './signals-unavailable-error.js';
 
 /** What the offline computation needs. */
 export interface OfflineSignalsRequest {
   readonly candlesPath: string;
   readonly symbols: readonly string[] | undefined;
+  /** The candle length; undefined: inferred from the smallest gap between two candles. */
+  readonly timeframe: CandleTimeframe | undefined;
   readonly all: boolean;
 }
 
@@ -25,6 +32,7 @@ export function offlineMatrixRows(request: OfflineSignalsRequest, config: Config
   try {
     return computeMatrixFromCandleCsv(text, {
       symbol,
+      timeframe: request.timeframe ?? inferredTimeframe(text, request.candlesPath),
       settings,
       rows: request.all ? 'all' : 'last',
     });
@@ -33,6 +41,24 @@ export function offlineMatrixRows(request: OfflineSignalsRequest, config: Config
       throw new SignalsUnavailableError(`${request.candlesPath}: ${error.message}`, { cause: error });
     }
     throw error;
+  }
+}
+
+/**
+ * The candle length of a file given without --timeframe: the smallest gap between two candles. A file
+ * of one candle (or with gaps that are no candle length) cannot tell; the message says which flag can.
+ */
+function inferredTimeframe(text: string, path: string): CandleTimeframe | undefined {
+  const rows = parseCandleCsv(text);
+  if (rows.length === 0) return undefined;
+  try {
+    return inferCandleTimeframe(rows);
+  } catch {
+    const why =
+      rows.length === 1 ? 'it holds a single candle' : 'no gap between two candles is a candle length';
+    throw new SignalsUnavailableError(
+      `${path}: cannot tell the candle length (${why}); give it with --timeframe ${candleTimeframes.join('|')}`,
+    );
   }
 }
 

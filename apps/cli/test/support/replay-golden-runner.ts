@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { type Database, migrateDatabase, openDatabase } from '@hookline/db';
 import { type ReplayDatabase, runReplayCommand } from '../../src/commands/replay.js';
 import { loadEnvironment } from '../../src/environment.js';
-import { replayArgs, scenarioEnvironment } from './replay-golden.js';
+import { replayOptions, scenarioEnvironment } from './replay-golden.js';
 
 // Every table but the migrations' emptied and every sequence restarted (fills.arrival_seq is printed
 // order), so no run sees a row or a number the previous one left.
@@ -36,8 +36,7 @@ async function runScenario(database: Database, dir: string) {
   const chunks: string[] = [];
   try {
     useEnvironment(scenarioEnvironment(dir));
-    const [, ...args] = replayArgs(dir); // without the command name, as main.ts dispatches it
-    const code = await runReplayCommand(args, loadEnvironment(), {
+    const code = await runReplayCommand(replayOptions(dir), loadEnvironment(), {
       stdout: { write: (text: string) => chunks.push(text) },
       openDatabase: () => emptied(database),
     });

@@ -26,6 +26,11 @@ export function replayArgs(dir: string): string[] {
   return ['replay', '--ticks', join(dir, 'ticks.csv'), '--entries', join(dir, 'entries.csv'), '--json'];
 }
 
+/** The options the command line of replayArgs gives runReplayCommand. */
+export function replayOptions(dir: string): { ticks: string; entries: string; json: true } {
+  return { ticks: join(dir, 'ticks.csv'), entries: join(dir, 'entries.csv'), json: true };
+}
+
 /** The scenario's settings (its `env` file), with logs silenced so stderr stays empty. */
 export function scenarioEnvironment(dir: string): Record<string, string> {
   const file = join(dir, 'env');
