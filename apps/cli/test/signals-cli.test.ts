@@ -113,6 +113,34 @@ describe('pnpm hookline signals --candles (offline)', () => {
     expect(result.stderr).toContain('line 3: volume "lots" is not a decimal');
     expect(result.stderr).toContain(file);
   });
+
+  it('when the file holds one candle then the message names --timeframe, and with it the row has that timeframe', async () => {
+    const directory = await mkdtemp(join(tmpdir(), 'hookline-signals-'));
+    const file = join(directory, 'one.csv');
+    const [header, first] = readFileSync(FIXTURE, 'utf8').split('\n');
+    writeFileSync(file, `${header}\n${first}\n`);
+    const without = await runSignals(['--candles', file, '--json']);
+    const given = await runSignals(['--candles', file, '--timeframe', '2h', '--json']);
+    const unknown = await runSignals(['--candles', file, '--timeframe', '3h']);
+    await rm(directory, { recursive: true, force: true });
+
+    expect(without.code).toBe(1);
+    expect(without.stderr).toContain(
+      `${file}: cannot tell the candle length (it holds a single candle); give it with --timeframe 1m|5m|15m|30m|1h|2h|6h|1d`,
+    );
+    expect(given.code).toBe(0);
+    expect(parsedRows(given.stdout)[0]).toMatchObject({
+      symbol: 'ONE',
+      timeframe: '2h',
+      candle_time: '2024-03-01T00:00:00.000Z',
+      computed_at: '2024-03-01T02:00:00.000Z',
+    });
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain(
+      '--timeframe "3h" is not a candle length: expected 1m, 5m, 15m, 30m, 1h, 2h, 6h, 1d',
+    );
+    expect(unknown.stderr).toContain('Usage: hookline signals [options]');
+  });
 });
 
 describe('pnpm hookline signals (live, REDIS_URL)', () => {

@@ -1,6 +1,12 @@
-import type { ReplayReport } from '@hookline/store';
+import { compare, dec, toFixedString, ZERO } from '@hookline/core';
+import type { ReplayNotSold, ReplayReport } from '@hookline/store';
+import { replayTotals } from './replay-totals.js';
 
-/** The replay report as lines a person reads: orders, fills, exits with reasons, what was not sold. */
+/**
+ * The replay report as lines a person reads: orders, fills, exits with reasons, what was not sold and
+ * why, what is still held, then the totals. USD amounts are rounded to the cent here; `--json` keeps
+ * every digit.
+ */
 export function formatReplayReport(report: ReplayReport): string {
   const lines = [
     `ticks: ${report.ticks.count} from ${report.ticks.from} to ${report.ticks.to}`,
@@ -24,18 +30,47 @@ export function formatReplayReport(report: ReplayReport): string {
   for (const exit of report.exits) {
     lines.push(
       `  ${exit.time} ${exit.symbol} ${exit.reason}: sold ${exit.filled_size} at avg ${exit.average_price ?? '-'} ` +
-        `in ${exit.orders} order(s), fees ${exit.fees_usd} USD, P&L ${exit.pnl_usd} USD`,
+        `in ${exit.orders} order(s), fees ${usd(exit.fees_usd)} USD, P&L ${usd(exit.pnl_usd)} USD`,
     );
   }
   lines.push('', 'not sold:');
-  for (const item of report.not_sold) {
+  const notSold = report.not_sold.filter((item) => !afterCompletedExit(item, report));
+  if (notSold.length === 0) lines.push('  nothing');
+  for (const item of notSold) {
     lines.push(
       `  ${item.time} ${item.symbol} ${item.outcome} ${item.reason_code}${item.exit_reason ? ` (${item.exit_reason})` : ''}`,
     );
   }
   lines.push('', 'open positions:');
   for (const position of report.open_positions) {
-    lines.push(`  ${position.symbol} ${position.amount} (cost basis ${position.cost_basis_usd} USD)`);
+    lines.push(`  ${position.symbol} ${position.amount} (cost basis ${usd(position.cost_basis_usd)} USD)`);
   }
+  if (report.open_positions.length === 0) lines.push('  none');
+  const totals = replayTotals(report);
+  lines.push(
+    '',
+    'totals:',
+    `  trades   ${totals.trades} (${totals.wins} won, ${totals.losses} lost)`,
+    `  P&L      ${usd(totals.pnlUsd)} USD realised, fees included`,
+    `  fees     ${usd(totals.feesUsd)} USD, entries and exits`,
+  );
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * A sweep that found nothing left to sell after an exit of the symbol had sold: the position was
+ * closed, which is the expected outcome and no failure to sell.
+ */
+function afterCompletedExit(item: ReplayNotSold, report: ReplayReport): boolean {
+  if (item.reason_code !== 'NOTHING_AVAILABLE') return false;
+  if (report.open_positions.some((position) => position.symbol === item.symbol)) return false;
+  return report.exits.some(
+    (exit) =>
+      exit.symbol === item.symbol && exit.time <= item.time && compare(dec(exit.filled_size), ZERO) > 0,
+  );
+}
+
+/** A USD amount rounded to the cent for reading. */
+function usd(value: Parameters<typeof dec>[0]): string {
+  return toFixedString(dec(value), 2);
 }

@@ -47,12 +47,21 @@ export function formatConfigSummary({ config, env, misspelt }: ConfigSummaryInpu
           : 'a private redis-server started with the process',
       ],
       ['http', `${config.HOOKLINE_HOST}:${config.PORT}`],
+      [
+        'passphrase',
+        config.WEBHOOK_PASSPHRASE === undefined ? 'WEBHOOK_PASSPHRASE not set' : 'WEBHOOK_PASSPHRASE set',
+      ],
       ['log level', config.HOOKLINE_LOG_LEVEL],
     ]),
     '',
     'risk and exits:',
     ...aligned(
-      TRADING_KEYS.map((key) => [key, `${shown(key, config)}${setKeys.includes(key) ? '' : ' (default)'}`]),
+      TRADING_KEYS.map((key) => [
+        key,
+        setKeys.includes(key) || (config as Record<string, unknown>)[key] === undefined
+          ? shown(key, config)
+          : `${shown(key, config)} (default)`,
+      ]),
     ).map((line) => `  ${line}`),
     '',
     `set in the environment or .env (${setKeys.length}):`,
