@@ -63,6 +63,7 @@ export function openPaperExchange(
     venue: config.EXCHANGE,
     clock,
     name: `${config.EXCHANGE} public data`,
+    requestTimeoutMs: 5_000,
     urls: {
       ...(config.EXCHANGE_REST_URL === undefined ? {} : { rest: config.EXCHANGE_REST_URL }),
       ...(config.EXCHANGE_WS_URL === undefined ? {} : { ws: config.EXCHANGE_WS_URL }),

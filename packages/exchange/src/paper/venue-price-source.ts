@@ -12,6 +12,11 @@ export interface VenuePriceSourceOptions {
   readonly clock: Clock;
   /** The venue and where its data is read, for the reason of a missing price (`coinbase (wss://…)`). */
   readonly venue: string;
+  /**
+   * Longest wait for one read of the venue (real time, default 5 000 ms): a venue that does not
+   * answer leaves the last prices (none at a first start) and a reason, never a waiting order.
+   */
+  readonly readTimeoutMs?: number;
 }
 
 /** Whether every followed market has a real price, and why not. */
@@ -45,7 +50,13 @@ export class VenuePriceSource implements PriceSource {
   }
 
   async refresh(): Promise<void> {
-    const answers = await this.#options.quotes.readQuotes(this.#options.symbols);
+    const answers = await this.#readWithin(this.#options.readTimeoutMs ?? 5_000);
+    if (answers === undefined) {
+      for (const symbol of this.#options.symbols) {
+        this.#problems.set(symbol, 'the venue did not answer in time');
+      }
+      return;
+    }
     const timeMs = this.#options.clock.nowMs();
     for (const symbol of this.#options.symbols) {
       const answer = answers.get(symbol) ?? `no answer for ${symbol}`;
@@ -67,6 +78,23 @@ export class VenuePriceSource implements PriceSource {
         volume: ZERO,
         change24hPct: answer.change24hPct,
       });
+    }
+  }
+
+  // The quotes, or undefined when the venue has not answered within the limit (the read goes on
+  // in the background and fills the quote cache for the next refresh).
+  async #readWithin(timeoutMs: number): Promise<ReadonlyMap<string, CachedQuote | string> | undefined> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<undefined>((resolve) => {
+      timer = setTimeout(() => resolve(undefined), timeoutMs);
+    });
+    const reading = this.#options.quotes
+      .readQuotes(this.#options.symbols)
+      .catch((error: unknown) => new Map(this.#options.symbols.map((symbol) => [symbol, String(error)])));
+    try {
+      return await Promise.race([reading, late]);
+    } finally {
+      clearTimeout(timer);
     }
   }
 
