@@ -50,6 +50,7 @@ class VenueTimeline implements QuoteSource {
               askSize: dec(book.askSize),
               exchangeTime: this.#clock.now(),
               receivedAt: this.#clock.now(),
+              change24hPct: dec('1.57'),
               source: 'stream',
               frozen: false,
             },
@@ -239,6 +240,14 @@ describe('paper prices that follow a venue', () => {
       missing: ['BTC/USD'],
       reason: 'no price from test venue yet (BTC/USD: no quote for BTC/USD)',
     });
+  });
+
+  it('when the venue reports its 24 h change then the paper ticker carries it (the momentum filter reads it)', async () => {
+    const { exchange } = venuePaper([book(0, '97000', '97000.5')], 0);
+
+    const ticker = await exchange.fetchTicker('BTC/USD');
+
+    expect([ticker.ask.toFixed(), ticker.change24hPct?.toFixed()]).toEqual(['97000.5', '1.57']);
   });
 
   it('when the venue quotes the same book again then liquidity a paper order took stays taken until it moves', async () => {
