@@ -1,18 +1,12 @@
 import { type Clock, HooklineError, SystemClock } from '@hookline/core';
 import type { Database } from '@hookline/db';
-import {
-  CcxtExchange,
-  candleTimeframeMs,
-  type ExchangePort,
-  FilePaperStateStore,
-  PaperExchange,
-  startTicking,
-} from '@hookline/exchange';
+import { CcxtExchange, candleTimeframeMs, type ExchangePort, startTicking } from '@hookline/exchange';
 import { type LocalRedis, ReadinessRegistry, startLocalRedis } from '@hookline/runtime';
 import type { Config } from '@hookline/schemas';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { openConfiguredDatabase } from './database-access.js';
+import { openPaperExchange } from './paper-exchange-setup.js';
 
 /** The process's shared resources; close() releases them in reverse order of opening. */
 export interface Infrastructure {
@@ -75,10 +69,19 @@ export async function openInfrastructure(
     });
     readiness.register({ name: 'redis', run: async () => ({ ok: (await redis.ping()) === 'PONG' }) });
     const clock = new SystemClock();
-    const exchange = openExchange(config, clock, options.paperStateReadOnly === true);
-    closers.push(() => exchange.close());
-    if (exchange instanceof PaperExchange) {
-      const stopTicking = startTicking(exchange);
+    const paper =
+      config.MODE === 'paper'
+        ? openPaperExchange(config, clock, logger, {
+            stateReadOnly: options.paperStateReadOnly === true,
+            historyMinutes: paperHistoryMinutes(config),
+          })
+        : undefined;
+    const exchange = paper?.exchange ?? openExchange(config, clock);
+    closers.push(() => paper?.close() ?? exchange.close());
+    if (paper !== undefined) {
+      if (paper.readiness !== undefined) readiness.register(paper.readiness);
+      await paper.firstRead();
+      const stopTicking = startTicking(paper.exchange);
       closers.push(async () => stopTicking());
     }
     logger.info({ exchange: exchange.name, mode: config.MODE }, 'exchange opened');
@@ -105,15 +108,10 @@ export function paperHistoryMinutes(config: Config): number {
 }
 
 /**
- * The exchange of the mode: paper keeps its state in DATA_DIR (paper positions survive a restart);
- * live is the ccxt adapter for EXCHANGE with its keys and optional URL overrides.
+ * The live exchange: the ccxt adapter for EXCHANGE with its keys and optional URL overrides (paper
+ * mode's exchange is opened by openPaperExchange).
  */
-function openExchange(config: Config, clock: Clock, paperStateReadOnly: boolean): ExchangePort {
-  if (config.MODE === 'paper') {
-    const file = new FilePaperStateStore(config.DATA_DIR);
-    const store = paperStateReadOnly ? { load: () => file.load(), save: () => undefined } : file;
-    return new PaperExchange({ clock, store, historyMinutes: paperHistoryMinutes(config) });
-  }
+function openExchange(config: Config, clock: Clock): ExchangePort {
   if (config.EXCHANGE_API_KEY === undefined || config.EXCHANGE_API_SECRET === undefined) {
     throw new HooklineError('CONFIG_INVALID', 'MODE=live needs EXCHANGE_API_KEY and EXCHANGE_API_SECRET');
   }

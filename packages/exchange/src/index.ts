@@ -23,6 +23,11 @@ export {
 export { ReplayPriceSource, tickFileQuotes } from './paper/replay-source.js';
 export { ScriptedPriceSource } from './paper/scripted-source.js';
 export { SeededRandom } from './paper/seeded-random.js';
+export {
+  type VenueFeedStatus,
+  VenuePriceSource,
+  type VenuePriceSourceOptions,
+} from './paper/venue-price-source.js';
 export { ExchangeError, isDefinitiveRejection, isExchangeError } from './port/exchange-error.js';
 export type { ExchangePort } from './port/exchange-port.js';
 export type { Fill, FillCursor, StreamFill } from './port/fill.js';

@@ -14,7 +14,8 @@ export function cleanEnvironment(overrides: Record<string, string>): NodeJS.Proc
   const kept = Object.fromEntries(
     Object.entries(process.env).filter(([key]) => ['PATH', 'HOME', 'TMPDIR', 'LANG'].includes(key)),
   );
-  return { ...kept, ...overrides };
+  // Paper services of the tests trade the simulated market (offline): no venue is reachable here.
+  return { ...kept, HOOKLINE_PAPER_PRICES: 'simulated', ...overrides };
 }
 
 /** How one run of a process ended. */

@@ -11,7 +11,8 @@ export function cleanEnvironment(overrides: Record<string, string>): NodeJS.Proc
       ([key]) => ['PATH', 'HOME', 'TMPDIR', 'LANG'].includes(key) || key.startsWith('NODE_'),
     ),
   );
-  return { ...kept, ...overrides };
+  // Paper services of the tests trade the simulated market (offline): no venue is reachable here.
+  return { ...kept, HOOKLINE_PAPER_PRICES: 'simulated', ...overrides };
 }
 
 /** Starts `pnpm hookline <args>` exactly as the root script does, collecting its output. */

@@ -16,7 +16,16 @@ import type { MarketQuote } from './price-source.js';
 export function tickerFromQuote(quote: MarketQuote, receivedAt: Date, change24hPct?: Decimal): Ticker {
   const { symbol, bid, ask, bidSize, askSize } = quote;
   const exchangeTime = new Date(quote.timeMs);
-  return { symbol, bid, ask, bidSize, askSize, exchangeTime, receivedAt, change24hPct };
+  return {
+    symbol,
+    bid,
+    ask,
+    bidSize,
+    askSize,
+    exchangeTime,
+    receivedAt,
+    change24hPct: quote.change24hPct ?? change24hPct,
+  };
 }
 
 /** Routes what the engine did to the paper exchange's user and ticker streams, stamped with our receive time. */

@@ -40,6 +40,15 @@ import type { PriceSource } from './price-source.js';
 import { realTimeWait } from './real-time.js';
 import { SyntheticPriceSource } from './synthetic-source.js';
 
+/** Requests that travel to the venue and wait the configured latency. */
+const delayedOperations: ReadonlySet<ExchangeOperation> = new Set(['createOrder', 'cancelOrder']);
+/** Requests that need the venue's latest prices (when the price source follows a venue). */
+const pricedOperations: ReadonlySet<ExchangeOperation> = new Set([
+  'createOrder',
+  'fetchTicker',
+  'fetchTickers',
+]);
+
 /**
  * The simulated exchange, Hookline's default: deterministic for a seed, driven only by its Clock
  * (call `tick()` after the clock moves, or let `startTicking` do it), with injectable faults for
@@ -99,10 +108,13 @@ export class PaperExchange implements ExchangePort {
       this.#engine = restoreEngine(saved, config);
       this.#source.restoreState(saved.source);
       this.#syncedMs = saved.syncedMs;
+      if (this.#source.refresh !== undefined) this.#engine.books.clear();
     }
     this.#steps = {
       wait: options.wait ?? realTimeWait,
       assertOpen: (operation) => this.#assertOpen(operation),
+      refresh: (operation) =>
+        this.#source.refresh !== undefined && pricedOperations.has(operation) ? this.#readVenue() : undefined,
       sync: () => this.#sync(),
       commit: () => this.#commit(),
     };
@@ -117,6 +129,15 @@ export class PaperExchange implements ExchangePort {
     if (this.#closed) return;
     this.#sync();
     this.#commit();
+  }
+
+  /**
+   * Reads the venue's latest prices, then ticks (a paper exchange on a venue's prices; the same as
+   * `tick()` for the offline sources).
+   */
+  async refreshPrices(): Promise<void> {
+    await this.#readVenue();
+    this.tick();
   }
 
   /** The whole state as JSON-ready data (Decimals as strings). */
@@ -164,6 +185,12 @@ export class PaperExchange implements ExchangePort {
     timeframe: CandleTimeframe,
     query: CandleQuery = {},
   ): Promise<readonly Candle[]> {
+    const venueCandles = this.#options.candles;
+    if (venueCandles !== undefined) {
+      return this.#request('fetchCandles', { symbol }, () => this.#resolver.resolve(symbol).symbol).then(
+        (canonical) => venueCandles(canonical, timeframe, query),
+      );
+    }
     return this.#request('fetchCandles', { symbol }, () => {
       const market = this.#resolver.resolve(symbol);
       const limit = Math.min(Math.max(query.limit ?? 300, 1), 1_000);
@@ -243,13 +270,24 @@ export class PaperExchange implements ExchangePort {
     } catch (error) {
       return Promise.reject(error);
     }
-    const send = () => runPaperRequest(this.#steps, this.faults.take(operation), operation, context, action);
+    const latencyMs = this.#options.latencyMs ?? 0;
+    const faults = this.faults.take(operation);
+    const travel =
+      latencyMs > 0 && delayedOperations.has(operation)
+        ? [{ type: 'latency' as const, milliseconds: latencyMs }, ...faults]
+        : faults;
+    const send = () => runPaperRequest(this.#steps, travel, operation, context, action);
     const lanes = this.#options.lanes;
     return lanes === undefined ? send() : lanes.run(operation, send, { urgent });
   }
 
   #canonical(symbol: string | undefined): string | undefined {
     return symbol === undefined ? undefined : this.#resolver.resolve(symbol).symbol;
+  }
+
+  // A failed read leaves the last prices (the source reports why in its status); never a made-up one.
+  async #readVenue(): Promise<void> {
+    await this.#source.refresh?.().catch(() => undefined);
   }
 
   #sync(): void {

@@ -1,4 +1,5 @@
 import { type Clock, type Decimal, dec } from '@hookline/core';
+import type { Candle, CandleQuery, CandleTimeframe } from '../port/market.js';
 import type { ExchangeLanes } from '../resilience/exchange-lanes.js';
 import type { ListenerErrorHandler } from '../stream/listener-set.js';
 import type { PaperMarketSpec } from './paper-market.js';
@@ -35,6 +36,20 @@ export interface PaperExchangeOptions {
    * Default 0.
    */
   readonly historyMinutes?: number;
+  /**
+   * An order or a cancel sent at t reaches the venue at t + this (default 0): it is matched against
+   * the book as of then, read from the venue first when the price source follows one.
+   */
+  readonly latencyMs?: number;
+  /**
+   * Where candles come from (default: the paper market's own one-minute history). A paper exchange
+   * on a venue's prices reads the venue's public OHLCV here.
+   */
+  readonly candles?: (
+    symbol: string,
+    timeframe: CandleTimeframe,
+    query: CandleQuery,
+  ) => Promise<readonly Candle[]>;
   /** Name for logs and metrics (default `paper`). */
   readonly name?: string;
   /**

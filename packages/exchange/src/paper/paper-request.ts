@@ -8,6 +8,11 @@ export interface RequestSteps {
   readonly wait: (milliseconds: number) => Promise<void>;
   /** Throws when the exchange is closed. */
   assertOpen(operation: ExchangeOperation): void;
+  /**
+   * Reads a real venue's latest prices before the action; undefined when there is nothing to read
+   * (the offline sources), so the request stays synchronous after its faults as before.
+   */
+  refresh(operation: ExchangeOperation): Promise<void> | undefined;
   /** Moves the market up to the clock. */
   sync(): void;
   /** Delivers events and saves. */
@@ -15,7 +20,8 @@ export interface RequestSteps {
 }
 
 /**
- * Runs one request the way a network call behaves under the injected faults: latency first; then
+ * Runs one request the way a network call behaves under the injected faults: latency first (the
+ * request reaches the venue, whose latest prices are then read); then
  * a 429 or a rejection (nothing happens); a timeout before the venue (nothing happens) or after it
  * (the action took effect) both throw UNKNOWN_OUTCOME. Any error that is not an ExchangeError is a
  * paper-exchange bug and is reported as FATAL with the original as cause.
@@ -33,6 +39,11 @@ export async function runPaperRequest<Result>(
   );
   for (const fault of faults) if (fault.type === 'latency') await steps.wait(fault.milliseconds);
   steps.assertOpen(operation);
+  const reading = steps.refresh(operation);
+  if (reading !== undefined) {
+    await reading;
+    steps.assertOpen(operation);
+  }
   for (const fault of faults) {
     if (fault.type === 'rateLimit') {
       throw new ExchangeError('RATE_LIMITED', '429 Too Many Requests (injected fault)', {

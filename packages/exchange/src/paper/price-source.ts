@@ -12,6 +12,8 @@ export interface MarketQuote {
   readonly askSize: Decimal;
   /** Base volume traded by the rest of the market since the previous quote (for candles). */
   readonly volume: Decimal;
+  /** The venue's own 24 h change in percent, when the quote comes from a real venue's ticker. */
+  readonly change24hPct?: Decimal | undefined;
 }
 
 /** A JSON value, for the state a price source saves in a snapshot. */
@@ -24,8 +26,9 @@ export type JsonValue =
   | { readonly [key: string]: JsonValue };
 
 /**
- * Where the paper exchange's prices come from: a seeded random walk, a replayed file, or a script.
- * The exchange pulls; a source never reads a clock itself, so the same calls give the same quotes.
+ * Where the paper exchange's prices come from: a seeded random walk, a replayed file, a script, or a
+ * real venue's public market data. The exchange pulls; the offline sources never read a clock
+ * themselves, so the same calls give the same quotes.
  */
 export interface PriceSource {
   /** Every quote with a time up to `untilMs` not returned before, in time order (ties: symbol order). */
@@ -34,4 +37,11 @@ export interface PriceSource {
   saveState(): JsonValue;
   /** Continues from a state saved by the same kind of source over the same inputs. */
   restoreState(state: JsonValue): void;
+  /**
+   * Only a source that follows a real venue has it: reads the venue's latest quotes so that the next
+   * `advance` returns them. The paper exchange awaits it before it matches an order (after the
+   * order's latency) and on every tick of a running process. Books saved by an earlier process are
+   * dropped at restore when a source has it: yesterday's prices are not today's market.
+   */
+  refresh?(): Promise<void>;
 }

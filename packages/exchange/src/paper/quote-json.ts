@@ -11,6 +11,7 @@ export function quoteToJson(quote: MarketQuote): JsonValue {
     bidSize: toPlainString(quote.bidSize),
     askSize: toPlainString(quote.askSize),
     volume: toPlainString(quote.volume),
+    ...(quote.change24hPct === undefined ? {} : { change24hPct: toPlainString(quote.change24hPct) }),
   };
 }
 
@@ -29,5 +30,6 @@ export function quoteFromJson(value: unknown): MarketQuote {
     bidSize: decimal('bidSize'),
     askSize: decimal('askSize'),
     volume: decimal('volume'),
+    ...(typeof record.change24hPct === 'string' ? { change24hPct: dec(record.change24hPct) } : {}),
   };
 }

@@ -65,7 +65,15 @@ export class SyntheticPriceSource implements PriceSource {
   }
 
   restoreState(state: JsonValue): void {
-    const saved = state as { nextStepMs?: unknown; started?: unknown; random?: unknown; mids?: unknown };
+    const saved = state as {
+      kind?: unknown;
+      nextStepMs?: unknown;
+      started?: unknown;
+      random?: unknown;
+      mids?: unknown;
+    };
+    // A state file of a run on a venue's real prices: the simulated market starts afresh.
+    if (saved.kind === 'venue') return;
     if (
       typeof saved.nextStepMs !== 'number' ||
       !Array.isArray(saved.random) ||
