@@ -30,13 +30,15 @@ describe('pnpm hookline config check', () => {
       expect(result.code).toBe(0);
       const lines = result.output.split('\n');
       expect(lines[0]).toBe('configuration: valid');
-      expect(lines).toContain('mode        paper (simulated exchange, no keys)');
+      expect(lines).toContain(
+        'mode        paper (orders simulated on the simulated market, offline, no keys)',
+      );
       expect(lines).toContain('database    PostgreSQL server at db.internal:5432/hookline');
       expect(lines).toContain('redis       a private redis-server started with the process');
       expect(lines).toContain('passphrase  WEBHOOK_PASSPHRASE set');
       expect(result.output).toMatch(/^ {2}HOOKLINE_HARD_STOP_PCT +5$/m);
       expect(result.output).toMatch(/^ {2}HOOKLINE_SOFT_STOP_PCT +2\.5 \(default\)$/m);
-      expect(result.output).toContain('set in the environment or .env (4):');
+      expect(result.output).toContain('set in the environment or .env (5):');
       expect(result.output).toMatch(/^ {2}WEBHOOK_PASSPHRASE +set \(value hidden\)$/m);
       expect(result.output).toMatch(/^ {2}DATABASE_URL +set \(value hidden\)$/m);
       expect(result.output).not.toContain(PASSPHRASE);

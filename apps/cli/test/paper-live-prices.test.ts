@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   type CoinbaseTestServer,
   startCoinbaseServer,
-} from '../../../packages/exchange/test/support/coinbase-server/coinbase-server.js';
+} from '../../../test/support/venues/coinbase-server/coinbase-server.js';
 import { eventually } from '../../../test/support/eventually.js';
 import { openPaperExchange, type PaperSetup } from '../src/paper-exchange-setup.js';
 

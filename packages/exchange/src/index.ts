@@ -29,9 +29,10 @@ export {
   type VenuePriceSourceOptions,
 } from './paper/venue-price-source.js';
 export { ExchangeError, isDefinitiveRejection, isExchangeError } from './port/exchange-error.js';
-export type { ExchangePort } from './port/exchange-port.js';
+export type { ExchangeOperation, ExchangePort } from './port/exchange-port.js';
 export type { Fill, FillCursor, StreamFill } from './port/fill.js';
 export {
+  type Balance,
   type Balances,
   type Candle,
   type CandleQuery,

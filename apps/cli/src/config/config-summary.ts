@@ -81,9 +81,10 @@ export function formatConfigSummary({ config, env, misspelt }: ConfigSummaryInpu
 }
 
 function modeLine(config: Config): string {
-  return config.MODE === 'live'
-    ? 'live (real orders with your exchange keys)'
-    : 'paper (simulated exchange, no keys)';
+  if (config.MODE === 'live') return 'live (real orders with your exchange keys)';
+  return config.HOOKLINE_PAPER_PRICES === 'live'
+    ? `paper (orders simulated on ${config.EXCHANGE}'s real public prices, no keys)`
+    : 'paper (orders simulated on the simulated market, offline, no keys)';
 }
 
 function databaseLine(config: Config): string {

@@ -16,7 +16,7 @@ import { describe, expect, inject, it } from 'vitest';
 import {
   type CoinbaseTestServer,
   startCoinbaseServer,
-} from '../../../../packages/exchange/test/support/coinbase-server/coinbase-server.js';
+} from '../../../../test/support/venues/coinbase-server/coinbase-server.js';
 import { eventually } from '../../../../test/support/eventually.js';
 import { usePerFileDatabase } from '../../../../test/support/per-file-database.js';
 import { buildWebhookSystem } from '../../src/webhook-system.js';

@@ -2,8 +2,11 @@
 // products in one best_bid_ask request, a product without a quote left out instead of failing the rest.
 import { dec, TestClock } from '@hookline/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  type CoinbaseTestServer,
+  startCoinbaseServer,
+} from '../../../../test/support/venues/coinbase-server/coinbase-server.js';
 import type { CcxtExchange } from '../../src/index.js';
-import { type CoinbaseTestServer, startCoinbaseServer } from '../support/coinbase-server/coinbase-server.js';
 import { coinbaseAdapterFor } from './ccxt-harness.js';
 
 let server: CoinbaseTestServer;

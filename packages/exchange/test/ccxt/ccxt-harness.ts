@@ -1,8 +1,11 @@
 import { SystemClock } from '@hookline/core';
+import {
+  type CoinbaseTestServer,
+  startCoinbaseServer,
+} from '../../../../test/support/venues/coinbase-server/coinbase-server.js';
 import type { CcxtExchangeOptions } from '../../src/ccxt/ccxt-exchange-options.js';
 import { CcxtExchange } from '../../src/index.js';
 import type { ConformanceHarness, ConformanceHarnessFactory } from '../conformance/conformance-harness.js';
-import { type CoinbaseTestServer, startCoinbaseServer } from '../support/coinbase-server/coinbase-server.js';
 
 /** Retries of a read in the test adapter (so a "next request" read fault is set for all its attempts). */
 export const testRetries = 2;

@@ -1,10 +1,13 @@
 import { dec } from '@hookline/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  type CoinbaseTestServer,
+  startCoinbaseServer,
+} from '../../../../test/support/venues/coinbase-server/coinbase-server.js';
+import type { ServerFault } from '../../../../test/support/venues/coinbase-server/server-faults.js';
 import type { CcxtExchange } from '../../src/index.js';
 import type { LimitOrderRequest } from '../../src/port/order.js';
 import { createOrderSafely } from '../../src/resilience/create-order-safely.js';
-import { type CoinbaseTestServer, startCoinbaseServer } from '../support/coinbase-server/coinbase-server.js';
-import type { ServerFault } from '../support/coinbase-server/server-faults.js';
 import { coinbaseAdapterFor } from './ccxt-harness.js';
 
 let server: CoinbaseTestServer;

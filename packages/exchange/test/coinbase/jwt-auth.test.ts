@@ -2,11 +2,17 @@ import { TestClock } from '@hookline/core';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import {
+  type CoinbaseTestServer,
+  startCoinbaseServer,
+} from '../../../../test/support/venues/coinbase-server/coinbase-server.js';
+import {
+  generateTestApiKey,
+  JwtVerifier,
+} from '../../../../test/support/venues/coinbase-server/jwt-verifier.js';
 import { CoinbaseJwtSigner } from '../../src/coinbase/coinbase-jwt.js';
 import type { CcxtExchange, UserStreamEvent } from '../../src/index.js';
 import { coinbaseAdapterFor } from '../ccxt/ccxt-harness.js';
-import { type CoinbaseTestServer, startCoinbaseServer } from '../support/coinbase-server/coinbase-server.js';
-import { generateTestApiKey, JwtVerifier } from '../support/coinbase-server/jwt-verifier.js';
 
 const cleanup: Array<() => Promise<void>> = [];
 afterEach(async () => {

@@ -1,9 +1,12 @@
 import { type Decimal, dec } from '@hookline/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  type CoinbaseTestServer,
+  startCoinbaseServer,
+} from '../../../../test/support/venues/coinbase-server/coinbase-server.js';
 import type { CcxtExchange, UserStreamEvent } from '../../src/index.js';
 import type { FillEvent } from '../../src/port/stream-events.js';
 import { coinbaseAdapterFor } from '../ccxt/ccxt-harness.js';
-import { type CoinbaseTestServer, startCoinbaseServer } from '../support/coinbase-server/coinbase-server.js';
 
 let server: CoinbaseTestServer;
 let exchange: CcxtExchange;

@@ -1,9 +1,12 @@
 import { dec, SystemClock } from '@hookline/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  type CoinbaseTestServer,
+  startCoinbaseServer,
+} from '../../../../test/support/venues/coinbase-server/coinbase-server.js';
 import type { CcxtExchange } from '../../src/index.js';
 import { MarketQuotes } from '../../src/quotes/market-quotes.js';
 import { coinbaseAdapterFor } from '../ccxt/ccxt-harness.js';
-import { type CoinbaseTestServer, startCoinbaseServer } from '../support/coinbase-server/coinbase-server.js';
 
 let server: CoinbaseTestServer;
 let exchange: CcxtExchange;

@@ -1,5 +1,4 @@
-import type { CandleTimeframe } from '../../../src/index.js';
-import type { ExchangeOperation } from '../../../src/port/exchange-port.js';
+import type { CandleTimeframe, ExchangeOperation } from '@hookline/exchange';
 import type { PaperVenue } from './paper-venue.js';
 import { cancelOrders, createOrder, getOrder, listOrders, paged, type RestAnswer } from './rest-orders.js';
 import { accountJson, candleJson, fillJson, pricebookJson, productJson } from './wire-format.js';

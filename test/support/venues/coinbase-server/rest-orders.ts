@@ -1,5 +1,5 @@
 import { dec, quantizeDown } from '@hookline/core';
-import { type CreateOrderRequest, isExchangeError } from '../../../src/index.js';
+import { type CreateOrderRequest, isExchangeError } from '@hookline/exchange';
 import type { PaperVenue } from './paper-venue.js';
 import { orderJson } from './wire-format.js';
 

@@ -1,6 +1,5 @@
 import { type Decimal, toPlainString, ZERO } from '@hookline/core';
-import type { Candle, ExchangeOrder, Fill, Market, Ticker } from '../../../src/index.js';
-import type { Balance } from '../../../src/port/market.js';
+import type { Balance, Candle, ExchangeOrder, Fill, Market, Ticker } from '@hookline/exchange';
 
 // Coinbase Advanced Trade's documented JSON shapes, built from the paper exchange's state. All
 // numbers are strings; times are ISO-8601 with microseconds, as the venue sends them.

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { ExchangeOperation } from '@hookline/exchange';
 import { WebSocketServer } from 'ws';
-import type { ExchangeOperation } from '../../../src/port/exchange-port.js';
 import { generateTestApiKey, JwtVerifier, type TestApiKey } from './jwt-verifier.js';
 import { PaperVenue } from './paper-venue.js';
 import type { RestAnswer } from './rest-orders.js';

@@ -1,4 +1,4 @@
-import type { ExchangeOperation } from '../../../src/port/exchange-port.js';
+import type { ExchangeOperation } from '@hookline/exchange';
 
 /**
  * How the local Coinbase answers a request instead of normally. `afterProcessing` means the venue

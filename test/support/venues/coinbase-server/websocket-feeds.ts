@@ -1,6 +1,6 @@
 import { isTerminal } from '@hookline/core';
+import type { ExchangeOrder, Ticker } from '@hookline/exchange';
 import type { WebSocket } from 'ws';
-import type { ExchangeOrder, Ticker } from '../../../src/index.js';
 import type { JwtVerifier } from './jwt-verifier.js';
 import type { PaperVenue } from './paper-venue.js';
 import { coinbaseTime, tickerJson, userOrderJson } from './wire-format.js';

@@ -7,7 +7,7 @@ import {
   PaperExchange,
   ScriptedPriceSource,
   type Ticker,
-} from '../../../src/index.js';
+} from '@hookline/exchange';
 
 /** A top of book for the venue to show. */
 export interface VenueQuoteInput {
