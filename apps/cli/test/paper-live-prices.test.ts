@@ -6,11 +6,11 @@ import { dec, SystemClock } from '@hookline/core';
 import { parseConfig } from '@hookline/schemas';
 import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { eventually } from '../../../test/support/eventually.js';
 import {
   type CoinbaseTestServer,
   startCoinbaseServer,
 } from '../../../test/support/venues/coinbase-server/coinbase-server.js';
-import { eventually } from '../../../test/support/eventually.js';
 import { openPaperExchange, type PaperSetup } from '../src/paper-exchange-setup.js';
 
 let dataDir: string;

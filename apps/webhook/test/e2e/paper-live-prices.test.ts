@@ -13,12 +13,12 @@ import { parseConfig } from '@hookline/schemas';
 import { storeOf } from '@hookline/store';
 import { Redis } from 'ioredis';
 import { describe, expect, inject, it } from 'vitest';
+import { eventually } from '../../../../test/support/eventually.js';
+import { usePerFileDatabase } from '../../../../test/support/per-file-database.js';
 import {
   type CoinbaseTestServer,
   startCoinbaseServer,
 } from '../../../../test/support/venues/coinbase-server/coinbase-server.js';
-import { eventually } from '../../../../test/support/eventually.js';
-import { usePerFileDatabase } from '../../../../test/support/per-file-database.js';
 import { buildWebhookSystem } from '../../src/webhook-system.js';
 import { PASSPHRASE, READ_TOKEN, testSettings } from '../support/trading-harness.js';
 
