@@ -48,7 +48,9 @@ COPY apps ./apps
 COPY packages ./packages
 COPY prisma ./prisma
 COPY --from=build /app/packages/db/src/generated ./packages/db/src/generated
-# DATA_DIR for the embedded database, used only when no DATABASE_URL is given.
+# DATA_DIR: the paper exchange's state (paper-exchange.json) and, only without DATABASE_URL, the
+# embedded database. Owned by node, so a named volume mounted here (compose: webhook-data) starts
+# writable for the unprivileged process.
 RUN mkdir -p /app/.data && chown node:node /app/.data
 USER node
 EXPOSE 3000

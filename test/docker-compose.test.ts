@@ -22,6 +22,7 @@ interface Service {
   volumes?: string[];
   ports?: string[];
   profiles?: string[];
+  logging?: { driver?: string; options?: Record<string, string> };
 }
 
 const composeText = read('docker-compose.yml');
@@ -56,8 +57,9 @@ const IMAGE_SERVICES = ['migrate', ...APPS] as const;
 const SECRET_KEY = /PASSWORD|SECRET|TOKEN|PASSPHRASE|API_KEY|PRIVATE_KEY/;
 
 describe('docker-compose.yml', () => {
-  it('when parsed then postgres, redis, migrate, sighook, webhook and the TLS proxy are services', () => {
+  it('when parsed then postgres, redis, migrate, sighook, webhook, the TLS proxy and the backup are services', () => {
     expect(Object.keys(compose.services).sort()).toEqual([
+      'backup',
       'caddy',
       'migrate',
       'postgres',
@@ -70,6 +72,8 @@ describe('docker-compose.yml', () => {
   it.each([
     ['postgres', '/var/lib/postgresql/data'],
     ['redis', '/data'],
+    // DATA_DIR: paper balances (paper-exchange.json) must outlive a recreate as Postgres's positions do.
+    ['webhook', '/app/.data'],
   ])('when %s stores data then it is on a named volume at %s', (name, path) => {
     const volume = service(name).volumes?.find((entry) => entry.endsWith(`:${path}`));
     const volumeName = volume?.split(':')[0] ?? '';
@@ -84,13 +88,47 @@ describe('docker-compose.yml', () => {
   it.each([
     ['postgres', /^pg_isready\b/],
     ['redis', /^redis-cli ping$/],
-    ['sighook', /^node -e fetch\('http:\/\/127\.0\.0\.1:3001\/healthz'\)/],
-    ['webhook', /^node -e fetch\('http:\/\/127\.0\.0\.1:3000\/healthz'\)/],
+    // Ready, not only alive: /readyz (the webhook's needs WEBHOOK_PASSPHRASE).
+    ['sighook', /^node -e fetch\('http:\/\/127\.0\.0\.1:3001\/readyz'\)/],
+    ['webhook', /^node -e fetch\('http:\/\/127\.0\.0\.1:3000\/readyz'\)/],
   ])('when %s runs then its healthcheck probes it without curl', (name, probe) => {
     const [kind, ...command] = service(name).healthcheck?.test ?? [];
 
     expect(['CMD', 'CMD-SHELL']).toContain(kind);
     expect(command.join(' ')).toMatch(probe);
+  });
+
+  it('when the webhook has no WEBHOOK_PASSPHRASE then its healthcheck fails: its /readyz checks the passphrase', () => {
+    const source = read('apps/webhook/src/webhook-service.ts');
+
+    expect(source).toMatch(/readiness\.register\(passphraseReadiness\(config\.WEBHOOK_PASSPHRASE\)\)/);
+    expect(service('webhook').healthcheck?.test?.join(' ')).toContain('/readyz');
+  });
+
+  it.each(Object.keys(compose.services))(
+    'when %s logs then json-file rotates it (max-size, max-file)',
+    (name) => {
+      const logging = service(name).logging;
+
+      expect(logging?.driver).toBe('json-file');
+      expect(logging?.options?.['max-size']).toMatch(/^\d+[kmg]$/);
+      expect(Number(logging?.options?.['max-file'])).toBeGreaterThan(0);
+    },
+  );
+
+  it('when a backup is asked for then pg_dump writes a custom-format dump to BACKUP_DIR, under a profile', () => {
+    const backup = service('backup');
+    const volume = interpolate(backup.volumes?.[0] ?? '', {});
+
+    expect(backup.profiles).toEqual(['backup']);
+    expect(backup.image).toBe(service('postgres').image);
+    expect(backup.depends_on?.postgres?.condition).toBe('service_healthy');
+    expect(backup.command?.join(' ')).toMatch(/pg_dump --format=custom --file="\$\$file"/);
+    expect(volume).toBe('./backups:/backups');
+    expect(interpolate(backup.volumes?.[0] ?? '', { BACKUP_DIR: '/srv/backups' })).toBe(
+      '/srv/backups:/backups',
+    );
+    expect(interpolate(backup.environment?.PGHOST ?? '', {})).toBe('postgres');
   });
 
   it('when migrate runs then it is a one-shot db migrate after postgres is healthy', () => {

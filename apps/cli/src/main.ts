@@ -1,5 +1,5 @@
 import { HooklineError } from '@hookline/core';
-import { MigrationError } from '@hookline/db';
+import { EmbeddedDatabaseInUseError, MigrationError } from '@hookline/db';
 import { createLogger, RedisServerNotFoundError } from '@hookline/runtime';
 import { ConfigError } from '@hookline/schemas';
 import type { Logger } from 'pino';
@@ -34,6 +34,7 @@ function report(error: unknown): number {
   if (
     error instanceof RedisServerNotFoundError ||
     error instanceof MigrationError ||
+    error instanceof EmbeddedDatabaseInUseError ||
     error instanceof HooklineError
   ) {
     process.stderr.write(`hookline: ${error.message}\n`);

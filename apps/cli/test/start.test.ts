@@ -30,11 +30,12 @@ function portIsClosed(port: number): Promise<boolean> {
 }
 
 describe('pnpm hookline start', () => {
-  it('when nothing is configured then both services run in paper mode on PGlite and a private Redis, and SIGTERM exits 0', async () => {
+  it('when only the passphrase is configured then both services run in paper mode on PGlite and a private Redis, and SIGTERM exits 0', async () => {
     const port = await findFreePort();
     const { child, output } = spawnCli(
       ['start'],
-      cleanEnvironment({ DATA_DIR: freshDataDir(), PORT: String(port) }),
+      // A passphrase: without one the webhook is not ready (it would refuse every alert).
+      cleanEnvironment({ DATA_DIR: freshDataDir(), PORT: String(port), WEBHOOK_PASSPHRASE: 'start-test-passphrase' }),
     );
     const health = await waitForHttpOk(`http://127.0.0.1:${port}/healthz`, 60_000, child);
     expect(await health.json()).toEqual({ status: 'ok', services: ['webhook', 'sighook'], mode: 'paper' });
@@ -68,7 +69,8 @@ describe('pnpm hookline start', () => {
     const port = await findFreePort();
     const { child, output } = spawnCli(
       ['start'],
-      cleanEnvironment({ DATA_DIR: freshDataDir(), PORT: String(port) }),
+      // A passphrase: without one the webhook is not ready (it would refuse every alert).
+      cleanEnvironment({ DATA_DIR: freshDataDir(), PORT: String(port), WEBHOOK_PASSPHRASE: 'start-test-passphrase' }),
       { ownProcessGroup: true },
     );
     await waitForHttpOk(`http://127.0.0.1:${port}/readyz`, 60_000, child);

@@ -1,5 +1,6 @@
 import { heartbeatCheck, type RunningService, startHeartbeat } from '@hookline/runtime';
 import { storeOf } from '@hookline/store';
+import { passphraseReadiness } from './ingress/passphrase-readiness.js';
 import type { WebhookServiceContext } from './service-context.js';
 import { buildWebhookSystem } from './webhook-system.js';
 
@@ -11,6 +12,7 @@ import { buildWebhookSystem } from './webhook-system.js';
  */
 export async function startWebhookService(context: WebhookServiceContext): Promise<RunningService> {
   const { config, logger, readiness, redis, clock, database } = context;
+  readiness.register(passphraseReadiness(config.WEBHOOK_PASSPHRASE));
   readiness.register({
     ...heartbeatCheck({
       redis,

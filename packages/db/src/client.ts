@@ -1,4 +1,3 @@
-import type { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from './generated/prisma/client.js';
@@ -23,15 +22,18 @@ export async function openDatabase(location: DatabaseLocation): Promise<Database
     const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: location.databaseUrl }) });
     return { prisma, kind: 'postgres', ping: () => pingOrThrow(prisma), close: () => prisma.$disconnect() };
   }
-  const pglite: PGlite = await openPglite(location.dataDir);
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  const embedded = await openPglite(location.dataDir);
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(embedded.pglite) });
   return {
     prisma,
     kind: 'pglite',
     ping: () => pingOrThrow(prisma),
     close: async () => {
-      await prisma.$disconnect();
-      if (!pglite.closed) await pglite.close();
+      try {
+        await prisma.$disconnect();
+      } finally {
+        await embedded.close();
+      }
     },
   };
 }

@@ -16,6 +16,8 @@ export type {
 export { Prisma } from './generated/prisma/client.js';
 /** Enums of schema.prisma, each a const object and a union type (Side, OrderStatus, Trigger, …). */
 export * from './generated/prisma/enums.js';
+export { EmbeddedDatabaseInUseError, type LockHolder } from './lock/embedded-database-in-use-error.js';
+export { embeddedDatabaseHolder, embeddedDatabaseLockPath } from './lock/embedded-database-lock.js';
 export { createMigration } from './migrations/create-migration.js';
 export { migrateDatabase } from './migrations/migrate-database.js';
 export { MigrationError } from './migrations/migration-error.js';

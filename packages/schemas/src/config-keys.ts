@@ -72,7 +72,8 @@ export const CONFIG_KEYS = {
   },
   WEBHOOK_PASSPHRASE: {
     schema: z.string().min(12, { error: 'must be at least 12 characters' }),
-    description: 'Passphrase every TradingView alert must carry. Unset = POST /webhook refuses all alerts.',
+    description:
+      'Passphrase every TradingView alert must carry. Unset = POST /webhook refuses all alerts and /readyz answers 503 (not ready).',
     secret: true,
   },
   ADMIN_TOKEN: {

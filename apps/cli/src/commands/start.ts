@@ -7,6 +7,7 @@ import { openInfrastructure } from '../infrastructure.js';
 import { exitAfterOutput } from '../process-end.js';
 import { waitForShutdownSignal } from '../shutdown-signal.js';
 import { UsageError } from '../usage.js';
+import { assertStartTargetFitsDatabase } from './start-database-rule.js';
 
 /** Which services `start` runs in this process. */
 export type StartTarget = 'both' | 'webhook' | 'sighook';
@@ -35,6 +36,7 @@ export async function runStart(
   logger: Logger,
   options: StartOptions = {},
 ): Promise<number> {
+  assertStartTargetFitsDatabase(target, config);
   const names = target === 'both' ? ['webhook', 'sighook'] : [target];
   // sighook alone gets a paper exchange of its own (public market data only) that never writes the
   // paper state file, which belongs to the webhook process; in both mode the two share one exchange.

@@ -1,15 +1,17 @@
 // `signals` without --candles: the matrix now, as the running services left it. Redis holds the latest
 // row per symbol (REDIS_URL); without REDIS_URL the services' Redis is a private one this process
 // cannot reach, so the database's newest signal_matrix rows are read instead. Both readers apply the
-// freshness rule (HOOKLINE_MATRIX_MAX_AGE_MS) and say why a symbol has no row.
+// freshness rule (HOOKLINE_MATRIX_MAX_AGE_MS) and say why a symbol has no row. While a running
+// `start` holds the embedded database, the running webhook's API is asked instead.
 import { resolve } from 'node:path';
-import { openDatabase } from '@hookline/db';
+import { embeddedDatabaseHolder, openDatabase, pgliteDirectory } from '@hookline/db';
 import { type LatestMatrixRow, readLatestMatrixRows } from '@hookline/runtime';
 import type { Config, MatrixRow, MatrixRowRefusal } from '@hookline/schemas';
 import { latestMatrixRowsFromDatabase } from '@hookline/sighook';
 import { storeOf } from '@hookline/store';
 import { Redis } from 'ioredis';
-import { assertEmbeddedDatabaseFree } from './embedded-database-check.js';
+import { assertEmbeddedDatabaseExists } from './embedded-database-check.js';
+import { matrixFromRunningServer } from './matrix-over-http.js';
 import { SignalsUnavailableError } from './signals-unavailable-error.js';
 
 /** A symbol without a usable row, and why. */
@@ -21,7 +23,7 @@ export interface MatrixRefusal {
 
 /** The current matrix of the asked symbols: the usable rows and the refused symbols. */
 export interface LiveMatrix {
-  readonly source: 'redis' | 'database';
+  readonly source: 'redis' | 'database' | 'the running server';
   readonly rows: readonly MatrixRow[];
   readonly refusals: readonly MatrixRefusal[];
 }
@@ -33,11 +35,19 @@ export async function liveMatrix(
   nowMs: number,
 ): Promise<LiveMatrix> {
   const freshness = { nowMs, maxAgeMs: config.HOOKLINE_MATRIX_MAX_AGE_MS };
-  const source = config.REDIS_URL === undefined ? 'database' : 'redis';
+  const dataDir = resolve(config.DATA_DIR);
+  const holder =
+    config.REDIS_URL === undefined && config.DATABASE_URL === undefined
+      ? embeddedDatabaseHolder(dataDir)
+      : undefined;
+  const source =
+    config.REDIS_URL !== undefined ? 'redis' : holder !== undefined ? 'the running server' : 'database';
   const latest =
-    config.REDIS_URL === undefined
-      ? await fromDatabase(config, symbols, freshness)
-      : await fromRedis(config.REDIS_URL, symbols, freshness);
+    config.REDIS_URL !== undefined
+      ? await fromRedis(config.REDIS_URL, symbols, freshness)
+      : holder !== undefined
+        ? await matrixFromRunningServer(config, symbols, holder, pgliteDirectory(dataDir))
+        : await fromDatabase(config, symbols, freshness);
   const rows: MatrixRow[] = [];
   const refusals: MatrixRefusal[] = [];
   for (const symbol of symbols) {
@@ -86,7 +96,7 @@ async function fromDatabase(
   freshness: Freshness,
 ): Promise<Map<string, LatestMatrixRow>> {
   const dataDir = resolve(config.DATA_DIR);
-  if (config.DATABASE_URL === undefined) assertEmbeddedDatabaseFree(dataDir);
+  if (config.DATABASE_URL === undefined) assertEmbeddedDatabaseExists(dataDir);
   const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir });
   try {
     // The configured timeframe: rows of an earlier configuration are not "the matrix now".

@@ -14,5 +14,6 @@ export interface DatabaseLocation {
 /** Opens a single SQL session on the server at `databaseUrl`, or on the data directory's PGlite. */
 export async function openSqlExecutor(location: DatabaseLocation): Promise<SqlExecutor> {
   if (location.databaseUrl) return openPostgresExecutor(location.databaseUrl);
-  return pgliteExecutor(await openPglite(location.dataDir));
+  const embedded = await openPglite(location.dataDir);
+  return { ...pgliteExecutor(embedded.pglite, false), close: () => embedded.close() };
 }

@@ -1,0 +1,103 @@
+// The lock of an embedded database, on real processes: a running holder refuses a second opener with
+// its details, a dead one (or a reused pid) is taken over, and one process shares its own lock.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../src/client.js';
+import { EmbeddedDatabaseInUseError } from '../src/lock/embedded-database-in-use-error.js';
+import {
+  embeddedDatabaseHolder,
+  embeddedDatabaseLockPath,
+  lockEmbeddedDatabase,
+} from '../src/lock/embedded-database-lock.js';
+import { tempDir } from './support/temp-dir.js';
+
+const children: ChildProcess[] = [];
+afterEach(() => {
+  for (const child of children.splice(0)) child.kill('SIGKILL');
+});
+
+/** A real process that keeps running (a stand-in holder: only its pid matters). */
+function runningProcess(): ChildProcess {
+  const child = spawn('sleep', ['60'], { stdio: 'ignore' });
+  children.push(child);
+  return child;
+}
+
+async function deadPid(): Promise<number> {
+  const child = spawn('sleep', ['60'], { stdio: 'ignore' });
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGKILL');
+  await exited;
+  return child.pid as number;
+}
+
+function writeLock(dataDir: string, holder: Record<string, unknown>): void {
+  writeFileSync(embeddedDatabaseLockPath(dataDir), `${JSON.stringify(holder)}\n`);
+}
+
+describe('the embedded database lock', () => {
+  it('when a running process holds the lock then a second opener is refused at once, naming pid, command and since', async () => {
+    const dataDir = await tempDir();
+    const holder = runningProcess();
+    writeLock(dataDir, {
+      pid: holder.pid,
+      command: 'hookline start',
+      since: '2026-01-02T03:04:05.000Z',
+      host: 'h',
+    });
+    const started = performance.now();
+    const refusal = (() => {
+      try {
+        lockEmbeddedDatabase(dataDir);
+        return undefined;
+      } catch (error) {
+        return error;
+      }
+    })();
+    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(refusal).toBeInstanceOf(EmbeddedDatabaseInUseError);
+    const message = (refusal as Error).message;
+    expect(message).toContain(`pid ${holder.pid} (hookline start, since 2026-01-02T03:04:05.000Z)`);
+    expect(message).toContain('DATABASE_URL');
+    expect(message).not.toContain('\n');
+    expect(embeddedDatabaseHolder(dataDir)?.pid).toBe(holder.pid);
+    await expect(openDatabase({ dataDir })).rejects.toBeInstanceOf(EmbeddedDatabaseInUseError);
+  });
+
+  it.each([
+    ['its pid is no longer running', async () => ({ pid: await deadPid() })],
+    [
+      'its pid now belongs to another process (reused)',
+      async () => ({ pid: runningProcess().pid, startTicks: '1' }),
+    ],
+    ['it is not a lock file at all', async () => ({ garbage: true })],
+  ])('when the lock was left and %s then it is taken over with a notice', async (_case, lockOf) => {
+    const dataDir = await tempDir();
+    writeLock(dataDir, { command: 'hookline start', since: '2026-01-02T03:04:05.000Z', ...(await lockOf()) });
+    const notices: string[] = [];
+    const release = lockEmbeddedDatabase(dataDir, (line) => notices.push(line));
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toContain('taking it over');
+    expect(JSON.parse(readFileSync(embeddedDatabaseLockPath(dataDir), 'utf8'))).toMatchObject({
+      pid: process.pid,
+    });
+    release();
+    expect(existsSync(embeddedDatabaseLockPath(dataDir))).toBe(false);
+  });
+
+  it('when one process takes its lock twice (migrate, then serve) then both share it, which goes with the last close', async () => {
+    const dataDir = await tempDir();
+    const first = lockEmbeddedDatabase(dataDir);
+    const second = lockEmbeddedDatabase(dataDir);
+    const lock = JSON.parse(readFileSync(embeddedDatabaseLockPath(dataDir), 'utf8'));
+    expect(lock).toMatchObject({ pid: process.pid });
+    expect(typeof lock.command).toBe('string');
+    expect(Number.isNaN(Date.parse(lock.since))).toBe(false);
+    first();
+    expect(existsSync(embeddedDatabaseLockPath(dataDir))).toBe(true);
+    second();
+    second(); // a second release of the same handle changes nothing
+    expect(existsSync(embeddedDatabaseLockPath(dataDir))).toBe(false);
+  });
+});
