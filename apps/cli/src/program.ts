@@ -132,7 +132,7 @@ A first Ctrl-C (or SIGTERM) stops intake, drains and closes; a second one exits 
       .argument('<file>', 'the CSV file')
       .option(
         '--account <name>',
-        'account of rows whose account column is empty (default: the trading account)',
+        'account of rows whose account column is empty (default: HOOKLINE_ACCOUNT, else live)',
       )
       .option('--exchange <name>', 'the venue the fills came from (default EXCHANGE)'),
     async ([file], options) =>

@@ -35,6 +35,26 @@ export async function registerAccount(prisma: PrismaClient, account: AccountReco
   return { name: recorded.name, mode: recorded.mode, exchange: recorded.exchange };
 }
 
+/**
+ * The accounts of imported fills with their modes: those not recorded yet are recorded as live
+ * accounts on the exchange (an exchange's history is real fills); recorded ones keep their mode.
+ */
+export async function recordImportedAccounts(
+  prisma: PrismaClient,
+  names: readonly string[],
+  exchange: string,
+): Promise<CoveredAccount[]> {
+  await prisma.account.createMany({
+    data: names.map((name) => ({ name, mode: 'live' as const, exchange })),
+    skipDuplicates: true,
+  });
+  const rows = await prisma.account.findMany({
+    where: { name: { in: [...names] } },
+    orderBy: { name: 'asc' },
+  });
+  return rows.map((row) => ({ name: row.name, mode: row.mode }));
+}
+
 /** Every recorded account, by name. */
 export async function listAccounts(prisma: PrismaClient): Promise<AccountRecord[]> {
   const rows = await prisma.account.findMany({ orderBy: { name: 'asc' } });

@@ -22,7 +22,7 @@ export interface LedgerScopeOptions {
 
 /** Options of `ledger import <file>`. */
 export interface LedgerImportOptions {
-  /** --account NAME: the account of rows whose account column is empty (default: the trading account, tradingAccountOf). */
+  /** --account NAME: the account of rows whose account column is empty (default: the account a live start trades, `live` unless HOOKLINE_ACCOUNT). */
   readonly account?: string;
   /** --exchange NAME: the venue the fills came from (default EXCHANGE). */
   readonly exchange?: string;
@@ -81,7 +81,8 @@ async function importFile(
 ): Promise<number> {
   const result = await importLedgerCsv(store, file, {
     exchange: values.exchange ?? config.EXCHANGE,
-    defaultAccount: values.account ?? tradingAccountOf(config),
+    // A venue's fills CSV is real history: by default it goes to the account a live start trades.
+    defaultAccount: values.account ?? tradingAccountOf({ ...config, MODE: 'live' }),
     clock: new SystemClock(),
     ledger: ledgerOptionsFromConfig(config),
     onProgress: (message) => process.stderr.write(`${message}\n`),
@@ -97,6 +98,7 @@ async function importFile(
     `${file}: ${result.rows} rows, ${result.inserted} fills imported, ${result.duplicates} already present, ` +
       `${result.allocations} allocations written\n`,
   );
+  process.stdout.write(`${coverageLine(result.accounts)}\n`);
   return 0;
 }
 
