@@ -2,7 +2,8 @@ import { type Clock, HooklineError, SystemClock } from '@hookline/core';
 import type { Database } from '@hookline/db';
 import { CcxtExchange, candleTimeframeMs, type ExchangePort, startTicking } from '@hookline/exchange';
 import { type LocalRedis, ReadinessRegistry, startLocalRedis } from '@hookline/runtime';
-import type { Config } from '@hookline/schemas';
+import { type Config, tradingAccountOf } from '@hookline/schemas';
+import { registerAccount, storeOf } from '@hookline/store';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { openConfiguredDatabase } from './database-access.js';
@@ -48,6 +49,13 @@ export async function openInfrastructure(
       logger.info({ applied, dataDir: config.DATA_DIR }, 'embedded database migrated'),
     );
     closers.push(() => database.close());
+    // Refused before anything else opens when the account was recorded with the other mode.
+    const account = await registerAccount(storeOf(database), {
+      name: tradingAccountOf(config),
+      mode: config.MODE,
+      exchange: config.MODE === 'paper' ? 'paper' : config.EXCHANGE,
+    });
+    logger.info({ account: account.name, mode: account.mode }, 'account registered');
     let privateRedis: LocalRedis | undefined;
     if (!config.REDIS_URL) {
       privateRedis = await startLocalRedis();

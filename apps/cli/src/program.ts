@@ -130,7 +130,10 @@ A first Ctrl-C (or SIGTERM) stops intake, drains and closes; a second one exits 
           'nothing is imported when a row is bad, and every bad row is listed',
       )
       .argument('<file>', 'the CSV file')
-      .option('--account <name>', 'account of rows whose account column is empty (default HOOKLINE_ACCOUNT)')
+      .option(
+        '--account <name>',
+        'account of rows whose account column is empty (default: HOOKLINE_ACCOUNT, else live)',
+      )
       .option('--exchange <name>', 'the venue the fills came from (default EXCHANGE)'),
     async ([file], options) =>
       (await import('./commands/ledger.js')).runLedgerImport(file ?? '', options, hooks.loadConfig()),
@@ -148,7 +151,7 @@ A first Ctrl-C (or SIGTERM) stops intake, drains and closes; a second one exits 
     ledger
       .command('verify')
       .description('check every ledger invariant; exit 1 with a list on any violation')
-      .option('--account <name>', "only this account's books")
+      .option('--account <name>', "only this account's books (paper included; default: every live account)")
       .option('--symbol <symbol>', "only this symbol's base asset"),
     async (_args, options) =>
       (await import('./commands/ledger.js')).runLedgerVerify(options, hooks.loadConfig()),
@@ -165,7 +168,10 @@ A first Ctrl-C (or SIGTERM) stops intake, drains and closes; a second one exits 
       .option('--year <YYYY>', 'the tax year (required)')
       .addOption(new Option('--format <format>', 'what to print').choices(TAX_FORMATS).default('json'))
       .option('--timezone <TZ>', 'IANA zone of the tax calendar (default HOOKLINE_TAX_TIMEZONE)')
-      .option('--account <name>', "only this account's disposals")
+      .option(
+        '--account <name>',
+        "only this account's disposals (paper included; default: every live account)",
+      )
       .option('--output <file>', 'write the report to this file (confirmed on stderr) instead of stdout'),
     async (_args, options) =>
       (await import('./commands/tax.js')).runTaxReport(

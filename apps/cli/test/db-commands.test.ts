@@ -12,6 +12,7 @@ const migrationCount = readdirSync(defaultMigrationsDir, { withFileTypes: true }
 ).length;
 
 const architectureTables = [
+  'accounts',
   'alerts',
   'decisions',
   'exits',

@@ -34,7 +34,7 @@ describe('ledger import → verify → recompute → tax report (end to end)', (
       'ledger verified: no broken invariant',
     );
     const recompute = await runCli(['ledger', 'recompute'], environment);
-    expect(recompute.output).toContain('default BTC: 2 allocations (unchanged)');
+    expect(recompute.output).toContain('live BTC: 2 allocations (unchanged)');
     const verify = await runCli(['ledger', 'verify'], environment);
     expect(verify.code).toBe(0);
   }, 60_000);

@@ -7,7 +7,7 @@ import {
   registerHealthRoutes,
   startHeartbeat,
 } from '@hookline/runtime';
-import { JOB_QUEUE_PREFIX } from '@hookline/schemas';
+import { JOB_QUEUE_PREFIX, tradingAccountOf } from '@hookline/schemas';
 import { storeOf } from '@hookline/store';
 import type { FastifyInstance } from 'fastify';
 import { AlertJobQueue } from './entries/alert-job-queue.js';
@@ -119,7 +119,7 @@ function buildSignalLoop(
           queue,
           clock,
           ids: context.ids ?? new UuidV7IdGenerator(clock, new SystemRandomSource()),
-          account: config.HOOKLINE_ACCOUNT,
+          account: tradingAccountOf(config),
           timeframeMs: candleTimeframeMs[timeframe],
           maxAgeMs: config.HOOKLINE_MATRIX_MAX_AGE_MS,
           logger,

@@ -9,7 +9,7 @@
 import { type Clock, type IdGenerator, SystemRandomSource, UuidV7IdGenerator } from '@hookline/core';
 import type { ExchangePort, QuoteSource } from '@hookline/exchange';
 import { type HealthInfo, httpOptionsFromConfig, ReadinessRegistry } from '@hookline/runtime';
-import { type Config, JOB_QUEUE_PREFIX } from '@hookline/schemas';
+import { type Config, JOB_QUEUE_PREFIX, tradingAccountOf } from '@hookline/schemas';
 import { AlertIntakeStore, ledgerOptionsFromConfig, type Store } from '@hookline/store';
 import type { FastifyInstance } from 'fastify';
 import type { Redis } from 'ioredis';
@@ -238,7 +238,7 @@ async function buildOnline(
     redis,
     clock,
     logger,
-    account: config.HOOKLINE_ACCOUNT,
+    account: tradingAccountOf(config),
     exchangeName: exchange.name,
     keyPrefix: prefix,
     ledger,

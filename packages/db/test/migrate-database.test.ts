@@ -7,6 +7,7 @@ import { migrationChecksum, readMigrations } from '../src/migrations/migration-f
 import { engines, withExecutor } from './support/engines.js';
 
 const architectureTables = [
+  'accounts',
   'alerts',
   'decisions',
   'exits',

@@ -1,17 +1,20 @@
 import type { Clock } from '@hookline/core';
 import type { PrismaClient } from '@hookline/db';
 import type { LedgerOptions } from '@hookline/ledger';
+import { type CoveredAccount, recordImportedAccounts } from './accounts.js';
 import type { NewFill } from './new-fill.js';
 import { readLedgerCsv } from './read-ledger-csv.js';
 import { type RecordFillsResult, recordFills } from './record-fills.js';
 
 /** What `ledger import` did: the rows read and what recording them changed, or why nothing was imported. */
 export type ImportResult =
-  | ({ readonly ok: true; readonly rows: number } & RecordFillsResult)
+  | ({ readonly ok: true; readonly rows: number; readonly accounts: CoveredAccount[] } & RecordFillsResult)
   | { readonly ok: false; readonly problems: string[]; readonly badRows: number };
 
 /**
- * Imports a fills CSV in one transaction. Re-importing changes nothing (trade ids are unique per
+ * Imports a fills CSV in one transaction. An account the rows name that is not recorded yet is
+ * recorded as a live account on the exchange (a venue's fills CSV is real history); a recorded
+ * account keeps its mode. Re-importing changes nothing (trade ids are unique per
  * account and exchange); a file with any invalid row imports nothing and names every problem.
  */
 export async function importLedgerCsv(
@@ -52,5 +55,10 @@ export async function importLedgerCsv(
     unknownOrderOrigin: 'IMPORT',
     timeoutMs: 30 * 60_000,
   });
-  return { ok: true, rows: read.rows.length, ...result };
+  const accounts = await recordImportedAccounts(
+    prisma,
+    [...new Set(fills.map((fill) => fill.account))],
+    options.exchange,
+  );
+  return { ok: true, rows: read.rows.length, accounts, ...result };
 }

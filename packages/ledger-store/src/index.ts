@@ -1,10 +1,18 @@
 // @hookline/ledger-store: the FIFO ledger's persistence. Fills, their order rows, allocations and
 // aggregates are written in one transaction; the pure engine (@hookline/ledger) decides everything.
 
+export {
+  type AccountRecord,
+  type CoveredAccount,
+  coverageLine,
+  listAccounts,
+  registerAccount,
+  reportAccounts,
+} from './accounts.js';
 export { type ImportResult, importLedgerCsv } from './import-ledger-csv.js';
 export type { FillChannel, NewFill } from './new-fill.js';
 export { type RecomputedBook, recomputeStoredLedger } from './recompute-stored-ledger.js';
 export { type RecordFillsOptions, type RecordFillsResult, recordFills } from './record-fills.js';
 export { loadStoredLedger } from './stored-ledger.js';
 export { storedTaxReport } from './stored-tax-report.js';
-export { verifyStoredLedger } from './verify-stored-ledger.js';
+export { verifyReportedLedger, verifyStoredLedger } from './verify-stored-ledger.js';

@@ -8,6 +8,7 @@ import {
   ledgerStateFromRows,
   verifyLedger,
 } from '@hookline/ledger';
+import { type CoveredAccount, reportAccounts } from './accounts.js';
 import { computeOrderAggregates, type OrderAggregates } from './order-aggregates.js';
 import { type LedgerScope, loadStoredLedger } from './stored-ledger.js';
 
@@ -45,6 +46,25 @@ export async function verifyStoredLedger(
       violations.push(...compareColumn(aggregate, column, want, have));
   }
   return violations;
+}
+
+/**
+ * `ledger verify` as the CLI runs it: the live accounts' books, or the one account named (paper
+ * included), optionally one asset; `accounts` says which were covered.
+ */
+export async function verifyReportedLedger(
+  prisma: PrismaClient,
+  options: { account?: string | undefined; asset?: string | undefined; ledger?: LedgerOptions } = {},
+): Promise<{ accounts: CoveredAccount[]; violations: LedgerViolation[] }> {
+  const accounts = await reportAccounts(prisma, options.account);
+  const violations: LedgerViolation[] = [];
+  for (const { name } of accounts) {
+    const scope = { account: name, ...(options.asset === undefined ? {} : { asset: options.asset }) };
+    violations.push(
+      ...(await verifyStoredLedger(prisma, { scope, ...(options.ledger ? { ledger: options.ledger } : {}) })),
+    );
+  }
+  return { accounts, violations };
 }
 
 function compareColumn(

@@ -154,8 +154,8 @@ export const CONFIG_KEYS = {
       .string()
       .trim()
       .regex(/^[A-Za-z0-9_.-]{1,64}$/, { error: 'letters, digits, _ . - only, at most 64' }),
-    default: 'default',
-    description: 'Account name written on every order, fill and ledger row of this deployment.',
+    description:
+      'Account name written on every order, fill and ledger row of this deployment. Unset = `paper` in paper mode, `live` in live mode; an account keeps the mode it was first started in.',
   },
   HOOKLINE_SHUTDOWN_TIMEOUT_MS: {
     schema: envInteger(100, 600_000),

@@ -40,3 +40,4 @@ export {
   matrixHashKey,
   matrixRowSchema,
 } from './matrix/matrix-row.js';
+export { type AccountMode, accountModeConflict, tradingAccountOf } from './trading-account.js';

@@ -4,7 +4,14 @@
 // to Prisma or SQL. Exports are sorted by module path, so they read grouped by table group.
 
 /** The ledger's fill and result types, for callers of recordExchangeFills. */
-export type { NewFill, RecordFillsResult } from '@hookline/ledger-store';
+export type {
+  AccountRecord,
+  CoveredAccount,
+  NewFill,
+  RecordFillsResult,
+} from '@hookline/ledger-store';
+export { coverageLine } from '@hookline/ledger-store';
+export { listAccounts, registerAccount } from './accounts/accounts.js';
 export { AlertIntakeStore, type IntakeAlert, type IntakeOutcome } from './alerts/alert-intake.js';
 export { countAlertsByStatus, countDecisionsByOutcome } from './alerts/alert-metrics.js';
 export {
@@ -73,11 +80,13 @@ export {
 export {
   importLedgerCsv,
   type LedgerImportOptions,
+  type ReportedLedgerOptions,
   recomputeStoredLedger,
   type StoredLedgerOptions,
   type StoredTaxReport,
   storedTaxReport,
   type TaxReportOptions,
+  verifyReportedLedger,
   verifyStoredLedger,
 } from './ledger/ledger-commands.js';
 export { ledgerOptionsFromConfig } from './ledger-settings.js';

@@ -1,19 +1,20 @@
 import { resolve } from 'node:path';
 import { SystemClock } from '@hookline/core';
 import type { LedgerViolation } from '@hookline/ledger';
-import type { Config } from '@hookline/schemas';
+import { type Config, tradingAccountOf } from '@hookline/schemas';
 import {
+  coverageLine,
   importLedgerCsv,
   ledgerOptionsFromConfig,
   recomputeStoredLedger,
   type Store,
-  verifyStoredLedger,
+  verifyReportedLedger,
 } from '@hookline/store';
 import { withStore } from '../database-access.js';
 
 /** Options of `ledger recompute` and `ledger verify`: the books to cover. */
 export interface LedgerScopeOptions {
-  /** --account NAME: only this account's books. */
+  /** --account NAME: only this account's books (verify: paper included; default every live account). */
   readonly account?: string;
   /** --symbol S: only the books of this symbol's base asset (`BTC/USD` and `BTC-USD` both mean BTC). */
   readonly symbol?: string;
@@ -21,7 +22,7 @@ export interface LedgerScopeOptions {
 
 /** Options of `ledger import <file>`. */
 export interface LedgerImportOptions {
-  /** --account NAME: the account of rows whose account column is empty (default HOOKLINE_ACCOUNT). */
+  /** --account NAME: the account of rows whose account column is empty (default: the account a live start trades, `live` unless HOOKLINE_ACCOUNT). */
   readonly account?: string;
   /** --exchange NAME: the venue the fills came from (default EXCHANGE). */
   readonly exchange?: string;
@@ -57,13 +58,17 @@ export async function runLedgerRecompute(options: LedgerScopeOptions, config: Co
   });
 }
 
-/** `ledger verify [--account A] [--symbol S]`: exit 1 with a list on any broken invariant. */
+/**
+ * `ledger verify [--account A] [--symbol S]`: the live accounts' books (or account A's, paper
+ * included); exit 1 with a list on any broken invariant.
+ */
 export async function runLedgerVerify(options: LedgerScopeOptions, config: Config): Promise<number> {
   return await withStore(config, async (store) => {
-    const violations = await verifyStoredLedger(store, {
-      scope: scopeOf(options),
+    const { accounts, violations } = await verifyReportedLedger(store, {
+      ...scopeOf(options),
       ledger: ledgerOptionsFromConfig(config),
     });
+    process.stdout.write(`${coverageLine(accounts)}\n`);
     return reportViolations(violations);
   });
 }
@@ -76,7 +81,8 @@ async function importFile(
 ): Promise<number> {
   const result = await importLedgerCsv(store, file, {
     exchange: values.exchange ?? config.EXCHANGE,
-    defaultAccount: values.account ?? config.HOOKLINE_ACCOUNT,
+    // A venue's fills CSV is real history: by default it goes to the account a live start trades.
+    defaultAccount: values.account ?? tradingAccountOf({ ...config, MODE: 'live' }),
     clock: new SystemClock(),
     ledger: ledgerOptionsFromConfig(config),
     onProgress: (message) => process.stderr.write(`${message}\n`),
@@ -92,6 +98,7 @@ async function importFile(
     `${file}: ${result.rows} rows, ${result.inserted} fills imported, ${result.duplicates} already present, ` +
       `${result.allocations} allocations written\n`,
   );
+  process.stdout.write(`${coverageLine(result.accounts)}\n`);
   return 0;
 }
 

@@ -1,6 +1,6 @@
 import { type AllocationRecord, csvField, renderForm8949Csv } from '@hookline/ledger';
 import { type Config, parseConfig } from '@hookline/schemas';
-import { storedTaxReport } from '@hookline/store';
+import { coverageLine, storedTaxReport } from '@hookline/store';
 import { withStore } from '../database-access.js';
 import { writeOutputFile } from '../output-file.js';
 import { UsageError } from '../usage.js';
@@ -13,7 +13,7 @@ export interface TaxReportOptions {
   readonly format: TaxFormat;
   /** --timezone TZ (default HOOKLINE_TAX_TIMEZONE). */
   readonly timezone?: string;
-  /** --account NAME: only this account's disposals. */
+  /** --account NAME: only this account's disposals (paper included); default every live account. */
   readonly account?: string;
   /** --output FILE: write the report there (confirmed on stderr) instead of stdout. */
   readonly output?: string;
@@ -36,12 +36,12 @@ export async function runTaxReport(options: TaxReportOptions, config: Config): P
   const timezone = options.timezone
     ? parseConfig({ HOOKLINE_TAX_TIMEZONE: options.timezone }).HOOKLINE_TAX_TIMEZONE
     : config.HOOKLINE_TAX_TIMEZONE;
-  const { report, form8949 } = await withStore(config, (store) =>
+  const { report, form8949, accounts } = await withStore(config, (store) =>
     storedTaxReport(store, { year, timezone, account: options.account }),
   );
   const text =
     format === 'json'
-      ? `${JSON.stringify(report, null, 2)}\n`
+      ? `${JSON.stringify({ accounts, ...report }, null, 2)}\n`
       : format === '8949'
         ? renderForm8949Csv(form8949)
         : allocationsCsv(report.allocations);
@@ -52,6 +52,8 @@ export async function runTaxReport(options: TaxReportOptions, config: Config): P
         : { count: report.allocations.length, noun: 'allocation' };
     writeOutputFile(options.output, text, rows);
   } else process.stdout.write(text);
+  // Every format is machine-read: which accounts were covered goes to stderr.
+  process.stderr.write(`${coverageLine(accounts)}\n`);
   if (report.shortfalls.length > 0) {
     process.stderr.write(
       `warning: ${report.shortfalls.length} sale(s) beyond known inventory (shortfalls) in ${year}\n`,

@@ -52,6 +52,7 @@ export function registerDecisionRoutes(app: FastifyInstance, options: ApiOptions
         summary: 'Risk-gate decisions with their reason code and rule inputs, newest first',
         tags: ['read'],
         querystring: pageQuery.extend({
+          account: z.string().optional().describe("the account (default: this process's trading account)"),
           symbol: z.string().optional(),
           outcome: z.enum(outcomes).optional(),
           reason: z.string().optional().describe('reason code, e.g. BUY_GUARD_ACTIVE'),
@@ -63,6 +64,7 @@ export function registerDecisionRoutes(app: FastifyInstance, options: ApiOptions
     },
     async ({ query }) => {
       const rows = await listDecisions(store, {
+        account: query.account ?? options.account,
         symbol: query.symbol,
         outcome: query.outcome,
         reasonCode: query.reason,

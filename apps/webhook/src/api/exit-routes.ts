@@ -53,6 +53,7 @@ export function registerExitRoutes(app: FastifyInstance, options: ApiOptions): v
         summary: 'Exits with what their orders and fills add up to, newest first',
         tags: ['read'],
         querystring: pageQuery.extend({
+          account: z.string().optional().describe("the account (default: this process's trading account)"),
           symbol: z.string().optional(),
           reason: z.enum(exitReasons).optional().describe('exit reason, e.g. HARD_STOP'),
           outcome: z.enum(exitOutcomes).optional(),
@@ -62,6 +63,7 @@ export function registerExitRoutes(app: FastifyInstance, options: ApiOptions): v
     },
     async ({ query }) => {
       const rows = await listExits(store, {
+        account: query.account ?? options.account,
         symbol: query.symbol,
         exitReason: query.reason,
         outcome: query.outcome,

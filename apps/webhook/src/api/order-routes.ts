@@ -79,7 +79,7 @@ export const fillSchema = z.object({
 
 /** Registers GET /api/orders and GET /api/fills. */
 export function registerOrderRoutes(app: FastifyInstance, options: ApiOptions): void {
-  const { store } = options;
+  const { store, account } = options;
   app.withTypeProvider<ZodTypeProvider>().get(
     '/api/orders',
     {
@@ -87,6 +87,7 @@ export function registerOrderRoutes(app: FastifyInstance, options: ApiOptions): 
         summary: 'Our orders (trade_records), newest first',
         tags: ['read'],
         querystring: pageQuery.extend({
+          account: z.string().optional().describe("the account (default: this process's trading account)"),
           status: z.enum(orderStatuses).optional(),
           symbol: z.string().optional(),
         }),
@@ -95,6 +96,7 @@ export function registerOrderRoutes(app: FastifyInstance, options: ApiOptions): 
     },
     async ({ query }) => {
       const rows = await listOrders(store, {
+        account: query.account ?? account,
         status: query.status,
         symbol: query.symbol,
         before: query.before,
@@ -109,12 +111,17 @@ export function registerOrderRoutes(app: FastifyInstance, options: ApiOptions): 
       schema: {
         summary: 'Exchange executions recorded in the ledger, newest first',
         tags: ['read'],
-        querystring: pageQuery.extend({ symbol: z.string().optional(), order_id: z.string().optional() }),
+        querystring: pageQuery.extend({
+          account: z.string().optional().describe("the account (default: this process's trading account)"),
+          symbol: z.string().optional(),
+          order_id: z.string().optional(),
+        }),
         response: { 200: pageSchema(fillSchema) },
       },
     },
     async ({ query }) => {
       const rows = await listFills(store, {
+        account: query.account ?? account,
         symbol: query.symbol,
         orderId: query.order_id,
         before: query.before,

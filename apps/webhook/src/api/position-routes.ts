@@ -34,12 +34,15 @@ export function registerPositionRoutes(app: FastifyInstance, options: ApiOptions
       schema: {
         summary: 'Open positions with average cost, current bid, price age and unrealized P&L',
         tags: ['read'],
-        querystring: z.object({ account: z.string().optional(), symbol: z.string().optional() }),
+        querystring: z.object({
+          account: z.string().optional().describe("the account (default: this process's trading account)"),
+          symbol: z.string().optional(),
+        }),
         response: { 200: z.object({ items: z.array(positionSchema), max_price_age_ms: z.number() }) },
       },
     },
     async ({ query }) => {
-      const rows = await readOpenPositions(store, query);
+      const rows = await readOpenPositions(store, { ...query, account: query.account ?? options.account });
       const symbols = [...new Set(rows.map((row) => row.symbol))];
       const quotes = new Map(
         await Promise.all(

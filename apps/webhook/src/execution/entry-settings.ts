@@ -1,7 +1,7 @@
 // The one place entries are tuned from the configuration: pricing and sizing, the risk gate's limits
 // (HOOKLINE_RISK_*), preflight's tolerance, and how long an entry waits for the start-up reconciliation.
 import { type Decimal, dec } from '@hookline/core';
-import type { Config } from '@hookline/schemas';
+import { type Config, tradingAccountOf } from '@hookline/schemas';
 import { pauseBriefly } from '../controls/entry-pause.js';
 import {
   defaultPreflightOptions,
@@ -81,7 +81,7 @@ export function preflightOptionsFromConfig(config: Config): PreflightOptions {
 /** The entry settings from the validated configuration. */
 export function entrySettingsFromConfig(config: Config): EntrySettings {
   return {
-    account: config.HOOKLINE_ACCOUNT,
+    account: tradingAccountOf(config),
     offsetBps: config.HOOKLINE_ENTRY_OFFSET_BPS,
     postOnly: config.HOOKLINE_ENTRY_POST_ONLY,
     timeoutMs: config.HOOKLINE_ENTRY_TIMEOUT_MS,

@@ -2,7 +2,7 @@
 // thresholds, how exit orders are priced and escalated, the sentinel's loop, the position cap and
 // how often a sell that does not happen is recorded and retried.
 import { type Decimal, dec } from '@hookline/core';
-import type { Config } from '@hookline/schemas';
+import { type Config, tradingAccountOf } from '@hookline/schemas';
 import {
   type ProtectiveStopSettings,
   protectiveStopSettingsFromConfig,
@@ -145,7 +145,7 @@ export function exitSettingsFromConfig(config: Config): ExitSettings {
   const maxHoldMinutes = config.HOOKLINE_MAX_HOLD_MINUTES;
   const takeProfit = config.HOOKLINE_TAKE_PROFIT_PCT;
   return {
-    account: config.HOOKLINE_ACCOUNT,
+    account: tradingAccountOf(config),
     rules: {
       ...defaultExitRuleSettings,
       hardStopPct: dec(config.HOOKLINE_HARD_STOP_PCT),
@@ -161,7 +161,7 @@ export function exitSettingsFromConfig(config: Config): ExitSettings {
       maxSignalAgeMs: config.HOOKLINE_SIGNAL_MAX_AGE_MS,
     },
     execution: {
-      account: config.HOOKLINE_ACCOUNT,
+      account: tradingAccountOf(config),
       limitOffsetBps: config.HOOKLINE_EXIT_PRICE_OFFSET_BPS,
       timeoutMs: config.HOOKLINE_EXIT_TIMEOUT_MS,
       repriceAttempts: config.HOOKLINE_EXIT_REPRICE_ATTEMPTS,

@@ -12,7 +12,7 @@ import {
   type TickRow,
   tickFileQuotes,
 } from '@hookline/exchange';
-import type { Config } from '@hookline/schemas';
+import { type Config, tradingAccountOf } from '@hookline/schemas';
 import { type ReplayReport, readReplayReport, type StoreSource, storeOf } from '@hookline/store';
 import type { Logger } from 'pino';
 import { buildWebhookSystem } from '../webhook-system.js';
@@ -79,7 +79,7 @@ async function buildReplay(
 ) {
   const { config, logger } = options;
   const clock = new TestClock(startMs);
-  const account = config.HOOKLINE_ACCOUNT;
+  const account = tradingAccountOf(config);
   const store = storeOf(options.database, {
     usdCurrencies: config.HOOKLINE_LEDGER_USD_CURRENCIES,
     rowIds: options.ids ?? replayIdGenerator(clock, account),

@@ -6,6 +6,8 @@ import { clientOf, type Store } from '../store.js';
 
 /** Which decisions to list; every filter is optional. */
 export interface DecisionListQuery {
+  /** Only this account's rows. */
+  readonly account?: string | undefined;
   readonly symbol?: string | undefined;
   readonly outcome?: DecisionOutcome | undefined;
   /** The reason code, e.g. BUY_GUARD_ACTIVE. */
@@ -21,6 +23,7 @@ export interface DecisionListQuery {
 /** The decisions matching every given filter, newest first (by decision id), `limit` at most. */
 export async function listDecisions(store: Store, query: DecisionListQuery): Promise<DecisionRecord[]> {
   const where: Prisma.DecisionWhereInput = {
+    ...(query.account === undefined ? {} : { account: query.account }),
     ...(query.symbol === undefined ? {} : { symbol: query.symbol }),
     ...(query.outcome === undefined ? {} : { outcome: query.outcome }),
     ...(query.reasonCode === undefined ? {} : { reasonCode: query.reasonCode }),

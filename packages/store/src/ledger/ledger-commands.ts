@@ -40,7 +40,18 @@ export async function verifyStoredLedger(
   return await ledgerStore.verifyStoredLedger(clientOf(store), options);
 }
 
-/** The year's tax report from the stored allocations. */
+/** Which books `ledger verify` covers: one account by name (any mode) or every live account; one asset. */
+export type ReportedLedgerOptions = NonNullable<Parameters<typeof ledgerStore.verifyReportedLedger>[1]>;
+
+/** `ledger verify`: the broken invariants of the live accounts (or the one named), and which were covered. */
+export async function verifyReportedLedger(
+  store: Store,
+  options: ReportedLedgerOptions = {},
+): Promise<Awaited<ReturnType<typeof ledgerStore.verifyReportedLedger>>> {
+  return await ledgerStore.verifyReportedLedger(clientOf(store), options);
+}
+
+/** The year's tax report from the stored allocations, over the live accounts or the one named. */
 export async function storedTaxReport(store: Store, options: TaxReportOptions): Promise<StoredTaxReport> {
   return await ledgerStore.storedTaxReport(clientOf(store), options);
 }

@@ -6,6 +6,8 @@ import { clientOf, type Store } from '../store.js';
 
 /** Which orders to list; every filter is optional. */
 export interface OrderListQuery {
+  /** Only this account's rows. */
+  readonly account?: string | undefined;
   readonly status?: OrderStatus | undefined;
   readonly symbol?: string | undefined;
   /** Only orders older than this id (the previous page's last one). */
@@ -17,6 +19,7 @@ export interface OrderListQuery {
 /** Our orders matching every given filter, newest first (by id), `limit` at most. */
 export async function listOrders(store: Store, query: OrderListQuery): Promise<OrderRecord[]> {
   const where: Prisma.TradeRecordWhereInput = {
+    ...(query.account === undefined ? {} : { account: query.account }),
     ...(query.status === undefined ? {} : { status: query.status }),
     ...(query.symbol === undefined ? {} : { symbol: query.symbol }),
     ...(query.before === undefined ? {} : { id: { lt: query.before } }),
@@ -31,6 +34,8 @@ export async function listOrders(store: Store, query: OrderListQuery): Promise<O
 
 /** Which fills to list; every filter is optional. */
 export interface FillListQuery {
+  /** Only this account's rows. */
+  readonly account?: string | undefined;
   readonly symbol?: string | undefined;
   /** The exchange's order id. */
   readonly orderId?: string | undefined;
@@ -43,6 +48,7 @@ export interface FillListQuery {
 /** The fills matching every given filter, newest first (by id), `limit` at most. */
 export async function listFills(store: Store, query: FillListQuery): Promise<FillRecord[]> {
   const where: Prisma.FillWhereInput = {
+    ...(query.account === undefined ? {} : { account: query.account }),
     ...(query.symbol === undefined ? {} : { symbol: query.symbol }),
     ...(query.orderId === undefined ? {} : { orderId: query.orderId }),
     ...(query.before === undefined ? {} : { id: { lt: query.before } }),
