@@ -2,7 +2,9 @@
 # From a fresh machine to a running system: installs pnpm and redis-server when missing, installs
 # dependencies, applies migrations, then runs `pnpm hookline start` (both services in one process;
 # paper mode, embedded database in DATA_DIR and a private redis-server unless configured otherwise).
-# Arguments are passed to start: `bash scripts/run.sh webhook`.
+# Arguments are passed to start (`bash scripts/run.sh webhook` needs DATABASE_URL: the embedded
+# database serves one process). /readyz is ready only with WEBHOOK_PASSPHRASE set (in .env): without it
+# the webhook runs, but refuses every alert.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/ensure-tools.sh
@@ -28,6 +30,9 @@ if ! configured HOOKLINE_PAPER_PRICES && [ "$(env_value MODE)" != live ]; then
     log "$venue_url cannot be reached: paper mode trades the simulated market (HOOKLINE_PAPER_PRICES=simulated); set HOOKLINE_PAPER_PRICES=live to insist on real prices"
     export HOOKLINE_PAPER_PRICES=simulated
   fi
+fi
+if [ -z "$(env_value WEBHOOK_PASSPHRASE)" ]; then
+  log "WEBHOOK_PASSPHRASE is not set (environment or .env): the webhook refuses every alert and /readyz stays 503 until it is"
 fi
 # exec node itself rather than `pnpm hookline start`: pnpm does not forward SIGTERM to its child, and a
 # supervisor's SIGTERM must reach the process that drains and closes.

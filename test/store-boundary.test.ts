@@ -18,6 +18,10 @@ const ADMINISTRATION = new Set([
   'checkDrift',
   'createMigration',
   'pgliteDirectory',
+  // Who holds the embedded database (its lock): about opening it, not a query.
+  'EmbeddedDatabaseInUseError',
+  'embeddedDatabaseHolder',
+  'LockHolder',
 ]);
 
 const FORBIDDEN: ReadonlyArray<{ readonly what: string; readonly pattern: RegExp }> = [

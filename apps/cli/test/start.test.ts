@@ -35,7 +35,11 @@ describe('pnpm hookline start', () => {
     const { child, output } = spawnCli(
       ['start'],
       // A passphrase: without one the webhook is not ready (it would refuse every alert).
-      cleanEnvironment({ DATA_DIR: freshDataDir(), PORT: String(port), WEBHOOK_PASSPHRASE: 'start-test-passphrase' }),
+      cleanEnvironment({
+        DATA_DIR: freshDataDir(),
+        PORT: String(port),
+        WEBHOOK_PASSPHRASE: 'start-test-passphrase',
+      }),
     );
     const health = await waitForHttpOk(`http://127.0.0.1:${port}/healthz`, 60_000, child);
     expect(await health.json()).toEqual({ status: 'ok', services: ['webhook', 'sighook'], mode: 'paper' });
@@ -70,7 +74,11 @@ describe('pnpm hookline start', () => {
     const { child, output } = spawnCli(
       ['start'],
       // A passphrase: without one the webhook is not ready (it would refuse every alert).
-      cleanEnvironment({ DATA_DIR: freshDataDir(), PORT: String(port), WEBHOOK_PASSPHRASE: 'start-test-passphrase' }),
+      cleanEnvironment({
+        DATA_DIR: freshDataDir(),
+        PORT: String(port),
+        WEBHOOK_PASSPHRASE: 'start-test-passphrase',
+      }),
       { ownProcessGroup: true },
     );
     await waitForHttpOk(`http://127.0.0.1:${port}/readyz`, 60_000, child);

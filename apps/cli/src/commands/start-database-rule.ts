@@ -1,13 +1,12 @@
 import { HooklineError } from '@hookline/core';
 import type { Config } from '@hookline/schemas';
-import type { StartTarget } from './start.js';
 
 /**
  * `start webhook` and `start sighook` are separate processes: on the embedded database (no
  * DATABASE_URL) they would each need it, and it serves one process (each would also run its own
  * private Redis, so sighook's entries would never reach the webhook). Refused before anything opens.
  */
-export function assertStartTargetFitsDatabase(target: StartTarget, config: Config): void {
+export function assertStartTargetFitsDatabase(target: 'both' | 'webhook' | 'sighook', config: Config): void {
   if (target === 'both' || config.DATABASE_URL) return;
   throw new HooklineError(
     'CONFIG_INVALID',
