@@ -62,7 +62,10 @@ describe('ledger import → verify → recompute → tax report (end to end)', (
 
   it('when the JSON report is asked then totals are exact decimal strings', async () => {
     const result = await runCli(['tax', 'report', '--year', '2024'], environment);
-    const report = JSON.parse(result.output.slice(result.output.indexOf('{')));
+    // stderr (the coverage line) follows the JSON in the combined output.
+    const report = JSON.parse(
+      result.output.slice(result.output.indexOf('{'), result.output.lastIndexOf('}') + 1),
+    );
     expect(report.totals).toEqual({
       proceeds_usd: '40000',
       net_proceeds_usd: '39960',

@@ -15,6 +15,7 @@ describe('sighook service in-process on real Postgres and Redis', () => {
     const readiness = new ReadinessRegistry();
     const service = await startSighookService({
       config: parseConfig({
+        HOOKLINE_ACCOUNT: 'default',
         HOOKLINE_SIGHOOK_SYMBOLS: 'btc-usd,ETH/USD',
         HOOKLINE_SIGHOOK_POLL_INTERVAL_MS: '1000',
         ...env,

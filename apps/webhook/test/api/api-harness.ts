@@ -110,6 +110,7 @@ export function useApiHarness(): (options?: ApiAppOptions) => Promise<ApiUnderTe
     const system = await buildWebhookSystem(
       {
         config: parseConfig({
+          HOOKLINE_ACCOUNT: 'default',
           HOOKLINE_BUY_GUARD: String(options.envBuyGuard ?? false),
           HOOKLINE_SIGHOOK_SYMBOLS: 'BTC/USD,ETH/USD',
           ...(adminToken === undefined ? {} : { ADMIN_TOKEN: adminToken }),

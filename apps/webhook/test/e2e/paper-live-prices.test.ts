@@ -78,6 +78,7 @@ describe('paper mode on live prices, from a TradingView alert to a fill at the v
     const system = await buildWebhookSystem(
       {
         config: parseConfig({
+          HOOKLINE_ACCOUNT: 'default',
           WEBHOOK_PASSPHRASE: PASSPHRASE,
           HOOKLINE_WEBHOOK_RATE_LIMIT: '0',
           READ_TOKEN,

@@ -100,7 +100,7 @@ export function useExitHarness(): (options?: ExitHarnessOptions) => Promise<Exit
       await redis.quit();
     });
     const logger = options.logger ?? createLogger({ level: 'silent', service: 'test' });
-    const config = parseConfig({});
+    const config = parseConfig({ HOOKLINE_ACCOUNT: 'default' });
     const prefix = `exits-${randomBytes(6).toString('hex')}`;
     const settings = { ...defaultExitExecutionSettings, ...options.settings };
     let controls: RiskControls = openRiskControls;

@@ -89,7 +89,7 @@ function coreOver(store: Store, venue: PaperVenue) {
     exchange: venue.exchange,
     clock: venue.clock,
     logger,
-    settings: { ...entrySettingsFromConfig(parseConfig({})), ...testSettings() },
+    settings: { ...entrySettingsFromConfig(parseConfig({ HOOKLINE_ACCOUNT: 'default' })), ...testSettings() },
     ledger: {},
     queues: new InlineJobQueue(venue.clock),
     baselines: new MemoryDailyBaselineStore(),
@@ -106,7 +106,11 @@ describe('alert.process while the database is down', () => {
     });
     const system = await buildWebhookSystem(
       {
-        config: parseConfig({ WEBHOOK_PASSPHRASE: PASSPHRASE, HOOKLINE_WEBHOOK_RATE_LIMIT: '0' }),
+        config: parseConfig({
+          HOOKLINE_ACCOUNT: 'default',
+          WEBHOOK_PASSPHRASE: PASSPHRASE,
+          HOOKLINE_WEBHOOK_RATE_LIMIT: '0',
+        }),
         store: storeOf(proxied.prisma),
         exchange: venue.exchange,
         clock: venue.clock,

@@ -55,7 +55,7 @@ export function useReconcileHarness(): (
     });
     const reports: ReconcileReport[] = [];
     const logger = createLogger({ level: 'silent', service: 'test' });
-    const config = parseConfig({});
+    const config = parseConfig({ HOOKLINE_ACCOUNT: 'default' });
     const prisma = database.prisma;
     let controls: TradingControls | undefined;
     return {

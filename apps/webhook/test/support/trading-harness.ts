@@ -102,11 +102,11 @@ export class PaperVenue {
 }
 
 /**
- * Entry settings of the tests over the configuration's: a long timeout. The risk limits and preflight
- * come from the configuration (HOOKLINE_RISK_*: `env` in the harness options), as in the service.
+ * Entry settings of the tests over the configuration's: a long timeout. The account, the risk limits
+ * and preflight come from the configuration (HOOKLINE_ACCOUNT, HOOKLINE_RISK_*: `env` in the harness
+ * options), as in the service.
  */
 const testEntry = {
-  account: 'default',
   offsetBps: 0,
   postOnly: false,
   timeoutMs: 600_000,
@@ -190,6 +190,7 @@ export function useTradingHarness(): (options?: HarnessOptions) => Promise<Tradi
       const system = await buildWebhookSystem(
         {
           config: parseConfig({
+            HOOKLINE_ACCOUNT: 'default',
             WEBHOOK_PASSPHRASE: PASSPHRASE,
             HOOKLINE_WEBHOOK_RATE_LIMIT: '0',
             HOOKLINE_WEBHOOK_BODY_LIMIT_BYTES: '4096',
