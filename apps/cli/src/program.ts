@@ -82,7 +82,11 @@ A first Ctrl-C (or SIGTERM) stops intake, drains and closes; a second one exits 
       const target = parseStartTarget(service);
       const config = hooks.loadConfig();
       const { createLogger } = await import('@hookline/runtime');
-      const logger = createLogger({ level: config.HOOKLINE_LOG_LEVEL, service: target });
+      const logger = createLogger({
+        level: config.HOOKLINE_LOG_LEVEL,
+        format: config.HOOKLINE_LOG_FORMAT,
+        service: target,
+      });
       hooks.onStart(logger);
       return await runStart(target, config, logger, { onQuickStop: hooks.onQuickStop });
     },

@@ -7,6 +7,7 @@ export { type Decimal, dec, isDecimal, ONE, ZERO } from './decimal.js';
 export { max, min, quantizeDown, quantizeToTick, splitProRata, sum } from './decimal-arithmetic.js';
 export { roundUsd, toFixedString, toPlainString } from './decimal-format.js';
 export { compare, minus, plus, times } from './decimal-operations.js';
+export { type DisplayPrecision, displayDecimal, forMarket, MONEY_STEP } from './display-decimal.js';
 export { assertNever, type ErrorContext, HooklineError } from './errors.js';
 export {
   type IdGenerator,

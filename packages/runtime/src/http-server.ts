@@ -5,9 +5,28 @@ import { type Config, ConfigError } from '@hookline/schemas';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import type { Logger } from 'pino';
 import { answerError } from './http-errors.js';
+import { redactUrl } from './logger.js';
 
 /** Probe paths polled every few seconds by orchestrators: logging each request would drown the log. */
 const QUIET_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
+
+/**
+ * The one log line of an answered request: method, URL (secret query values redacted), status and
+ * milliseconds, in the message (readable in pretty logs) and as fields (searchable in JSON logs).
+ */
+export function accessLine(
+  method: string,
+  url: string,
+  statusCode: number,
+  elapsedMs: number,
+): Record<string, unknown> & { msg: string } {
+  const safeUrl = redactUrl(url);
+  const ms = Math.round(elapsedMs * 10) / 10;
+  return {
+    access: { method, url: safeUrl, statusCode, ms },
+    msg: `${method} ${safeUrl} ${statusCode} ${ms} ms`,
+  };
+}
 
 /** How long a client may take; each ends its connection when it runs out. */
 export interface HttpTimeouts {
@@ -80,12 +99,17 @@ export function createHttpServer(logger: Logger, options: HttpServerOptions = {}
       // trickled body run far past a 10 s limit).
       connectionsCheckingInterval: Math.max(50, Math.min(1_000, Math.floor(timeouts.headersMs / 4))),
     },
-    logController: new LogController({
-      disableRequestLogging: (request) => QUIET_PATHS.has(request.url.split('?')[0] ?? ''),
-    }),
+    // fastify's own request logging writes two lines per request ("incoming request" and "request
+    // completed"); the one access line below replaces both.
+    logController: new LogController({ disableRequestLogging: true }),
   });
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    if (QUIET_PATHS.has(request.url.split('?')[0] ?? '')) return;
+    const { msg, ...fields } = accessLine(request.method, request.url, reply.statusCode, reply.elapsedTime);
+    request.log.info(fields, msg);
   });
   app.setErrorHandler(async (error, request, reply) => answerError(error, request, reply));
   // A JSON API: no scripts, frames or embedding; browsers get the strictest policy helmet offers.

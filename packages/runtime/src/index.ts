@@ -16,7 +16,14 @@ export {
 } from './infrastructure-error.js';
 export { hasPostgresBinaries, startLocalPostgres } from './local-postgres.js';
 export { type LocalRedis, RedisServerNotFoundError, startLocalRedis } from './local-redis.js';
-export { createLogger, describeConfig, redactUrl, serializeRequest } from './logger.js';
+export {
+  createLogger,
+  describeConfig,
+  type LogFormat,
+  redactUrl,
+  resolveLogFormat,
+  serializeRequest,
+} from './logger.js';
 export { type LatestMatrixRow, readLatestMatrixRows, writeLatestMatrixRow } from './matrix-redis.js';
 export { type CheckResult, type ReadinessCheck, ReadinessRegistry } from './readiness.js';
 export type { RunningService } from './running-service.js';

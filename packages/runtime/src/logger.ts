@@ -1,5 +1,6 @@
 import { type Config, SECRET_KEYS } from '@hookline/schemas';
 import { type DestinationStream, type Logger, pino } from 'pino';
+import pinoPretty from 'pino-pretty';
 
 /** Field names that hold credentials wherever they appear (alert bodies, headers, exchange options). */
 const SECRET_FIELDS = [
@@ -83,11 +84,42 @@ export function serializeRequest(request: LoggedRequest): Record<string, unknown
   };
 }
 
-/** Creates the process logger: JSON lines, secrets censored, a `service` field on every line. */
+/** How log lines are written: `auto` picks by whether the output is a terminal. */
+export type LogFormat = 'auto' | 'pretty' | 'json';
+
+/**
+ * The format actually used: pretty or json as asked; auto = pretty on a terminal (a person reads it),
+ * json otherwise (a file, a pipe, a log shipper).
+ */
+export function resolveLogFormat(format: LogFormat, isTTY: boolean | undefined): 'pretty' | 'json' {
+  if (format !== 'auto') return format;
+  return isTTY === true ? 'pretty' : 'json';
+}
+
+/** Where log lines go: a stream, possibly a terminal. */
+type LogDestination = DestinationStream & { readonly isTTY?: boolean };
+
+/**
+ * Creates the process logger: secrets censored, a `service` field on every line, written as JSON lines
+ * or as pretty lines (pino-pretty, in-process and synchronous, so nothing is lost at exit). Redaction
+ * happens before formatting, so it holds in both formats. The destination defaults to stdout.
+ */
 export function createLogger(
-  options: { level: string; service: string },
-  destination?: DestinationStream,
+  options: { level: string; service: string; format?: LogFormat },
+  destination?: LogDestination,
 ): Logger {
+  const isTTY = destination === undefined ? process.stdout.isTTY : destination.isTTY;
+  const format = resolveLogFormat(options.format ?? 'auto', isTTY);
+  const stream =
+    format === 'pretty'
+      ? pinoPretty({
+          ...(destination === undefined ? {} : { destination }),
+          sync: true,
+          colorize: isTTY === true,
+          translateTime: 'SYS:HH:MM:ss.l',
+          ignore: 'pid,hostname',
+        })
+      : destination;
   return pino(
     {
       level: options.level,
@@ -96,7 +128,7 @@ export function createLogger(
       serializers: { req: serializeRequest },
       timestamp: pino.stdTimeFunctions.isoTime,
     },
-    destination,
+    stream,
   );
 }
 

@@ -298,3 +298,37 @@ describe('createHttpServer timeouts', () => {
     expect(waited).toBeLessThan(2_500);
   });
 });
+
+describe('createHttpServer access log', () => {
+  it('when one request is answered by a listening server then exactly one log line names it, with method, redacted url, status and ms', async () => {
+    const { app, lines } = serverWith();
+    const address = await app.listen({ host: '127.0.0.1', port: 0 });
+
+    const response = await fetch(`${address}/ok?token=tok-secret-9&page=2`);
+    await response.text();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+
+    const requestId = response.headers.get('x-request-id') ?? '';
+    const mine = lines.filter((line) => line.includes(requestId));
+    expect(mine).toHaveLength(1);
+    const entry = JSON.parse(mine[0] ?? '{}');
+    expect(entry.msg).toMatch(/^GET \/ok\?token=\[redacted\]&page=2 200 \d+(\.\d)? ms$/);
+    expect(entry.access).toMatchObject({
+      method: 'GET',
+      url: '/ok?token=[redacted]&page=2',
+      statusCode: 200,
+    });
+    expect(lines.join('')).not.toContain('tok-secret-9');
+  });
+
+  it('when a health probe is answered then no access line is written', async () => {
+    const { app, lines } = serverWith();
+    app.get('/healthz', async () => ({ ok: true }));
+    const address = await app.listen({ host: '127.0.0.1', port: 0 });
+
+    await (await fetch(`${address}/healthz`)).text();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+
+    expect(lines.filter((line) => line.includes('/healthz'))).toEqual([]);
+  });
+});

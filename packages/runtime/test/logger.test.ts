@@ -1,9 +1,9 @@
 import { Writable } from 'node:stream';
 import { parseConfig } from '@hookline/schemas';
 import { describe, expect, it } from 'vitest';
-import { createLogger, describeConfig } from '../src/index.js';
+import { createLogger, describeConfig, type LogFormat, resolveLogFormat } from '../src/index.js';
 
-function capture() {
+function capture(format: LogFormat = 'json') {
   const lines: string[] = [];
   const stream = new Writable({
     write(chunk, _encoding, done) {
@@ -11,7 +11,7 @@ function capture() {
       done();
     },
   });
-  return { lines, logger: createLogger({ level: 'info', service: 'test' }, stream) };
+  return { lines, logger: createLogger({ level: 'info', service: 'test', format }, stream) };
 }
 
 const secrets = {
@@ -23,12 +23,12 @@ const secrets = {
   MODE: 'live',
 };
 
-describe('logger redaction', () => {
+describe.each(['json', 'pretty'] as const)('logger redaction in %s format', (format) => {
   it.each([
     ['a config object', (config: object) => ({ config })],
     ['a config object nested in context', (config: object) => ({ context: { config } })],
   ])('when %s is logged then no secret value appears', (_name, shape) => {
-    const { lines, logger } = capture();
+    const { lines, logger } = capture(format);
     logger.info(shape(parseConfig(secrets)), 'started');
     const output = lines.join('');
     for (const value of Object.values(secrets).filter((value) => value !== 'live')) {
@@ -44,7 +44,7 @@ describe('logger redaction', () => {
     ['admin header', { req: { headers: { 'x-admin-token': 't-4' } } }, 't-4'],
     ['top-level token', { token: 't-5' }, 't-5'],
   ])('when a %s is logged then it is censored', (_name, fields, value) => {
-    const { lines, logger } = capture();
+    const { lines, logger } = capture(format);
     logger.info(fields, 'event');
     expect(lines.join('')).not.toContain(value);
   });
@@ -53,5 +53,51 @@ describe('logger redaction', () => {
     const described = describeConfig(parseConfig(secrets));
     expect(described).toMatchObject({ WEBHOOK_PASSPHRASE: '[redacted]', MODE: 'live', PORT: 3000 });
     expect(described.REDIS_URL).toBeUndefined();
+  });
+});
+
+describe('log format', () => {
+  it.each([
+    ['auto', true, 'pretty'],
+    ['auto', false, 'json'],
+    ['auto', undefined, 'json'],
+    ['pretty', false, 'pretty'],
+    ['pretty', undefined, 'pretty'],
+    ['json', true, 'json'],
+  ] as const)('when the format is %s and isTTY is %s then lines are %s', (format, isTTY, expected) => {
+    expect(resolveLogFormat(format, isTTY)).toBe(expected);
+  });
+
+  it('when the format is json then each line is a JSON object', () => {
+    const { lines, logger } = capture('json');
+    logger.info({ order: 'o-1' }, 'order placed');
+    expect(JSON.parse(lines.join(''))).toMatchObject({ msg: 'order placed', order: 'o-1', service: 'test' });
+  });
+
+  it('when the format is pretty then the line is readable text with the message and fields, not JSON', () => {
+    const { lines, logger } = capture('pretty');
+    logger.info({ order: 'o-1' }, 'order placed');
+    const output = lines.join('');
+    expect(() => JSON.parse(output)).toThrow();
+    expect(output).toMatch(/INFO.*order placed/);
+    expect(output).toContain('order: "o-1"');
+    // a stream that is not a terminal gets no colour codes
+    expect(output).not.toContain('\u001b[');
+  });
+
+  it('when the format is auto and the stream is a terminal then lines are pretty', () => {
+    const lines: string[] = [];
+    const terminal = Object.assign(
+      new Writable({
+        write(chunk, _encoding, done) {
+          lines.push(chunk.toString());
+          done();
+        },
+      }),
+      { isTTY: true },
+    );
+    createLogger({ level: 'info', service: 'test', format: 'auto' }, terminal).info('hello');
+    expect(lines.join('')).toMatch(/INFO.*hello/);
+    expect(() => JSON.parse(lines.join(''))).toThrow();
   });
 });

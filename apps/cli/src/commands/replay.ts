@@ -54,7 +54,10 @@ export async function runReplayCommand(
   parseTickCsv(ticksCsv);
   if (entriesCsv !== undefined) parseEntryCsv(entriesCsv);
   // Logs go to stderr: stdout carries the report (JSON is piped into other tools).
-  const logger = createLogger({ level: config.HOOKLINE_LOG_LEVEL, service: 'replay' }, process.stderr);
+  const logger = createLogger(
+    { level: config.HOOKLINE_LOG_LEVEL, format: config.HOOKLINE_LOG_FORMAT, service: 'replay' },
+    process.stderr,
+  );
   const database = await io.openDatabase();
   try {
     const report = await runExitReplay({ database: database.database, ticksCsv, entriesCsv, config, logger });

@@ -9,6 +9,7 @@ import { readAccessCheck } from './admin-auth.js';
 import { adminRoutesPlugin } from './admin-routes.js';
 import type { ApiOptions } from './api-options.js';
 import { registerDecisionRoutes } from './decision-routes.js';
+import { registerDisplayRounding } from './display-rounding.js';
 import { registerExitRoutes } from './exit-routes.js';
 import { registerMatrixRoutes } from './matrix-routes.js';
 import { registerOrderRoutes } from './order-routes.js';
@@ -29,6 +30,8 @@ export async function apiPlugin(app: FastifyInstance, options: ApiOptions): Prom
   });
   await app.register(async (reads) => {
     reads.addHook('onRequest', readAccessCheck(options.access));
+    // Decimals rounded to the market's precision for people; `?exact=true` keeps every digit.
+    registerDisplayRounding(reads, options.exchange);
     // The OpenAPI document names the token every read route needs (the scheme: openapi-plugin.ts).
     reads.addHook('onRoute', (route) => {
       route.schema = { ...route.schema, security: [{ readToken: [] }] };

@@ -33,7 +33,7 @@ describe('the read API', () => {
         price_unavailable: null,
         market_value_usd: '600',
         unrealized_pnl_usd: '99.5',
-        unrealized_pnl_pct: '19.8801',
+        unrealized_pnl_pct: '19.88',
       },
     ]);
   });

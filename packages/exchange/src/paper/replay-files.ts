@@ -1,4 +1,5 @@
 import { type Decimal, dec, HooklineError, max, min } from '@hookline/core';
+import { parse } from 'csv-parse/sync';
 
 /** One row of a candle file (`time,open,high,low,close,volume`). */
 export interface CandleRow {
@@ -87,29 +88,73 @@ export function parseTime(text: string, line: number): number {
   return value;
 }
 
+/** At most this many problems are listed; the rest are counted. */
+export const MAX_LISTED_PROBLEMS = 100;
+
+/**
+ * Reads the file with csv-parse (quoted cells, CRLF, a byte-order mark, blank lines), then every row:
+ * every bad row is reported with its line number (the first MAX_LISTED_PROBLEMS, then a count of the
+ * rest), in one error, so a file is fixed in one pass; nothing is returned unless the whole file is good.
+ */
 function parseRows<Row>(
   text: string,
   header: readonly string[],
   parseRow: (cells: string[], line: number) => Row,
 ): Row[] {
-  const lines = text.split(/\r?\n/);
-  const first = (lines[0] ?? '').split(',').map((cell) => cell.trim().toLowerCase());
-  if (first.join(',') !== header.join(',')) {
-    throw fileError(`the header must be "${header.join(',')}", found "${lines[0] ?? ''}"`, 1);
+  let records: Array<{ record: string[]; info: { lines: number } }>;
+  try {
+    records = parse(text, {
+      bom: true,
+      trim: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      info: true,
+    }) as unknown as Array<{ record: string[]; info: { lines: number } }>;
+  } catch (error) {
+    const line = (error as { lines?: number }).lines ?? 1;
+    throw fileError(`line ${line}: ${(error as Error).message}`, line);
+  }
+  const first = (records[0]?.record ?? []).map((cell) => cell.toLowerCase());
+  if (records[0]?.info.lines !== 1 || first.join(',') !== header.join(',')) {
+    const found = text.split(/\r?\n/, 1)[0] ?? '';
+    throw fileError(`the header must be "${header.join(',')}", found "${found}"`, 1);
   }
   const rows: Row[] = [];
-  for (const [index, raw] of lines.slice(1).entries()) {
-    if (raw.trim() === '') continue;
-    const line = index + 2;
-    const cells = raw.split(',').map((cell) => cell.trim());
-    if (cells.length !== header.length)
-      throw fileError(`line ${line}: expected ${header.length} columns`, line);
-    rows.push(parseRow(cells, line));
+  const lineOf: number[] = [];
+  const problems: string[] = [];
+  for (const { record: cells, info } of records.slice(1)) {
+    const line = info.lines;
+    try {
+      if (cells.length !== header.length) {
+        throw fileError(`line ${line}: expected ${header.length} columns, found ${cells.length}`, line);
+      }
+      rows.push(parseRow(cells, line));
+      lineOf.push(line);
+    } catch (error) {
+      if (!(error instanceof FileProblem)) throw error;
+      problems.push(error.detail);
+    }
   }
+  if (problems.length > 0) throw rowsError(problems);
   const unordered = rows.findIndex((row, index) => index > 0 && timeOf(row) < timeOf(rows[index - 1]));
-  if (unordered > 0)
-    throw fileError(`rows must be in time order (row ${unordered + 1} goes back)`, unordered + 2);
+  if (unordered > 0) {
+    const line = lineOf[unordered] ?? unordered + 2;
+    throw fileError(`rows must be in time order (line ${line}, row ${unordered + 1}, goes back)`, line);
+  }
   return rows;
+}
+
+/** One error listing the bad rows (each message starts with its line), the rest counted. */
+function rowsError(problems: readonly string[]): HooklineError {
+  const listed = problems.slice(0, MAX_LISTED_PROBLEMS);
+  const rest = problems.length - listed.length;
+  const summary = problems.length === 1 ? '1 bad row' : `${problems.length} bad rows`;
+  const message = [
+    `${summary}:`,
+    ...listed.map((problem) => `  ${problem}`),
+    ...(rest > 0 ? [`  ... and ${rest} more`] : []),
+  ].join('\n');
+  return new HooklineError('INVALID_ARGUMENT', message);
 }
 
 function timeOf(row: unknown): number {
@@ -120,13 +165,19 @@ function parseDecimal(text: string, column: string, line: number): Decimal {
   try {
     return dec(text);
   } catch (error) {
-    throw new HooklineError('INVALID_ARGUMENT', `line ${line}: ${column} "${text}" is not a decimal`, {
-      context: { line },
-      cause: error,
-    });
+    throw new FileProblem(`line ${line}: ${column} "${text}" is not a decimal`, line, error);
   }
 }
 
-function fileError(message: string, line: number): HooklineError {
-  return new HooklineError('INVALID_ARGUMENT', message, { context: { line } });
+/** A problem with a file, its message starting with the line it is on (`detail`: without the code). */
+class FileProblem extends HooklineError {
+  readonly detail: string;
+  constructor(detail: string, line: number, cause?: unknown) {
+    super('INVALID_ARGUMENT', detail, { context: { line }, cause });
+    this.detail = detail;
+  }
+}
+
+function fileError(message: string, line: number): FileProblem {
+  return new FileProblem(message, line);
 }

@@ -4,6 +4,7 @@ import {
   defaultPaperMarkets,
   type PaperMarketSpec,
   parseCandleCsv,
+  parseTickCsv,
   ReplayPriceSource,
   tickFileQuotes,
 } from '../../src/index.js';
@@ -80,5 +81,79 @@ describe('tick replay', () => {
     const state = new ReplayPriceSource(candleFileQuotes(candles, btc)).saveState();
 
     expect(() => short.restoreState(state)).toThrow(/different files/);
+  });
+});
+
+describe('bad rows of tick and candle files', () => {
+  const candleHeader = 'time,open,high,low,close,volume';
+  const tickHeader = 'time,symbol,bid,ask';
+
+  it.each([
+    [
+      'candle',
+      (text: string) => parseCandleCsv(text),
+      [
+        candleHeader,
+        '1700000000,1,1,1,1,1',
+        '1700000060,x,1,1,1,1',
+        '',
+        '1700000120,1,1,1,1',
+        '1700000180,10,11,9,12,1',
+        '"1700000240",1,1,1,1,1',
+      ],
+      [
+        '3 bad rows:',
+        'line 3: open "x" is not a decimal',
+        'line 5: expected 6 columns, found 5',
+        'line 6: high must be',
+      ],
+    ],
+    [
+      'tick',
+      (text: string) => parseTickCsv(text),
+      [
+        tickHeader,
+        '2025-01-01T00:00:00Z,BTC/USD,100,101',
+        '2025-01-01T00:00:01,BTC/USD,100,101',
+        '2025-01-01T00:00:02Z,BTC/USD,101,100',
+        '2025-01-01T00:00:03Z,"BTC/USD",100,101',
+        '2025-01-01T00:00:04Z,BTC/USD,abc,101',
+      ],
+      [
+        '3 bad rows:',
+        'line 3: time',
+        'needs a UTC offset',
+        'line 4: ask must be above bid',
+        'line 6: bid "abc"',
+      ],
+    ],
+  ])(
+    'when a %s file has several bad rows then one error lists every one with its line',
+    (_kind, read, lines, parts) => {
+      let message = '';
+      try {
+        read(lines.join('\r\n'));
+      } catch (error) {
+        message = (error as Error).message;
+      }
+      for (const part of parts) expect(message).toContain(part);
+    },
+  );
+
+  it('when a file has more than 100 bad rows then 100 are listed and the rest counted', () => {
+    const rows = Array.from({ length: 130 }, (_, index) => `${1700000000 + index * 60},x,1,1,1,1`);
+
+    const read = () => parseCandleCsv(['time,open,high,low,close,volume', ...rows].join('\n'));
+
+    expect(read).toThrow(/130 bad rows:/);
+    expect(read).toThrow(/line 101: open "x"/);
+    expect(read).not.toThrow(/line 102: open/);
+    expect(read).toThrow(/\.\.\. and 30 more$/);
+  });
+
+  it('when a quote is never closed then the error names the line where the file breaks', () => {
+    expect(() => parseTickCsv('time,symbol,bid,ask\n2025-01-01T00:00:00Z,"BTC/USD,100,101\n')).toThrow(
+      /^line 2: /,
+    );
   });
 });
