@@ -2,6 +2,7 @@
 // its details, a dead one (or a reused pid) is taken over, and one process shares its own lock.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/client.js';
 import { EmbeddedDatabaseInUseError } from '../src/lock/embedded-database-in-use-error.js';
@@ -44,7 +45,7 @@ describe('the embedded database lock', () => {
       pid: holder.pid,
       command: 'hookline start',
       since: '2026-01-02T03:04:05.000Z',
-      host: 'h',
+      host: hostname(),
     });
     const started = performance.now();
     const refusal = (() => {
@@ -63,6 +64,20 @@ describe('the embedded database lock', () => {
     expect(message).not.toContain('\n');
     expect(embeddedDatabaseHolder(dataDir)?.pid).toBe(holder.pid);
     await expect(openDatabase({ dataDir })).rejects.toBeInstanceOf(EmbeddedDatabaseInUseError);
+  });
+
+  it('when the lock was taken on another host (a shared volume) then it is refused even if the pid is free here', async () => {
+    const dataDir = await tempDir();
+    writeLock(dataDir, {
+      pid: await deadPid(),
+      command: 'hookline start',
+      since: '2026-01-02T03:04:05.000Z',
+      host: 'other-box',
+    });
+
+    expect(() => lockEmbeddedDatabase(dataDir)).toThrow(
+      `on host other-box (hookline start, since 2026-01-02T03:04:05.000Z) (another machine or container: if it no longer runs there, delete ${embeddedDatabaseLockPath(dataDir)})`,
+    );
   });
 
   it.each([

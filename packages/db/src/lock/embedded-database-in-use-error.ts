@@ -17,12 +17,19 @@ export interface LockHolder {
 export class EmbeddedDatabaseInUseError extends Error {
   override readonly name = 'EmbeddedDatabaseInUseError';
 
+  /** `otherHostLock`: the lock's path when the holder is on another host (its pid cannot be checked). */
   constructor(
     readonly dataDir: string,
     readonly holder: LockHolder,
+    otherHostLock?: string,
   ) {
+    const where = otherHostLock === undefined ? '' : ` on host ${holder.host}`;
+    const unsure =
+      otherHostLock === undefined
+        ? ''
+        : ` (another machine or container: if it no longer runs there, delete ${otherHostLock})`;
     super(
-      `the embedded database in ${dataDir}/pglite is in use by pid ${holder.pid} (${holder.command}, since ${holder.since}): ` +
+      `the embedded database in ${dataDir}/pglite is in use by pid ${holder.pid}${where} (${holder.command}, since ${holder.since})${unsure}: ` +
         'it serves one process at a time. Stop that process first, or run every process on a PostgreSQL server (DATABASE_URL).',
     );
   }

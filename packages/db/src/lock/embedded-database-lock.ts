@@ -51,7 +51,8 @@ export function lockEmbeddedDatabase(
     }
     const holder = readHolder(path);
     if (holder === 'gone') continue;
-    if (holder !== undefined && isRunning(holder)) throw new EmbeddedDatabaseInUseError(dataDir, holder);
+    if (holder !== undefined && isRunning(holder))
+      throw new EmbeddedDatabaseInUseError(dataDir, holder, holder.host !== hostname() ? path : undefined);
     notice(
       holder === undefined
         ? `hookline: ${path} was unreadable (left by an interrupted process): taking it over`
@@ -123,9 +124,11 @@ function readHolder(path: string): LockHolder | 'gone' | undefined {
 /**
  * Whether the holder still runs: its pid exists and, where /proc tells, it is the same process (a pid
  * is reused, e.g. pid 1 of a restarted container). This process itself never holds a lock it has no
- * record of: such a lock is a previous incarnation's.
+ * record of: such a lock is a previous incarnation's. A holder on another host cannot be checked.
  */
 function isRunning(holder: LockHolder): boolean {
+  // Another machine or container (a shared volume): its pid means nothing here, so it counts as running.
+  if (holder.host !== '' && holder.host !== hostname()) return true;
   if (holder.pid === process.pid) return false;
   try {
     process.kill(holder.pid, 0);
