@@ -40,6 +40,9 @@ export interface ReplayOptions {
   readonly json?: boolean;
 }
 
+/** The account of a replay's throwaway database when HOOKLINE_ACCOUNT is unset. */
+const REPLAY_ACCOUNT = 'default';
+
 /** Runs the replay and prints its report; 0 on success. */
 export async function runReplayCommand(
   options: ReplayOptions,
@@ -60,7 +63,16 @@ export async function runReplayCommand(
   );
   const database = await io.openDatabase();
   try {
-    const report = await runExitReplay({ database: database.database, ticksCsv, entriesCsv, config, logger });
+    // The throwaway database holds one account, never a paper or live one: it keeps the name replays
+    // always had when HOOKLINE_ACCOUNT is unset, so its ids (seeded by the account) stay reproducible.
+    const replayConfig = { ...config, HOOKLINE_ACCOUNT: config.HOOKLINE_ACCOUNT ?? REPLAY_ACCOUNT };
+    const report = await runExitReplay({
+      database: database.database,
+      ticksCsv,
+      entriesCsv,
+      config: replayConfig,
+      logger,
+    });
     io.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatReplayReport(report));
     return 0;
   } finally {

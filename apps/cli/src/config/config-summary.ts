@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { CONFIG_KEYS, type Config, SECRET_KEYS } from '@hookline/schemas';
+import { CONFIG_KEYS, type Config, SECRET_KEYS, tradingAccountOf } from '@hookline/schemas';
 import type { MisspeltKey } from './unknown-keys.js';
 
 /** What the summary is made of: the validated configuration and the raw environment it came from. */
@@ -105,6 +105,8 @@ function location(url: string): string {
 /** A key's effective value as text; secrets only say whether they are set. */
 function shown(key: string, config: Config): string {
   const value = (config as Record<string, unknown>)[key];
+  if (key === 'HOOKLINE_ACCOUNT' && value === undefined)
+    return `${tradingAccountOf(config)} (unset: the ${config.MODE} mode's account)`;
   if (value === undefined) return '(unset)';
   if (SECRETS.has(key)) return 'set (value hidden)';
   if (Array.isArray(value)) return value.length === 0 ? '(empty)' : value.join(',');

@@ -13,7 +13,7 @@ export interface ApiOptions {
   readonly exchange: ExchangePort;
   readonly controls: TradingControls;
   readonly clock: Clock;
-  /** The account of this deployment (positions and flatten). */
+  /** The account of this deployment: what the listings show unless `?account=` asks for another, and what flatten sells. */
   readonly account: string;
   readonly limits: RiskLimits;
   /** Exits of /api/admin/flatten go through it (the sentinel's exit executor). */
