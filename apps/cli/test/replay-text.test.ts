@@ -182,3 +182,15 @@ describe('replay text', () => {
     },
   );
 });
+
+describe('replay text decimals', () => {
+  it.each([
+    ['BTC/USD', '60000.123456789012345678901234567890', 'at avg 60000.12 '],
+    ['BTC/USD', '60000.10', 'at avg 60000.1 '],
+    ['UNLISTED/USD', '1.23456', 'at avg 1.23 '],
+  ])('when an exit of %s averaged %s then the text shows %s', (symbol, average, shown) => {
+    const sold = { ...exit(symbol, T0, '1', '0'), average_price: average };
+
+    expect(formatReplayReport(report({ exits: [sold] }))).toContain(shown);
+  });
+});

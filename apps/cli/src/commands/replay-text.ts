@@ -1,4 +1,5 @@
-import { compare, dec, toFixedString, ZERO } from '@hookline/core';
+import { compare, dec, displayDecimal, forMarket, MONEY_STEP, toFixedString, ZERO } from '@hookline/core';
+import { defaultPaperMarkets } from '@hookline/exchange';
 import type { ReplayNotSold, ReplayReport } from '@hookline/store';
 import { replayTotals } from './replay-totals.js';
 
@@ -29,7 +30,7 @@ export function formatReplayReport(report: ReplayReport): string {
   lines.push('', 'exits:');
   for (const exit of report.exits) {
     lines.push(
-      `  ${exit.time} ${exit.symbol} ${exit.reason}: sold ${exit.filled_size} at avg ${exit.average_price ?? '-'} ` +
+      `  ${exit.time} ${exit.symbol} ${exit.reason}: sold ${exit.filled_size} at avg ${exit.average_price === null ? '-' : price(exit.symbol, exit.average_price)} ` +
         `in ${exit.orders} order(s), fees ${usd(exit.fees_usd)} USD, P&L ${usd(exit.pnl_usd)} USD`,
     );
   }
@@ -68,6 +69,16 @@ function afterCompletedExit(item: ReplayNotSold, report: ReplayReport): boolean 
     (exit) =>
       exit.symbol === item.symbol && exit.time <= item.time && compare(dec(exit.filled_size), ZERO) > 0,
   );
+}
+
+/** The replay's paper markets: an average price is shown to the market's price increment. */
+const PRICE_TICKS = new Map(
+  defaultPaperMarkets.map((spec) => [spec.market.symbol, forMarket(spec.market).price]),
+);
+
+/** A price rounded to its market's increment (cents for a market the paper exchange does not list). */
+function price(symbol: string, value: string): string {
+  return displayDecimal(value, PRICE_TICKS.get(symbol) ?? MONEY_STEP);
 }
 
 /** A USD amount rounded to the cent for reading. */
