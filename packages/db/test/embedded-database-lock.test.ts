@@ -3,6 +3,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/client.js';
 import { EmbeddedDatabaseInUseError } from '../src/lock/embedded-database-in-use-error.js';
@@ -31,6 +32,22 @@ async function deadPid(): Promise<number> {
   child.kill('SIGKILL');
   await exited;
   return child.pid as number;
+}
+
+const lockModule = fileURLToPath(new URL('../src/lock/embedded-database-lock.ts', import.meta.url));
+
+/** A real process that takes the lock of `dataDir`, says so, and runs until a signal. */
+function lockingProcess(dataDir: string): Promise<ChildProcess> {
+  const script = `import { lockEmbeddedDatabase } from ${JSON.stringify(lockModule)};
+lockEmbeddedDatabase(${JSON.stringify(dataDir)}); console.log('locked'); setInterval(() => {}, 1000);`;
+  const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  children.push(child);
+  return new Promise((resolve, reject) => {
+    child.stdout?.once('data', () => resolve(child));
+    child.once('exit', (code) => reject(new Error(`the locking process exited with ${code}`)));
+  });
 }
 
 function writeLock(dataDir: string, holder: Record<string, unknown>): void {
@@ -100,6 +117,22 @@ describe('the embedded database lock', () => {
     release();
     expect(existsSync(embeddedDatabaseLockPath(dataDir))).toBe(false);
   });
+
+  it.each(['SIGTERM', 'SIGINT'] as const)(
+    'when a process holding the lock gets %s (nothing else handles it) then the lock goes and the process dies of it',
+    async (signal) => {
+      const dataDir = await tempDir();
+      const holder = await lockingProcess(dataDir);
+      expect(embeddedDatabaseHolder(dataDir)?.pid).toBe(holder.pid);
+      const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+        holder.once('exit', (_code, by) => resolve(by)),
+      );
+      holder.kill(signal);
+      expect(await exited).toBe(signal);
+      expect(existsSync(embeddedDatabaseLockPath(dataDir))).toBe(false);
+    },
+    30_000,
+  );
 
   it('when one process takes its lock twice (migrate, then serve) then both share it, which goes with the last close', async () => {
     const dataDir = await tempDir();
