@@ -36,7 +36,7 @@ const EXPECTED: ReadonlyArray<readonly [RegExp, readonly RegExp[]]> = [
       /"side":"SELL"[^}]*"status":"FILLED"[^}]*USER_EXIT/,
     ],
   ],
-  [/tax report/, [/BTC\/USD/]],
+  [/tax report/, [/^account,symbol,/m, /^default,BTC\/USD,/m]],
 ];
 
 const MARKER = '__walkthrough_step_done__';
@@ -47,7 +47,9 @@ class Session {
   #output = '';
 
   constructor(env: NodeJS.ProcessEnv) {
-    this.#bash = spawn('bash', ['--noprofile', '--norc'], { cwd: root, env });
+    // Its own process group: the server the page starts in the background is in it too, so end() stops
+    // everything the page started, even after a step that never finished.
+    this.#bash = spawn('bash', ['--noprofile', '--norc'], { cwd: root, env, detached: true });
     this.#bash.stdout.on('data', (chunk: Buffer) => {
       this.#output += chunk.toString();
     });
@@ -70,7 +72,11 @@ class Session {
 
   end(): void {
     this.#bash.stdin.end();
-    if (this.#bash.exitCode === null) this.#bash.kill();
+    try {
+      if (this.#bash.pid !== undefined) process.kill(-this.#bash.pid, 'SIGTERM');
+    } catch {
+      // the group has ended already
+    }
   }
 }
 
