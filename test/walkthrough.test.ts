@@ -36,7 +36,7 @@ const EXPECTED: ReadonlyArray<readonly [RegExp, readonly RegExp[]]> = [
       /"side":"SELL"[^}]*"status":"FILLED"[^}]*USER_EXIT/,
     ],
   ],
-  [/tax report/, [/^account,symbol,/m, /^default,BTC\/USD,/m]],
+  [/tax report/, [/^account,symbol,/m, /^paper,BTC\/USD,/m, /^accounts: paper \(paper\)$/m]],
 ];
 
 const MARKER = '__walkthrough_step_done__';
