@@ -21,7 +21,7 @@ export interface KrakenUserStreamOptions {
   /** Kraken v2 symbols (`BTC/USD`) to our markets. */
   readonly resolveSymbol: (symbol: string) => Market | undefined;
   /** REST reads for the backfill after each (re)connect, and where the first one starts. */
-  readonly backfill: FillBackfillSource;
+  readonly backfill: Pick<FillBackfillSource, 'fetchFillsSince'>;
   readonly backfillCursor: FillCursor;
   readonly reconnect?: BackoffOptions;
   readonly idleTimeoutMs?: number;
@@ -152,22 +152,22 @@ export class KrakenUserStream {
     for (const resolve of this.#waiters.splice(0)) resolve();
   }
 
-  // The fills since the cursor that no message delivered: each once, with its place in its order.
+  // The fills since the cursor that no message delivered, each once (by trade id). Kraken's REST cannot
+  // list one order's fills without their ids, so a backfilled fill's cumulative amount counts only that
+  // order's fills read here: exact for an order younger than the cursor, low otherwise.
   async #backfill(): Promise<void> {
     const { fills, cursor } = await readFillsSince(this.#options.backfill, this.#cursor);
-    const missed = fills.filter((fill) => this.#parser.claimTrade(fill.tradeId));
-    const orders = new Map<string, readonly { tradeId: string; amount: Decimal }[]>();
-    for (const fill of missed) {
-      if (!orders.has(fill.orderId))
-        orders.set(fill.orderId, await this.#options.backfill.fetchOrderFills(fill.orderId));
-      const ofOrder = orders.get(fill.orderId) ?? [];
-      const upTo = ofOrder.findIndex((other) => other.tradeId === fill.tradeId);
-      const cumulative = ofOrder
-        .slice(0, upTo < 0 ? ofOrder.length : upTo + 1)
-        .reduce((sum, other) => sum.plus(other.amount), fill.amount.minus(fill.amount));
+    const running = new Map<string, Decimal>();
+    for (const fill of fills) {
+      const sum = (running.get(fill.orderId) ?? fill.amount.minus(fill.amount)).plus(fill.amount);
+      running.set(fill.orderId, sum);
+      if (!this.#parser.claimTrade(fill.tradeId)) continue;
       this.#listeners.emit({
         type: 'fill',
-        fill: { ...fill, cumulativeFilledAmount: upTo < 0 ? fill.amount : cumulative },
+        fill: {
+          ...fill,
+          cumulativeFilledAmount: sum,
+        },
         exchangeTime: fill.executedAt,
         receivedAt: this.#options.clock.now(),
       });
