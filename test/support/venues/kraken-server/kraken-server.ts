@@ -133,6 +133,22 @@ export async function startKrakenServer(options: { key?: KrakenTestKey } = {}): 
       };
       if (url.pathname === '/0/public/AssetPairs') return reply({ XXBTZUSD: pair });
       if (url.pathname === '/0/public/Assets') return reply(assets);
+      if (url.pathname === '/0/public/Ticker') {
+        const side = (price: string) => [price, '1', '1.000'];
+        return reply({
+          XXBTZUSD: {
+            a: side('97000.5'),
+            b: side('97000.0'),
+            c: ['97000.2', '0.001'],
+            v: ['10', '100'],
+            p: ['97000', '97000'],
+            t: [10, 100],
+            l: ['96000', '96000'],
+            h: ['98000', '98000'],
+            o: '97000',
+          },
+        });
+      }
       if (url.pathname === '/0/public/Time') {
         return reply({ unixtime: Math.floor(Date.now() / 1000), rfc1123: new Date().toUTCString() });
       }
@@ -169,6 +185,15 @@ export async function startKrakenServer(options: { key?: KrakenTestKey } = {}): 
           }
           return reply({ trades: listed, count: Object.keys(listed).length });
         }
+        if (url.pathname === '/0/private/Balance') return reply({ ZUSD: '10000.0000', XXBT: '0.5000000000' });
+        if (url.pathname === '/0/private/BalanceEx') {
+          return reply({
+            ZUSD: { balance: '10000.0000', hold_trade: '0.0000' },
+            XXBT: { balance: '0.5000000000', hold_trade: '0.0000000000' },
+          });
+        }
+        if (url.pathname === '/0/private/OpenOrders') return reply({ open: {} });
+        if (url.pathname === '/0/private/ClosedOrders') return reply({ closed: {}, count: 0 });
         return reply(undefined, ['EGeneral:Unknown method']);
       }
       response.writeHead(404);
@@ -256,6 +281,13 @@ export async function startKrakenServer(options: { key?: KrakenTestKey } = {}): 
     });
   });
 
+  // Kraken sends a heartbeat every second to a socket with a subscription.
+  const heartbeat = setInterval(() => {
+    for (const [ws, channels] of subscribed) {
+      if (channels.size > 0) ws.send(JSON.stringify({ channel: 'heartbeat' }));
+    }
+  }, 1_000);
+  heartbeat.unref();
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', () => resolve()));
   const port = (http.address() as AddressInfo).port;
   const server: KrakenTestServer = {
@@ -297,6 +329,7 @@ export async function startKrakenServer(options: { key?: KrakenTestKey } = {}): 
       for (const ws of subscribed.keys()) ws.terminate();
     },
     close: async () => {
+      clearInterval(heartbeat);
       for (const ws of subscribed.keys()) ws.terminate();
       sockets.close();
       await new Promise<void>((resolve) => http.close(() => resolve()));
