@@ -134,5 +134,6 @@ function openExchange(config: Config, clock: Clock): ExchangePort {
     apiKey: config.EXCHANGE_API_KEY,
     secret: config.EXCHANGE_API_SECRET,
     urls,
+    sandbox: config.HOOKLINE_SANDBOX,
   });
 }

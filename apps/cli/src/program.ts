@@ -72,15 +72,17 @@ export function buildProgram(hooks: ProgramHooks, result: { code: number }): Com
       .command('start')
       .description('run the services until SIGINT/SIGTERM (paper mode unless MODE=live)')
       .argument('[service]', 'both (one process), webhook or sighook', 'both')
+      .option('--confirm-live', 'MODE=live: confirm real orders (same as HOOKLINE_LIVE_CONFIRMED=yes)')
       .addHelpText(
         'after',
         `
 A first Ctrl-C (or SIGTERM) stops intake, drains and closes; a second one exits at once (exit 130).`,
       ),
-    async ([service]) => {
+    async ([service], options) => {
       const { parseStartTarget, runStart } = await import('./commands/start.js');
       const target = parseStartTarget(service);
       const config = hooks.loadConfig();
+      if (!(await import('./live-gate.js')).passLiveGate(config, options.confirmLive === true)) return 1;
       const { createLogger } = await import('@hookline/runtime');
       const logger = createLogger({
         level: config.HOOKLINE_LOG_LEVEL,

@@ -2,6 +2,7 @@
 // what one key's schema can say. parseConfig runs them after every key parsed, so every entry point
 // (CLI start, tests, replay) refuses the same settings, and every broken rule is reported at once.
 import { type Decimal, dec } from '@hookline/core';
+import { LIVE_CONFIG_RULES } from './live-config-rules.js';
 
 /** The parsed values by key name (a key whose own schema failed is absent). */
 type ParsedValues = Readonly<Record<string, unknown>>;
@@ -185,6 +186,7 @@ export const CONFIG_RULES: readonly ConfigRule[] = [
     problem:
       'the minimum 24 h change must not exceed the maximum, otherwise the momentum filter blocks every entry',
   },
+  ...LIVE_CONFIG_RULES,
 ];
 
 /** The problem of each broken rule, naming each key and its value; rules whose keys are not all set are skipped. */

@@ -30,6 +30,7 @@ export {
 } from './jobs/job-catalog.js';
 export { type SighookEntryAlert, sighookDecisionId, sighookEntryAlert } from './jobs/sighook-entry-alert.js';
 export { LEDGER_CSV_HEADER, type LedgerCsvRow, parseLedgerCsvRecord } from './ledger-csv.js';
+export { LIVE_VENUES, SANDBOX_VENUES } from './live-config-keys.js';
 export {
   checkMatrixRow,
   type MatrixAction,

@@ -22,6 +22,8 @@ export interface CcxtExchangeOptions {
   /** Coinbase: the key's EC private key in PEM form. */
   readonly secret?: string;
   readonly urls?: ExchangeUrls;
+  /** Trade the venue's sandbox (its REST base unless `urls.rest` is given); refused where there is none. */
+  readonly sandbox?: boolean;
   /** ccxt's per-request timeout (default 10 s). */
   readonly requestTimeoutMs?: number;
   /** Deadline of one attempt including the rate-limit queue (default twice the request timeout). */

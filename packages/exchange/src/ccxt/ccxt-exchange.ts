@@ -21,7 +21,9 @@ import { CcxtGateway } from './ccxt-gateway.js';
 import { balancesFromCcxt, candlesFromCcxt, tickerFromCcxt } from './ccxt-market-mapping.js';
 import { CcxtMarkets } from './ccxt-markets.js';
 import { CcxtOrders } from './ccxt-orders.js';
+import { restBaseOf } from './ccxt-rest-base.js';
 import { coinbaseStreamsFor } from './ccxt-streams.js';
+import { KrakenUserStreams } from './kraken-user-streams.js';
 import { venueProfiles } from './venue-profile.js';
 
 /**
@@ -42,6 +44,7 @@ export class CcxtExchange implements ExchangePort {
   readonly #fills: CcxtFillHistory;
   readonly #streams: CoinbaseStreams | undefined;
   readonly #krakenStreams = new Set<KrakenTickerStream>();
+  readonly #krakenUser: KrakenUserStreams | undefined;
 
   constructor(options: CcxtExchangeOptions) {
     this.#options = options;
@@ -53,7 +56,7 @@ export class CcxtExchange implements ExchangePort {
       requestTimeoutMs,
       ...(options.apiKey === undefined ? {} : { apiKey: options.apiKey }),
       ...(options.secret === undefined ? {} : { secret: options.secret }),
-      ...(options.urls?.rest === undefined ? {} : { restUrl: options.urls.rest }),
+      ...(restBaseOf(profile, options) === undefined ? {} : { restUrl: restBaseOf(profile, options) }),
     });
     const perSecond = (msPerRequest: number) => 1_000 / Math.max(msPerRequest, 1);
     this.#gateway = new CcxtGateway(client, profile, {
@@ -72,6 +75,10 @@ export class CcxtExchange implements ExchangePort {
     this.#fills = new CcxtFillHistory(this.#gateway, this.#markets, options.clock);
     this.#streams =
       profile.streams === 'coinbase' ? coinbaseStreamsFor(options, this.#markets, this) : undefined;
+    this.#krakenUser =
+      profile.streams === 'kraken'
+        ? new KrakenUserStreams(options, this.#gateway, this.#markets, this)
+        : undefined;
   }
 
   /** Both breakers' states, health, counts and times (for /readyz, metrics and the risk gate). */
@@ -186,14 +193,15 @@ export class CcxtExchange implements ExchangePort {
   }
 
   subscribeUserEvents(listener: StreamListener<UserStreamEvent>): Unsubscribe {
-    const streams = this.#requireStreams('subscribeUserEvents');
-    // The channel names products by id; the markets turn them into our symbols.
+    // The channel names products by id (Kraken by its v2 symbol); the markets turn them into ours.
     void this.#markets.load().catch((error: unknown) => this.#options.onBackgroundError?.(error));
+    if (this.#krakenUser !== undefined) return this.#krakenUser.subscribe(listener);
+    const streams = this.#requireStreams('subscribeUserEvents');
     return streams.subscribeUser(listener);
   }
 
   subscribeTickers(symbols: readonly string[], listener: StreamListener<TickerStreamEvent>): Unsubscribe {
-    if (this.#gateway.profile.streams === 'kraken-public') return this.#krakenTickers(symbols, listener);
+    if (this.#gateway.profile.streams === 'kraken') return this.#krakenTickers(symbols, listener);
     const streams = this.#requireStreams('subscribeTickers');
     const resolver = this.#markets.resolver;
     if (resolver === undefined) {
@@ -209,6 +217,8 @@ export class CcxtExchange implements ExchangePort {
 
   /** The private stream's counters (connections, gaps, backfilled fills), while it is open. */
   userStreamCounters(): UserStreamCounters | undefined {
+    const kraken = this.#krakenUser?.stream?.counters;
+    if (kraken !== undefined) return { ...kraken, gaps: 0 };
     return this.#streams?.userCounters();
   }
 
@@ -231,6 +241,7 @@ export class CcxtExchange implements ExchangePort {
       await Promise.race([
         Promise.all([
           this.#streams?.whenSettled(),
+          this.#krakenUser?.stream?.whenReady(),
           ...[...this.#krakenStreams].map((stream) => stream.whenReady()),
         ]),
         late,
@@ -242,6 +253,7 @@ export class CcxtExchange implements ExchangePort {
 
   async close(): Promise<void> {
     this.#streams?.close();
+    this.#krakenUser?.close();
     for (const stream of this.#krakenStreams) stream.close();
     this.#krakenStreams.clear();
   }
@@ -291,7 +303,7 @@ export class CcxtExchange implements ExchangePort {
     if (this.#streams === undefined) {
       throw new ExchangeError(
         'FATAL',
-        `${this.name} streams are not implemented in this adapter (Coinbase only)`,
+        `${this.name} streams are not implemented in this adapter (Coinbase and Kraken only)`,
         {
           context: { operation, exchange: this.name },
         },

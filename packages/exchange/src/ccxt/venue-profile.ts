@@ -45,10 +45,11 @@ export interface VenueProfile {
    */
   readonly fillHistory: 'coinbase-cursor' | 'ccxt-since';
   /**
-   * `coinbase`: the user and ticker channels over `ws`; `kraken-public`: the public v2 `ticker`
-   * channel only (no user stream yet); `none`: no streams in this adapter yet.
+   * `coinbase`: the user and ticker channels over `ws`; `kraken`: the public v2 `ticker` channel and
+   * the authenticated v2 `executions`/`balances` channels; `none`: no streams in this adapter yet
+   * (live mode is refused there at configuration time).
    */
-  readonly streams: 'coinbase' | 'kraken-public' | 'none';
+  readonly streams: 'coinbase' | 'kraken' | 'none';
   /**
    * The ccxt createOrder param that turns a `limit` sell into a stop-limit triggered when the price
    * falls to it, or undefined when we do not place stops on the venue. ccxt 4.5: Coinbase reads
@@ -57,6 +58,11 @@ export interface VenueProfile {
    * (price = trigger, price2 = limit).
    */
   readonly stopLimitParam: 'stopLossPrice' | undefined;
+  /**
+   * The venue's sandbox REST base (HOOKLINE_SANDBOX), or undefined when it has none. ccxt 4.5 has no
+   * `test` URL for Coinbase, so `setSandboxMode` would throw: the base is set here instead.
+   */
+  readonly sandboxRestUrl: string | undefined;
   /** Options merged into the ccxt constructor's `options`. */
   readonly ccxtOptions: Readonly<Record<string, unknown>>;
   /** Venue currency spellings (Kraken XBT, XXBT, ZUSD) for the SymbolResolver. */
@@ -93,6 +99,8 @@ export const venueProfiles: Readonly<Record<VenueId, VenueProfile>> = {
     fillHistory: 'coinbase-cursor',
     streams: 'coinbase',
     stopLimitParam: 'stopLossPrice',
+    // Advanced Trade's sandbox: REST only, static canned answers (docs/exchange-notes.md, Coinbase 10).
+    sandboxRestUrl: 'https://api-sandbox.coinbase.com',
     // v3 accounts give available and hold (ccxt's default is the v2 wallet list, total only).
     ccxtOptions: { fetchBalance: 'v3PrivateGetBrokerageAccounts', brokerId: 'hookline' },
     currencyAliases: defaultCurrencyAliases,
@@ -113,8 +121,10 @@ export const venueProfiles: Readonly<Record<VenueId, VenueProfile>> = {
     tickerSource: 'ticker',
     marketSource: 'ccxt',
     fillHistory: 'ccxt-since',
-    streams: 'kraken-public',
+    streams: 'kraken',
     stopLimitParam: 'stopLossPrice',
+    // Kraken spot has no sandbox (its demo environment is for futures only).
+    sandboxRestUrl: undefined,
     ccxtOptions: {},
     currencyAliases: defaultCurrencyAliases,
     rateLimit: {
@@ -136,6 +146,8 @@ export const venueProfiles: Readonly<Record<VenueId, VenueProfile>> = {
     streams: 'none',
     // Binance spot's STOP_LOSS_LIMIT is not wired or tested here: the sentinel alone protects there.
     stopLimitParam: undefined,
+    // Binance's spot testnet is not wired here.
+    sandboxRestUrl: undefined,
     ccxtOptions: { defaultType: 'spot' },
     currencyAliases: defaultCurrencyAliases,
     rateLimit: {

@@ -1,16 +1,10 @@
 import { type Decimal, ZERO } from '@hookline/core';
-import type { Fill, FillCursor, FillPage, FillQuery } from '../port/fill.js';
+import type { Fill, FillCursor } from '../port/fill.js';
 import type { FillEvent } from '../port/stream-events.js';
+import { type FillBackfillSource, readFillsSince } from '../stream/fills-since.js';
 import type { OrderFillTracker } from './order-fill-tracker.js';
 
-/** The REST reads a backfill needs (CcxtExchange provides them). */
-export interface FillBackfillSource {
-  fetchFillsSince(query: FillQuery): Promise<FillPage>;
-  /** Every fill of one order, oldest first. */
-  fetchOrderFills(orderId: string): Promise<readonly Fill[]>;
-}
-
-const maxPages = 100;
+export type { FillBackfillSource } from '../stream/fills-since.js';
 
 /**
  * Recovers, over REST, the fills a live stream lost (a `sequence_num` gap: Coinbase never resends).
@@ -69,14 +63,7 @@ export class GapBackfill {
   }
 
   async #once(): Promise<number> {
-    const recent: Fill[] = [];
-    let cursor = this.#cursor;
-    for (let page = 0; page < maxPages; page += 1) {
-      const result = await this.#source.fetchFillsSince({ cursor });
-      recent.push(...result.fills);
-      cursor = result.nextCursor;
-      if (!result.hasMore) break;
-    }
+    const { fills: recent, cursor } = await readFillsSince(this.#source, this.#cursor);
     let reported = 0;
     for (const orderId of new Set(recent.map((fill) => fill.orderId))) {
       reported += this.#reportMissing(orderId, await this.#source.fetchOrderFills(orderId));
