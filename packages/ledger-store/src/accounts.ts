@@ -37,7 +37,8 @@ export async function registerAccount(prisma: PrismaClient, account: AccountReco
 
 /**
  * The accounts of imported fills with their modes: those not recorded yet are recorded as live
- * accounts on the exchange (an exchange's history is real fills); recorded ones keep their mode.
+ * accounts on the exchange (an exchange's history is real fills), except `paper`, paper mode's own;
+ * recorded ones keep their mode.
  */
 export async function recordImportedAccounts(
   prisma: PrismaClient,
@@ -45,7 +46,12 @@ export async function recordImportedAccounts(
   exchange: string,
 ): Promise<CoveredAccount[]> {
   await prisma.account.createMany({
-    data: names.map((name) => ({ name, mode: 'live' as const, exchange })),
+    // `paper` is paper mode's own account: never recorded as live, or paper starts would be refused.
+    data: names.map((name) =>
+      name === 'paper'
+        ? { name, mode: 'paper' as const, exchange: 'paper' }
+        : { name, mode: 'live' as const, exchange },
+    ),
     skipDuplicates: true,
   });
   const rows = await prisma.account.findMany({

@@ -6,6 +6,7 @@ export {
   type CoveredAccount,
   coverageLine,
   listAccounts,
+  recordImportedAccounts,
   registerAccount,
   reportAccounts,
 } from './accounts.js';

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type NewFill,
   recordFills,
+  recordImportedAccounts,
   registerAccount,
   reportAccounts,
   storedTaxReport,
@@ -84,6 +85,15 @@ describe('accounts: one mode each, reports cover live ones', () => {
   it('when the ledger is verified without an account then only the live books are covered', async () => {
     expect((await verifyReportedLedger(database.prisma)).accounts).toEqual([{ name: 'live', mode: 'live' }]);
     expect((await verifyReportedLedger(database.prisma, { account: 'paper' })).accounts).toEqual([
+      { name: 'paper', mode: 'paper' },
+    ]);
+  });
+
+  it("when a CSV is imported into new accounts then they are live, except paper mode's own, and recorded ones keep their mode", async () => {
+    await registerAccount(database.prisma, { name: 'lab', mode: 'paper', exchange: 'paper' });
+    expect(await recordImportedAccounts(database.prisma, ['history', 'lab', 'paper'], 'kraken')).toEqual([
+      { name: 'history', mode: 'live' },
+      { name: 'lab', mode: 'paper' },
       { name: 'paper', mode: 'paper' },
     ]);
   });
