@@ -1,7 +1,7 @@
 // The gate in front of a live start: a banner on stderr saying what is about to trade real money (venue,
 // account, sandbox or real, position limits, stops), and an explicit confirmation, without which the
 // start is refused before anything is opened (no database, no Redis, no exchange, no order).
-import type { Config } from '@hookline/schemas';
+import { type Config, tradingAccountOf } from '@hookline/schemas';
 
 /** How the operator confirms a live start. */
 export const LIVE_CONFIRMATION_HELP =
@@ -20,7 +20,7 @@ export function liveBannerLines(config: Config): string[] {
   return [
     'LIVE TRADING: orders go to the exchange with real money',
     `venue:      ${config.EXCHANGE} (${config.HOOKLINE_SANDBOX ? 'SANDBOX' : 'REAL ACCOUNT'})`,
-    `account:    API key ${shownAccount(config.EXCHANGE_API_KEY)}`,
+    `account:    ${tradingAccountOf(config)} (API key ${shownAccount(config.EXCHANGE_API_KEY)})`,
     `positions:  entry size ${config.HOOKLINE_ENTRY_SIZE_USD} USD, at most ${config.HOOKLINE_RISK_MAX_POSITION_PCT} % of equity per symbol`,
     `stops:      soft ${config.HOOKLINE_SOFT_STOP_PCT} %, hard ${config.HOOKLINE_HARD_STOP_PCT} %, trailing from +${config.HOOKLINE_TRAILING_ACTIVATION_PCT} % (${config.HOOKLINE_TRAILING_MIN_PCT}–${config.HOOKLINE_TRAILING_MAX_PCT} %), take-profit ${takeProfit}`,
   ];
