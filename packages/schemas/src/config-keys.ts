@@ -4,6 +4,7 @@ import { envAddressRules, envSymbolOverrides } from './alerts/ingress-env.js';
 import type { ConfigKey } from './config-key.js';
 import { envBoolean, envInteger, envList, envPort, envUrl } from './env-types.js';
 import { HTTP_CONFIG_KEYS } from './http-config-keys.js';
+import { NOTIFY_CONFIG_KEYS } from './notify-config-keys.js';
 import { PAPER_CONFIG_KEYS } from './paper-config-keys.js';
 import { QUOTE_CONFIG_KEYS } from './quote-config-keys.js';
 import { RISK_CONFIG_KEYS } from './risk-config-keys.js';
@@ -242,6 +243,7 @@ export const CONFIG_KEYS = {
   ...HTTP_CONFIG_KEYS,
   ...QUOTE_CONFIG_KEYS,
   ...PAPER_CONFIG_KEYS,
+  ...NOTIFY_CONFIG_KEYS,
 } as const satisfies Record<string, ConfigKey>;
 
 /** True for a timezone the runtime's Intl knows. */

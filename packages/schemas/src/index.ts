@@ -40,3 +40,8 @@ export {
   matrixHashKey,
   matrixRowSchema,
 } from './matrix/matrix-row.js';
+export {
+  DEFAULT_NOTIFY_EVENTS,
+  NOTIFY_EVENT_KINDS,
+  type NotifyEventKind,
+} from './notify-config-keys.js';
