@@ -92,6 +92,12 @@ export class NotifyDelivery implements TradingEvents {
         if (final)
           this.status.failed(channel.name, { at: new Date().toISOString(), event, error: error.message });
       });
+      queue.on('error', (error) =>
+        logger.warn(
+          { channel: channel.name, err: { message: redactedError(error, this.#secrets) } },
+          'notification queue error',
+        ),
+      );
       worker.on('error', (error) =>
         logger.warn(
           { channel: channel.name, err: { message: redactedError(error, this.#secrets) } },
