@@ -152,11 +152,13 @@ describe('notification delivery', () => {
       at: new Date('2024-05-01T12:00:00Z'),
     });
 
-    subject.publish(started!);
-    subject.publish(started!);
+    if (stop === undefined || started === undefined) throw new Error('a hard stop is two events');
+
+    subject.publish(started);
+    subject.publish(started);
     await subject.flush();
-    subject.publish(started!);
-    subject.publish(stop!);
+    subject.publish(started);
+    subject.publish(stop);
 
     await eventually(async () => http.requests.length === 2, { what: 'two messages' });
     await new Promise((resolve) => setTimeout(resolve, 300));
