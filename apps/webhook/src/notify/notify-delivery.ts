@@ -36,6 +36,8 @@ export interface DeliveryOptions {
 
 /** A kept job id makes a second add of the same event a no-op for a day. */
 const KEEP_SECONDS = 24 * 3600;
+/** How long close() waits for publishes still being enqueued. */
+const CLOSE_WAIT_MS = 5_000;
 
 /** The publisher over the queues, and the workers that send. */
 export class NotifyDelivery implements TradingEvents {
@@ -148,7 +150,15 @@ export class NotifyDelivery implements TradingEvents {
 
   /** Stops the workers (running sends finish) and the queues; the channels' connections close. */
   async close(): Promise<void> {
-    await this.flush();
+    // Enqueues waiting on a Redis that is down would hold the shutdown: wait for them a short while.
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      this.flush(),
+      new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, CLOSE_WAIT_MS);
+      }),
+    ]);
+    clearTimeout(timer);
     await Promise.all(this.#queues.map(({ worker }) => worker.close()));
     await Promise.all(this.#queues.map(({ queue }) => queue.close()));
     for (const { channel } of this.#queues) channel.close?.();

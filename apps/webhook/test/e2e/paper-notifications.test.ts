@@ -5,6 +5,7 @@ import { readOpenPositions, storeOf } from '@hookline/store';
 import { afterEach, describe, expect, it } from 'vitest';
 import { eventually } from '../../../../test/support/eventually.js';
 import { NotifyReceiver } from '../../../../test/support/notify-receiver.js';
+import { buildDailySummary } from '../../src/notify/daily-summary.js';
 import {
   buyAlertBody,
   READ_TOKEN,
@@ -73,6 +74,19 @@ describe('paper mode, notifications', () => {
     expect(finished?.text).toContain(`P&L ${finished?.pnlUsd} USD`);
     // No fill messages: fills are not among the default events.
     expect(events.filter((event) => event.event === 'fill')).toEqual([]);
+
+    // The day's summary reads the same ledger: the exit's P&L, the buy and the sell fills, no position.
+    const summary = await buildDailySummary(
+      storeOf(subject.database.prisma),
+      'default',
+      new Date(subject.venue.clock.nowMs() + 1_000),
+    );
+    expect(summary).toMatchObject({
+      kind: 'daily.summary',
+      trades: 2,
+      openPositions: 0,
+      realizedPnlUsd: finished?.pnlUsd,
+    });
   });
 
   it('when a channel keeps failing then the trade still completes and /readyz and /metrics report the channel failed', async () => {
