@@ -63,7 +63,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     }
   }
   problems.push(...brokenConfigRules(values));
-  problems.push(...notifyConfigProblems(values));
+  problems.push(...notifyConfigProblems(values, (key) => (env[key] ?? '').trim() !== ''));
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(values) as Config;
 }

@@ -142,10 +142,17 @@ export const NOTIFY_CONFIG_KEYS = {
 
 type Values = Readonly<Record<string, unknown>>;
 
-/** The rules between the notification keys (a channel needs all of its keys); every problem is named. */
-export function notifyConfigProblems(values: Values): string[] {
+/**
+ * The rules between the notification keys (a channel needs all of its keys); every problem is named.
+ * `given` says whether a key was set at all: a key set to a bad value is reported by its own schema,
+ * not again as missing.
+ */
+export function notifyConfigProblems(
+  values: Values,
+  given: (key: string) => boolean = (key) => values[key] !== undefined,
+): string[] {
   const problems: string[] = [];
-  const has = (key: keyof typeof NOTIFY_CONFIG_KEYS) => values[key] !== undefined;
+  const has = (key: keyof typeof NOTIFY_CONFIG_KEYS) => values[key] !== undefined || given(key);
   const together = (keys: readonly (keyof typeof NOTIFY_CONFIG_KEYS)[], channel: string) => {
     if (!keys.some(has)) return;
     for (const key of keys.filter((candidate) => !has(candidate)))
