@@ -6,7 +6,7 @@
 import { type Decimal, ZERO } from '@hookline/core';
 import type { ExchangePort, QuoteSource } from '@hookline/exchange';
 import { readOpenPositionsForMoney, readRealizedPnlTotal, type Store } from '@hookline/store';
-import { Gauge, type Registry } from 'prom-client';
+import { Counter, Gauge, type Registry } from 'prom-client';
 import type { NotifyStatus } from '../notify/notify-status.js';
 
 interface AccountMoney {
@@ -127,13 +127,14 @@ export function registerNotifyMetrics(registry: Registry, status: NotifyStatus):
     ['sent', 'Notifications delivered, per channel (this process).'],
     ['failed', 'Notifications given up on after every retry, per channel (this process).'],
   ] as const) {
-    new Gauge({
+    new Counter({
       name: `hookline_notifications_${kind}_total`,
       help,
       labelNames: ['channel'],
       registers: [registry],
       collect() {
-        for (const channel of status.all()) this.set({ channel: channel.channel }, channel[kind]);
+        this.reset();
+        for (const channel of status.all()) this.inc({ channel: channel.channel }, channel[kind]);
       },
     });
   }
