@@ -13,6 +13,7 @@ export const NOTIFY_EVENT_KINDS = [
   'circuit.opened',
   'circuit.closed',
   'reconcile.mismatch',
+  'data.stale',
   'data.frozen',
   'exit.price_capped',
   'daily.summary',

@@ -24,6 +24,8 @@ export function eventTitle(event: TradingEvent): string {
       return `Exchange circuit closed: ${event.exchange} ${event.scope}`;
     case 'reconcile.mismatch':
       return `Reconciliation mismatch: ${event.symbol}`;
+    case 'data.stale':
+      return `Market data stale: ${event.symbol}`;
     case 'data.frozen':
       return `Market data frozen: ${event.symbol}`;
     case 'exit.price_capped':
@@ -61,6 +63,8 @@ function detailOf(event: TradingEvent): string {
       return `the ${event.scope} circuit of ${event.exchange} is ${event.state}`;
     case 'reconcile.mismatch':
       return `${event.detail}; the symbol is REDUCING until resolved`;
+    case 'data.stale':
+      return `${event.detail}: its exit rules, the hard stop included, are not evaluated until a fresh quote arrives`;
     case 'data.frozen':
       return `bid ${event.bid}, ask ${event.ask} unchanged and the stream silent: entries blocked, exits hold`;
     case 'exit.price_capped':

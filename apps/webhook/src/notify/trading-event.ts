@@ -66,6 +66,7 @@ export type TradingEvent =
       readonly state: string;
     })
   | (Base<'reconcile.mismatch'> & { readonly symbol: string; readonly detail: string })
+  | (Base<'data.stale'> & { readonly symbol: string; readonly detail: string })
   | (Base<'data.frozen'> & { readonly symbol: string; readonly bid: string; readonly ask: string })
   | (Base<'exit.price_capped'> & {
       readonly symbol: string;
@@ -255,6 +256,21 @@ export function reconcileMismatchEvent(input: {
   return {
     kind: 'reconcile.mismatch',
     id: eventId('reconcile.mismatch', input.symbol, code, utcDay(input.at)),
+    time: input.at.toISOString(),
+    symbol: input.symbol,
+    detail: input.detail,
+  };
+}
+
+/** The sentinel could not evaluate a held position: its quote is stale (once per why-not-sold record). */
+export function dataStaleEvent(input: {
+  readonly symbol: string;
+  readonly detail: string;
+  readonly at: Date;
+}): TradingEventOf<'data.stale'> {
+  return {
+    kind: 'data.stale',
+    id: eventId('data.stale', input.symbol, input.at.toISOString()),
     time: input.at.toISOString(),
     symbol: input.symbol,
     detail: input.detail,

@@ -86,6 +86,7 @@ export class SentinelSweep {
       logger,
       repeatMs: settings.whyNotSold.repeatMs,
       memory: options.memory,
+      ...(options.events === undefined ? {} : { events: options.events }),
     });
     this.#cap = new PositionCap({
       settings: settings.cap,
