@@ -16,6 +16,7 @@ import { FillRecorder } from './fills/fill-recorder.js';
 import type { JobHandlers } from './jobs/job-catalog.js';
 import { jobHandlers } from './jobs/job-handlers.js';
 import type { JobQueues } from './jobs/job-queues.js';
+import type { TradingEvents } from './notify/event-publisher.js';
 
 /** What the trading core is built from. */
 export interface TradingCoreOptions {
@@ -33,6 +34,8 @@ export interface TradingCoreOptions {
   readonly baselines: DailyBaselineStore;
   /** Where sell and exit alerts start their exit (the system binds the sentinel's Exits). */
   readonly exits: UserExits;
+  /** Where fills and the daily loss limit's refusals are told (default: nowhere). */
+  readonly events?: TradingEvents;
 }
 
 /** The components and the handlers of the job catalog over them. */
@@ -57,6 +60,7 @@ export function buildTradingCore(options: TradingCoreOptions): TradingCore {
     settings,
     baselines,
     exits,
+    ...(options.events === undefined ? {} : { events: options.events }),
   });
   const recorder = new FillRecorder({
     store,
@@ -64,6 +68,7 @@ export function buildTradingCore(options: TradingCoreOptions): TradingCore {
     account: settings.account,
     exchange: exchange.name,
     ledger: options.ledger,
+    ...(options.events === undefined ? {} : { events: options.events }),
   });
   return { executor, processor, recorder, handlers: jobHandlers(processor, executor) };
 }

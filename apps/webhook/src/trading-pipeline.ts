@@ -18,6 +18,7 @@ import { JobQueues } from './jobs/job-queues.js';
 import { type JobConcurrency, JobWorkers } from './jobs/job-workers.js';
 import { RecoverySweeper } from './jobs/recovery-sweeper.js';
 import { RedisLease } from './leases/redis-lease.js';
+import type { TradingEvents } from './notify/event-publisher.js';
 import { buildTradingCore } from './trading-core.js';
 
 /** What the pipeline is built from. */
@@ -45,6 +46,8 @@ export interface TradingPipelineOptions {
   readonly consumeFills?: boolean;
   /** Where sell and exit alerts start their exit (the system binds the sentinel's Exits). */
   readonly exits: UserExits;
+  /** Where fills and the daily loss limit's refusals are told (default: nowhere). */
+  readonly events?: TradingEvents;
 }
 
 /** The running pipeline. */
@@ -79,6 +82,7 @@ export async function startTradingPipeline(options: TradingPipelineOptions): Pro
     queues,
     baselines: new RedisDailyBaselineStore(redis, prefix),
     exits: options.exits,
+    ...(options.events === undefined ? {} : { events: options.events }),
   });
   const workers = new JobWorkers(connection, handlers, logger, {
     ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),

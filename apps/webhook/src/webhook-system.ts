@@ -39,6 +39,9 @@ import { ingressOptionsFromConfig, type WebhookIngressOptions } from './ingress/
 import { InlineJobQueue } from './jobs/inline-job-queue.js';
 import { jobNames } from './jobs/job-catalog.js';
 import type { JobConcurrency } from './jobs/job-workers.js';
+import { buildNotifications, type Notifications } from './notify/notifications.js';
+import type { DeliverySettings } from './notify/notify-delivery.js';
+import { reconcileMismatchEvent } from './notify/trading-event.js';
 import { quoteSourceFromConfig } from './quotes/quote-source.js';
 import { createReconciler, type Reconciler, type ReconcilerOptions } from './reconciler/index.js';
 import { buildTradingCore } from './trading-core.js';
@@ -97,6 +100,8 @@ export interface WebhookOverrides {
   /** The longest wait between two runs of a job the infrastructure failed (default 30 s). */
   readonly infrastructureBackoffCapMs?: number;
   readonly backfillIntervalMs?: number;
+  /** Notification delivery settings over the configuration's (tests: fewer attempts, short back-off). */
+  readonly notify?: Partial<DeliverySettings>;
   /** Reconciler settings over the defaults (grace, lease, retries, dust tolerance). */
   readonly reconciler?: Partial<Omit<ReconcilerOptions, 'store' | 'exchange' | 'redis' | 'clock' | 'logger'>>;
 }
@@ -121,6 +126,8 @@ export interface OnlineWebhookSystem extends SystemCore {
   readonly app: FastifyInstance;
   /** The emergency liquidation file switch (HOOKLINE_EMERGENCY_FILE); undefined when not configured. */
   readonly emergencyFile: EmergencyFileSwitch | undefined;
+  /** Trading events to the configured channels (docs/operations.md "Notifications"). */
+  readonly notifications: Notifications;
   start(): void;
   /** Closes the app, stops the reconciler, the sentinel and the pipeline, in that order. */
   stop(): Promise<void>;
@@ -215,6 +222,19 @@ async function buildOnline(
   const prefix = overrides.prefix ?? JOB_QUEUE_PREFIX;
   const readiness = resources.readiness ?? new ReadinessRegistry();
   const ledger = ledgerOptionsFromConfig(config);
+  const notifications = buildNotifications({
+    config,
+    redis,
+    prefix,
+    store,
+    exchange,
+    clock,
+    logger,
+    account: tradingAccountOf(config),
+    ...(overrides.notify === undefined ? {} : { settings: overrides.notify }),
+  });
+  const events = notifications.events;
+  for (const check of notifications.readiness) readiness.register(check);
   // Reconciliation gates entries: until its first success the account reads as REDUCING and /readyz
   // says why; mismatches it finds put their symbol in REDUCING.
   let reconciler: Reconciler | undefined;
@@ -242,7 +262,10 @@ async function buildOnline(
     exchangeName: exchange.name,
     keyPrefix: prefix,
     ledger,
-    onSymbolReducing: (symbol, reason) => controls.markSymbolReducing(symbol, reason),
+    onSymbolReducing: (symbol, reason) => {
+      events.publish(reconcileMismatchEvent({ symbol, detail: reason, at: clock.now() }));
+      return controls.markSymbolReducing(symbol, reason);
+    },
     ...overrides.reconciler,
   });
   readiness.register(reconciler.readiness);
@@ -257,7 +280,7 @@ async function buildOnline(
   const userExits = new UserExits(settings.exit.hodlAssets);
   // Quotes for the sentinel, the exit executor and entries: the venue's ticker stream, REST as a
   // bounded fallback (quotes/quote-source.ts).
-  const quotes = quoteSourceFromConfig(config, exchange, clock, logger);
+  const quotes = quoteSourceFromConfig(config, exchange, clock, logger, events);
   const pipeline = await startTradingPipeline({
     store,
     exchange,
@@ -274,6 +297,7 @@ async function buildOnline(
     ...(overrides.consumeFills === undefined ? {} : { consumeFills: overrides.consumeFills }),
     sweepIntervalMs: overrides.acceptedSweepIntervalMs ?? config.HOOKLINE_RECOVERY_SWEEP_INTERVAL_MS,
     exits: userExits,
+    events,
     ...(overrides.infrastructureBackoffCapMs === undefined
       ? {}
       : { infrastructureBackoffCapMs: overrides.infrastructureBackoffCapMs }),
@@ -291,6 +315,7 @@ async function buildOnline(
     executor: pipeline.executor,
     keyPrefix: prefix,
     matrixPrefix: prefix,
+    events,
     ...(overrides.sentinelHeartbeatService === undefined
       ? {}
       : { heartbeatService: overrides.sentinelHeartbeatService }),
@@ -344,6 +369,8 @@ async function buildOnline(
       controls,
       queues: jobNames.map((name) => pipeline.queues.queue(name)),
       sweeper: pipeline.sweeper,
+      money: { quotes, account: settings.entry.account },
+      ...(notifications.status === undefined ? {} : { notify: notifications.status }),
     },
   });
   const emergencyFile =
@@ -375,7 +402,9 @@ async function buildOnline(
     pipeline,
     app,
     emergencyFile,
+    notifications,
     start: () => {
+      notifications.start();
       started.reconciler.start(config.HOOKLINE_RECONCILE_INTERVAL_MS);
       started.sentinel.start();
       emergencyFile?.start(settings.exit.loop.intervalMs);
@@ -390,6 +419,7 @@ async function buildOnline(
       await started.sentinel.stop();
       logger.info('webhook stopping: draining job workers and the fill consumer');
       await pipeline.stop();
+      await notifications.stop();
       quotes.close();
     },
   };

@@ -6,6 +6,7 @@ import { envBoolean, envInteger, envList, envPort, envUrl } from './env-types.js
 import { HTTP_CONFIG_KEYS } from './http-config-keys.js';
 import { LIVE_CONFIG_KEYS } from './live-config-keys.js';
 import { LOG_CONFIG_KEYS } from './log-config-keys.js';
+import { NOTIFY_CONFIG_KEYS } from './notify-config-keys.js';
 import { PAPER_CONFIG_KEYS } from './paper-config-keys.js';
 import { QUOTE_CONFIG_KEYS } from './quote-config-keys.js';
 import { RISK_CONFIG_KEYS } from './risk-config-keys.js';
@@ -247,6 +248,7 @@ export const CONFIG_KEYS = {
   ...PAPER_CONFIG_KEYS,
   ...LOG_CONFIG_KEYS,
   ...LIVE_CONFIG_KEYS,
+  ...NOTIFY_CONFIG_KEYS,
 } as const satisfies Record<string, ConfigKey>;
 
 /** True for a timezone the runtime's Intl knows. */

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { CONFIG_KEYS, type ConfigKeyName } from './config-keys.js';
 import { brokenConfigRules } from './config-rules.js';
+import { notifyConfigProblems } from './notify-config-keys.js';
 
 type KeySpec = (typeof CONFIG_KEYS)[ConfigKeyName];
 type ValueOf<K extends ConfigKeyName> = z.output<(typeof CONFIG_KEYS)[K]['schema']>;
@@ -62,6 +63,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     }
   }
   problems.push(...brokenConfigRules(values));
+  problems.push(...notifyConfigProblems(values, (key) => (env[key] ?? '').trim() !== ''));
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(values) as Config;
 }

@@ -41,4 +41,9 @@ export {
   matrixHashKey,
   matrixRowSchema,
 } from './matrix/matrix-row.js';
+export {
+  DEFAULT_NOTIFY_EVENTS,
+  NOTIFY_EVENT_KINDS,
+  type NotifyEventKind,
+} from './notify-config-keys.js';
 export { type AccountMode, accountModeConflict, tradingAccountOf } from './trading-account.js';

@@ -154,6 +154,13 @@ export type {
   OrderRecord,
 } from './records.js';
 export {
+  type PeriodMoney,
+  readExitPnl,
+  readOpenPositionsForMoney,
+  readPeriodMoney,
+  readRealizedPnlTotal,
+} from './reports/money-reads.js';
+export {
   type ReplayExit,
   type ReplayFill,
   type ReplayNotSold,

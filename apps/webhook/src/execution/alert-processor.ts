@@ -26,6 +26,8 @@ import type { Logger } from 'pino';
 import type { StartExitResult } from '../exits/index.js';
 import { jobCatalog } from '../jobs/job-catalog.js';
 import { isPermanentJobFailure, PermanentJobError } from '../jobs/permanent-error.js';
+import type { TradingEvents } from '../notify/event-publisher.js';
+import { dailyLossEvent } from '../notify/trading-event.js';
 import {
   controlsOnlyRiskState,
   type EntryAlert,
@@ -62,6 +64,8 @@ export interface AlertProcessorDependencies {
   readonly baselines: DailyBaselineStore;
   /** The exit executor's start, for sell and exit alerts (the sentinel's Exits, bound by the system). */
   readonly exits: UserExits;
+  /** Where the daily loss limit's first refusal of a day is told (default: nowhere). */
+  readonly events?: TradingEvents;
 }
 
 type Verdict = {
@@ -141,6 +145,17 @@ export class AlertProcessor {
       { alertId, decisionId: decision.decisionId, outcome: verdict.outcome, reason: verdict.reasonCode },
       'alert decided',
     );
+    if (verdict.reasonCode === 'DAILY_LOSS_LIMIT') {
+      const message = (verdict.ruleInputs as { message?: unknown }).message;
+      this.#deps.events?.publish(
+        dailyLossEvent({
+          account: this.#deps.settings.account,
+          at: clock.now(),
+          detail:
+            typeof message === 'string' ? message : 'the daily loss limit refuses entries until UTC midnight',
+        }),
+      );
+    }
     await this.#continue(decision, row.source);
   }
 

@@ -11,6 +11,8 @@ import type { Balances, Market } from '@hookline/exchange';
 import { type Store, writeExitDecision } from '@hookline/store';
 import type { Logger } from 'pino';
 import { z } from 'zod';
+import type { TradingEvents } from '../notify/event-publisher.js';
+import { capHaltedEvent } from '../notify/trading-event.js';
 import type { RuleInputs } from '../rules/index.js';
 import { type CapHolding, type CapPosition, capHoldings, holdingInputs } from './cap-holdings.js';
 import type { StartExitResult } from './executor/exit-executor.js';
@@ -42,6 +44,8 @@ export interface PositionCapOptions {
   readonly cashCurrencies: readonly string[];
   /** Base assets never sold automatically (upper case). */
   readonly hodlAssets: ReadonlySet<string>;
+  /** Where a HALT is told (default: nowhere). */
+  readonly events?: TradingEvents;
 }
 
 const phaseSchema = z.discriminatedUnion('kind', [
@@ -219,6 +223,14 @@ export class PositionCap {
       createdAt: this.#options.clock.now(),
     });
     this.#options.logger.error({ positions, maxOpenPositions }, `trading HALTED: ${message}`);
+    this.#options.events?.publish(
+      capHaltedEvent({
+        at: this.#options.clock.now(),
+        positions: counted.length,
+        maxOpenPositions,
+        detail: message,
+      }),
+    );
     this.#phase = { kind: 'HALTED' };
   }
 }

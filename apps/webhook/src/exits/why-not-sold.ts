@@ -11,6 +11,8 @@ import type { Clock, ExitReason } from '@hookline/core';
 import { type ExitDecisionWrite, type Store, writeExitDecisions } from '@hookline/store';
 import type { Logger } from 'pino';
 import { z } from 'zod';
+import type { TradingEvents } from '../notify/event-publisher.js';
+import { dataStaleEvent } from '../notify/trading-event.js';
 import type { RuleInputs } from '../rules/index.js';
 import type { ExitNotTakenCode } from './exit-reasons.js';
 import type { SentinelMemory } from './sentinel-memory.js';
@@ -36,6 +38,8 @@ export interface WhyNotSoldOptions {
   readonly repeatMs: number;
   /** Where the last record per symbol is kept. */
   readonly memory: SentinelMemory;
+  /** Where a position not evaluated for stale data is told (default: nowhere). */
+  readonly events?: TradingEvents;
 }
 
 /** Records skipped exits in `decisions`, deduplicated over the sentinel's memory. */
@@ -59,6 +63,11 @@ export class WhyNotSoldRecorder {
     for (const event of due) {
       this.#remember(event, nowMs);
       this.#log(event);
+      if (event.code === 'STALE_DATA') {
+        const message = (event.ruleInputs as { message?: unknown; reason?: unknown }).message;
+        const detail = typeof message === 'string' ? message : `no fresh valid quote for ${event.symbol}`;
+        this.#options.events?.publish(dataStaleEvent({ symbol: event.symbol, detail, at: createdAt }));
+      }
     }
     return due.length;
   }

@@ -11,6 +11,8 @@ import {
   recordExchangeFills,
   type Store,
 } from '@hookline/store';
+import type { TradingEvents } from '../notify/event-publisher.js';
+import { fillEvent } from '../notify/trading-event.js';
 
 /** Where recorded fills belong. */
 export interface FillRecorderOptions {
@@ -20,6 +22,8 @@ export interface FillRecorderOptions {
   /** The exchange name on the rows (ExchangePort.name). */
   readonly exchange: string;
   readonly ledger: LedgerOptions;
+  /** Where recorded fills are told (default: nowhere); a fill's event id is its trade id. */
+  readonly events?: TradingEvents;
 }
 
 /** Records exchange fills exactly once (the fills unique key makes a replay a no-op). */
@@ -52,9 +56,13 @@ export class FillRecorder {
       receivedAt,
       ingestVia: via,
     }));
-    return await recordExchangeFills(store, rows, {
+    const result = await recordExchangeFills(store, rows, {
       unknownOrderOrigin: 'RECONCILED',
       ledger: this.#options.ledger,
     });
+    if (result.inserted > 0) {
+      for (const fill of fills) this.#options.events?.publish(fillEvent({ ...fill, exchange }));
+    }
+    return result;
   }
 }

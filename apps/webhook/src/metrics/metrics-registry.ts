@@ -24,6 +24,8 @@ import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { readCircuit } from '../controls/exchange-circuit.js';
 import type { TradingControls } from '../controls/trading-controls.js';
 import { type RecoverySweeper, sweepKinds } from '../jobs/recovery-sweeper.js';
+import type { NotifyStatus } from '../notify/notify-status.js';
+import { registerMoneyMetrics, registerNotifyMetrics } from './money-metrics.js';
 
 /** What the metrics read. */
 export interface MetricsSources {
@@ -38,6 +40,10 @@ export interface MetricsSources {
   readonly queues?: readonly Queue[];
   /** The recovery sweeper whose progress is reported. */
   readonly sweeper?: Pick<RecoverySweeper, 'progress'>;
+  /** The quote cache the money gauges value positions with, and the account whose equity is shown. */
+  readonly money?: { readonly quotes: Pick<QuoteSource, 'readQuotes'>; readonly account: string };
+  /** The notification deliveries (hookline_notifications_*). */
+  readonly notify?: NotifyStatus;
 }
 
 const JOB_STATES = ['waiting', 'active', 'delayed', 'failed', 'completed', 'prioritized'] as const;
@@ -121,6 +127,9 @@ export function createMetricsRegistry(sources: MetricsSources): Registry {
   registerQueueDepth(registry, sources.queues ?? []);
   if (sources.controls !== undefined) registerControls(registry, sources.controls);
   if (sources.sweeper !== undefined) registerSweeper(registry, sources.sweeper);
+  if (sources.money !== undefined)
+    registerMoneyMetrics(registry, { store, exchange: sources.exchange, ...sources.money });
+  if (sources.notify !== undefined) registerNotifyMetrics(registry, sources.notify);
   return registry;
 }
 

@@ -3,6 +3,8 @@ import type { Clock } from '@hookline/core';
 import { type ExchangePort, MarketQuotes } from '@hookline/exchange';
 import type { Config } from '@hookline/schemas';
 import type { Logger } from 'pino';
+import type { TradingEvents } from '../notify/event-publisher.js';
+import { dataFrozenEvent } from '../notify/trading-event.js';
 
 /**
  * The quote cache over the exchange's ticker stream (HOOKLINE_QUOTE_* keys). A frozen feed raises
@@ -14,6 +16,7 @@ export function quoteSourceFromConfig(
   exchange: ExchangePort,
   clock: Clock,
   logger: Logger,
+  events?: TradingEvents,
 ): MarketQuotes {
   const log = logger.child({ component: 'quotes' });
   return new MarketQuotes({
@@ -24,7 +27,16 @@ export function quoteSourceFromConfig(
       streamMaxAgeMs: config.HOOKLINE_QUOTE_STREAM_MAX_AGE_MS,
       frozenAfterMs: config.HOOKLINE_QUOTE_FROZEN_AFTER_MS,
     },
-    onFrozen: (symbol, quote) =>
+    onFrozen: (symbol, quote) => {
+      events?.publish(
+        dataFrozenEvent({
+          symbol,
+          bid: quote.bid,
+          ask: quote.ask,
+          quoteTime: quote.exchangeTime,
+          at: clock.now(),
+        }),
+      );
       log.warn(
         {
           event: 'quote.frozen',
@@ -36,7 +48,8 @@ export function quoteSourceFromConfig(
           frozenAfterMs: config.HOOKLINE_QUOTE_FROZEN_AFTER_MS,
         },
         `the ${symbol} quote feed is frozen: entries are blocked and exits hold until it moves`,
-      ),
+      );
+    },
     onThawed: (symbol) => log.info({ event: 'quote.thawed', symbol }, `the ${symbol} quote feed moves again`),
     onStreamError: (error) =>
       log.warn(

@@ -88,6 +88,8 @@ export interface SentinelSystemOptions {
   readonly exchange?: ExchangePort;
   /** The system's own exit executor over its order executor, instead of `exits`. */
   readonly realExecutor?: boolean;
+  /** Configuration keys over the harness's (notification channels). */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 /** What a sentinel test works with. */
@@ -138,7 +140,10 @@ export function useSentinelHarness(): (balances?: Record<string, string>) => Pro
       const exits = options.realExecutor ? undefined : (options.exits ?? new RecordingExits());
       const built = await buildWebhookSystem(
         {
-          config,
+          config:
+            options.env === undefined
+              ? config
+              : parseConfig({ HOOKLINE_ACCOUNT: account, READ_TOKEN, ...options.env }),
           store: storeOf(prisma),
           exchange: options.exchange ?? venue.exchange,
           clock: venue.clock,

@@ -21,7 +21,11 @@ import { pauseBriefly } from '../../src/controls/entry-pause.js';
 import type { EntrySettings } from '../../src/execution/entry-settings.js';
 import { openRiskControls } from '../../src/execution/risk-snapshot.js';
 import type { TradingPipeline } from '../../src/trading-pipeline.js';
-import { buildWebhookSystem, type OnlineWebhookSystem } from '../../src/webhook-system.js';
+import {
+  buildWebhookSystem,
+  type OnlineWebhookSystem,
+  type WebhookOverrides,
+} from '../../src/webhook-system.js';
 
 /** The passphrase of the test apps. */
 export const PASSPHRASE = 'trading-harness-passphrase';
@@ -146,6 +150,8 @@ export interface HarnessOptions {
   readonly env?: Readonly<Record<string, string>>;
   /** Wraps the venue's port (to simulate a crash around a request). */
   readonly wrapExchange?: (exchange: ExchangePort) => ExchangePort;
+  /** Notification delivery settings (fewer attempts, short back-off). */
+  readonly notify?: WebhookOverrides['notify'];
 }
 
 /** The port with its methods delegated to `exchange`, some replaced. */
@@ -210,6 +216,7 @@ export function useTradingHarness(): (options?: HarnessOptions) => Promise<Tradi
             : testSettings(options.settings),
           alertIds,
           backfillIntervalMs: 0,
+          ...(options.notify === undefined ? {} : { notify: options.notify }),
         },
       );
       perFile.onCleanup(() => system.stop());

@@ -4,7 +4,8 @@
 // (sold, dust, nothing available, ladder exhausted when market orders are allowed).
 import { type Decimal, isTerminal, toPlainString, ZERO } from '@hookline/core';
 import type { Market, Ticker } from '@hookline/exchange';
-import type { OrderRecord } from '@hookline/store';
+import { type OrderRecord, readExitPnl } from '@hookline/store';
+import { exitFinishedEvent } from '../../notify/trading-event.js';
 import { type ExitExecutorDependencies, readMarket } from './exit-context.js';
 import { checkExitGate, workingSells } from './exit-gate.js';
 import { planExitOrder } from './exit-ladder.js';
@@ -14,6 +15,7 @@ import type { ExitProgress } from './exit-progress.js';
 import { type ExitOutcome, finishExit, loadExitOrders, type StoredExit } from './exit-records.js';
 import { positionLeft, remainingToSell, soldByExit } from './exit-remaining.js';
 import { sizeExit } from './exit-sizing.js';
+import { summarizeExit } from './exit-summary.js';
 
 /** Drives one exit one step (see ExitExecutor.advance). */
 export async function advanceExit(deps: ExitExecutorDependencies, exit: StoredExit): Promise<ExitProgress> {
@@ -134,7 +136,33 @@ async function finish(
     finishedAt: deps.clock.now().toISOString(),
   });
   deps.logger.info({ decisionId: exit.decisionId, symbol: exit.symbol, outcome, detail }, 'exit finished');
+  publishFinished(deps, exit, outcome);
   return { ...of(exit), kind: 'FINISHED', outcome, detail };
+}
+
+// The finished exit's sale (average price, proceeds, fees) and P&L are read off the trade path.
+function publishFinished(deps: ExitExecutorDependencies, exit: StoredExit, outcome: ExitOutcome): void {
+  const at = deps.clock.now();
+  deps.events?.publishFrom(async () => {
+    const [summary, pnl] = await Promise.all([
+      summarizeExit(deps.store, exit.decisionId),
+      readExitPnl(deps.store, exit.decisionId),
+    ]);
+    return [
+      exitFinishedEvent({
+        symbol: exit.symbol,
+        reason: exit.reason,
+        outcome,
+        decisionId: exit.decisionId,
+        at,
+        amount: summary.filledAmount,
+        averagePrice: summary.averagePrice,
+        proceeds: summary.proceeds,
+        fees: summary.feesUsd,
+        pnl: summary.filledAmount.isZero() ? undefined : pnl,
+      }),
+    ];
+  });
 }
 
 function of(exit: StoredExit): { symbol: string; decisionId: string; reason: StoredExit['reason'] } {

@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import { isUsableQuote } from '../../execution/entry-order.js';
 import type { OrderExecutor } from '../../execution/order-executor.js';
 import type { RiskControls } from '../../execution/risk-snapshot.js';
+import type { TradingEvents } from '../../notify/event-publisher.js';
 import type { ExitExecutionSettings } from '../exit-settings.js';
 
 /** The exit executor's dependencies. */
@@ -23,6 +24,8 @@ export interface ExitExecutorDependencies {
   readonly controls: (symbol: string) => RiskControls | Promise<RiskControls>;
   /** A quote older than this holds back ordinary exits (emergency exits go on). */
   readonly maxQuoteAgeMs: number;
+  /** Where a finished exit and an exit held at its cap are told (default: nowhere). */
+  readonly events?: TradingEvents;
 }
 
 /** The symbol's market and a usable quote (valid bid and ask, not crossed), or what is missing. */

@@ -7,6 +7,7 @@
 import { type Decimal, toPlainString } from '@hookline/core';
 import type { Ticker } from '@hookline/exchange';
 import { closeExitPriceCap, exitPriceCappedCode, openExitPriceCap } from '@hookline/store';
+import { exitPriceCappedEvent } from '../../notify/trading-event.js';
 import { isEmergencyExit } from '../../rules/index.js';
 import type { ExitExecutorDependencies } from './exit-context.js';
 import type { ExitHold } from './exit-ladder.js';
@@ -59,6 +60,18 @@ export async function holdAtCap(
           ...book,
         },
         `exit held at its price cap: ${detail}`,
+      );
+      deps.events?.publish(
+        exitPriceCappedEvent({
+          symbol: exit.symbol,
+          reason: exit.reason,
+          bid: book.bid,
+          floor: book.floor,
+          remaining: toPlainString(remaining),
+          exitDecisionId: exit.decisionId,
+          cappedDecisionId: decision.decisionId,
+          at: deps.clock.now(),
+        }),
       );
     }
   }

@@ -9,6 +9,8 @@
 import { type Clock, type Decimal, toPlainString } from '@hookline/core';
 import type { Market } from '@hookline/exchange';
 import type { Logger } from 'pino';
+import type { TradingEvents } from '../../notify/event-publisher.js';
+import { exitStartedEvents } from '../../notify/trading-event.js';
 import type { SentinelExits } from '../sentinel/sentinel-ports.js';
 import { SentinelMemory } from '../sentinel-memory.js';
 import { ExitRetryGate } from './exit-retry-gate.js';
@@ -32,6 +34,8 @@ export interface ExitsOptions {
   readonly maxRetryMs: number;
   /** Where the back-off and the dust flags are kept (default: this process's memory only). */
   readonly memory?: SentinelMemory;
+  /** Where an exit that started (and the stop that fired it) is told (default: nowhere). */
+  readonly events?: TradingEvents;
 }
 
 /** The exits of one account: start one, drive the working ones. Remembers refusals and dust. */
@@ -60,13 +64,14 @@ export class Exits {
   start(request: StartExitRequest, sentinel: SentinelStart): Promise<StartExitResult | undefined>;
   async start(request: StartExitRequest, sentinel?: SentinelStart): Promise<StartExitResult | undefined> {
     const { executor, clock, logger } = this.#options;
-    if (sentinel === undefined) return await executor.start(request);
+    if (sentinel === undefined) return this.#started(request, await executor.start(request));
     const { symbol, reason } = request;
     const amountText = toPlainString(request.positionAmount);
     const nowMs = clock.nowMs();
     if (sentinel.backOff && !this.#retry.allows(symbol, reason, amountText, nowMs)) return undefined;
     const result = await executor.start(request);
     if (result.kind === 'STARTED') {
+      this.#started(request, result);
       this.#retry.forget(symbol);
       logger.info(
         { symbol, reason, decisionId: result.decisionId, amount: toPlainString(result.amount) },
@@ -81,6 +86,20 @@ export class Exits {
       { symbol, reason, code: result.code, detail: result.detail },
       `exit not started: ${result.code}`,
     );
+    return result;
+  }
+
+  // An exit that started is published (with the stop that fired it); publishing never blocks.
+  #started(request: StartExitRequest, result: StartExitResult): StartExitResult {
+    if (result.kind !== 'STARTED') return result;
+    for (const event of exitStartedEvents({
+      symbol: request.symbol,
+      reason: request.reason,
+      amount: result.amount,
+      decisionId: result.decisionId,
+      at: this.#options.clock.now(),
+    }))
+      this.#options.events?.publish(event);
     return result;
   }
 

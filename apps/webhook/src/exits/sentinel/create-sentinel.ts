@@ -8,6 +8,7 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { OrderExecutor } from '../../execution/order-executor.js';
 import { RedisLease } from '../../leases/redis-lease.js';
+import type { TradingEvents } from '../../notify/event-publisher.js';
 import { ExitExecutor } from '../executor/exit-executor.js';
 import { Exits } from '../executor/exits.js';
 import type { ExitSettings } from '../exit-settings.js';
@@ -44,6 +45,8 @@ export interface SentinelOptions {
   readonly matrixPrefix?: string;
   /** The heartbeat's service name (default `sentinel`: what /metrics reads). */
   readonly heartbeatService?: string;
+  /** Where exits, stops, the cap's HALT and exits held at their cap are told (default: nowhere). */
+  readonly events?: TradingEvents;
 }
 
 /** A sentinel of one account. */
@@ -78,6 +81,7 @@ export function createSentinel(options: SentinelOptions): Sentinel {
     firstRetryMs: settings.whyNotSold.firstRetryMs,
     maxRetryMs: settings.whyNotSold.repeatMs,
     memory,
+    ...(options.events === undefined ? {} : { events: options.events }),
   });
   const protectiveStops = buildProtectiveStopKeeper(options, sentinelLogger);
   const sweep = new SentinelSweep({ ...options, logger: sentinelLogger, exits, memory, protectiveStops });
@@ -146,5 +150,6 @@ function buildExitExecutor(options: SentinelOptions): ExitExecutor {
     settings: settings.execution,
     controls: (symbol) => controls.riskControls(symbol),
     maxQuoteAgeMs: settings.rules.maxQuoteAgeMs,
+    ...(options.events === undefined ? {} : { events: options.events }),
   });
 }

@@ -10,6 +10,7 @@ import type { ExchangePort, Market, QuoteSource } from '@hookline/exchange';
 import { type OpenPosition, PositionStateStore, type Store, type StoredPositionState } from '@hookline/store';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
+import type { TradingEvents } from '../../notify/event-publisher.js';
 import { defaultCashCurrencies } from '../../reconciler/holdings-check.js';
 import type { RuleInputs } from '../../rules/index.js';
 import type { StartExitResult } from '../executor/exit-start.js';
@@ -48,6 +49,8 @@ export interface SentinelSweepOptions {
   readonly controls: SentinelControls;
   /** The memory shared with `exits` (its back-off and dust flags). */
   readonly memory: SentinelMemory;
+  /** Where the position cap's HALT is told (default: nowhere). */
+  readonly events?: TradingEvents;
 }
 
 /** A position ready for the rules, with the flags the sentinel adds. */
@@ -83,6 +86,7 @@ export class SentinelSweep {
       logger,
       repeatMs: settings.whyNotSold.repeatMs,
       memory: options.memory,
+      ...(options.events === undefined ? {} : { events: options.events }),
     });
     this.#cap = new PositionCap({
       settings: settings.cap,
@@ -95,6 +99,7 @@ export class SentinelSweep {
       memory: options.memory,
       cashCurrencies: [...new Set([...defaultCashCurrencies, ...store.usdCurrencies])],
       hodlAssets: settings.hodlAssets,
+      ...(options.events === undefined ? {} : { events: options.events }),
     });
   }
 
