@@ -6,22 +6,29 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findFreePort } from '@hookline/runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../../../test/support/databases.js';
 import { eventually } from '../../../test/support/eventually.js';
 import {
   type KrakenTestServer,
   startKrakenServer,
 } from '../../../test/support/venues/kraken-server/kraken-server.js';
-import { cleanEnvironment, spawnCli, waitForHttpOk } from './support/run-cli.js';
+import { cleanEnvironment, runCli, spawnCli, waitForHttpOk } from './support/run-cli.js';
 
 describe('a confirmed live start on Kraken', () => {
   let server: KrakenTestServer;
   let dataDir: string;
+  let database: TestDatabase;
+  // The webhook alone runs on a server database (the embedded one serves `start` of both only).
   beforeAll(async () => {
     server = await startKrakenServer();
     dataDir = mkdtempSync(join(tmpdir(), 'hookline-live-kraken-'));
-  });
+    database = await createTestDatabase('live_kraken_start');
+    const migrated = await runCli(['db', 'migrate'], cleanEnvironment({ DATABASE_URL: database.url }));
+    expect(migrated.code).toBe(0);
+  }, 120_000);
   afterAll(async () => {
     await server.close();
+    await database.drop();
     rmSync(dataDir, { recursive: true, force: true });
   });
 
@@ -38,6 +45,7 @@ describe('a confirmed live start on Kraken', () => {
         EXCHANGE_WS_URL: server.wsAuthUrl,
         EXCHANGE_WS_USER_URL: server.wsAuthUrl,
         DATA_DIR: dataDir,
+        DATABASE_URL: database.url,
         PORT: String(port),
       }),
     );

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findFreePort } from '@hookline/runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../../../test/support/databases.js';
 import {
   type CoinbaseTestServer,
   startCoinbaseServer,
@@ -13,12 +14,18 @@ import { cleanEnvironment, runCli, spawnCli, waitForHttpOk } from './support/run
 
 describe('a live start: banner and explicit confirmation', () => {
   let server: CoinbaseTestServer;
+  let database: TestDatabase;
   const directories: string[] = [];
+  // The webhook alone runs on a server database (the embedded one serves `start` of both only).
   beforeAll(async () => {
     server = await startCoinbaseServer({ heartbeatIntervalMs: 200 });
-  });
+    database = await createTestDatabase('live_start_gate');
+    const migrated = await runCli(['db', 'migrate'], cleanEnvironment({ DATABASE_URL: database.url }));
+    expect(migrated.code).toBe(0);
+  }, 120_000);
   afterAll(async () => {
     await server.close();
+    await database.drop();
     for (const directory of directories) rmSync(directory, { recursive: true, force: true });
   });
 
@@ -34,6 +41,7 @@ describe('a live start: banner and explicit confirmation', () => {
       EXCHANGE_WS_URL: server.wsUrl,
       EXCHANGE_WS_USER_URL: server.wsUserUrl,
       DATA_DIR: dataDir,
+      DATABASE_URL: database.url,
       HOOKLINE_ENTRY_SIZE_USD: '25',
       ...overrides,
     });
