@@ -49,19 +49,28 @@ async function getJson<T>(url: string): Promise<T> {
   return (await response.json()) as T;
 }
 
-/** `pnpm hookline signals` on the same DATA_DIR while the services hold its embedded database. */
-async function signalsWhileRunning(dataDir: string): Promise<{ code: number | null; stderr: string }> {
+/**
+ * `pnpm hookline signals` on the same DATA_DIR while the services hold its embedded database, with the
+ * same settings (PORT, READ_TOKEN) as the service, as from the same .env.
+ */
+async function signalsWhileRunning(
+  env: NodeJS.ProcessEnv,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'apps/cli/src/main.ts', 'signals', '--json'], {
     cwd: repositoryRoot,
-    env: cleanEnvironment({ DATA_DIR: dataDir }),
-    stdio: ['ignore', 'ignore', 'pipe'],
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString();
   });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();
   });
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-  return { code, stderr };
+  return { code, stdout, stderr };
 }
 
 describe('pnpm hookline start (both, paper): sighook signals become entries', () => {
@@ -70,10 +79,13 @@ describe('pnpm hookline start (both, paper): sighook signals become entries', ()
     temporaryDirectories.push(dataDir);
     const port = await findFreePort();
     const api = `http://127.0.0.1:${port}/api`;
-    const { child, output } = spawnCli(
-      ['start'],
-      cleanEnvironment({ DATA_DIR: dataDir, PORT: String(port), READ_TOKEN, ...BUY_ON_FIRST_MATRIX }),
-    );
+    const environment = cleanEnvironment({
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      READ_TOKEN,
+      ...BUY_ON_FIRST_MATRIX,
+    });
+    const { child, output } = spawnCli(['start'], environment);
     const exit = new Promise<number | null>((resolve) => child.once('exit', resolve));
     try {
       await waitForHttpOk(`http://127.0.0.1:${port}/healthz`, 40_000, child);
@@ -105,10 +117,14 @@ describe('pnpm hookline start (both, paper): sighook signals become entries', ()
         trigger: 'SIGNAL',
       });
 
-      // The services hold the embedded database: `signals` must say so instead of opening it too.
-      const signals = await signalsWhileRunning(dataDir);
-      expect(signals.code).toBe(1);
-      expect(signals.stderr).toContain('is in use by another process');
+      // The services hold the embedded database: `signals` reads the matrix through their API
+      // instead of opening it too, and without the read token it says how.
+      const signals = await signalsWhileRunning(environment);
+      expect(signals.code, signals.stderr).toBe(0);
+      expect(signals.stdout).toContain(alert.parsed_payload.alert.symbol);
+      const refused = await signalsWhileRunning({ ...environment, READ_TOKEN: '' });
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain('is in use by pid');
     } finally {
       child.kill('SIGTERM');
     }
