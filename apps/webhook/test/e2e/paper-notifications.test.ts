@@ -51,9 +51,11 @@ describe('paper mode, notifications', () => {
       async () => {
         await subject.pipeline.fills.idle();
         await subject.system.sentinel.exits.advance();
-        return hook.requests.some((request) => request.body.event === 'exit.finished');
+        // Each event is its own delivery job: they may arrive in any order.
+        const delivered = new Set(hook.requests.map((request) => request.body.event));
+        return ['stop.fired', 'exit.started', 'exit.finished'].every((event) => delivered.has(event));
       },
-      { what: 'the exit.finished notification', timeoutMs: 30_000 },
+      { what: 'the stop.fired, exit.started and exit.finished notifications', timeoutMs: 30_000 },
     );
 
     const events = hook.requests.map((request) => request.body);
