@@ -38,6 +38,8 @@ export class OrderStillInFlight extends Error {
 /** Places and cancels our orders; the job handlers and the sentinel call it. */
 export class OrderExecutor {
   readonly #deps: OrderExecutorDependencies;
+  /** This process's sends still waiting for the exchange's answer, by client order id (settled, never rejected). */
+  readonly #sending = new Map<string, Promise<void>>();
 
   constructor(dependencies: OrderExecutorDependencies) {
     this.#deps = dependencies;
@@ -126,6 +128,9 @@ export class OrderExecutor {
    * outcome is unknown (call again: a repeated cancel is safe).
    */
   async cancel(clientOrderId: string, reason: string): Promise<void> {
+    // A send of this process still on its way: a lookup now could miss an order about to land, so
+    // the cancel waits for the exchange's answer and then cancels what it placed.
+    await this.#sending.get(clientOrderId);
     const row = await findOrderByClientOrderId(this.#deps.store, clientOrderId);
     if (row === null || isTerminal(row.status)) return;
     if (row.status === 'NEW') {
@@ -155,7 +160,22 @@ export class OrderExecutor {
     }
   }
 
+  /** Sends `row`, known to cancel() while the exchange's answer is awaited. */
   async #send(row: OrderRecord, entryTimeoutMs: number | undefined): Promise<void> {
+    const sending = this.#sendOnce(row, entryTimeoutMs);
+    const settled = sending.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.#sending.set(row.clientOrderId, settled);
+    try {
+      return await sending;
+    } finally {
+      if (this.#sending.get(row.clientOrderId) === settled) this.#sending.delete(row.clientOrderId);
+    }
+  }
+
+  async #sendOnce(row: OrderRecord, entryTimeoutMs: number | undefined): Promise<void> {
     const { exchange, logger } = this.#deps;
     let order: ExchangeOrder;
     try {
@@ -179,6 +199,16 @@ export class OrderExecutor {
     // the job's next run (stalled jobs run again) or the recovery sweeper.
     this.#checkEcho(row, order);
     const known = await applyExchangeOrder(this.#deps.store, order, logger);
+    if (known !== null && isTerminal(known.status) && !isTerminal(order.status)) {
+      // Given up while on its way (another process's cancel found no order yet): it must not rest
+      // at the exchange holding funds nobody tracks.
+      logger.warn(
+        { clientOrderId: row.clientOrderId, status: known.status },
+        'order landed after it was given up: canceling it at the exchange',
+      );
+      await exchange.cancelOrder({ clientOrderId: row.clientOrderId, symbol: row.symbol });
+      return;
+    }
     await this.#scheduleTimeout(known ?? row, entryTimeoutMs);
   }
 
