@@ -3,6 +3,7 @@ import { ExchangeError } from '../port/exchange-error.js';
 import type { FillCursor } from '../port/fill.js';
 import type { StreamListener, Unsubscribe, UserStreamEvent } from '../port/stream-events.js';
 import type { FillBackfillSource } from '../stream/fills-since.js';
+import { SharedStream } from '../stream/shared-stream.js';
 import type { CcxtExchangeOptions } from './ccxt-exchange-options.js';
 import type { CcxtGateway } from './ccxt-gateway.js';
 import type { CcxtMarkets } from './ccxt-markets.js';
@@ -17,7 +18,9 @@ export class KrakenUserStreams {
   readonly #gateway: CcxtGateway;
   readonly #markets: CcxtMarkets;
   readonly #backfill: FillBackfillSource & { fillCursorAt(time: Date): FillCursor };
-  #user: { stream: KrakenUserStream; subscribers: number } | undefined;
+  readonly #user = new SharedStream<StreamListener<UserStreamEvent>, KrakenUserStream>(() =>
+    this.#newStream(),
+  );
 
   constructor(
     options: CcxtExchangeOptions,
@@ -37,30 +40,15 @@ export class KrakenUserStreams {
         context: { operation: 'subscribeUserEvents' },
       });
     }
-    this.#user ??= { stream: this.#newStream(), subscribers: 0 };
-    const user = this.#user;
-    user.subscribers += 1;
-    const remove = user.stream.subscribe(listener);
-    let active = true;
-    return () => {
-      if (!active) return;
-      active = false;
-      remove();
-      user.subscribers -= 1;
-      if (user.subscribers === 0 && this.#user === user) {
-        user.stream.close();
-        this.#user = undefined;
-      }
-    };
+    return this.#user.subscribe(listener);
   }
 
   get stream(): KrakenUserStream | undefined {
-    return this.#user?.stream;
+    return this.#user.stream;
   }
 
   close(): void {
-    this.#user?.stream.close();
-    this.#user = undefined;
+    this.#user.close();
   }
 
   /** A fresh WebSocket token (docs/exchange-notes.md, Kraken 4). */

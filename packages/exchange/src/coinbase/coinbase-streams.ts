@@ -10,6 +10,7 @@ import type {
 } from '../port/stream-events.js';
 import type { BackoffOptions } from '../resilience/jittered-backoff.js';
 import type { ListenerErrorHandler } from '../stream/listener-set.js';
+import { SharedStream } from '../stream/shared-stream.js';
 import type { CoinbaseJwtSigner } from './coinbase-jwt.js';
 import { CoinbaseTickerStream } from './coinbase-ticker-stream.js';
 import { CoinbaseUserStream } from './coinbase-user-stream.js';
@@ -38,7 +39,11 @@ export interface CoinbaseStreamsOptions {
  */
 export class CoinbaseStreams {
   readonly #options: CoinbaseStreamsOptions;
-  #user: { stream: CoinbaseUserStream; subscribers: number } | undefined;
+  readonly #user = new SharedStream<StreamListener<UserStreamEvent>, CoinbaseUserStream>(() => {
+    const signer = this.#options.signer;
+    if (signer === undefined) throw new Error('the Coinbase user stream opened without a signer');
+    return this.#newUserStream(signer);
+  });
   readonly #tickers = new Set<CoinbaseTickerStream>();
 
   constructor(options: CoinbaseStreamsOptions) {
@@ -53,21 +58,7 @@ export class CoinbaseStreams {
         context: { operation: 'subscribeUserEvents' },
       });
     }
-    this.#user ??= { stream: this.#newUserStream(signer), subscribers: 0 };
-    const user = this.#user;
-    user.subscribers += 1;
-    const remove = user.stream.subscribe(listener);
-    let active = true;
-    return () => {
-      if (!active) return;
-      active = false;
-      remove();
-      user.subscribers -= 1;
-      if (user.subscribers === 0 && this.#user === user) {
-        user.stream.close();
-        this.#user = undefined;
-      }
-    };
+    return this.#user.subscribe(listener);
   }
 
   /** Subscribes to best bid/ask of the products. */
@@ -101,20 +92,19 @@ export class CoinbaseStreams {
   /** Resolves once every open stream is subscribed (and the user stream's backfills are done). */
   async whenSettled(): Promise<void> {
     await Promise.all([
-      this.#user?.stream.whenReady(),
+      this.#user.stream?.whenReady(),
       ...[...this.#tickers].map((stream) => stream.whenReady()),
     ]);
   }
 
   /** The private stream's counters, when it is open. */
   userCounters() {
-    return this.#user?.stream.counters;
+    return this.#user.stream?.counters;
   }
 
   /** Closes every stream. */
   close(): void {
-    this.#user?.stream.close();
-    this.#user = undefined;
+    this.#user.close();
     for (const stream of this.#tickers) stream.close();
     this.#tickers.clear();
   }
