@@ -91,6 +91,44 @@ describe('paper mode, notifications', () => {
     });
   });
 
+  it('when the exchange reports the stop sold before the fill stream delivers its fill then exit.finished waits and carries the sale', async () => {
+    const hook = await receiver();
+    const subject = await harness({ env: { HOOKLINE_NOTIFY_WEBHOOK_URL: `${hook.url}/hook` } });
+    await openPosition(subject, 'open-1', '0.01');
+
+    subject.venue.exchange.faults.disconnectStream('user', 600_000);
+    subject.venue.quote('56000', '56000.01');
+    // The sale fills at the venue; the exit learns it from the order's state while no fill has arrived.
+    await eventually(
+      async () => {
+        await subject.system.sentinel.sweepOnce();
+        await subject.system.sentinel.exits.advance();
+        const listed = await subject.app.inject({
+          method: 'GET',
+          url: '/api/exits',
+          headers: { authorization: `Bearer ${READ_TOKEN}` },
+        });
+        const exits = (listed.json() as { items: Array<{ outcome: string | null }> }).items;
+        return exits[0]?.outcome === 'SOLD' ? true : undefined;
+      },
+      { what: 'the exit over as SOLD', timeoutMs: 20_000 },
+    );
+    expect(hook.requests.some((request) => request.body.event === 'exit.finished')).toBe(false);
+
+    subject.venue.exchange.faults.reconnectStream('user');
+    subject.venue.quote('56000', '56000.01');
+    await eventually(
+      async () => {
+        await subject.pipeline.fills.idle();
+        return hook.requests.find((request) => request.body.event === 'exit.finished')?.body;
+      },
+      { what: 'the exit.finished notification', timeoutMs: 30_000 },
+    );
+    const finished = hook.requests.find((request) => request.body.event === 'exit.finished')?.body;
+    expect(finished).toMatchObject({ reason: 'HARD_STOP', outcome: 'SOLD', amount: '0.01' });
+    expect(Number(finished?.averagePrice)).toBeGreaterThan(50_000);
+  });
+
   it('when a channel keeps failing then the trade still completes and /readyz and /metrics report the channel failed', async () => {
     const good = await receiver();
     const bad = await receiver();

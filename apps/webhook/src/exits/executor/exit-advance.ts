@@ -15,7 +15,7 @@ import type { ExitProgress } from './exit-progress.js';
 import { type ExitOutcome, finishExit, loadExitOrders, type StoredExit } from './exit-records.js';
 import { positionLeft, remainingToSell, soldByExit } from './exit-remaining.js';
 import { sizeExit } from './exit-sizing.js';
-import { summarizeExit } from './exit-summary.js';
+import { type ExitSummary, summarizeExit } from './exit-summary.js';
 
 /** Drives one exit one step (see ExitExecutor.advance). */
 export async function advanceExit(deps: ExitExecutorDependencies, exit: StoredExit): Promise<ExitProgress> {
@@ -38,6 +38,7 @@ type Sized =
       readonly market: Market;
       readonly ticker: Ticker;
       readonly amount: Decimal;
+      readonly sold: Decimal;
       readonly soldText: string;
     };
 
@@ -61,7 +62,7 @@ async function nextRung(
   if (plan.kind === 'EXHAUSTED') {
     const left = `${toPlainString(amount)} ${market.base} left after ${attempt} orders`;
     deps.logger.error({ decisionId: exit.decisionId, symbol: exit.symbol, left }, 'exit ladder exhausted');
-    return await finish(deps, exit, 'LADDER_EXHAUSTED', `${sized.soldText}; ${left}`);
+    return await finish(deps, exit, 'LADDER_EXHAUSTED', `${sized.soldText}; ${left}`, sized.sold);
   }
   if (plan.kind === 'HOLD') return await holdAtCap(deps, exit, plan, ticker, amount);
   await releaseCap(deps, exit, ticker.bid);
@@ -111,16 +112,18 @@ async function sizeNextRung(
   const soldText = `${toPlainString(sold)} of ${toPlainString(exit.target)} ${market.base} sold`;
   switch (sizing.kind) {
     case 'SELL':
-      return { market, ticker, amount: sizing.amount, soldText };
+      return { market, ticker, amount: sizing.amount, sold, soldText };
     case 'NONE_LEFT':
-      return { over: await finish(deps, exit, 'SOLD', soldText) };
+      return { over: await finish(deps, exit, 'SOLD', soldText, sold) };
     case 'DUST': {
       // Dust after a sale is the end of a sale; dust alone means nothing could be sold.
       const outcome = sold.greaterThan(0) ? 'SOLD' : 'DUST';
-      return { over: await finish(deps, exit, outcome, `${soldText}; ${sizing.message}`) };
+      return { over: await finish(deps, exit, outcome, `${soldText}; ${sizing.message}`, sold) };
     }
     case 'NOTHING_AVAILABLE':
-      return { over: await finish(deps, exit, 'NOTHING_AVAILABLE', `${soldText}; ${sizing.message}`) };
+      return {
+        over: await finish(deps, exit, 'NOTHING_AVAILABLE', `${soldText}; ${sizing.message}`, sold),
+      };
   }
 }
 
@@ -129,6 +132,7 @@ async function finish(
   exit: StoredExit,
   outcome: ExitOutcome,
   detail: string,
+  sold: Decimal,
 ): Promise<ExitProgress> {
   await finishExit(deps.store, exit.decisionId, {
     outcome,
@@ -136,18 +140,23 @@ async function finish(
     finishedAt: deps.clock.now().toISOString(),
   });
   deps.logger.info({ decisionId: exit.decisionId, symbol: exit.symbol, outcome, detail }, 'exit finished');
-  publishFinished(deps, exit, outcome);
+  publishFinished(deps, exit, outcome, sold);
   return { ...of(exit), kind: 'FINISHED', outcome, detail };
 }
 
-// The finished exit's sale (average price, proceeds, fees) and P&L are read off the trade path.
-function publishFinished(deps: ExitExecutorDependencies, exit: StoredExit, outcome: ExitOutcome): void {
+// The finished exit's sale (average price, proceeds, fees) and P&L are read off the trade path. The
+// exchange can report an order filled before its fills reach the ledger: the message waits (bounded)
+// until the order rows hold what the exchange said was sold.
+function publishFinished(
+  deps: ExitExecutorDependencies,
+  exit: StoredExit,
+  outcome: ExitOutcome,
+  sold: Decimal,
+): void {
   const at = deps.clock.now();
   deps.events?.publishFrom(async () => {
-    const [summary, pnl] = await Promise.all([
-      summarizeExit(deps.store, exit.decisionId),
-      readExitPnl(deps.store, exit.decisionId),
-    ]);
+    const summary = await summaryOnceRecorded(deps, exit.decisionId, sold);
+    const pnl = await readExitPnl(deps.store, exit.decisionId);
     return [
       exitFinishedEvent({
         symbol: exit.symbol,
@@ -163,6 +172,22 @@ function publishFinished(deps: ExitExecutorDependencies, exit: StoredExit, outco
       }),
     ];
   });
+}
+
+const RECORDED_WAIT_MS = 10_000;
+const RECORDED_POLL_MS = 200;
+
+async function summaryOnceRecorded(
+  deps: ExitExecutorDependencies,
+  decisionId: string,
+  sold: Decimal,
+): Promise<ExitSummary> {
+  const deadline = Date.now() + RECORDED_WAIT_MS;
+  for (;;) {
+    const summary = await summarizeExit(deps.store, decisionId);
+    if (summary.filledAmount.greaterThanOrEqualTo(sold) || Date.now() >= deadline) return summary;
+    await new Promise((resolve) => setTimeout(resolve, RECORDED_POLL_MS));
+  }
 }
 
 function of(exit: StoredExit): { symbol: string; decisionId: string; reason: StoredExit['reason'] } {
