@@ -11,6 +11,7 @@ import { type AccessPolicy, CLOSED_ACCESS } from './api/admin-auth.js';
 import type { ApiOptions } from './api/api-options.js';
 import { apiPlugin } from './api/api-plugin.js';
 import { registerOpenApi } from './api/openapi-plugin.js';
+import { dashboardStatic } from './dashboard/dashboard-static.js';
 import type { WebhookIngressOptions } from './ingress/ingress-options.js';
 import { webhookIngressPlugin } from './ingress/ingress-plugin.js';
 import { metricsPlugin } from './metrics/metrics-plugin.js';
@@ -35,6 +36,8 @@ export function buildWebhookApp(options: {
   api?: Omit<ApiOptions, 'access'>;
   /** GET /metrics. */
   metrics?: MetricsSources;
+  /** Where the built dashboard is (default: apps/dashboard/dist). */
+  dashboardRoot?: string;
 }): FastifyInstance {
   const access = options.access ?? CLOSED_ACCESS;
   const app = createHttpServer(options.logger, { ...options.http, bodyLimitBytes: 64 * 1024 });
@@ -43,5 +46,8 @@ export function buildWebhookApp(options: {
   if (options.ingress !== undefined) app.register(webhookIngressPlugin, options.ingress);
   if (options.api !== undefined) app.register(apiPlugin, { ...options.api, access });
   if (options.metrics !== undefined) app.register(metricsPlugin, { ...options.metrics, access });
+  // The operator dashboard at / when the API serves its reads.
+  if (options.api?.dashboard !== undefined)
+    app.register(dashboardStatic, options.dashboardRoot === undefined ? {} : { root: options.dashboardRoot });
   return app;
 }

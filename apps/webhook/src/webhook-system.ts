@@ -359,6 +359,14 @@ async function buildOnline(
         maxAgeMs: config.HOOKLINE_MATRIX_MAX_AGE_MS,
         clock,
       },
+      dashboard: {
+        mode: config.MODE,
+        quotes,
+        stops: { hardStopPct: settings.exit.rules.hardStopPct, softStopPct: settings.exit.rules.softStopPct },
+        readiness,
+        taxTimezone: config.HOOKLINE_TAX_TIMEZONE,
+        liveIntervalMs: settings.exit.loop.intervalMs,
+      },
     },
     metrics: {
       store,

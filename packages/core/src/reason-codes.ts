@@ -100,6 +100,14 @@ export const reasonCodeCatalog = {
     UNKNOWN_OUTCOME: 'The request may or may not have taken effect (timeout, dropped connection).',
     FATAL: 'The exchange failed in a way no retry will fix.',
   },
+  control: {
+    OPERATOR_HALT: 'An operator set trading to HALTED.',
+    OPERATOR_RESUME: 'An operator set trading back to ACTIVE (or REDUCING) and cleared reducing symbols.',
+    OPERATOR_BUY_GUARD_ON: 'An operator switched the API buy guard on.',
+    OPERATOR_BUY_GUARD_OFF: 'An operator switched the API buy guard off.',
+    ADMIN_TOKEN_REQUIRED:
+      'An admin action was asked with the read token, which may read but not act: refused.',
+  },
   operations: {
     CONFIG_INVALID: 'The configuration is invalid; every problem is listed.',
     MIGRATION_FAILED: 'A database migration failed to apply.',

@@ -21,6 +21,7 @@ export {
   readStaleAcceptedAlerts,
   type StaleAlert,
 } from './alerts/alert-queue.js';
+export { type ControlDecisionWrite, writeControlDecision } from './alerts/control-decisions.js';
 export {
   type AlertListQuery,
   type DecisionListQuery,
@@ -135,6 +136,7 @@ export {
   readWorkingOrders,
 } from './orders/risk-reads.js';
 export { hasWorkingBuy } from './orders/working-orders.js';
+export { type OpenLot, readOpenLots } from './positions/open-lots.js';
 export {
   holdsPosition,
   isDust,
@@ -154,7 +156,14 @@ export type {
   OrderRecord,
 } from './records.js';
 export {
+  type ChangeCursor,
+  type Changes,
+  readChangeCursor,
+  readChangesSince,
+} from './reports/live-changes.js';
+export {
   type PeriodMoney,
+  readDailyRealizedPnl,
   readExitPnl,
   readOpenPositionsForMoney,
   readPeriodMoney,

@@ -65,7 +65,10 @@ export function readAccessCheck(policy: AccessPolicy): AccessHook {
  * An onRequest hook for the admin routes: no ADMIN_TOKEN configured → 403 "admin API disabled"; the
  * read token → 403 (it may read, not act); a missing or wrong bearer token → 401.
  */
-export function adminAccessCheck(policy: AccessPolicy): AccessHook {
+export function adminAccessCheck(
+  policy: AccessPolicy,
+  hooks: { onReadToken?: (request: FastifyRequest) => Promise<void> } = {},
+): AccessHook {
   const tokens = tokenDigests(policy);
   return async (request, reply) => {
     if (tokens.admin === undefined) {
@@ -74,6 +77,7 @@ export function adminAccessCheck(policy: AccessPolicy): AccessHook {
     }
     const given = presentedToken(request, tokens);
     if (given === 'read') {
+      await hooks.onReadToken?.(request);
       await refuse(request, reply, 403, 'the read token may read but not act: use ADMIN_TOKEN');
     } else if (given !== 'admin') {
       await refuse(request, reply, 401, 'a valid "Authorization: Bearer <ADMIN_TOKEN>" header is required');
@@ -127,4 +131,12 @@ function isLoopback(address: string | undefined): boolean {
 
 function digest(text: string): Buffer {
   return createHash('sha256').update(text, 'utf8').digest();
+}
+
+/**
+ * The role a request that passed the read check reads with: `admin` with the admin token, otherwise
+ * `read` (the read token, or a loopback client when reads are open to loopback).
+ */
+export function readerRole(policy: AccessPolicy, request: FastifyRequest): 'read' | 'admin' {
+  return presentedToken(request, tokenDigests(policy)) === 'admin' ? 'admin' : 'read';
 }

@@ -1,9 +1,13 @@
 // POST /api/admin/{halt,resume,buy-guard,flatten}: the operator's actions, behind the admin token.
-// Each change is stored with who asked (the X-Hookline-Operator header, else "admin") and why.
+// Each change is stored with who asked (the X-Hookline-Operator header, else "admin") and why, and
+// recorded as a decision (intent CONTROL; a flatten's exits are EXIT decisions naming the operator).
+// An action asked with the read token is refused and recorded too (BLOCKED ADMIN_TOKEN_REQUIRED).
+import { writeControlDecision } from '@hookline/store';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { OperatorChange } from '../controls/operator-change.js';
+import type { LiveFeed } from '../live/live-feed.js';
 import { adminAccessCheck } from './admin-auth.js';
 import type { ApiOptions } from './api-options.js';
 import { timeSchema } from './api-values.js';
@@ -23,9 +27,22 @@ const adminErrors = { 401: errorSchema, 403: errorSchema };
 const adminSecurity = [{ adminToken: [] }];
 
 /** Registers the admin routes in their own scope, each behind the bearer token. */
-export async function adminRoutesPlugin(app: FastifyInstance, options: ApiOptions): Promise<void> {
+export async function adminRoutesPlugin(
+  app: FastifyInstance,
+  options: ApiOptions & { readonly live?: Pick<LiveFeed, 'publish'> | undefined },
+): Promise<void> {
   // onRequest: a refused caller's body is never read.
-  app.addHook('onRequest', adminAccessCheck(options.access));
+  app.addHook(
+    'onRequest',
+    adminAccessCheck(options.access, {
+      onReadToken: (request) =>
+        recordControl(options, request, {
+          outcome: 'BLOCKED',
+          reasonCode: 'ADMIN_TOKEN_REQUIRED',
+          change: changeOf(request, undefined, actionOf(request)),
+        }),
+    }),
+  );
   const { controls } = options;
   app.withTypeProvider<ZodTypeProvider>().post(
     '/api/admin/halt',
@@ -40,7 +57,9 @@ export async function adminRoutesPlugin(app: FastifyInstance, options: ApiOption
     },
     async (request) => {
       const { body } = request;
-      const stored = await controls.setTradingState('HALTED', changeOf(request, body?.reason, 'halt'));
+      const change = changeOf(request, body?.reason, 'halt');
+      const stored = await controls.setTradingState('HALTED', change);
+      await recordControl(options, request, { outcome: 'APPLIED', reasonCode: 'OPERATOR_HALT', change });
       return { trading_state: stored.value, by: stored.by, reason: stored.reason, at: stored.at };
     },
   );
@@ -62,6 +81,12 @@ export async function adminRoutesPlugin(app: FastifyInstance, options: ApiOption
       const stored = await controls.setTradingState(state, change);
       // Resuming is the operator's word that the reconciler's mismatches were checked.
       await controls.clearReducingSymbols(change);
+      await recordControl(options, request, {
+        outcome: 'APPLIED',
+        reasonCode: 'OPERATOR_RESUME',
+        change,
+        inputs: { state },
+      });
       return { trading_state: stored.value, by: stored.by, reason: stored.reason, at: stored.at };
     },
   );
@@ -87,7 +112,14 @@ export async function adminRoutesPlugin(app: FastifyInstance, options: ApiOption
     },
     async (request) => {
       const { body } = request;
-      const stored = await controls.setApiBuyGuard(body.on, changeOf(request, body.reason, 'buy guard'));
+      const change = changeOf(request, body.reason, 'buy guard');
+      const stored = await controls.setApiBuyGuard(body.on, change);
+      await recordControl(options, request, {
+        outcome: 'APPLIED',
+        reasonCode: body.on ? 'OPERATOR_BUY_GUARD_ON' : 'OPERATOR_BUY_GUARD_OFF',
+        change,
+        inputs: { on: body.on },
+      });
       const snapshot = await controls.snapshot();
       return {
         api: stored.value,
@@ -142,4 +174,47 @@ function changeOf(request: FastifyRequest, reason: string | undefined, action: s
   const operator = request.headers['x-hookline-operator'];
   const by = typeof operator === 'string' && operator.trim() !== '' ? operator.trim().slice(0, 100) : 'admin';
   return { by: `${by} (${request.ip})`, reason: reason ?? `${action} via the admin API` };
+}
+
+/** The action of an admin route: the last part of its path (halt, resume, buy-guard, flatten). */
+function actionOf(request: FastifyRequest): string {
+  return (request.url.split('?')[0] ?? '').split('/').at(-1) ?? 'admin';
+}
+
+/** Records the operator's control as a decision (intent CONTROL, source OPERATOR). */
+async function recordControl(
+  options: ApiOptions & { readonly live?: Pick<LiveFeed, 'publish'> | undefined },
+  request: FastifyRequest,
+  control: {
+    outcome: 'APPLIED' | 'BLOCKED';
+    reasonCode: string;
+    change: OperatorChange;
+    inputs?: Record<string, unknown>;
+  },
+): Promise<void> {
+  const body = request.body as { symbol?: unknown } | undefined;
+  await writeControlDecision(options.store, {
+    account: options.account,
+    symbol: typeof body?.symbol === 'string' ? body.symbol : '*',
+    outcome: control.outcome,
+    reasonCode: control.reasonCode,
+    ruleInputs: {
+      action: actionOf(request),
+      source: 'OPERATOR',
+      by: control.change.by,
+      reason: control.change.reason,
+      ...control.inputs,
+    },
+    createdAt: options.clock.now(),
+  });
+  options.live?.publish({
+    event: 'control',
+    data: {
+      what: actionOf(request),
+      outcome: control.outcome,
+      by: control.change.by,
+      reason: control.change.reason,
+      at: options.clock.now().toISOString(),
+    },
+  });
 }

@@ -5,18 +5,27 @@
 import type { FastifyInstance, FastifySchemaValidationError } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { LiveFeed } from '../live/live-feed.js';
+import { registerStreamRoute } from '../live/stream-route.js';
 import { readAccessCheck } from './admin-auth.js';
 import { adminRoutesPlugin } from './admin-routes.js';
 import type { ApiOptions } from './api-options.js';
-import { registerDecisionRoutes } from './decision-routes.js';
+import { registerChartRoutes } from './chart-routes.js';
+import { readLiveSnapshot, registerDashboardRoutes } from './dashboard-routes.js';
+import { decisionItem, registerDecisionRoutes } from './decision-routes.js';
 import { registerDisplayRounding } from './display-rounding.js';
 import { registerExitRoutes } from './exit-routes.js';
 import { registerMatrixRoutes } from './matrix-routes.js';
-import { registerOrderRoutes } from './order-routes.js';
+import { fillItem, orderItem, registerOrderRoutes } from './order-routes.js';
 import { registerPositionRoutes } from './position-routes.js';
 import { registerRiskRoutes } from './risk-routes.js';
+import { registerTaxRoutes } from './tax-routes.js';
 
-/** Registers GET /api/{positions,orders,fills,decisions,alerts,exits,risk,circuit,matrix} and POST /api/admin/*. */
+/**
+ * Registers GET /api/{positions,orders,fills,decisions,alerts,exits,risk,circuit,matrix}, the
+ * dashboard's reads when its sources are given (session, overview, positions/detail, charts, tax,
+ * stream), and POST /api/admin/*.
+ */
 export async function apiPlugin(app: FastifyInstance, options: ApiOptions): Promise<void> {
   app.setValidatorCompiler(validatorCompiler);
   // Answers are encoded with their route's response schema: a field the schema does not name is
@@ -28,6 +37,18 @@ export async function apiPlugin(app: FastifyInstance, options: ApiOptions): Prom
   app.addHook('preValidation', async (request) => {
     if (request.routeOptions.schema?.body !== undefined) request.body ??= {};
   });
+  const { dashboard } = options;
+  const live =
+    dashboard === undefined
+      ? undefined
+      : new LiveFeed({
+          store: options.store,
+          account: options.account,
+          intervalMs: dashboard.liveIntervalMs,
+          logger: app.log,
+          snapshot: () => readLiveSnapshot(options, dashboard),
+          render: { decision: decisionItem, fill: fillItem, order: orderItem },
+        });
   await app.register(async (reads) => {
     reads.addHook('onRequest', readAccessCheck(options.access));
     // Decimals rounded to the market's precision for people; `?exact=true` keeps every digit.
@@ -42,8 +63,14 @@ export async function apiPlugin(app: FastifyInstance, options: ApiOptions): Prom
     registerExitRoutes(reads, options);
     registerRiskRoutes(reads, options);
     if (options.matrix !== undefined) registerMatrixRoutes(reads, options.matrix);
+    if (dashboard !== undefined && live !== undefined) {
+      registerDashboardRoutes(reads, options, dashboard);
+      registerChartRoutes(reads, options, dashboard);
+      registerTaxRoutes(reads, options, dashboard);
+      registerStreamRoute(reads, live);
+    }
   });
-  await app.register(adminRoutesPlugin, options);
+  await app.register(adminRoutesPlugin, { ...options, live });
 }
 
 /**

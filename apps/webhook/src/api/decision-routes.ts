@@ -7,15 +7,18 @@ import { z } from 'zod';
 import type { ApiOptions } from './api-options.js';
 import { page, pageQuery, pageSchema, timeSchema, timeText } from './api-values.js';
 
-const outcomes = ['ORDERED', 'BLOCKED', 'SKIPPED'] as const;
+const outcomes = ['ORDERED', 'BLOCKED', 'SKIPPED', 'APPLIED'] as const;
+const intents = ['ENTRY', 'EXIT', 'CONTROL'] as const;
 const alertStatuses = ['ACCEPTED', 'REJECTED', 'DUPLICATE', 'PROCESSED', 'FAILED'] as const;
 
-const decisionSchema = z.object({
+export const decisionSchema = z.object({
   decision_id: z.string(),
   account: z.string(),
   symbol: z.string(),
   side: z.enum(['BUY', 'SELL']).nullable(),
-  intent: z.enum(['ENTRY', 'EXIT']),
+  intent: z
+    .enum(intents)
+    .describe("CONTROL: an operator's halt, resume or buy-guard switch (who and why in rule_inputs)"),
   outcome: z.enum(outcomes),
   reason_code: z.string(),
   exit_reason: z
@@ -56,7 +59,7 @@ export function registerDecisionRoutes(app: FastifyInstance, options: ApiOptions
           symbol: z.string().optional(),
           outcome: z.enum(outcomes).optional(),
           reason: z.string().optional().describe('reason code, e.g. BUY_GUARD_ACTIVE'),
-          intent: z.enum(['ENTRY', 'EXIT']).optional(),
+          intent: z.enum(intents).optional(),
           alert_id: z.string().optional(),
         }),
         response: { 200: pageSchema(decisionSchema) },
@@ -97,7 +100,7 @@ export function registerDecisionRoutes(app: FastifyInstance, options: ApiOptions
   );
 }
 
-function decisionItem(row: DecisionRecord): z.output<typeof decisionSchema> {
+export function decisionItem(row: DecisionRecord): z.output<typeof decisionSchema> {
   return {
     decision_id: row.decisionId,
     account: row.account,

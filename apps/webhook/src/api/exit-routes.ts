@@ -16,7 +16,7 @@ const exitReasons = Object.keys(reasonCodeCatalog.exit) as [
 ];
 const exitOutcomes = ['WORKING', 'SOLD', 'DUST', 'NOTHING_AVAILABLE', 'LADDER_EXHAUSTED'] as const;
 
-const exitSchema = z.object({
+export const exitSchema = z.object({
   id: z.string().describe('the exit decision id (GET /api/decisions)'),
   account: z.string(),
   symbol: z.string(),
@@ -91,7 +91,7 @@ export function registerExitRoutes(app: FastifyInstance, options: ApiOptions): v
   );
 }
 
-function exitItem(row: ExitView): z.output<typeof exitSchema> {
+export function exitItem(row: ExitView): z.output<typeof exitSchema> {
   return {
     id: row.id,
     account: row.account,

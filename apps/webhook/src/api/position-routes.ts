@@ -8,7 +8,7 @@ import type { ApiOptions } from './api-options.js';
 import { decimalSchema, timeSchema } from './api-values.js';
 import { lotSumOf, valuePosition } from './position-valuation.js';
 
-const positionSchema = z.object({
+export const positionSchema = z.object({
   account: z.string(),
   symbol: z.string(),
   size: decimalSchema,

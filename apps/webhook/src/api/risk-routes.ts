@@ -14,7 +14,7 @@ const healthSchema = z.enum(['HEALTHY', 'DEGRADED', 'OFFLINE']);
 /** Who last changed a control, and why. */
 export const changeSchema = z.object({ by: z.string(), reason: z.string(), at: timeSchema });
 
-const riskSchema = z.object({
+export const riskSchema = z.object({
   trading_state: z.enum(tradingStates),
   trading_state_change: changeSchema.nullable(),
   buy_guard: z.object({
@@ -66,7 +66,7 @@ const breakerSchema = z.object({
 
 // The top-level state fields are the orders breaker's (what exits depend on); `health` is the worse
 // of both (what entries depend on); `breakers` shows each.
-const circuitSchema = z.object({
+export const circuitSchema = z.object({
   exchange: z.string(),
   health: healthSchema,
   breakers: z.object({ market_data: breakerSchema, orders: breakerSchema }),
@@ -91,27 +91,7 @@ export function registerRiskRoutes(app: FastifyInstance, options: ApiOptions): v
         response: { 200: riskSchema },
       },
     },
-    async () => {
-      const snapshot = await options.controls.snapshot();
-      const change = (value: { by: string; reason: string; at: string } | undefined) =>
-        value === undefined ? null : { by: value.by, reason: value.reason, at: value.at };
-      return {
-        trading_state: snapshot.tradingState,
-        trading_state_change: change(snapshot.tradingStateChange),
-        buy_guard: {
-          active: snapshot.buyGuard.active,
-          env: snapshot.buyGuard.env,
-          file: snapshot.buyGuard.file,
-          file_path: snapshot.buyGuard.filePath ?? null,
-          api: snapshot.buyGuard.api,
-          api_change: change(snapshot.buyGuard.apiChange),
-        },
-        exchange_health: snapshot.exchangeHealth,
-        reducing_symbols: snapshot.reducingSymbols,
-        entries_held_because: snapshot.entriesHeldBecause ?? null,
-        limits: limitsView(options.limits),
-      } satisfies z.output<typeof riskSchema>;
-    },
+    async () => await readRiskView(options),
   );
   app.withTypeProvider<ZodTypeProvider>().get(
     '/api/circuit',
@@ -122,38 +102,7 @@ export function registerRiskRoutes(app: FastifyInstance, options: ApiOptions): v
         response: { 200: circuitSchema },
       },
     },
-    async () => {
-      const circuit = readCircuit(options.exchange);
-      const status = circuit.circuits?.orders;
-      const time = (value: Date | undefined) => value?.toISOString() ?? null;
-      const breaker = (health: ExchangeHealth, one: CircuitStatus | undefined) => ({
-        health,
-        state: one?.state ?? null,
-        consecutive_failures: one?.consecutiveFailures ?? null,
-        last_failure: one?.lastFailure ?? null,
-        last_failure_at: time(one?.lastFailureAt),
-        opened_at: time(one?.openedAt),
-        half_opens_at: time(one?.halfOpensAt),
-        rejected_while_open: one?.rejectedWhileOpen ?? null,
-        urgent_probes: one?.urgentProbes ?? null,
-      });
-      return {
-        exchange: circuit.exchange,
-        health: circuit.health,
-        breakers: {
-          market_data: breaker(circuit.marketDataHealth, circuit.circuits?.marketData),
-          orders: breaker(circuit.ordersHealth, status),
-        },
-        state: status?.state ?? null,
-        consecutive_failures: status?.consecutiveFailures ?? null,
-        last_failure: status?.lastFailure ?? null,
-        last_failure_at: time(status?.lastFailureAt),
-        opened_at: time(status?.openedAt),
-        half_opens_at: time(status?.halfOpensAt),
-        rejected_while_open: status?.rejectedWhileOpen ?? null,
-        note: circuit.note ?? null,
-      } satisfies z.output<typeof circuitSchema>;
-    },
+    () => readCircuitView(options),
   );
 }
 
@@ -181,4 +130,63 @@ function limitsView(limits: RiskLimits): z.output<typeof riskSchema>['limits'] {
 
 function optionalText(value: Decimal | undefined): string | null {
   return value === undefined ? null : toPlainString(value);
+}
+
+/** The answer of GET /api/risk (also part of GET /api/overview). */
+export async function readRiskView(
+  options: Pick<ApiOptions, 'controls' | 'limits'>,
+): Promise<z.output<typeof riskSchema>> {
+  const snapshot = await options.controls.snapshot();
+  const change = (value: { by: string; reason: string; at: string } | undefined) =>
+    value === undefined ? null : { by: value.by, reason: value.reason, at: value.at };
+  return {
+    trading_state: snapshot.tradingState,
+    trading_state_change: change(snapshot.tradingStateChange),
+    buy_guard: {
+      active: snapshot.buyGuard.active,
+      env: snapshot.buyGuard.env,
+      file: snapshot.buyGuard.file,
+      file_path: snapshot.buyGuard.filePath ?? null,
+      api: snapshot.buyGuard.api,
+      api_change: change(snapshot.buyGuard.apiChange),
+    },
+    exchange_health: snapshot.exchangeHealth,
+    reducing_symbols: snapshot.reducingSymbols,
+    entries_held_because: snapshot.entriesHeldBecause ?? null,
+    limits: limitsView(options.limits),
+  } satisfies z.output<typeof riskSchema>;
+}
+
+/** The answer of GET /api/circuit (also part of GET /api/overview). */
+export function readCircuitView(options: Pick<ApiOptions, 'exchange'>): z.output<typeof circuitSchema> {
+  const circuit = readCircuit(options.exchange);
+  const status = circuit.circuits?.orders;
+  const time = (value: Date | undefined) => value?.toISOString() ?? null;
+  const breaker = (health: ExchangeHealth, one: CircuitStatus | undefined) => ({
+    health,
+    state: one?.state ?? null,
+    consecutive_failures: one?.consecutiveFailures ?? null,
+    last_failure: one?.lastFailure ?? null,
+    last_failure_at: time(one?.lastFailureAt),
+    opened_at: time(one?.openedAt),
+    half_opens_at: time(one?.halfOpensAt),
+    rejected_while_open: one?.rejectedWhileOpen ?? null,
+    urgent_probes: one?.urgentProbes ?? null,
+  });
+  return {
+    exchange: circuit.exchange,
+    health: circuit.health,
+    breakers: {
+      market_data: breaker(circuit.marketDataHealth, circuit.circuits?.marketData),
+      orders: breaker(circuit.ordersHealth, status),
+    },
+    state: status?.state ?? null,
+    consecutive_failures: status?.consecutiveFailures ?? null,
+    last_failure: status?.lastFailure ?? null,
+    last_failure_at: time(status?.lastFailureAt),
+    opened_at: time(status?.openedAt),
+    half_opens_at: time(status?.halfOpensAt),
+    rejected_while_open: status?.rejectedWhileOpen ?? null,
+    note: circuit.note ?? null,
+  } satisfies z.output<typeof circuitSchema>;
 }

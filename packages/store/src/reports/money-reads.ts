@@ -61,3 +61,16 @@ export async function readExitPnl(store: Store, decisionId: string): Promise<Dec
 export async function readOpenPositionsForMoney(store: Store, account?: string): Promise<OpenPosition[]> {
   return await readOpenPositions(store, { account });
 }
+
+/** Realised P&L per UTC day of `account` (days with sales only), oldest first: the equity chart. */
+export async function readDailyRealizedPnl(
+  store: Store,
+  account: string,
+): Promise<readonly { day: Date; pnl: Decimal }[]> {
+  const rows = await clientOf(store).$queryRaw<{ day: Date; pnl: string }[]>`
+    SELECT date_trunc('day', sell_time AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS day,
+           SUM(COALESCE(pnl_usd, 0))::text AS pnl
+    FROM fifo_allocations WHERE account = ${account}
+    GROUP BY 1 ORDER BY 1`;
+  return rows.map((row) => ({ day: row.day, pnl: dec(row.pnl) }));
+}
