@@ -10,6 +10,7 @@ ensure_node
 ensure_pnpm
 ensure_redis
 ensure_postgres
+ensure_chromium
 install_dependencies
 
 log "lint and format (biome ci)"

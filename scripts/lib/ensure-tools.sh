@@ -55,6 +55,20 @@ ensure_postgres() {
   apt_install postgresql
 }
 
+# Debian's Chromium for the dashboard's browser tests (playwright-core drives it; Playwright's own
+# browser download cannot run here).
+ensure_chromium() {
+  if [ -x /usr/bin/chromium ]; then return 0; fi
+  log "installing Chromium (Debian package) for the browser tests"
+  apt_install chromium
+}
+
+# The dashboard's static files (apps/dashboard/dist), served by the webhook at /.
+build_dashboard() {
+  log "building the dashboard (vite build)"
+  pnpm --filter @hookline/dashboard build >/dev/null
+}
+
 install_dependencies() {
   log "installing dependencies (pnpm install --frozen-lockfile)"
   CI=true pnpm install --frozen-lockfile --reporter=silent
