@@ -17,6 +17,8 @@ const SIZES = {
   matrixSymbols: 500,
   matrixCandles: 1_000,
   sweepPositions: 10_000,
+  dashboardPositions: 1_000,
+  dashboardDecisions: 100_000,
 };
 
 const BENCHMARKS: Record<string, (scale: number) => Promise<Figures>> = {
@@ -126,6 +128,20 @@ const BENCHMARKS: Record<string, (scale: number) => Promise<Figures>> = {
       positions: Math.max(100, Math.round(SIZES.sweepPositions / scale)),
     }),
   }),
+  // The dashboard on the real service with 1,000 positions and 100,000 decisions (targets: first load
+  // < 1 s, one sweep's update to 10 streams < 50 ms); needs `pnpm dashboard:build`.
+  dashboard: async (scale) => {
+    const { benchmarkDashboard } = await import('./dashboard.js');
+    const { fileURLToPath } = await import('node:url');
+    return await benchmarkDashboard({
+      positions: Math.max(10, Math.round(SIZES.dashboardPositions / scale)),
+      decisions: Math.max(1_000, Math.round(SIZES.dashboardDecisions / scale)),
+      browsers: 10,
+      loads: scale > 1 ? 2 : 10,
+      sweeps: scale > 1 ? 2 : 10,
+      dist: fileURLToPath(new URL('../apps/dashboard/dist/', import.meta.url)),
+    });
+  },
 };
 
 /** The benchmarks' names, in the order a full run takes them. */

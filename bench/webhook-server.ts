@@ -3,7 +3,13 @@
 // exchange on the system clock, listening on 127.0.0.1 and a free port. stop() undoes everything.
 import { SystemClock } from '@hookline/core';
 import { type Database, migrateDatabase, openDatabase } from '@hookline/db';
-import { type ExchangePort, MemoryPaperStateStore, PaperExchange, startTicking } from '@hookline/exchange';
+import {
+  type ExchangePort,
+  MemoryPaperStateStore,
+  PaperExchange,
+  type PaperMarketSpec,
+  startTicking,
+} from '@hookline/exchange';
 import {
   createLogger,
   findFreePort,
@@ -30,8 +36,15 @@ export interface BenchServer {
 }
 
 /** A fresh paper venue on the system clock with its synthetic market ticking every second. */
-function openPaperExchange(clock: SystemClock): { exchange: PaperExchange; stopTicking: () => void } {
-  const exchange = new PaperExchange({ clock, store: new MemoryPaperStateStore() });
+function openPaperExchange(
+  clock: SystemClock,
+  markets?: readonly PaperMarketSpec[],
+): { exchange: PaperExchange; stopTicking: () => void } {
+  const exchange = new PaperExchange({
+    clock,
+    store: new MemoryPaperStateStore(),
+    ...(markets === undefined ? {} : { markets }),
+  });
   return { exchange, stopTicking: startTicking(exchange) };
 }
 
@@ -42,6 +55,8 @@ function openPaperExchange(clock: SystemClock): { exchange: PaperExchange; stopT
 export async function startBenchServer(options: {
   env?: Record<string, string>;
   onOrderAcknowledged?: (clientOrderId: string) => void;
+  /** The paper venue's markets (default BTC, ETH and SOL against USD). */
+  markets?: readonly PaperMarketSpec[];
 }): Promise<BenchServer> {
   if (!hasPostgresBinaries())
     throw new Error('PostgreSQL server binaries not found (apt-get install -y postgresql)');
@@ -76,7 +91,7 @@ export async function startBenchServer(options: {
       ...options.env,
     });
     const clock = new SystemClock();
-    let venue = openPaperExchange(clock);
+    let venue = openPaperExchange(clock, options.markets);
     stops.push(async () => venue.stopTicking());
     const acknowledged = options.onOrderAcknowledged;
     // Delegates to the current venue, so a benchmark can start over on a fresh one.
@@ -122,7 +137,7 @@ export async function startBenchServer(options: {
       database,
       swapExchange: () => {
         venue.stopTicking();
-        venue = openPaperExchange(clock);
+        venue = openPaperExchange(clock, options.markets);
       },
       stop: stopAll,
     };
