@@ -11,6 +11,8 @@ ensure_pnpm
 ensure_redis
 ensure_postgres
 install_dependencies
+log "building the dashboard (apps/dashboard/dist)"
+pnpm --silent dashboard:build
 
 log "lint and format (biome ci)"
 pnpm exec biome ci --reporter=summary .
