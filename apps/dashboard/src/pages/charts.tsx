@@ -2,6 +2,7 @@
 // its stop levels as price lines (lightweight-charts v5). Decimal strings become numbers here only,
 // for drawing.
 import {
+  type AutoscaleInfo,
   type CandlestickData,
   CandlestickSeries,
   type ChartOptions,
@@ -123,6 +124,7 @@ function CandleChart({ symbol, timeframe }: { symbol: string; timeframe: string 
   const data = candles.data;
   useEffect(() => {
     if (box.current === null || data === undefined) return;
+    const stopPrices = data.stops.map((stop) => Number(stop.price)).filter(Number.isFinite);
     const chart: IChartApi = createChart(box.current, chartOptions);
     const series = chart.addSeries(CandlestickSeries, {
       upColor: '#3fb950',
@@ -130,6 +132,8 @@ function CandleChart({ symbol, timeframe }: { symbol: string; timeframe: string 
       wickUpColor: '#3fb950',
       wickDownColor: '#e5484d',
       borderVisible: false,
+      // Keep every stop level in view, not only the candles' range.
+      autoscaleInfoProvider: (original: () => AutoscaleInfo | null) => withStops(original(), stopPrices),
     });
     series.setData(
       data.candles.map(
@@ -183,4 +187,14 @@ function CandleChart({ symbol, timeframe }: { symbol: string; timeframe: string 
       <div class="chart" ref={box} data-testid="candle-chart" />
     </>
   );
+}
+
+/** The candles' price range widened to include `prices`. */
+function withStops(info: AutoscaleInfo | null, prices: number[]): AutoscaleInfo | null {
+  if (info === null || info.priceRange === null || prices.length === 0) return info;
+  const { minValue, maxValue } = info.priceRange;
+  return {
+    ...info,
+    priceRange: { minValue: Math.min(minValue, ...prices), maxValue: Math.max(maxValue, ...prices) },
+  };
 }

@@ -72,42 +72,46 @@ export function PositionPage({ slug }: { slug: string }) {
             </TableBox>
           </Card>
           <Card title={`Exits (${data.exits.length})`}>
-            <TableBox>
-              <table data-testid="exits">
-                <thead>
-                  <tr>
-                    <th>Started</th>
-                    <th>Reason</th>
-                    <th>Trigger</th>
-                    <th>Outcome</th>
-                    <th class="num">Target</th>
-                    <th class="num">Filled</th>
-                    <th class="num">Avg price</th>
-                    <th class="num">P&L</th>
-                    <th>Inputs</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.exits.map((exit) => (
-                    <tr key={exit.id} data-testid="exit-row">
-                      <td>{formatTime(exit.started_at)}</td>
-                      <td>{exit.exit_reason}</td>
-                      <td>{exit.trigger}</td>
-                      <td title={exit.detail ?? undefined}>{exit.outcome}</td>
-                      <td class="num">{formatAmount(exit.target_amount)}</td>
-                      <td class="num">{formatAmount(exit.filled_amount)}</td>
-                      <td class="num">{formatPrice(exit.average_price)}</td>
-                      <td class={`num ${pnlClass(exit.realized_pnl_usd)}`}>
-                        {formatPnl(exit.realized_pnl_usd)}
-                      </td>
-                      <td>
-                        <JsonDetails value={exit.rule_inputs} />
-                      </td>
+            {data.exits.length === 0 ? (
+              <p class="muted">No exits.</p>
+            ) : (
+              <TableBox>
+                <table data-testid="exits">
+                  <thead>
+                    <tr>
+                      <th>Started</th>
+                      <th>Reason</th>
+                      <th>Trigger</th>
+                      <th>Outcome</th>
+                      <th class="num">Target</th>
+                      <th class="num">Filled</th>
+                      <th class="num">Avg price</th>
+                      <th class="num">P&L</th>
+                      <th>Inputs</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableBox>
+                  </thead>
+                  <tbody>
+                    {data.exits.map((exit) => (
+                      <tr key={exit.id} data-testid="exit-row">
+                        <td>{formatTime(exit.started_at)}</td>
+                        <td>{exit.exit_reason}</td>
+                        <td>{exit.trigger}</td>
+                        <td title={exit.detail ?? undefined}>{exit.outcome}</td>
+                        <td class="num">{formatAmount(exit.target_amount)}</td>
+                        <td class="num">{formatAmount(exit.filled_amount)}</td>
+                        <td class="num">{formatPrice(exit.average_price)}</td>
+                        <td class={`num ${pnlClass(exit.realized_pnl_usd)}`}>
+                          {formatPnl(exit.realized_pnl_usd)}
+                        </td>
+                        <td>
+                          <JsonDetails value={exit.rule_inputs} />
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </TableBox>
+            )}
           </Card>
           <Card title={`Fills (${data.fills.length})`}>
             <FillsTable fills={data.fills} />
