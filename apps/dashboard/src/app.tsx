@@ -13,7 +13,7 @@ import { OverviewPage } from './pages/overview';
 import { PositionPage } from './pages/position';
 import { TaxPage } from './pages/tax';
 import { pages, type Route, useRoute } from './route';
-import type { Session, SweepEvent } from './types';
+import type { Session } from './types';
 
 /** No event or keepalive, or no sweep, for this long: the data on screen is marked stale. */
 const STALE_AFTER_MS = 30_000;
@@ -69,15 +69,13 @@ function Shell({ session, onLogout }: { session: Session; onLogout(): void }) {
   const [lastSweep, setLastSweep] = useState(() => Date.now());
 
   useEffect(() => {
-    const stopSweeps = onLive('sweep', (data) => {
-      const at = Date.parse((data as SweepEvent).at);
-      setLastSweep(Number.isNaN(at) ? Date.now() : at);
-    });
+    // When the sweep arrived, not its `at`: a skewed browser clock must not make every sweep look old.
+    const stopSweeps = onLive('sweep', () => setLastSweep(Date.now()));
     const stop = startLive({
       status: (value) => {
         setStatus(value);
         // A fresh connection gets 30 s to deliver its first sweep before the data counts as stale.
-        if (value === 'live') setLastSweep((at) => Math.max(at, Date.now()));
+        if (value === 'live') setLastSweep(Date.now());
       },
       activity: () => setLastActivity(Date.now()),
     });
