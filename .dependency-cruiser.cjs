@@ -118,6 +118,14 @@ module.exports = {
       to: { path: inApps(['cli']) },
     },
     {
+      name: 'dashboard-imports-nothing-of-ours',
+      comment:
+        'The dashboard is a browser app that talks to the webhook over HTTP only; server code must never be bundled into it.',
+      severity: 'error',
+      from: { path: '^apps/dashboard/' },
+      to: { path: OURS, pathNot: '^apps/dashboard/' },
+    },
+    {
       name: 'only-cli-imports-bench',
       comment:
         'Benchmarks are a tool `pnpm hookline bench` runs; no package, service or test depends on them, so they never ship or steer production code.',
@@ -182,7 +190,7 @@ module.exports = {
       exportsFields: ['exports'],
       conditionNames: ['import', 'types', 'node', 'default'],
       mainFields: ['module', 'main', 'types', 'typings'],
-      extensions: ['.ts', '.mts', '.cts', '.d.ts', '.js', '.mjs', '.cjs', '.json'],
+      extensions: ['.ts', '.tsx', '.mts', '.cts', '.d.ts', '.js', '.mjs', '.cjs', '.json'],
     },
   },
 };

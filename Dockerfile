@@ -11,6 +11,7 @@ WORKDIR /app
 # (test/docker-compose.test.ts fails when a workspace package is missing here.)
 COPY package.json pnpm-lock.yaml pnpm-workspace.yaml ./
 COPY apps/cli/package.json apps/cli/
+COPY apps/dashboard/package.json apps/dashboard/
 COPY apps/sighook/package.json apps/sighook/
 COPY apps/webhook/package.json apps/webhook/
 COPY bench/package.json bench/
@@ -29,6 +30,8 @@ RUN pnpm install --frozen-lockfile
 COPY . .
 # Writes the client into packages/db/src/generated (gitignored, so it never comes from the context).
 RUN bash scripts/prisma-generate.sh
+# The operator dashboard's static files (apps/dashboard/dist), served by the webhook at `/`.
+RUN pnpm --filter @hookline/dashboard build
 
 # --- prod-deps: production dependencies only -------------------------------------------------------
 # A fresh `--prod` install instead of `pnpm prune --prod`: in a workspace, prune also unlinks the
@@ -48,6 +51,7 @@ COPY apps ./apps
 COPY packages ./packages
 COPY prisma ./prisma
 COPY --from=build /app/packages/db/src/generated ./packages/db/src/generated
+COPY --from=build /app/apps/dashboard/dist ./apps/dashboard/dist
 # DATA_DIR: the paper exchange's state (paper-exchange.json) and, only without DATABASE_URL, the
 # embedded database. Owned by node, so a named volume mounted here (compose: webhook-data) starts
 # writable for the unprivileged process.

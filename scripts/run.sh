@@ -13,6 +13,8 @@ ensure_node
 ensure_pnpm
 if [ -z "${REDIS_URL:-}" ]; then ensure_redis; fi
 install_dependencies
+log "building the dashboard (apps/dashboard/dist)"
+pnpm --silent dashboard:build
 
 pnpm --silent hookline db migrate
 

@@ -12,6 +12,8 @@ ensure_redis
 ensure_postgres
 ensure_chromium
 install_dependencies
+log "building the dashboard (apps/dashboard/dist)"
+pnpm --silent dashboard:build
 
 log "lint and format (biome ci)"
 pnpm exec biome ci --reporter=summary .

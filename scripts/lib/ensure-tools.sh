@@ -63,12 +63,6 @@ ensure_chromium() {
   apt_install chromium
 }
 
-# The dashboard's static files (apps/dashboard/dist), served by the webhook at /.
-build_dashboard() {
-  log "building the dashboard (vite build)"
-  pnpm --filter @hookline/dashboard build >/dev/null
-}
-
 install_dependencies() {
   log "installing dependencies (pnpm install --frozen-lockfile)"
   CI=true pnpm install --frozen-lockfile --reporter=silent
