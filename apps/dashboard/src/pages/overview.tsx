@@ -144,7 +144,12 @@ function Tile({
 }
 
 export function PositionsTable({ positions }: { positions: Position[] }) {
-  if (positions.length === 0) return <p class="muted">No open positions.</p>;
+  if (positions.length === 0)
+    return (
+      <p class="muted" data-testid="no-positions">
+        No open positions.
+      </p>
+    );
   return (
     <TableBox>
       <table data-testid="positions">

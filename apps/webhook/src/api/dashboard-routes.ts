@@ -2,7 +2,7 @@
 // the overview (GET /api/overview: money, positions with their stops, risk, circuit, loops,
 // reconciliation) and one position's page (GET /api/positions/detail). Served only when the
 // dashboard's sources are given.
-import { dec, toPlainString, ZERO } from '@hookline/core';
+import { type Decimal, dec, toPlainString, ZERO } from '@hookline/core';
 import { listExits, listFills, readOpenLots, readPeriodMoney } from '@hookline/store';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -27,6 +27,7 @@ export const livePositionSchema = positionSchema.extend({
 const loopSchema = z.object({
   name: z.string(),
   ok: z.boolean(),
+  last_at: timeSchema.nullable().describe('when its heartbeat was written, where the check has one'),
   age_ms: z.number().nullable().describe('age of the heartbeat, where the check has one'),
   detail: z.string().nullable(),
 });
@@ -119,6 +120,16 @@ export function registerDashboardRoutes(
               }),
             ),
             fills: z.array(fillSchema),
+            trailing: z
+              .object({
+                stop_price: z.string().nullable(),
+                high: z.string().nullable(),
+                updated_at: timeSchema.nullable(),
+              })
+              .nullable()
+              .describe(
+                "the sentinel's trailing memory: its stop once armed and the highest bid since entry",
+              ),
             exits: z.array(exitSchema),
           }),
         },
@@ -132,8 +143,13 @@ export function registerDashboardRoutes(
         listFills(options.store, { account: options.account, symbol, limit: 200 }),
         listExits(options.store, { account: options.account, symbol, limit: 50 }),
       ]);
+      const position = positions[0];
       return {
-        position: positions[0] ?? null,
+        position: position ?? null,
+        trailing:
+          position === undefined || position.peak_price === null
+            ? null
+            : { stop_price: position.trailing_stop_price, high: position.peak_price, updated_at: null },
         lots: lots.map((lot) => ({
           buy_fill_id: lot.buyFillId,
           opened_at: lot.buyTime.toISOString(),
@@ -164,19 +180,18 @@ export async function readOverview(
     sources.readiness.report(),
   ]);
   const money = totals(positions);
-  let cash = ZERO;
-  for (const currency of options.store.usdCurrencies) cash = cash.plus(balances?.[currency]?.total ?? ZERO);
-  const equity = balances === undefined ? undefined : cash.plus(money.exposure);
+  const equityText = equityOf(options, balances, money.exposure);
+  const equity = equityText === null ? undefined : dec(equityText);
   const limitUsd =
     options.limits.dailyLossLimitAmount ??
     equity?.times(options.limits.dailyLossLimitPct).dividedBy(100).toDecimalPlaces(2);
-  const loops = Object.entries(readiness.checks).map(([name, result]) => loopOf(name, result));
+  const loops = Object.entries(readiness.checks).map(([name, result]) => loopOf(name, result, now));
   return {
     account: options.account,
     mode: sources.mode,
     exchange: options.exchange.name,
     at: now.toISOString(),
-    equity_usd: equity === undefined ? null : toPlainString(equity.toDecimalPlaces(8)),
+    equity_usd: equityText,
     today_realized_pnl_usd: toPlainString(today.realizedPnl.toDecimalPlaces(8)),
     unrealized_pnl_usd: money.priced ? toPlainString(money.unrealized.toDecimalPlaces(8)) : null,
     positions,
@@ -209,25 +224,47 @@ export function totals(positions: readonly LivePosition[]) {
 function loopOf(
   name: string,
   result: { ok: boolean; detail?: string | Record<string, unknown> } | undefined,
+  now: Date,
 ): z.output<typeof loopSchema> {
   const detail = result?.detail;
   const age = typeof detail === 'object' && typeof detail.ageMs === 'number' ? detail.ageMs : null;
   return {
     name,
     ok: result?.ok ?? false,
+    last_at: age === null ? null : new Date(now.getTime() - age).toISOString(),
     age_ms: age,
     detail: detail === undefined ? null : typeof detail === 'string' ? detail : JSON.stringify(detail),
   };
 }
 
-/** The data of a live `sweep` event: the positions with their stops and the totals, now. */
+/**
+ * The data of a live `sweep` event: the positions with their stops and the totals, now. Equity reads
+ * the exchange's balances, once per tick of the feed and only while a browser is connected.
+ */
 export async function readLiveSnapshot(options: ApiOptions, sources: DashboardSources) {
-  const positions = await readLivePositions({ ...options, ...sources }, options.account);
+  const at = options.clock.now().toISOString();
+  const [positions, balances] = await Promise.all([
+    readLivePositions({ ...options, ...sources }, options.account),
+    options.exchange.fetchBalances().catch(() => undefined),
+  ]);
   const money = totals(positions);
   return {
-    at: options.clock.now().toISOString(),
+    at,
     positions,
     exposure_usd: toPlainString(money.exposure.toDecimalPlaces(8)),
+    equity_usd: equityOf(options, balances, money.exposure),
     unrealized_pnl_usd: money.priced ? toPlainString(money.unrealized.toDecimalPlaces(8)) : null,
   };
+}
+
+/** USD cash at the exchange (the store's USD currencies) + exposure; null without balances. */
+function equityOf(
+  options: ApiOptions,
+  balances: Awaited<ReturnType<ApiOptions['exchange']['fetchBalances']>> | undefined,
+  exposure: Decimal,
+): string | null {
+  if (balances === undefined) return null;
+  let cash = ZERO;
+  for (const currency of options.store.usdCurrencies) cash = cash.plus(balances[currency]?.total ?? ZERO);
+  return toPlainString(cash.plus(exposure).toDecimalPlaces(8));
 }

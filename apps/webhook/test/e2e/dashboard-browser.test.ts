@@ -4,6 +4,7 @@
 // token refused. A screenshot of each page is written to .tmp/screenshots/.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { readOpenPositions, storeOf } from '@hookline/store';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, SCREENSHOT_DIR } from '../../../../test/support/browser.js';
@@ -45,15 +46,22 @@ async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
 }
 
-/** Drives the sentinel's exits until the position is gone (the harness's sentinel is not started). */
-async function driveExits(subject: TradingUnderTest, page: Page): Promise<void> {
+/** Drives the sentinel's exits until the position is sold (the harness's sentinel is not started). */
+async function driveExits(subject: TradingUnderTest): Promise<void> {
   const deadline = Date.now() + 30_000;
-  while ((await page.locator(ROW).count()) > 0) {
-    if (Date.now() > deadline) throw new Error('the position never left the overview');
-    subject.venue.quote('59000', '59000.01');
+  const held = async () =>
+    (await readOpenPositions(storeOf(subject.database.prisma), { account: 'default' })).length > 0;
+  while (await held()) {
+    if (Date.now() > deadline) {
+      const exits = await subject.database.prisma.decision.findMany({ where: { intent: 'EXIT' } });
+      const orders = await subject.database.prisma.tradeRecord.findMany({});
+      console.log(JSON.stringify({ exits, orders }, null, 1).slice(0, 4000));
+      throw new Error('the position was never sold');
+    }
+    subject.venue.quote('61520', '61520.01'); // at the exit's limit, inside its slippage floor
     await subject.pipeline.fills.idle();
     await subject.system.sentinel.exits.advance();
-    await page.waitForTimeout(300);
+    await new Promise((resolve) => setTimeout(resolve, 300));
   }
 }
 
@@ -66,7 +74,7 @@ describe('the dashboard in a browser', () => {
     const page = await browser.newPage();
     await logIn(page, url, 'not-the-token');
     await expect.poll(() => page.getByTestId('login-error').textContent()).toMatch(/token/i);
-    expect(await page.getByTestId('positions').count()).toBe(0);
+    expect(await page.getByTestId('equity').count()).toBe(0);
     await shot(page, 'login-refused');
     // The token is never put in the URL.
     expect(page.url()).not.toContain('not-the-token');
@@ -74,11 +82,13 @@ describe('the dashboard in a browser', () => {
   });
 
   it('when an operator logs in, an alert opens a position, the price moves, trading is halted and the position is flattened then each shows on its page', async () => {
-    const subject = await harness({ env: { ADMIN_TOKEN } });
+    // Entries read the operator's controls, as in the service; they wait for a first reconciliation.
+    const subject = await harness({ env: { ADMIN_TOKEN }, operatorControls: true });
+    await subject.system.reconciler.runOnce();
     const url = await serve(subject);
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await logIn(page, url, ADMIN_TOKEN);
-    await page.getByTestId('positions').waitFor();
+    await page.getByTestId('equity').waitFor();
 
     // An alert: the position appears by the live stream, without a reload.
     expect((await subject.post(buyAlertBody('browser-1', { size: { base: '0.01' } }))).statusCode).toBe(202);
@@ -103,7 +113,9 @@ describe('the dashboard in a browser', () => {
     await page.getByTestId('confirm-yes').click();
     await expect.poll(() => page.getByTestId('trading-state').textContent()).toBe('HALTED');
     await shot(page, 'controls');
-    expect((await subject.post(buyAlertBody('browser-2', { size: { base: '0.01' } }))).statusCode).toBe(202);
+    expect(
+      (await subject.post(buyAlertBody('browser-2', { size: { base: '0.01' }, price: '61500' }))).statusCode,
+    ).toBe(202);
     await page.getByTestId('nav-decisions').click();
     await expect
       .poll(async () => (await page.getByTestId('decisions').textContent()) ?? '', { timeout: 20_000 })
@@ -111,15 +123,19 @@ describe('the dashboard in a browser', () => {
     expect(await page.getByTestId('decisions').textContent()).toContain('OPERATOR_HALT');
     await shot(page, 'decisions');
 
-    // Flatten the position, confirmed; the exit shows and the position leaves the overview.
+    // Flatten everything, confirmed: an EMERGENCY exit, which runs while trading is HALTED (a MANUAL
+    // flatten of one symbol is held by the halt); the position leaves the overview.
     await page.getByTestId('nav-controls').click();
-    await page.getByTestId('control-flatten-BTC-USD').click();
+    await page.getByTestId('control-flatten-all').click();
     await page.getByTestId('confirm-yes').click();
     await expect.poll(() => page.getByTestId('control-result').textContent()).toMatch(/BTC\/USD/);
+    await driveExits(subject);
     await page.getByTestId('nav-overview').click();
-    await driveExits(subject, page);
+    await page.getByTestId('no-positions').waitFor({ timeout: 20_000 });
     await page.getByTestId('nav-orders').click();
-    await expect.poll(async () => (await page.getByTestId('orders').textContent()) ?? '').toContain('MANUAL');
+    await expect
+      .poll(async () => (await page.getByTestId('orders').textContent()) ?? '')
+      .toContain('EMERGENCY');
     await shot(page, 'orders');
 
     for (const name of ['matrix', 'charts', 'tax'] as const) {
@@ -128,14 +144,14 @@ describe('the dashboard in a browser', () => {
       await shot(page, name);
     }
     await page.close();
-  });
+  }, 120_000);
 
   it('when the read token is used on a phone screen then the overview fits and the controls are refused with the reason', async () => {
     const subject = await harness({ env: { ADMIN_TOKEN } });
     const url = await serve(subject);
     const page = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true });
     await logIn(page, url, READ_TOKEN);
-    await page.getByTestId('positions').waitFor();
+    await page.getByTestId('equity').waitFor();
     // Nothing wider than the screen but the tables, which scroll inside themselves.
     const overflow = Number(await page.evaluate('document.documentElement.scrollWidth - window.innerWidth'));
     expect(overflow).toBeLessThanOrEqual(1);
