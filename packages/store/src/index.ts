@@ -136,12 +136,14 @@ export {
   readWorkingOrders,
 } from './orders/risk-reads.js';
 export { hasWorkingBuy } from './orders/working-orders.js';
-export { type OpenLot, readOpenLots } from './positions/open-lots.js';
+
 export {
   holdsPosition,
   isDust,
+  type OpenLot,
   type OpenPosition,
   type OpenPositionsQuery,
+  readOpenLots,
   readOpenPositions,
 } from './positions/open-positions.js';
 export {
