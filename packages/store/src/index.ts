@@ -136,7 +136,6 @@ export {
   readWorkingOrders,
 } from './orders/risk-reads.js';
 export { hasWorkingBuy } from './orders/working-orders.js';
-
 export {
   holdsPosition,
   isDust,
