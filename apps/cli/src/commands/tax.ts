@@ -1,4 +1,4 @@
-import { type AllocationRecord, csvField, renderForm8949Csv } from '@hookline/ledger';
+import { type AllocationRecord, allForm8949Rows, csvField, renderForm8949Csv } from '@hookline/ledger';
 import { type Config, parseConfig } from '@hookline/schemas';
 import { coverageLine, storedTaxReport } from '@hookline/store';
 import { withStore } from '../database-access.js';
@@ -48,7 +48,7 @@ export async function runTaxReport(options: TaxReportOptions, config: Config): P
   if (options.output) {
     const rows =
       format === '8949'
-        ? { count: form8949.shortTerm.rows.length + form8949.longTerm.rows.length, noun: 'Form 8949 row' }
+        ? { count: allForm8949Rows(form8949).length, noun: 'Form 8949 row' }
         : { count: report.allocations.length, noun: 'allocation' };
     writeOutputFile(options.output, text, rows);
   } else process.stdout.write(text);
