@@ -35,6 +35,7 @@ export {
   type TaxForm,
 } from './tax-boxes.js';
 export { type AccountTaxForms, ROUNDING_RULE, type TaxForms, taxForms } from './tax-forms.js';
+export { renderTaxFormsHtml } from './tax-forms-html.js';
 export { type TaxReport, type TaxTotals, taxReport, taxReportRows, taxTotals } from './tax-report.js';
 export type { Allocation, LedgerFill, LedgerWarning, Lot } from './types.js';
 export { verifyLedger } from './verify-ledger.js';

@@ -6,6 +6,7 @@ import { type Decimal, dec, sum, toPlainString, ZERO } from '@hookline/core';
 import { calendarDayIn, yearOf } from './calendar-date.js';
 import { FifoEngine } from './fifo-engine.js';
 import type { LedgerOptions } from './ledger-options.js';
+import { sortIntoProcessingOrder } from './processing-order.js';
 import type { LedgerFill } from './types.js';
 
 /** One account's holding of one asset at the year's end. */
@@ -22,14 +23,15 @@ export interface YearEndPosition {
   readonly unrealised_gain_usd: string;
 }
 
-/** The positions left after the fills up to the end of `year` (fills in processing order). */
+/** The positions left after the fills up to the end of `year` (fills in any order). */
 export function yearEndPositions(
   fills: readonly LedgerFill[],
   options: { year: number; timezone: string; prices: ReadonlyMap<string, Decimal>; ledger?: LedgerOptions },
 ): YearEndPosition[] {
   const dayOf = calendarDayIn(options.timezone);
   const engine = new FifoEngine({ timezone: options.timezone, ...options.ledger });
-  for (const fill of fills) if (yearOf(dayOf(fill.executedAt)) <= options.year) engine.apply(fill);
+  for (const fill of sortIntoProcessingOrder(fills))
+    if (yearOf(dayOf(fill.executedAt)) <= options.year) engine.apply(fill);
   const held = new Map<string, { account: string; asset: string; quantity: Decimal; cost: Decimal }>();
   for (const lot of engine.allOpenLots()) {
     const key = `${lot.account}\u0000${lot.asset}`;
