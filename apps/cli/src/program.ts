@@ -163,20 +163,46 @@ A first Ctrl-C (or SIGTERM) stops intake, drains and closes; a second one exits 
       (await import('./commands/ledger.js')).runLedgerVerify(options, hooks.loadConfig()),
   );
 
+  const accounts = program
+    .command('accounts')
+    .summary("tax ACCOUNT --form F: an account's tax form (the Form 8949 box of its sales)")
+    .description('the recorded accounts and their tax configuration');
+  act(
+    accounts
+      .command('tax')
+      .description(
+        "set which tax form the account's broker sends (1099-B before 2025, 1099-DA from 2025) and " +
+          'whether it reported the cost basis: this decides the Form 8949 box (A-F, G-L) of its sales',
+      )
+      .argument('<account>', 'the account (as recorded by a start or an import)')
+      .option('--form <form>', 'NONE, 1099-B or 1099-DA (required)')
+      .option('--basis-reported', 'the form reported the cost basis to the IRS (default: not reported)'),
+    async ([account], options) =>
+      (await import('./commands/accounts.js')).runAccountTax(account ?? '', options, hooks.loadConfig()),
+  );
+
   const tax = program
     .command('tax')
-    .summary('report --year YYYY: JSON totals, allocation CSV or Form 8949 CSV')
+    .summary('report --year YYYY: JSON, allocation CSV, Form 8949 CSV or printable HTML forms')
     .description('tax reports from the ledger');
   act(
     tax
       .command('report')
-      .description("the year's disposals: JSON totals, allocation CSV, or Form 8949 CSV")
+      .description(
+        "the year's disposals: JSON (totals, allocations, Form 8949 by box, Schedule D, per-asset " +
+          'summary, year-end positions), allocation CSV, Form 8949 CSV, or the forms as printable HTML',
+      )
       .option('--year <YYYY>', 'the tax year (required)')
       .addOption(new Option('--format <format>', 'what to print').choices(TAX_FORMATS).default('json'))
       .option('--timezone <TZ>', 'IANA zone of the tax calendar (default HOOKLINE_TAX_TIMEZONE)')
       .option(
         '--account <name>',
         "only this account's disposals (paper included; default: every live account)",
+      )
+      .option(
+        '--price <ASSET=USD>',
+        'price to value year-end holdings at, e.g. BTC=65000 (repeatable; without one: unknown)',
+        collect,
       )
       .option('--output <file>', 'write the report to this file (confirmed on stderr) instead of stdout'),
     async (_args, options) =>

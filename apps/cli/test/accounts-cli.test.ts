@@ -68,7 +68,7 @@ describe('paper and live accounts kept apart by the CLI (real processes)', () =>
     expect(result.output).toContain('accounts: live (live)');
     const text = readFileSync(output, 'utf8');
     expect(text).not.toContain('accounts');
-    expect(text.split('\n').filter((line) => line.startsWith('short-term,0.5 BTC'))).toHaveLength(1);
+    expect(text.split('\n').filter((line) => line.startsWith('I short-term,C,live,0.5 BTC'))).toHaveLength(1);
   }, 60_000);
 
   it.each([

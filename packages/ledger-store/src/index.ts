@@ -1,6 +1,7 @@
 // @hookline/ledger-store: the FIFO ledger's persistence. Fills, their order rows, allocations and
 // aggregates are written in one transaction; the pure engine (@hookline/ledger) decides everything.
 
+export { readAccountTaxSettings, setAccountTax } from './account-tax.js';
 export {
   type AccountRecord,
   type CoveredAccount,
@@ -15,5 +16,5 @@ export type { FillChannel, NewFill } from './new-fill.js';
 export { type RecomputedBook, recomputeStoredLedger } from './recompute-stored-ledger.js';
 export { type RecordFillsOptions, type RecordFillsResult, recordFills } from './record-fills.js';
 export { loadStoredLedger } from './stored-ledger.js';
-export { storedTaxReport } from './stored-tax-report.js';
+export { type StoredTaxReportOptions, storedTaxReport } from './stored-tax-report.js';
 export { verifyReportedLedger, verifyStoredLedger } from './verify-stored-ledger.js';

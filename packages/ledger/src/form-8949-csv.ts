@@ -1,9 +1,12 @@
-// Form 8949 as CSV (RFC 4180 quoting, LF line ends): one line per row with its part, then a total
-// line per part, so a spreadsheet shows the form's layout and its sums.
-import type { Form8949, Form8949Section } from './form-8949.js';
+// Form 8949 as CSV (RFC 4180 quoting, LF line ends), in the form's column order: each row with its
+// part and box, then a TOTAL line per box (rounded once from exact sums, form-8949-totals.ts). A
+// year without disposals gets one line saying so under the header, never an empty file.
+import type { Form8949, Form8949BoxSection } from './form-8949.js';
 
 const header = [
   'part',
+  'box',
+  'account',
   'description',
   'date_acquired',
   'date_sold',
@@ -16,14 +19,20 @@ const header = [
 
 /** The form as CSV text with a header line and a trailing newline. */
 export function renderForm8949Csv(form: Form8949): string {
-  const lines = [header, ...sectionLines(form.shortTerm), ...sectionLines(form.longTerm)];
+  const body =
+    form.boxes.length === 0
+      ? [['', '', '', `no disposals in ${form.year}`, '', '', '0.00', '0.00', '', '0.00', '0.00']]
+      : form.boxes.flatMap(boxLines);
+  const lines = [header, ...body];
   return `${lines.map((fields) => fields.map(csvField).join(',')).join('\n')}\n`;
 }
 
-function sectionLines(section: Form8949Section): string[][] {
-  const part = section.term === 'SHORT' ? 'short-term' : 'long-term';
+function boxLines(section: Form8949BoxSection): string[][] {
+  const part = section.part === 'I' ? 'I short-term' : 'II long-term';
   const rows = section.rows.map((row) => [
     part,
+    section.box,
+    row.account,
     row.description,
     row.dateAcquired,
     row.dateSold,
@@ -36,7 +45,19 @@ function sectionLines(section: Form8949Section): string[][] {
   const { totals } = section;
   return [
     ...rows,
-    [part, 'TOTAL', '', '', totals.proceeds, totals.costBasis, '', totals.adjustment, totals.gain],
+    [
+      part,
+      section.box,
+      '',
+      'TOTAL',
+      '',
+      '',
+      totals.proceeds,
+      totals.costBasis,
+      '',
+      totals.adjustment,
+      totals.gain,
+    ],
   ];
 }
 

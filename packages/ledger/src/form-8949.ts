@@ -1,74 +1,120 @@
-// Form 8949 rows. USD is rounded to cents here and only here (half up), and the gain is DERIVED
-// from the rounded columns (proceeds − cost basis + adjustment), so every row and every total adds
-// up on paper. Proceeds (d) are NET proceeds, after the sell fee: selling expenses may be netted into
-// proceeds, and that is what most crypto tax software does; it keeps the adjustment column (g)
-// empty. (A user whose broker reported gross proceeds on a 1099 reports gross and a code-E
-// adjustment instead; this export does not.) A buy fee is already in the cost basis (e).
-import { type Decimal, dec, roundUsd, sum, toFixedString, toPlainString, ZERO } from '@hookline/core';
+// Form 8949 rows, grouped by box. USD is rounded to cents for each row (half up) and the row's gain
+// is DERIVED from its rounded columns (proceeds − cost basis + adjustment), so every printed line
+// adds across; box totals are rounded once from exact sums (form-8949-totals.ts says why).
+// Proceeds (d) are NET proceeds, after the sell fee: selling expenses may be netted into proceeds,
+// and that is what most crypto tax software does; it keeps the adjustment column (g) empty. (A user
+// whose broker reported gross proceeds reports gross and a code-E adjustment instead; this export
+// does not.) A buy fee is already in the cost basis (e).
+import { type Decimal, roundUsd, toPlainString, ZERO } from '@hookline/core';
 import { calendarDayIn, formatUsDate } from './calendar-date.js';
+import { cents, type ExactAmounts, type Form8949Totals, roundedOnce, sumOfRows } from './form-8949-totals.js';
+import {
+  type AccountTaxSetting,
+  BOX_ORDER,
+  type Form8949Box,
+  form8949Box,
+  partOf,
+  scheduleDLine,
+} from './tax-boxes.js';
 import { type ShortfallRecord, type TaxYearOptions, taxReportRows, toShortfallRecord } from './tax-report.js';
-import type { Allocation, Term } from './types.js';
+import type { Allocation } from './types.js';
 
-/** One line of Form 8949, columns (a)–(h), money as strings with two decimals. */
-export interface Form8949Row {
+export type { Form8949Totals } from './form-8949-totals.js';
+
+/** One line of Form 8949, columns (a)–(h), money as strings with two decimals, with its box. */
+export interface Form8949Row extends Form8949Totals {
+  readonly account: string;
+  readonly box: Form8949Box;
   readonly description: string;
   readonly dateAcquired: string;
   readonly dateSold: string;
-  readonly proceeds: string;
-  readonly costBasis: string;
   readonly code: string;
-  readonly adjustment: string;
-  readonly gain: string;
 }
 
-/** The sums of a section's rounded columns. */
-export interface Form8949Totals {
-  readonly proceeds: string;
-  readonly costBasis: string;
-  readonly adjustment: string;
-  readonly gain: string;
-}
-
-/** Part I (short-term) or Part II (long-term). */
-export interface Form8949Section {
-  readonly term: Term;
+/** The rows of one box (one checked box of Part I or Part II) and its totals. */
+export interface Form8949BoxSection {
+  readonly box: Form8949Box;
+  readonly part: 'I' | 'II';
+  readonly scheduleDLine: string;
   readonly rows: Form8949Row[];
+  /** Rounded once from the exact sums: what goes on the form and on Schedule D. */
   readonly totals: Form8949Totals;
+  /** The exact, unrounded sums. */
+  readonly exactTotals: Form8949Totals;
+  /** The sums of the rounded rows (may differ from totals by up to half a cent per row). */
+  readonly rowSums: Form8949Totals;
 }
 
-/** The year's Form 8949: both parts, and the shortfalls the user must resolve. */
+/** The year's Form 8949: one section per box used, and the shortfalls the user must resolve. */
 export interface Form8949 {
   readonly year: number;
   readonly timezone: string;
-  readonly shortTerm: Form8949Section;
-  readonly longTerm: Form8949Section;
+  readonly boxes: Form8949BoxSection[];
   readonly shortfalls: ShortfallRecord[];
+}
+
+/** The year's options and each account's tax configuration (an account not named: no form). */
+export interface Form8949Options extends TaxYearOptions {
+  readonly taxSettings?: ReadonlyMap<string, AccountTaxSetting>;
 }
 
 // A shortfall has no purchase: it is listed short-term (the conservative rate) with basis 0 and an
 // acquisition date the user must supply by importing the missing buys.
 const unknownDate = 'UNKNOWN';
 
-/** The year's allocations as Form 8949 sections (rows ordered by sell time). */
-export function form8949Rows(allocations: readonly Allocation[], options: TaxYearOptions): Form8949 {
+/** The year's allocations as Form 8949 box sections in form order (rows ordered by sell time). */
+export function form8949Rows(allocations: readonly Allocation[], options: Form8949Options): Form8949 {
   const dayOf = calendarDayIn(options.timezone ?? 'UTC');
   const rows = taxReportRows(allocations, options);
-  const toRow = (allocation: Allocation): Form8949Row => form8949Row(allocation, dayOf);
+  const byBox = new Map<Form8949Box, Array<{ row: Form8949Row; exact: ExactAmounts }>>();
+  for (const allocation of rows) {
+    const box = form8949Box(options.year, allocation.term, options.taxSettings?.get(allocation.account));
+    const entry = { row: form8949Row(allocation, box, dayOf), exact: exactOf(allocation) };
+    byBox.set(box, [...(byBox.get(box) ?? []), entry]);
+  }
   return {
     year: options.year,
     timezone: options.timezone ?? 'UTC',
-    shortTerm: section('SHORT', rows.filter((row) => row.term !== 'LONG').map(toRow)),
-    longTerm: section('LONG', rows.filter((row) => row.term === 'LONG').map(toRow)),
+    boxes: BOX_ORDER.filter((box) => byBox.has(box)).map((box) => boxSection(box, byBox.get(box) ?? [])),
     shortfalls: rows.filter((row) => row.kind === 'SHORTFALL').map(toShortfallRecord),
   };
 }
 
-function form8949Row(allocation: Allocation, dayOf: (instant: Date) => number): Form8949Row {
-  const proceeds = roundUsd(allocation.netProceedsUsd);
+/** Every row of the form, in form order. */
+export function allForm8949Rows(form: Form8949): Form8949Row[] {
+  return form.boxes.flatMap((section) => section.rows);
+}
+
+function boxSection(box: Form8949Box, entries: ReadonlyArray<{ row: Form8949Row; exact: ExactAmounts }>) {
+  const rows = entries.map((entry) => entry.row);
+  const { totals, exactTotals } = roundedOnce(entries.map((entry) => entry.exact));
+  return {
+    box,
+    part: partOf(box),
+    scheduleDLine: scheduleDLine(box),
+    rows,
+    totals,
+    exactTotals,
+    rowSums: sumOfRows(rows),
+  };
+}
+
+function exactOf(allocation: Allocation): ExactAmounts {
+  return { proceeds: allocation.netProceedsUsd, costBasis: allocation.costBasisUsd, adjustment: ZERO };
+}
+
+function form8949Row(
+  allocation: Allocation,
+  box: Form8949Box,
+  dayOf: (instant: Date) => number,
+): Form8949Row {
+  const proceeds: Decimal = roundUsd(allocation.netProceedsUsd);
   const costBasis = roundUsd(allocation.costBasisUsd);
   const suffix =
     allocation.kind === 'FEE_DISPOSAL' ? ' (fee)' : allocation.kind === 'SHORTFALL' ? ' (shortfall)' : '';
   return {
+    account: allocation.account,
+    box,
     description: `${toPlainString(allocation.allocatedSize)} ${allocation.asset}${suffix}`,
     dateAcquired: allocation.buyTime ? formatUsDate(dayOf(allocation.buyTime)) : unknownDate,
     dateSold: formatUsDate(dayOf(allocation.sellTime)),
@@ -78,22 +124,4 @@ function form8949Row(allocation: Allocation, dayOf: (instant: Date) => number): 
     adjustment: cents(ZERO),
     gain: cents(proceeds.minus(costBasis)),
   };
-}
-
-function section(term: Term, rows: Form8949Row[]): Form8949Section {
-  const total = (pick: (row: Form8949Row) => string): string => cents(sum(rows.map((row) => dec(pick(row)))));
-  return {
-    term,
-    rows,
-    totals: {
-      proceeds: total((row) => row.proceeds),
-      costBasis: total((row) => row.costBasis),
-      adjustment: total((row) => row.adjustment),
-      gain: total((row) => row.gain),
-    },
-  };
-}
-
-function cents(value: Decimal): string {
-  return toFixedString(value, 2);
 }

@@ -68,8 +68,14 @@ describe('tax report and Form 8949', () => {
     const form = form8949Rows(ledger.allocations, { year: 2024 });
 
     // s2#1: net 125.002 → 125.00 and cost 100.005 → 100.01, so the gain is 24.99, not round(24.997).
-    expect(form.shortTerm.rows).toEqual([
+    expect(form.boxes.map((section) => [section.box, section.part, section.scheduleDLine])).toEqual([
+      ['C', 'I', '3'],
+      ['F', 'II', '10'],
+    ]);
+    expect(form.boxes[0]?.rows).toEqual([
       {
+        account: 'main',
+        box: 'C',
         description: '0.5 BTC',
         dateAcquired: '06/01/2024',
         dateSold: '09/02/2024',
@@ -80,6 +86,8 @@ describe('tax report and Form 8949', () => {
         gain: '24.99',
       },
       {
+        account: 'main',
+        box: 'C',
         description: '0.5 BTC',
         dateAcquired: '06/01/2024',
         dateSold: '10/01/2024',
@@ -90,6 +98,8 @@ describe('tax report and Form 8949', () => {
         gain: '-95.01',
       },
       {
+        account: 'main',
+        box: 'C',
         description: '0.5 BTC (shortfall)',
         dateAcquired: 'UNKNOWN',
         dateSold: '10/01/2024',
@@ -100,13 +110,14 @@ describe('tax report and Form 8949', () => {
         gain: '5.00',
       },
     ]);
-    expect(form.shortTerm.totals).toEqual({
-      proceeds: '135.00',
-      costBasis: '200.02',
-      adjustment: '0.00',
-      gain: '-65.02',
+    // Totals are the exact sums rounded once: cost 100.005 + 100.005 = 200.01, while the rounded rows
+    // add up to 200.02 (kept as rowSums).
+    expect(form.boxes[0]).toMatchObject({
+      totals: { proceeds: '135.00', costBasis: '200.01', adjustment: '0.00', gain: '-65.01' },
+      exactTotals: { proceeds: '135.002', costBasis: '200.01', adjustment: '0', gain: '-65.008' },
+      rowSums: { proceeds: '135.00', costBasis: '200.02', adjustment: '0.00', gain: '-65.02' },
     });
-    expect(form.longTerm.totals).toEqual({
+    expect(form.boxes[1]?.totals).toEqual({
       proceeds: '273.50',
       costBasis: '101.00',
       adjustment: '0.00',
@@ -115,19 +126,19 @@ describe('tax report and Form 8949', () => {
     expect(form.shortfalls.map((shortfall) => shortfall.sell_fill_id)).toEqual(['s3']);
   });
 
-  it('when Form 8949 is rendered as CSV then each part lists its rows and a total line', () => {
+  it('when Form 8949 is rendered as CSV then each box lists its rows and a total line', () => {
     const csv = renderForm8949Csv(form8949Rows(ledger.allocations, { year: 2024 }));
 
     expect(csv).toBe(
       [
-        'part,description,date_acquired,date_sold,proceeds,cost_basis,code,adjustment,gain',
-        'short-term,0.5 BTC,06/01/2024,09/02/2024,125.00,100.01,,0.00,24.99',
-        'short-term,0.5 BTC,06/01/2024,10/01/2024,5.00,100.01,,0.00,-95.01',
-        'short-term,0.5 BTC (shortfall),UNKNOWN,10/01/2024,5.00,0.00,,0.00,5.00',
-        'short-term,TOTAL,,,135.00,200.02,,0.00,-65.02',
-        'long-term,0.5 BTC,01/10/2023,03/01/2024,148.50,50.50,,0.00,98.00',
-        'long-term,0.5 BTC,01/10/2023,09/02/2024,125.00,50.50,,0.00,74.50',
-        'long-term,TOTAL,,,273.50,101.00,,0.00,172.50',
+        'part,box,account,description,date_acquired,date_sold,proceeds,cost_basis,code,adjustment,gain',
+        'I short-term,C,main,0.5 BTC,06/01/2024,09/02/2024,125.00,100.01,,0.00,24.99',
+        'I short-term,C,main,0.5 BTC,06/01/2024,10/01/2024,5.00,100.01,,0.00,-95.01',
+        'I short-term,C,main,0.5 BTC (shortfall),UNKNOWN,10/01/2024,5.00,0.00,,0.00,5.00',
+        'I short-term,C,,TOTAL,,,135.00,200.01,,0.00,-65.01',
+        'II long-term,F,main,0.5 BTC,01/10/2023,03/01/2024,148.50,50.50,,0.00,98.00',
+        'II long-term,F,main,0.5 BTC,01/10/2023,09/02/2024,125.00,50.50,,0.00,74.50',
+        'II long-term,F,,TOTAL,,,273.50,101.00,,0.00,172.50',
         '',
       ].join('\n'),
     );
@@ -139,10 +150,11 @@ describe('tax report and Form 8949', () => {
     expect(taxReport(shuffled, { year: 2024 })).toEqual(taxReport(ledger.allocations, { year: 2024 }));
   });
 
-  it('when a year has no disposals then the sections are empty and the totals are zero', () => {
+  it('when a year has no disposals then there is no box and the CSV says so', () => {
     const form = form8949Rows(ledger.allocations, { year: 2030 });
 
-    expect([form.shortTerm.rows, form.longTerm.totals.gain]).toEqual([[], '0.00']);
+    expect(form.boxes).toEqual([]);
+    expect(renderForm8949Csv(form)).toContain('no disposals in 2030');
     expect(taxReport(ledger.allocations, { year: 2030 }).totals.pnl_usd).toBe('0');
   });
 

@@ -11,7 +11,7 @@ export type {
   RecordFillsResult,
 } from '@hookline/ledger-store';
 export { coverageLine } from '@hookline/ledger-store';
-export { listAccounts, registerAccount } from './accounts/accounts.js';
+export { listAccounts, registerAccount, setAccountTax } from './accounts/accounts.js';
 export { AlertIntakeStore, type IntakeAlert, type IntakeOutcome } from './alerts/alert-intake.js';
 export { countAlertsByStatus, countDecisionsByOutcome } from './alerts/alert-metrics.js';
 export {

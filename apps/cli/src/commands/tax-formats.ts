@@ -1,4 +1,7 @@
-/** The formats of `tax report --format`: JSON totals and allocations, the allocation CSV, Form 8949 CSV. */
-export const TAX_FORMATS = ['json', 'csv', '8949'] as const;
+/**
+ * The formats of `tax report --format`: JSON (totals, allocations and the filing package), the
+ * allocation CSV, Form 8949 CSV (rows by box), and the forms as one printable HTML file.
+ */
+export const TAX_FORMATS = ['json', 'csv', '8949', 'html'] as const;
 
 export type TaxFormat = (typeof TAX_FORMATS)[number];

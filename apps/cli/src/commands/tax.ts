@@ -1,10 +1,17 @@
-import { type AllocationRecord, csvField, renderForm8949Csv } from '@hookline/ledger';
+import {
+  type AllocationRecord,
+  allForm8949Rows,
+  csvField,
+  renderForm8949Csv,
+  renderTaxFormsHtml,
+} from '@hookline/ledger';
 import { type Config, parseConfig } from '@hookline/schemas';
-import { coverageLine, storedTaxReport } from '@hookline/store';
+import { coverageLine, ledgerOptionsFromConfig, storedTaxReport } from '@hookline/store';
 import { withStore } from '../database-access.js';
 import { writeOutputFile } from '../output-file.js';
 import { UsageError } from '../usage.js';
 import { TAX_FORMATS, type TaxFormat } from './tax-formats.js';
+import { parseTaxPrices } from './tax-prices.js';
 
 /** Options of `tax report`, as given on the command line. */
 export interface TaxReportOptions {
@@ -17,9 +24,14 @@ export interface TaxReportOptions {
   readonly account?: string;
   /** --output FILE: write the report there (confirmed on stderr) instead of stdout. */
   readonly output?: string;
+  /** --price ASSET=USD (repeatable): prices to value the year-end holdings at. */
+  readonly price?: string[];
 }
 
-/** `tax report --year YYYY [--format json|csv|8949] [--timezone TZ] [--account A] [--output FILE]`. */
+/**
+ * `tax report --year YYYY [--format json|csv|8949|html] [--timezone TZ] [--account A]
+ * [--price ASSET=USD ...] [--output FILE]`.
+ */
 export async function runTaxReport(options: TaxReportOptions, config: Config): Promise<number> {
   const year = Number(options.year);
   if (!options.year || !Number.isInteger(year) || year < 2009 || year > 2100) {
@@ -36,24 +48,31 @@ export async function runTaxReport(options: TaxReportOptions, config: Config): P
   const timezone = options.timezone
     ? parseConfig({ HOOKLINE_TAX_TIMEZONE: options.timezone }).HOOKLINE_TAX_TIMEZONE
     : config.HOOKLINE_TAX_TIMEZONE;
-  const { report, form8949, accounts } = await withStore(config, (store) =>
-    storedTaxReport(store, { year, timezone, account: options.account }),
+  const prices = parseTaxPrices(options.price);
+  // Year-end holdings need every fill replayed: only the formats that show them ask for them.
+  const openPositions =
+    format === 'json' || format === 'html' ? { prices, ledger: ledgerOptionsFromConfig(config) } : undefined;
+  const { report, form8949, forms, accounts } = await withStore(config, (store) =>
+    storedTaxReport(store, { year, timezone, account: options.account, openPositions }),
   );
   const text =
     format === 'json'
-      ? `${JSON.stringify({ accounts, ...report }, null, 2)}\n`
+      ? `${JSON.stringify({ accounts, ...report, forms }, null, 2)}\n`
       : format === '8949'
         ? renderForm8949Csv(form8949)
-        : allocationsCsv(report.allocations);
+        : format === 'html'
+          ? renderTaxFormsHtml(forms, coverageLine(accounts))
+          : allocationsCsv(report.allocations);
   if (options.output) {
     const rows =
       format === '8949'
-        ? { count: form8949.shortTerm.rows.length + form8949.longTerm.rows.length, noun: 'Form 8949 row' }
+        ? { count: allForm8949Rows(form8949).length, noun: 'Form 8949 row' }
         : { count: report.allocations.length, noun: 'allocation' };
     writeOutputFile(options.output, text, rows);
   } else process.stdout.write(text);
   // Every format is machine-read: which accounts were covered goes to stderr.
   process.stderr.write(`${coverageLine(accounts)}\n`);
+  if (forms.noDisposals) process.stderr.write(`no disposals in ${year}: the report is empty\n`);
   if (report.shortfalls.length > 0) {
     process.stderr.write(
       `warning: ${report.shortfalls.length} sale(s) beyond known inventory (shortfalls) in ${year}\n`,

@@ -1,6 +1,7 @@
 // The accounts table over a Store: a process records the account it trades at start. The queries
 // live in @hookline/ledger-store (accounts.ts), which the reports read too.
 
+import type { AccountTaxSetting } from '@hookline/ledger';
 import type { AccountRecord } from '@hookline/ledger-store';
 import * as ledgerStore from '@hookline/ledger-store';
 import { clientOf, type Store } from '../store.js';
@@ -16,4 +17,13 @@ export async function registerAccount(store: Store, account: AccountRecord): Pro
 /** Every recorded account, by name. */
 export async function listAccounts(store: Store): Promise<AccountRecord[]> {
   return await ledgerStore.listAccounts(clientOf(store));
+}
+
+/** Sets an account's tax form and basis-reported flag (the Form 8949 box of its disposals). */
+export async function setAccountTax(
+  store: Store,
+  name: string,
+  setting: AccountTaxSetting,
+): Promise<AccountTaxSetting> {
+  return await ledgerStore.setAccountTax(clientOf(store), name, setting);
 }
