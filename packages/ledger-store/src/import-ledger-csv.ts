@@ -3,12 +3,21 @@ import type { PrismaClient } from '@hookline/db';
 import type { LedgerOptions } from '@hookline/ledger';
 import { type CoveredAccount, recordImportedAccounts } from './accounts.js';
 import type { NewFill } from './new-fill.js';
-import { readLedgerCsv } from './read-ledger-csv.js';
+import { readLedgerFills, readVenueFills, withTriedFormats } from './read-import-fills.js';
 import { type RecordFillsResult, recordFills } from './record-fills.js';
+import { detectVenueFormat } from './venue-csv/read-venue-csv.js';
 
 /** What `ledger import` did: the rows read and what recording them changed, or why nothing was imported. */
 export type ImportResult =
-  | ({ readonly ok: true; readonly rows: number; readonly accounts: CoveredAccount[] } & RecordFillsResult)
+  | ({
+      readonly ok: true;
+      /** The format detected from the header: `hookline` or a venue's (e.g. `kraken-ledgers`). */
+      readonly format: string;
+      readonly rows: number;
+      /** Rows that are not trades (deposits, withdrawals, rewards…), by kind, with their count. */
+      readonly skipped: [string, number][];
+      readonly accounts: CoveredAccount[];
+    } & RecordFillsResult)
   | { readonly ok: false; readonly problems: string[]; readonly badRows: number };
 
 /**
@@ -28,27 +37,15 @@ export async function importLedgerCsv(
     onProgress?: (message: string) => void;
   },
 ): Promise<ImportResult> {
-  const read = await readLedgerCsv(path, {
-    defaultAccount: options.defaultAccount,
-    onProgress: (rows) => options.onProgress?.(`validated ${rows} rows`),
-  });
-  if (!read.ok) return read;
-  options.onProgress?.(`recording ${read.rows.length} fills in one transaction`);
+  const venue = await detectVenueFormat(path);
+  const read = venue ? await readVenueFills(path, options) : await readLedgerFills(path, options);
+  if (!read.ok) return read.problems[0]?.startsWith('line 1: header') ? withTriedFormats(read) : read;
+  options.onProgress?.(`recording ${read.fills.length} fills in one transaction`);
   const receivedAt = options.clock.now();
-  const fills: NewFill[] = read.rows.map((row) => ({
-    account: row.account,
-    exchange: options.exchange,
-    tradeId: row.tradeId,
-    orderId: row.orderId,
-    symbol: row.symbol,
-    side: row.side,
-    price: row.price,
-    size: row.quantity,
-    fee: row.fee,
-    feeCurrency: row.feeCurrency,
-    executedAt: row.executedAt,
+  const fills: NewFill[] = read.fills.map((fill) => ({
+    ...fill,
+    exchange: venue?.exchange ?? options.exchange,
     receivedAt,
-    ingestVia: 'IMPORT',
   }));
   const result = await recordFills(prisma, fills, {
     ledger: options.ledger,
@@ -58,7 +55,15 @@ export async function importLedgerCsv(
   const accounts = await recordImportedAccounts(
     prisma,
     [...new Set(fills.map((fill) => fill.account))],
-    options.exchange,
+    venue?.exchange ?? options.exchange,
   );
-  return { ok: true, rows: read.rows.length, accounts, ...result };
+  const skipped = read.skipped;
+  return {
+    ok: true,
+    format: venue?.name ?? 'hookline',
+    rows: read.fills.length,
+    skipped,
+    accounts,
+    ...result,
+  };
 }

@@ -94,6 +94,10 @@ async function importFile(
     return 1;
   }
   for (const warning of result.warnings) process.stderr.write(`warning: ${warning.message}\n`);
+  const skipped = result.skipped.map(([kind, count]) => `${count} ${kind}`).join(', ');
+  process.stdout.write(
+    `${file}: ${result.format} format${skipped ? `; not trades, skipped: ${skipped}` : ''}\n`,
+  );
   process.stdout.write(
     `${file}: ${result.rows} rows, ${result.inserted} fills imported, ${result.duplicates} already present, ` +
       `${result.allocations} allocations written\n`,
