@@ -126,7 +126,7 @@ A first Ctrl-C (or SIGTERM) stops intake, drains and closes; a second one exits 
 
   const ledger = program
     .command('ledger')
-    .summary('import <file> | recompute | verify: the FIFO ledger')
+    .summary('import <file> | recompute | verify | transfer: the FIFO ledger')
     .description('the FIFO ledger: import fills, verify, recompute');
   act(
     ledger
@@ -161,6 +161,21 @@ A first Ctrl-C (or SIGTERM) stops intake, drains and closes; a second one exits 
       .option('--symbol <symbol>', "only this symbol's base asset"),
     async (_args, options) =>
       (await import('./commands/ledger.js')).runLedgerVerify(options, hooks.loadConfig()),
+  );
+  act(
+    ledger
+      .command('transfer')
+      .description("record a move between two of the user's accounts (not a disposal: lots keep their dates)")
+      .requiredOption('--from <account>', 'the account the units leave')
+      .requiredOption('--to <account>', 'the account they arrive in (must be a recorded account)')
+      .requiredOption('--asset <asset>', 'the asset moved, e.g. BTC')
+      .requiredOption('--quantity <units>', 'units that arrive')
+      .requiredOption('--time <iso>', 'when, ISO-8601 with Z or an offset')
+      .option('--fee <units>', 'network fee paid in the asset (a disposal)')
+      .option('--fee-price-usd <price>', 'USD price of one unit, valuing the fee (required with --fee)')
+      .option('--id <external-id>', 'identifies the transfer: recording it again is a no-op'),
+    async (_args, options) =>
+      (await import('./commands/ledger-transfer.js')).runLedgerTransfer(options, hooks.loadConfig()),
   );
 
   const accounts = program

@@ -12,6 +12,7 @@ export type {
   PrismaClient,
   SignalMatrix,
   TradeRecord,
+  Transfer,
 } from './generated/prisma/client.js';
 export { Prisma } from './generated/prisma/client.js';
 /** Enums of schema.prisma, each a const object and a union type (Side, OrderStatus, Trigger, …). */

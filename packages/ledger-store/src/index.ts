@@ -15,6 +15,11 @@ export { type ImportResult, importLedgerCsv } from './import-ledger-csv.js';
 export type { FillChannel, NewFill } from './new-fill.js';
 export { type RecomputedBook, recomputeStoredLedger } from './recompute-stored-ledger.js';
 export { type RecordFillsOptions, type RecordFillsResult, recordFills } from './record-fills.js';
+export {
+  type NewTransfer,
+  type RecordTransferResult,
+  recordTransfer,
+} from './record-transfer.js';
 export { loadStoredLedger } from './stored-ledger.js';
 export { type StoredTaxReportOptions, storedTaxReport } from './stored-tax-report.js';
 export { verifyReportedLedger, verifyStoredLedger } from './verify-stored-ledger.js';

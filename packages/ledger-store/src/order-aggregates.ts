@@ -35,7 +35,10 @@ export function computeOrderAggregates(
     fillsByOrder.set(fill.tradeRecordId, list);
   }
   const allocationsBySellFill = groupBy(allocations, (allocation) => allocation.sellFillId);
-  const remainingByBuyFill = new Map(lots.map((lot) => [lot.buyFillId, lot.remainingSize]));
+  // A lot moved to another account by transfer is no longer the order's remainder.
+  const remainingByBuyFill = new Map(
+    lots.filter((lot) => !lot.transferId).map((lot) => [lot.buyFillId, lot.remainingSize]),
+  );
   return [...fillsByOrder.entries()].map(([tradeRecordId, orderFills]) => {
     const sizes = orderFills.map((fill) => dec(fill.size.toString()));
     const filledSize = sum(sizes);

@@ -15,7 +15,9 @@ import {
 } from '@hookline/ledger';
 import type { BookKey } from './book-key.js';
 import { insertAllocations } from './bulk-insert.js';
+import { recomputeLinkedBooks } from './recompute-linked-books.js';
 import { toAllocation, toLedgerFill } from './row-mapping.js';
+import { linkedAccounts, lockBooks } from './transfer-rows.js';
 
 /** A book after reallocation: every fill and allocation it now holds, its open lots, what changed. */
 export interface ReallocatedBook {
@@ -34,6 +36,15 @@ export async function reallocateBook(
   newFillIds: ReadonlySet<string>,
   options: LedgerOptions,
 ): Promise<ReallocatedBook> {
+  // Books that transfers link are one unit: lock the others too (sorted) and recompute them together.
+  const linked = await linkedAccounts(tx, book.asset, [book.account]);
+  if (linked.length > 1) {
+    await lockBooks(
+      tx,
+      linked.map((account) => ({ account, asset: book.asset })),
+    );
+    return await recomputeLinkedBooks(tx, book.asset, linked, options);
+  }
   const fills = await loadBookFills(tx, book);
   const stored = (
     await tx.fifoAllocation.findMany({ where: { account: book.account, asset: book.asset } })

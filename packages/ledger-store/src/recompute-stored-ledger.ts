@@ -5,6 +5,7 @@ import { type LedgerOptions, toAllocationRecord } from '@hookline/ledger';
 import { type BookKey, bookId, distinctBooks } from './book-key.js';
 import { computeOrderAggregates, writeOrderAggregates } from './order-aggregates.js';
 import { loadBookFills, recomputeBook } from './reallocate-book.js';
+import { recomputeIfLinked } from './recompute-linked-stored.js';
 import { toAllocation, toLedgerFill } from './row-mapping.js';
 import type { LedgerScope } from './stored-ledger.js';
 
@@ -30,7 +31,15 @@ export async function recomputeStoredLedger(
     select: { account: true, symbol: true },
   });
   const results: RecomputedBook[] = [];
+  const done = new Set<string>();
   for (const book of distinctBooks(keys)) {
+    if (done.has(bookId(book))) continue;
+    const linked = await recomputeIfLinked(prisma, book, options.ledger ?? {});
+    if (linked) {
+      for (const result of linked) done.add(bookId(result.book));
+      results.push(...linked);
+      continue;
+    }
     results.push(
       await prisma.$transaction(
         async (tx) => {

@@ -7,6 +7,7 @@
 import { type Decimal, minus, plus, times, ZERO } from '@hookline/core';
 import type { CalendarDay } from './calendar-date.js';
 import { holdingTerm } from './holding-period.js';
+import { lotOrigin } from './lot-origin.js';
 import type { LotQueue, LotSlice } from './lot-queue.js';
 import type { ProportionalFee } from './proportional-fee.js';
 import type { Allocation, LedgerFill } from './types.js';
@@ -93,6 +94,7 @@ function lotRow(disposal: Disposal, slice: LotSlice, sellFeeUsd: Decimal, sliceI
     buyTime: lot.buyTime,
     sellTime: fill.executedAt,
     term: holdingTerm(lot.buyDay, disposal.sellDay),
+    ...lotOrigin(lot),
   };
 }
 

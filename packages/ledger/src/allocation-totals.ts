@@ -1,5 +1,6 @@
 // Sums of stored allocation rows per fill: what rebuilding lots and checking the ledger both need.
 import { type Decimal, ZERO } from '@hookline/core';
+import { consumedLotKey } from './lot-origin.js';
 import type { Allocation } from './types.js';
 
 /** What the rows disposing of one fill's units add up to. */
@@ -37,11 +38,13 @@ export function totalAllocations(allocations: Iterable<Allocation>): AllocationT
     disposal.sliceIndexes.push(allocation.sliceIndex);
     if (allocation.kind === 'SHORTFALL')
       disposal.shortfallSize = disposal.shortfallSize.plus(allocation.allocatedSize);
-    if (allocation.buyFillId === null) continue;
-    let consumption = byBuyFill.get(allocation.buyFillId);
+    // A lot that arrived by transfer is its own lot (keyed by its TRANSFER row), not its buy fill's.
+    const lot = consumedLotKey(allocation);
+    if (lot === null) continue;
+    let consumption = byBuyFill.get(lot);
     if (!consumption) {
       consumption = { size: ZERO, buyFeeUsd: ZERO };
-      byBuyFill.set(allocation.buyFillId, consumption);
+      byBuyFill.set(lot, consumption);
     }
     consumption.size = consumption.size.plus(allocation.allocatedSize);
     consumption.buyFeeUsd = consumption.buyFeeUsd.plus(allocation.buyFeeUsd);

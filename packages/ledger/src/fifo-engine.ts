@@ -10,6 +10,9 @@ import { shortfallWarning, unvaluedFeeWarning, unvaluedQuoteWarning } from './le
 import { LotQueue } from './lot-queue.js';
 import { restoreLot, snapshotLot } from './lot-snapshot.js';
 import { compareProcessingOrder } from './processing-order.js';
+import { checkTransfer, type LedgerTransfer } from './transfer.js';
+import { processTransfer } from './transfer-processing.js';
+import { transferShortfallError, transferShortfallWarning } from './transfer-shortfall.js';
 import type { ApplyResult, LedgerFill, LedgerWarning, Lot } from './types.js';
 
 interface AssetBook {
@@ -69,6 +72,26 @@ export class FifoEngine {
     book.cursor = cursor;
     if (valuation.feeUnvalued) warnings.push(unvaluedFeeWarning(fill));
     if (!processed.missing.isZero()) warnings.push(shortfallWarning(fill, asset, processed.missing));
+    return { allocations: processed.allocations, warnings };
+  }
+
+  /**
+   * Applies a transfer between two accounts' books of its asset (see transfer-processing.ts). Throws
+   * INVALID_ARGUMENT, changing nothing, for an invalid transfer or, in strict mode, one the source
+   * cannot cover; otherwise what the source lacks is not moved and is returned as a warning.
+   */
+  applyTransfer(transfer: LedgerTransfer): ApplyResult {
+    checkTransfer(transfer);
+    const source = this.#book(transfer.fromAccount, transfer.asset).lots;
+    const needed = transfer.quantity.plus(transfer.feeQuantity);
+    if (this.options.strict && !source.holds(needed)) {
+      throw transferShortfallError(transfer, needed.minus(source.total()));
+    }
+    const destination = this.#book(transfer.toAccount, transfer.asset).lots;
+    const day = this.options.dayOf(transfer.executedAt);
+    const processed = processTransfer(source, destination, transfer, day);
+    const missing = processed.missing.plus(processed.missingFee);
+    const warnings = missing.isZero() ? [] : [transferShortfallWarning(transfer, missing)];
     return { allocations: processed.allocations, warnings };
   }
 

@@ -20,8 +20,9 @@ export { csvField, renderForm8949Csv } from './form-8949-csv.js';
 export { holdingTerm } from './holding-period.js';
 export { defaultUsdCurrencies, type LedgerOptions, resolveLedgerOptions } from './ledger-options.js';
 export type { LedgerViolation } from './ledger-violation.js';
+export { consumedLotKey, lotKey } from './lot-origin.js';
 export { compareProcessingOrder } from './processing-order.js';
-export { recompute } from './recompute.js';
+export { ledgerEvents, recompute } from './recompute.js';
 export { type ScheduleD, type ScheduleDLine, scheduleD } from './schedule-d.js';
 export { ledgerStateFromRows } from './state-from-rows.js';
 export {
@@ -36,6 +37,7 @@ export {
 } from './tax-boxes.js';
 export { type AccountTaxForms, ROUNDING_RULE, type TaxForms, taxForms } from './tax-forms.js';
 export { renderTaxFormsHtml } from './tax-forms-html.js';
+export { checkTransfer, type LedgerTransfer, transferProblem } from './transfer.js';
 export { type TaxReport, type TaxTotals, taxReport, taxReportRows, taxTotals } from './tax-report.js';
 export type { Allocation, LedgerFill, LedgerWarning, Lot } from './types.js';
 export { verifyLedger } from './verify-ledger.js';

@@ -36,6 +36,17 @@ export class LotQueue {
     this.#lots.push(lot);
   }
 
+  /**
+   * Inserts a lot that arrived by a transfer where its acquisition puts it: after every open lot
+   * bought before it or at the same time (buy time, then buy sequence), so FIFO follows the original
+   * buy dates whatever the account the lot came from.
+   */
+  insertByAge(lot: OpenLot): void {
+    let index = this.#lots.length;
+    while (index > this.#head && boughtAfter(this.#lots[index - 1] as OpenLot, lot)) index--;
+    this.#lots.splice(index, 0, lot);
+  }
+
   /** True when the open lots hold at least `quantity` (stops counting once they do). */
   holds(quantity: Decimal): boolean {
     let counted = ZERO;
@@ -75,6 +86,14 @@ export class LotQueue {
     return this.#head === 0 ? this.#lots : this.#lots.slice(this.#head);
   }
 
+  /** The quantity the open lots hold. */
+  total(): Decimal {
+    let counted = ZERO;
+    for (let index = this.#head; index < this.#lots.length; index++)
+      counted = counted.plus((this.#lots[index] as OpenLot).remainingSize);
+    return counted;
+  }
+
   #compact(): void {
     if (this.#head === this.#lots.length) {
       this.#lots = [];
@@ -84,4 +103,10 @@ export class LotQueue {
       this.#head = 0;
     }
   }
+}
+
+function boughtAfter(a: OpenLot, b: OpenLot): boolean {
+  const byTime = a.buyTime.getTime() - b.buyTime.getTime();
+  if (byTime !== 0) return byTime > 0;
+  return a.buySequence > b.buySequence;
 }

@@ -21,6 +21,9 @@ export function snapshotLot(lot: OpenLot): Lot {
     feeUsd: lot.feeUsd,
     remainingFeeUsd: lot.remainingFeeUsd,
     feesPerUnit: lot.feesPerUnit,
+    ...(lot.transferId
+      ? { transferId: lot.transferId, transferSliceIndex: lot.transferSliceIndex ?? 0 }
+      : {}),
   };
 }
 
@@ -52,6 +55,9 @@ export function restoreLot(lot: Lot, dayOf: DayOfInstant): OpenLot {
     feeUsd: fee.total,
     remainingFeeUsd: dec(lot.remainingFeeUsd),
     feesPerUnit: fee.perUnit,
+    ...(lot.transferId
+      ? { transferId: lot.transferId, transferSliceIndex: lot.transferSliceIndex ?? 0 }
+      : {}),
     buyDay: dayOf(lot.buyTime),
     fee,
   };

@@ -54,6 +54,7 @@ export interface TaxReport {
 export function taxReportRows(allocations: readonly Allocation[], options: TaxYearOptions): Allocation[] {
   const dayOf = calendarDayIn(options.timezone ?? 'UTC');
   return allocations
+    .filter((allocation) => allocation.kind !== 'TRANSFER') // a move between own accounts, not a disposal
     .filter((allocation) => yearOf(dayOf(allocation.sellTime)) === options.year)
     .sort(
       (a, b) =>

@@ -8,8 +8,11 @@ export type FillSide = 'buy' | 'sell';
 /** Holding period of a disposal: LONG iff the sell date is after the buy date's one-year anniversary. */
 export type Term = 'SHORT' | 'LONG';
 
-/** What an allocation slice is: part of a sell, units paid as a base-asset fee, or a sell beyond inventory. */
-export type AllocationKind = 'SELL' | 'FEE_DISPOSAL' | 'SHORTFALL';
+/**
+ * What an allocation slice is: part of a sell, units paid as a base-asset fee (or a transfer's network
+ * fee), a sell beyond inventory, or units moved to another of the user's accounts (not a disposal).
+ */
+export type AllocationKind = 'SELL' | 'FEE_DISPOSAL' | 'SHORTFALL' | 'TRANSFER';
 
 /** One exchange execution as the engine consumes it (a `fills` row). */
 export interface LedgerFill {
@@ -45,8 +48,16 @@ export interface Allocation {
   /** The asset whose lots are consumed (lots are kept per account and asset). */
   readonly asset: string;
   readonly kind: AllocationKind;
-  /** The fill that disposed of the units: the sell fill, or the buy fill for its own FEE_DISPOSAL. */
+  /**
+   * The fill that disposed of the units: the sell fill, or the buy fill for its own FEE_DISPOSAL; for
+   * a transfer's rows (TRANSFER and its network-fee FEE_DISPOSAL) the transfer's id.
+   */
   readonly sellFillId: string;
+  /** Set (equal to sellFillId) when a transfer, not a fill, produced the row. */
+  readonly transferId?: string | null;
+  /** Set when the consumed lot came into this account by a transfer: that transfer's TRANSFER row. */
+  readonly lotTransferId?: string | null;
+  readonly lotSliceIndex?: number | null;
   /** 0, 1, 2… per sellFillId in matching order: with sellFillId the row's stable key. */
   readonly sliceIndex: number;
   readonly buyFillId: string | null;
@@ -98,10 +109,17 @@ export interface Lot {
   /** The part of feeUsd not yet allocated: tracked so the slices of one lot add up to feeUsd exactly. */
   readonly remainingFeeUsd: Decimal;
   readonly feesPerUnit: Decimal;
+  /**
+   * Set for a lot that came into this account by a transfer: the transfer and the slice index of the
+   * TRANSFER row that moved it. Such a lot keeps its buy fill, buy time and price; size and feeUsd are
+   * what was moved.
+   */
+  readonly transferId?: string | null;
+  readonly transferSliceIndex?: number | null;
 }
 
 /** Why a fill deserves a reader's attention (shown by `ledger verify` and in the tax report). */
-export type LedgerWarningCode = 'SHORTFALL' | 'UNVALUED_FEE' | 'UNVALUED_QUOTE';
+export type LedgerWarningCode = 'SHORTFALL' | 'UNVALUED_FEE' | 'UNVALUED_QUOTE' | 'TRANSFER_SHORTFALL';
 
 /** A fill the engine processed but flags: it never hides a guess. */
 export interface LedgerWarning {

@@ -8,7 +8,9 @@ export type {
   AccountRecord,
   CoveredAccount,
   NewFill,
+  NewTransfer,
   RecordFillsResult,
+  RecordTransferResult,
 } from '@hookline/ledger-store';
 export { coverageLine } from '@hookline/ledger-store';
 export { listAccounts, registerAccount, setAccountTax } from './accounts/accounts.js';
@@ -90,6 +92,7 @@ export {
   verifyReportedLedger,
   verifyStoredLedger,
 } from './ledger/ledger-commands.js';
+export { type RecordTransferOptions, recordTransfer } from './ledger/transfer-commands.js';
 export { ledgerOptionsFromConfig } from './ledger-settings.js';
 export { type NewestMatrixRowsQuery, readNewestMatrixRows, writeMatrixRows } from './matrix/matrix-rows.js';
 export {

@@ -1,5 +1,6 @@
 // The one answer to "which positions are open". A position is not a table: it is the open FIFO lots
-// of an (account, symbol) — buy fills quoted in a USD currency minus every allocation drawn from them
+// of an (account, symbol) — buy fills quoted in a USD currency minus every allocation drawn from them,
+// and lots that arrived by transfer (TRANSFER rows, at the destination) minus what was drawn from them
 // (the same arithmetic as the open_lots view, with the store's configured USD currencies instead of
 // the view's fixed USD/USDC/USDT). Every reader (sentinel, risk gate, API, replay, sighook) uses
 // this query and its one dust rule.
@@ -55,23 +56,44 @@ interface OpenLotSum {
 export async function readOpenPositions(store: Store, query: OpenPositionsQuery): Promise<OpenPosition[]> {
   const account = query.account ?? null;
   const symbol = query.symbol ?? null;
+  const usd = [...store.usdCurrencies];
   const rows = await clientOf(store).$queryRaw<OpenLotSum[]>`
-    SELECT f.account, f.symbol,
-           SUM(f.size - COALESCE(a.allocated_size, 0))::text AS amount,
-           SUM((f.size - COALESCE(a.allocated_size, 0)) * f.price
-               + (COALESCE(f.fee_usd, 0) - COALESCE(a.buy_fee_usd, 0)))::text AS cost,
-           COUNT(*)::int AS lots, MIN(f.executed_at) AS entry
-    FROM fills f
-    LEFT JOIN (
-      SELECT buy_fill_id, SUM(allocated_size) AS allocated_size, SUM(buy_fee_usd) AS buy_fee_usd
-      FROM fifo_allocations WHERE buy_fill_id IS NOT NULL GROUP BY buy_fill_id
-    ) a ON a.buy_fill_id = f.id
-    WHERE f.side = 'BUY'
-      AND split_part(f.symbol, '/', 2) = ANY(${[...store.usdCurrencies]}::text[])
-      AND f.size - COALESCE(a.allocated_size, 0) > 0
-      AND (${account}::text IS NULL OR f.account = ${account})
-      AND (${symbol}::text IS NULL OR f.symbol = ${symbol})
-    GROUP BY f.account, f.symbol ORDER BY f.account, f.symbol`;
+    WITH lots AS (
+      SELECT f.account, f.symbol, f.size - COALESCE(a.allocated_size, 0) AS remaining,
+             (f.size - COALESCE(a.allocated_size, 0)) * f.price
+               + (COALESCE(f.fee_usd, 0) - COALESCE(a.buy_fee_usd, 0)) AS cost,
+             f.executed_at AS entry
+      FROM fills f
+      LEFT JOIN (
+        SELECT buy_fill_id, SUM(allocated_size) AS allocated_size, SUM(buy_fee_usd) AS buy_fee_usd
+        FROM fifo_allocations WHERE buy_fill_id IS NOT NULL AND lot_transfer_id IS NULL
+        GROUP BY buy_fill_id
+      ) a ON a.buy_fill_id = f.id
+      WHERE f.side = 'BUY' AND split_part(f.symbol, '/', 2) = ANY(${usd}::text[])
+        AND (${account}::text IS NULL OR f.account = ${account})
+        AND (${symbol}::text IS NULL OR f.symbol = ${symbol})
+      UNION ALL
+      -- A lot that arrived by transfer: its TRANSFER row, held by the destination account.
+      SELECT t.to_account, m.symbol, m.allocated_size - COALESCE(c.allocated_size, 0),
+             (m.allocated_size - COALESCE(c.allocated_size, 0)) * m.buy_price
+               + (m.buy_fee_usd - COALESCE(c.buy_fee_usd, 0)),
+             m.buy_time
+      FROM fifo_allocations m
+      JOIN transfers t ON t.id = m.transfer_id
+      LEFT JOIN (
+        SELECT lot_transfer_id, lot_slice_index, SUM(allocated_size) AS allocated_size,
+               SUM(buy_fee_usd) AS buy_fee_usd
+        FROM fifo_allocations WHERE lot_transfer_id IS NOT NULL
+        GROUP BY lot_transfer_id, lot_slice_index
+      ) c ON c.lot_transfer_id = m.transfer_id AND c.lot_slice_index = m.slice_index
+      WHERE m.kind::text = 'TRANSFER' AND split_part(m.symbol, '/', 2) = ANY(${usd}::text[])
+        AND (${account}::text IS NULL OR t.to_account = ${account})
+        AND (${symbol}::text IS NULL OR m.symbol = ${symbol})
+    )
+    SELECT account, symbol, SUM(remaining)::text AS amount, SUM(cost)::text AS cost,
+           COUNT(*)::int AS lots, MIN(entry) AS entry
+    FROM lots WHERE remaining > 0
+    GROUP BY account, symbol ORDER BY account, symbol`;
   const markets = new Map((query.markets ?? []).map((market) => [market.symbol, market]));
   return rows.map((row) => toOpenPosition(row, markets.get(row.symbol)));
 }

@@ -1,0 +1,43 @@
+// `ledger recompute` for books that transfers link: one transaction under all their locks, and per
+// book whether its rows changed.
+import type { PrismaClient } from '@hookline/db';
+import { type LedgerOptions, toAllocationRecord } from '@hookline/ledger';
+import type { BookKey } from './book-key.js';
+import { recomputeLinkedBooks } from './recompute-linked-books.js';
+import type { RecomputedBook } from './recompute-stored-ledger.js';
+import { toAllocation } from './row-mapping.js';
+import { linkedAccounts, lockBooks } from './transfer-rows.js';
+
+/** Recomputes the books linked to `book` and returns one result per book; undefined when not linked. */
+export async function recomputeIfLinked(
+  prisma: PrismaClient,
+  book: BookKey,
+  options: LedgerOptions,
+): Promise<RecomputedBook[] | undefined> {
+  return await prisma.$transaction(
+    async (tx) => {
+      const accounts = await linkedAccounts(tx, book.asset, [book.account]);
+      if (accounts.length < 2) return undefined;
+      await lockBooks(
+        tx,
+        accounts.map((account) => ({ account, asset: book.asset })),
+      );
+      const rows = await tx.fifoAllocation.findMany({
+        where: { asset: book.asset, account: { in: accounts } },
+      });
+      const before = rows.map((row) => toAllocation(row));
+      const result = await recomputeLinkedBooks(tx, book.asset, accounts, options);
+      return accounts.map((account) => {
+        const text = (list: readonly Parameters<typeof toAllocationRecord>[0][]) =>
+          list
+            .filter((row) => row.account === account)
+            .map((row) => JSON.stringify(toAllocationRecord(row)))
+            .sort();
+        const [old, now] = [text(before), text(result.allocations)];
+        const changed = old.length !== now.length || old.some((row, index) => row !== now[index]);
+        return { book: { account, asset: book.asset }, allocations: now.length, changed };
+      });
+    },
+    { timeout: 30 * 60_000, maxWait: 60_000 },
+  );
+}
