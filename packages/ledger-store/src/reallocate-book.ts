@@ -15,6 +15,7 @@ import {
 import type { BookKey } from './book-key.js';
 import { loadBookAllocations, loadBookFills, type StoredFill } from './book-rows.js';
 import { insertAllocations } from './bulk-insert.js';
+import type { Defer } from './deferred-writes.js';
 import { toAllocation, toLedgerFill } from './row-mapping.js';
 import type { SqlRunner } from './sql-runner.js';
 
@@ -34,6 +35,7 @@ export async function reallocateBook(
   book: BookKey,
   newFillIds: ReadonlySet<string>,
   options: LedgerOptions,
+  defer: Defer = async (write) => void (await write),
 ): Promise<ReallocatedBook> {
   const fills = await loadBookFills(run, book);
   const stored = (await loadBookAllocations(run, book)).map(toAllocation);
@@ -52,7 +54,7 @@ export async function reallocateBook(
       added.push(...result.allocations);
       warnings.push(...result.warnings);
     }
-    await insertAllocations(run, added);
+    await defer(insertAllocations(run, added));
     const lots = engine.openLots(book.account, book.asset);
     return {
       fills,
@@ -63,7 +65,7 @@ export async function reallocateBook(
       recomputed: false,
     };
   }
-  return await recomputeBook(run, book, fills, ledgerFills, options);
+  return await recomputeBook(run, book, fills, ledgerFills, options, defer);
 }
 
 /** Replaces a book's allocations with a recompute from its fills. */
@@ -73,10 +75,11 @@ export async function recomputeBook(
   fills: readonly StoredFill[],
   ledgerFills: readonly LedgerFill[],
   options: LedgerOptions,
+  defer: Defer = async (write) => void (await write),
 ): Promise<ReallocatedBook> {
   await run('DELETE FROM fifo_allocations WHERE account = $1 AND asset = $2', [book.account, book.asset]);
   const result = recompute(ledgerFills, options);
-  await insertAllocations(run, result.allocations);
+  await defer(insertAllocations(run, result.allocations));
   return {
     fills,
     allocations: result.allocations,

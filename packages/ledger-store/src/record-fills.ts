@@ -6,6 +6,7 @@ import { type PrismaClient, pgPoolOf } from '@hookline/db';
 import { type LedgerOptions, type LedgerWarning, resolveLedgerOptions, valueFill } from '@hookline/ledger';
 import { bookId, bookOf, distinctBooks } from './book-key.js';
 import { type FillInsert, insertFills } from './bulk-insert.js';
+import { DeferredWrites } from './deferred-writes.js';
 import type { NewFill, UnknownOrderOrigin } from './new-fill.js';
 import { computeOrderAggregates, writeOrderAggregates } from './order-aggregates.js';
 import { ensureOrderRows } from './order-rows.js';
@@ -43,8 +44,8 @@ export async function recordFills(
   const timeout = options.timeoutMs ?? 60_000;
   const pool = pgPoolOf(prisma);
   if (pool && fills.length >= BULK_MIN_FILLS)
-    return await inPgTransaction(pool, (run) => recordInTransaction(run, fills, options), timeout);
-  return await prisma.$transaction((tx) => recordInTransaction(prismaRunner(tx), fills, options), {
+    return await inPgTransaction(pool, (run) => recordInTransaction(run, fills, options, true), timeout);
+  return await prisma.$transaction((tx) => recordInTransaction(prismaRunner(tx), fills, options, false), {
     timeout,
     maxWait: timeout,
   });
@@ -60,6 +61,21 @@ async function recordInTransaction(
   run: SqlRunner,
   fills: readonly NewFill[],
   options: RecordFillsOptions,
+  pipelined: boolean,
+): Promise<RecordFillsResult> {
+  const writes = new DeferredWrites(pipelined);
+  try {
+    return await recordWith(run, fills, options, writes);
+  } catch (error) {
+    throw (await writes.firstFailure()) ?? error;
+  }
+}
+
+async function recordWith(
+  run: SqlRunner,
+  fills: readonly NewFill[],
+  options: RecordFillsOptions,
+  writes: DeferredWrites,
 ): Promise<RecordFillsResult> {
   const ledgerOptions = options.ledger ?? {};
   const resolved = resolveLedgerOptions(ledgerOptions);
@@ -75,16 +91,19 @@ async function recordInTransaction(
   const touched = new Set(fills.map((fill) => bookId(bookOf(fill.account, fill.symbol))));
   for (const book of books) {
     if (!touched.has(bookId(book)) || insertedIds.size === 0) continue;
-    const result = await reallocateBook(run, book, insertedIds, ledgerOptions);
+    const result = await reallocateBook(run, book, insertedIds, ledgerOptions, writes.defer);
     allocations += result.newAllocations;
     if (result.recomputed) recomputedBooks += 1;
     warnings.push(...result.warnings);
-    await writeOrderAggregates(
-      run,
-      computeOrderAggregates(result.fills, result.allocations, result.lots),
-      orders.created,
+    await writes.defer(
+      writeOrderAggregates(
+        run,
+        computeOrderAggregates(result.fills, result.allocations, result.lots),
+        orders.created,
+      ),
     );
   }
+  await writes.settle();
   return {
     inserted: insertedIds.size,
     duplicates: fills.length - insertedIds.size,
