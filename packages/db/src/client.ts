@@ -1,6 +1,7 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from './generated/prisma/client.js';
+import { createPgPool, registerPgPool } from './pg-pool.js';
 import { openPglite } from './pglite.js';
 import type { DatabaseLocation } from './sql/open-executor.js';
 
@@ -19,8 +20,17 @@ export interface Database {
  */
 export async function openDatabase(location: DatabaseLocation): Promise<Database> {
   if (location.databaseUrl) {
-    const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: location.databaseUrl }) });
-    return { prisma, kind: 'postgres', ping: () => pingOrThrow(prisma), close: () => prisma.$disconnect() };
+    const pool = createPgPool(location.databaseUrl);
+    const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+    registerPgPool(prisma, pool);
+    const close = async () => {
+      try {
+        await prisma.$disconnect();
+      } finally {
+        await pool.end();
+      }
+    };
+    return { prisma, kind: 'postgres', ping: () => pingOrThrow(prisma), close };
   }
   const embedded = await openPglite(location.dataDir);
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(embedded.pglite) });

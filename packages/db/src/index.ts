@@ -23,3 +23,4 @@ export { createMigration } from './migrations/create-migration.js';
 export { migrateDatabase } from './migrations/migrate-database.js';
 export { MigrationError } from './migrations/migration-error.js';
 export { defaultMigrationsDir, pgliteDirectory } from './paths.js';
+export { pgPoolOf } from './pg-pool.js';

@@ -1,8 +1,9 @@
 // Keeps each order's trade_records aggregates equal to its fills and allocations. They are recomputed
 // from the rows every time (never accumulated), so a replay or a recompute cannot make them drift.
 import { type Decimal, dec, sum, toPlainString, ZERO } from '@hookline/core';
-import type { Fill, Prisma } from '@hookline/db';
 import type { Allocation, Lot } from '@hookline/ledger';
+import type { StoredFill as Fill } from './book-rows.js';
+import type { SqlRunner } from './sql-runner.js';
 
 /** The aggregate columns of one trade_records row, as its fills and allocations imply them. */
 export interface OrderAggregates {
@@ -76,7 +77,7 @@ const UPDATE_CHUNK = 5_000;
  * orders) also take their size, status FILLED and order time from their fills.
  */
 export async function writeOrderAggregates(
-  tx: Prisma.TransactionClient,
+  run: SqlRunner,
   aggregates: readonly OrderAggregates[],
   synthesizedIds: ReadonlySet<string>,
 ): Promise<void> {
@@ -87,7 +88,7 @@ export async function writeOrderAggregates(
         const value = pick(row);
         return value === null ? null : toPlainString(value);
       });
-    await tx.$executeRawUnsafe(
+    await run(
       `UPDATE trade_records AS t SET
          filled_size = v.filled_size::numeric,
          avg_fill_price = v.avg_fill_price::numeric,
@@ -106,17 +107,19 @@ export async function writeOrderAggregates(
          AS v(id, filled_size, avg_fill_price, total_fees_usd, pnl_usd, cost_basis_usd, sale_proceeds_usd,
               net_sale_proceeds_usd, remaining_size, synthesized, first_fill_at)
        WHERE t.id = v.id`,
-      chunk.map((row) => row.tradeRecordId),
-      text((row) => row.filledSize),
-      text((row) => row.avgFillPrice),
-      text((row) => row.totalFeesUsd),
-      text((row) => row.pnlUsd),
-      text((row) => row.costBasisUsd),
-      text((row) => row.saleProceedsUsd),
-      text((row) => row.netSaleProceedsUsd),
-      text((row) => row.remainingSize),
-      chunk.map((row) => synthesizedIds.has(row.tradeRecordId)),
-      chunk.map((row) => row.firstFillAt),
+      [
+        chunk.map((row) => row.tradeRecordId),
+        text((row) => row.filledSize),
+        text((row) => row.avgFillPrice),
+        text((row) => row.totalFeesUsd),
+        text((row) => row.pnlUsd),
+        text((row) => row.costBasisUsd),
+        text((row) => row.saleProceedsUsd),
+        text((row) => row.netSaleProceedsUsd),
+        text((row) => row.remainingSize),
+        chunk.map((row) => synthesizedIds.has(row.tradeRecordId)),
+        chunk.map((row) => row.firstFillAt),
+      ],
     );
   }
 }

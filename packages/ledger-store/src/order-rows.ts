@@ -2,8 +2,8 @@
 // the intent before sending); for imported history and orders found by the reconciler the store
 // creates it here, keyed by (account, exchange, order_id) so the same order is never created twice.
 // Set-based SQL (unnest arrays): an import creates tens of thousands of rows at once.
-import type { Prisma } from '@hookline/db';
 import type { NewFill, UnknownOrderOrigin } from './new-fill.js';
+import type { SqlRunner } from './sql-runner.js';
 
 /** The order id a fill is grouped under: the exchange's, or one synthesized from the trade id. */
 export function orderKeyOf(fill: NewFill): string {
@@ -19,7 +19,7 @@ function rowKey(account: string, exchange: string, orderId: string): string {
  * index) and the ids of rows created now (their size and status come from their fills).
  */
 export async function ensureOrderRows(
-  tx: Prisma.TransactionClient,
+  run: SqlRunner,
   fills: readonly NewFill[],
   origin: UnknownOrderOrigin,
 ): Promise<{ rowIds: string[]; created: Set<string> }> {
@@ -32,7 +32,7 @@ export async function ensureOrderRows(
   const column = <T>(pick: (fill: NewFill) => T) => orders.map(pick);
   // The source does not say how these orders were priced: order_type UNKNOWN; size and status are
   // set from their fills by the aggregates update in the same transaction.
-  const created = await tx.$queryRawUnsafe<Array<{ id: string }>>(
+  const created = await run<{ id: string }>(
     `INSERT INTO trade_records (id, account, exchange, order_id, client_order_id, symbol, side, order_type, status,
        size, "trigger", source, order_time, ingest_via, updated_at)
      SELECT gen_random_uuid()::text, v.account, v.exchange, v.order_id,
@@ -43,27 +43,25 @@ export async function ensureOrderRows(
        AS v(account, exchange, order_id, symbol, side, order_time, ingest_via)
      ON CONFLICT DO NOTHING
      RETURNING id`,
-    column((fill) => fill.account),
-    column((fill) => fill.exchange),
-    column(orderKeyOf),
-    column((fill) => fill.symbol),
-    column((fill) => (fill.side === 'buy' ? 'BUY' : 'SELL')),
-    origin.toLowerCase(),
-    origin,
-    origin,
-    column((fill) => fill.executedAt),
-    column((fill) => fill.ingestVia),
+    [
+      column((fill) => fill.account),
+      column((fill) => fill.exchange),
+      column(orderKeyOf),
+      column((fill) => fill.symbol),
+      column((fill) => (fill.side === 'buy' ? 'BUY' : 'SELL')),
+      origin.toLowerCase(),
+      origin,
+      origin,
+      column((fill) => fill.executedAt),
+      column((fill) => fill.ingestVia),
+    ],
   );
-  const found = await tx.$queryRawUnsafe<
-    Array<{ id: string; account: string; exchange: string; order_id: string }>
-  >(
+  const found = await run<{ id: string; account: string; exchange: string; order_id: string }>(
     `SELECT t.id, t.account, t.exchange, t.order_id
      FROM trade_records t
      JOIN unnest($1::text[], $2::text[], $3::text[]) AS v(account, exchange, order_id)
        ON t.account = v.account AND t.exchange = v.exchange AND t.order_id = v.order_id`,
-    column((fill) => fill.account),
-    column((fill) => fill.exchange),
-    column(orderKeyOf),
+    [column((fill) => fill.account), column((fill) => fill.exchange), column(orderKeyOf)],
   );
   const ids = new Map(found.map((row) => [rowKey(row.account, row.exchange, row.order_id), row.id]));
   const rowIds = fills.map((fill) => ids.get(rowKey(fill.account, fill.exchange, orderKeyOf(fill))) ?? '');

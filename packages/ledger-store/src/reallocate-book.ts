@@ -1,7 +1,6 @@
 // Brings one FIFO book's stored allocations up to date after new fills were inserted, inside the
 // caller's transaction: incrementally when every new fill comes after what the book already
 // processed, else by recomputing the book (a late fill from a REST backfill changes what came after).
-import type { Fill, Prisma } from '@hookline/db';
 import {
   type Allocation,
   compareProcessingOrder,
@@ -14,14 +13,17 @@ import {
   recompute,
 } from '@hookline/ledger';
 import type { BookKey } from './book-key.js';
+import { loadBookAllocations, loadBookFills, type StoredFill } from './book-rows.js';
 import { insertAllocations } from './bulk-insert.js';
+import type { Defer } from './deferred-writes.js';
 import { recomputeLinkedBooks } from './recompute-linked-books.js';
 import { toAllocation, toLedgerFill } from './row-mapping.js';
+import type { SqlRunner } from './sql-runner.js';
 import { linkedAccounts, lockBooks } from './transfer-rows.js';
 
 /** A book after reallocation: every fill and allocation it now holds, its open lots, what changed. */
 export interface ReallocatedBook {
-  readonly fills: readonly Fill[];
+  readonly fills: readonly StoredFill[];
   readonly allocations: readonly Allocation[];
   readonly lots: readonly Lot[];
   readonly newAllocations: number;
@@ -31,24 +33,23 @@ export interface ReallocatedBook {
 
 /** Loads the book, applies the new fills (or recomputes), and stores the new allocation rows. */
 export async function reallocateBook(
-  tx: Prisma.TransactionClient,
+  run: SqlRunner,
   book: BookKey,
   newFillIds: ReadonlySet<string>,
   options: LedgerOptions,
+  defer: Defer = async (write) => void (await write),
 ): Promise<ReallocatedBook> {
   // Books that transfers link are one unit: lock the others too (sorted) and recompute them together.
-  const linked = await linkedAccounts(tx, book.asset, [book.account]);
+  const linked = await linkedAccounts(run, book.asset, [book.account]);
   if (linked.length > 1) {
     await lockBooks(
-      tx,
+      run,
       linked.map((account) => ({ account, asset: book.asset })),
     );
-    return await recomputeLinkedBooks(tx, book.asset, linked, options);
+    return await recomputeLinkedBooks(run, book.asset, linked, options);
   }
-  const fills = await loadBookFills(tx, book);
-  const stored = (
-    await tx.fifoAllocation.findMany({ where: { account: book.account, asset: book.asset } })
-  ).map(toAllocation);
+  const fills = await loadBookFills(run, book);
+  const stored = (await loadBookAllocations(run, book)).map(toAllocation);
   const ledgerFills = fills.map(toLedgerFill);
   const previous = ledgerFills.filter((fill) => !newFillIds.has(fill.id));
   const incoming = ledgerFills.filter((fill) => newFillIds.has(fill.id)).sort(compareProcessingOrder);
@@ -64,7 +65,7 @@ export async function reallocateBook(
       added.push(...result.allocations);
       warnings.push(...result.warnings);
     }
-    await insertAllocations(tx, added);
+    await defer(insertAllocations(run, added));
     const lots = engine.openLots(book.account, book.asset);
     return {
       fills,
@@ -75,20 +76,21 @@ export async function reallocateBook(
       recomputed: false,
     };
   }
-  return await recomputeBook(tx, book, fills, ledgerFills, options);
+  return await recomputeBook(run, book, fills, ledgerFills, options, defer);
 }
 
 /** Replaces a book's allocations with a recompute from its fills. */
 export async function recomputeBook(
-  tx: Prisma.TransactionClient,
+  run: SqlRunner,
   book: BookKey,
-  fills: readonly Fill[],
+  fills: readonly StoredFill[],
   ledgerFills: readonly LedgerFill[],
   options: LedgerOptions,
+  defer: Defer = async (write) => void (await write),
 ): Promise<ReallocatedBook> {
-  await tx.fifoAllocation.deleteMany({ where: { account: book.account, asset: book.asset } });
+  await run('DELETE FROM fifo_allocations WHERE account = $1 AND asset = $2', [book.account, book.asset]);
   const result = recompute(ledgerFills, options);
-  await insertAllocations(tx, result.allocations);
+  await defer(insertAllocations(run, result.allocations));
   return {
     fills,
     allocations: result.allocations,
@@ -97,12 +99,4 @@ export async function recomputeBook(
     warnings: result.warnings,
     recomputed: true,
   };
-}
-
-/** Every fill of a book (all symbols whose base is the book's asset), in processing order. */
-export async function loadBookFills(tx: Prisma.TransactionClient, book: BookKey): Promise<Fill[]> {
-  return await tx.fill.findMany({
-    where: { account: book.account, symbol: { startsWith: `${book.asset}/` } },
-    orderBy: [{ executedAt: 'asc' }, { arrivalSeq: 'asc' }],
-  });
 }

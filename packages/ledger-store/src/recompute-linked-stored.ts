@@ -6,6 +6,7 @@ import type { BookKey } from './book-key.js';
 import { recomputeLinkedBooks } from './recompute-linked-books.js';
 import type { RecomputedBook } from './recompute-stored-ledger.js';
 import { toAllocation } from './row-mapping.js';
+import { prismaRunner } from './sql-runner.js';
 import { linkedAccounts, lockBooks } from './transfer-rows.js';
 
 /** Recomputes the books linked to `book` and returns one result per book; undefined when not linked. */
@@ -16,17 +17,18 @@ export async function recomputeIfLinked(
 ): Promise<RecomputedBook[] | undefined> {
   return await prisma.$transaction(
     async (tx) => {
-      const accounts = await linkedAccounts(tx, book.asset, [book.account]);
+      const run = prismaRunner(tx);
+      const accounts = await linkedAccounts(run, book.asset, [book.account]);
       if (accounts.length < 2) return undefined;
       await lockBooks(
-        tx,
+        run,
         accounts.map((account) => ({ account, asset: book.asset })),
       );
       const rows = await tx.fifoAllocation.findMany({
         where: { asset: book.asset, account: { in: accounts } },
       });
       const before = rows.map((row) => toAllocation(row));
-      const result = await recomputeLinkedBooks(tx, book.asset, accounts, options);
+      const result = await recomputeLinkedBooks(run, book.asset, accounts, options);
       return accounts.map((account) => {
         const text = (list: readonly Parameters<typeof toAllocationRecord>[0][]) =>
           list

@@ -3,10 +3,12 @@
 import type { PrismaClient } from '@hookline/db';
 import { type LedgerOptions, toAllocationRecord } from '@hookline/ledger';
 import { type BookKey, bookId, distinctBooks } from './book-key.js';
+import { loadBookFills } from './book-rows.js';
 import { computeOrderAggregates, writeOrderAggregates } from './order-aggregates.js';
-import { loadBookFills, recomputeBook } from './reallocate-book.js';
+import { recomputeBook } from './reallocate-book.js';
 import { recomputeIfLinked } from './recompute-linked-stored.js';
 import { toAllocation, toLedgerFill } from './row-mapping.js';
+import { prismaRunner } from './sql-runner.js';
 import type { LedgerScope } from './stored-ledger.js';
 
 /** Per book: how many allocations it holds now and whether any row changed. */
@@ -49,10 +51,11 @@ export async function recomputeStoredLedger(
           )
             .map((row) => JSON.stringify(toAllocationRecord(toAllocation(row))))
             .sort();
-          const fills = await loadBookFills(tx, book);
-          const result = await recomputeBook(tx, book, fills, fills.map(toLedgerFill), options.ledger ?? {});
+          const run = prismaRunner(tx);
+          const fills = await loadBookFills(run, book);
+          const result = await recomputeBook(run, book, fills, fills.map(toLedgerFill), options.ledger ?? {});
           await writeOrderAggregates(
-            tx,
+            run,
             computeOrderAggregates(fills, result.allocations, result.lots),
             new Set(),
           );

@@ -2,14 +2,17 @@
 // their FIFO allocations and the aggregates they change. The fills unique key makes a replay a no-op;
 // an advisory lock per book applies the fills of one (account, asset) one transaction at a time.
 import { toPlainString } from '@hookline/core';
-import type { PrismaClient } from '@hookline/db';
+import { type PrismaClient, pgPoolOf } from '@hookline/db';
 import { type LedgerOptions, type LedgerWarning, resolveLedgerOptions, valueFill } from '@hookline/ledger';
 import { bookId, bookOf, distinctBooks } from './book-key.js';
 import { type FillInsert, insertFills } from './bulk-insert.js';
+import { DeferredWrites } from './deferred-writes.js';
 import type { NewFill, UnknownOrderOrigin } from './new-fill.js';
 import { computeOrderAggregates, writeOrderAggregates } from './order-aggregates.js';
 import { ensureOrderRows } from './order-rows.js';
+import { inPgTransaction } from './pg-transaction.js';
 import { reallocateBook } from './reallocate-book.js';
+import { prismaRunner, type SqlRunner } from './sql-runner.js';
 
 /** What recording some fills did. */
 export interface RecordFillsResult {
@@ -38,43 +41,76 @@ export async function recordFills(
 ): Promise<RecordFillsResult> {
   if (fills.length === 0)
     return { inserted: 0, duplicates: 0, allocations: 0, warnings: [], recomputedBooks: 0 };
+  const timeout = options.timeoutMs ?? 60_000;
+  const pool = pgPoolOf(prisma);
+  if (pool && fills.length >= BULK_MIN_FILLS)
+    return await inPgTransaction(pool, (run) => recordInTransaction(run, fills, options, true), timeout);
+  return await prisma.$transaction((tx) => recordInTransaction(prismaRunner(tx), fills, options, false), {
+    timeout,
+    maxWait: timeout,
+  });
+}
+
+/**
+ * From this many fills on (imports, backfills) a server database is written through one raw pg
+ * connection: the same statements, without Prisma's per-parameter work. Live batches stay on Prisma.
+ */
+const BULK_MIN_FILLS = 500;
+
+async function recordInTransaction(
+  run: SqlRunner,
+  fills: readonly NewFill[],
+  options: RecordFillsOptions,
+  pipelined: boolean,
+): Promise<RecordFillsResult> {
+  const writes = new DeferredWrites(pipelined);
+  try {
+    return await recordWith(run, fills, options, writes);
+  } catch (error) {
+    throw (await writes.firstFailure()) ?? error;
+  }
+}
+
+async function recordWith(
+  run: SqlRunner,
+  fills: readonly NewFill[],
+  options: RecordFillsOptions,
+  writes: DeferredWrites,
+): Promise<RecordFillsResult> {
   const ledgerOptions = options.ledger ?? {};
   const resolved = resolveLedgerOptions(ledgerOptions);
-  const timeout = options.timeoutMs ?? 60_000;
-  return await prisma.$transaction(
-    async (tx) => {
-      const books = distinctBooks(fills);
-      for (const book of books)
-        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`ledger:${bookId(book)}`}))`;
-      const orders = await ensureOrderRows(tx, fills, options.unknownOrderOrigin ?? 'RECONCILED');
-      const rows = fills.map((fill, index) => fillRow(fill, orders.rowIds[index] ?? null, resolved));
-      const insertedIds = new Set(await insertFills(tx, rows));
-      let allocations = 0;
-      let recomputedBooks = 0;
-      const warnings: LedgerWarning[] = [];
-      const touched = new Set(fills.map((fill) => bookId(bookOf(fill.account, fill.symbol))));
-      for (const book of books) {
-        if (!touched.has(bookId(book)) || insertedIds.size === 0) continue;
-        const result = await reallocateBook(tx, book, insertedIds, ledgerOptions);
-        allocations += result.newAllocations;
-        if (result.recomputed) recomputedBooks += 1;
-        warnings.push(...result.warnings);
-        await writeOrderAggregates(
-          tx,
-          computeOrderAggregates(result.fills, result.allocations, result.lots),
-          orders.created,
-        );
-      }
-      return {
-        inserted: insertedIds.size,
-        duplicates: fills.length - insertedIds.size,
-        allocations,
-        warnings,
-        recomputedBooks,
-      };
-    },
-    { timeout, maxWait: timeout },
-  );
+  const books = distinctBooks(fills);
+  for (const book of books)
+    await run('SELECT 1 AS locked FROM pg_advisory_xact_lock(hashtext($1))', [`ledger:${bookId(book)}`]);
+  const orders = await ensureOrderRows(run, fills, options.unknownOrderOrigin ?? 'RECONCILED');
+  const rows = fills.map((fill, index) => fillRow(fill, orders.rowIds[index] ?? null, resolved));
+  const insertedIds = new Set(await insertFills(run, rows));
+  let allocations = 0;
+  let recomputedBooks = 0;
+  const warnings: LedgerWarning[] = [];
+  const touched = new Set(fills.map((fill) => bookId(bookOf(fill.account, fill.symbol))));
+  for (const book of books) {
+    if (!touched.has(bookId(book)) || insertedIds.size === 0) continue;
+    const result = await reallocateBook(run, book, insertedIds, ledgerOptions, writes.defer);
+    allocations += result.newAllocations;
+    if (result.recomputed) recomputedBooks += 1;
+    warnings.push(...result.warnings);
+    await writes.defer(
+      writeOrderAggregates(
+        run,
+        computeOrderAggregates(result.fills, result.allocations, result.lots),
+        orders.created,
+      ),
+    );
+  }
+  await writes.settle();
+  return {
+    inserted: insertedIds.size,
+    duplicates: fills.length - insertedIds.size,
+    allocations,
+    warnings,
+    recomputedBooks,
+  };
 }
 
 function fillRow(

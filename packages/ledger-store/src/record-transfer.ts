@@ -5,6 +5,7 @@ import { type Decimal, HooklineError, toPlainString } from '@hookline/core';
 import type { PrismaClient } from '@hookline/db';
 import { type LedgerOptions, transferProblem } from '@hookline/ledger';
 import { recomputeLinkedBooks } from './recompute-linked-books.js';
+import { prismaRunner } from './sql-runner.js';
 import { linkedAccounts, lockBooks } from './transfer-rows.js';
 
 /** A transfer as the user records it. */
@@ -46,6 +47,7 @@ export async function recordTransfer(
   const timeout = options.timeoutMs ?? 120_000;
   return await prisma.$transaction(
     async (tx) => {
+      const run = prismaRunner(tx);
       const existing = await tx.transfer.findUnique({ where: { externalId: transfer.externalId } });
       if (existing) return { transferId: existing.id, inserted: false, allocations: 0, accounts: [] };
       const known = await tx.account.findMany({
@@ -57,9 +59,9 @@ export async function recordTransfer(
         }
       }
       const { asset } = transfer;
-      const accounts = await linkedAccounts(tx, asset, [transfer.fromAccount, transfer.toAccount]);
+      const accounts = await linkedAccounts(run, asset, [transfer.fromAccount, transfer.toAccount]);
       await lockBooks(
-        tx,
+        run,
         accounts.map((account) => ({ account, asset })),
       );
       const row = await tx.transfer.create({
@@ -74,7 +76,7 @@ export async function recordTransfer(
           executedAt: transfer.executedAt,
         },
       });
-      const result = await recomputeLinkedBooks(tx, asset, accounts, options.ledger ?? {});
+      const result = await recomputeLinkedBooks(run, asset, accounts, options.ledger ?? {});
       const short = result.warnings.find(
         (warning) => warning.code === 'TRANSFER_SHORTFALL' && warning.fillId === row.id,
       );

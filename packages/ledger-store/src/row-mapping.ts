@@ -2,11 +2,12 @@
 // engine's shapes. Decimals cross as exact strings: Prisma's Decimal and ours are separate decimal.js
 // copies, and a string is the one form both read without loss.
 import { dec, toPlainString } from '@hookline/core';
-import type { FifoAllocation, Fill, Prisma } from '@hookline/db';
+import type { Prisma } from '@hookline/db';
 import type { Allocation, LedgerFill } from '@hookline/ledger';
+import type { StoredAllocation, StoredFill } from './book-rows.js';
 
 /** A stored fill as the engine consumes it. */
-export function toLedgerFill(row: Fill): LedgerFill {
+export function toLedgerFill(row: StoredFill): LedgerFill {
   return {
     id: row.id,
     account: row.account,
@@ -60,7 +61,7 @@ export function toAllocationInput(allocation: Allocation): Prisma.FifoAllocation
 }
 
 /** A stored allocation as the engine's shape (for verify, state rebuilds and reports). */
-export function toAllocation(row: FifoAllocation): Allocation {
+export function toAllocation(row: StoredAllocation): Allocation {
   const d = (value: { toString(): string }) => dec(value.toString());
   return {
     account: row.account,
