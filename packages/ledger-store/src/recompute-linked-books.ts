@@ -19,7 +19,10 @@ export async function recomputeLinkedBooks(
 ): Promise<ReallocatedBook> {
   const fills = await loadAssetFills(run, asset, accounts);
   const transfers = await loadTransfers(run, asset, accounts);
-  await run('DELETE FROM fifo_allocations WHERE asset = $1 AND account = ANY($2::text[])', [asset, [...accounts]]);
+  await run('DELETE FROM fifo_allocations WHERE asset = $1 AND account = ANY($2::text[])', [
+    asset,
+    [...accounts],
+  ]);
   const result = recompute(fills.map(toLedgerFill), options, transfers);
   await insertAllocations(run, result.allocations);
   await writeOrderAggregates(run, computeOrderAggregates(fills, result.allocations, result.lots), new Set());

@@ -62,7 +62,8 @@ export async function linkedAccounts(
 /** Takes the advisory lock of each book, in sorted order (the order every writer uses). */
 export async function lockBooks(run: SqlRunner, books: readonly BookKey[]): Promise<void> {
   const ids = books.map(bookId).sort();
-  for (const id of ids) await run('SELECT 1 AS locked FROM pg_advisory_xact_lock(hashtext($1))', [`ledger:${id}`]);
+  for (const id of ids)
+    await run('SELECT 1 AS locked FROM pg_advisory_xact_lock(hashtext($1))', [`ledger:${id}`]);
 }
 
 /** The transfers of `asset` among `accounts`, in processing order. */

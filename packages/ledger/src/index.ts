@@ -37,8 +37,8 @@ export {
 } from './tax-boxes.js';
 export { type AccountTaxForms, ROUNDING_RULE, type TaxForms, taxForms } from './tax-forms.js';
 export { renderTaxFormsHtml } from './tax-forms-html.js';
-export { checkTransfer, type LedgerTransfer, transferProblem } from './transfer.js';
 export { type TaxReport, type TaxTotals, taxReport, taxReportRows, taxTotals } from './tax-report.js';
+export { checkTransfer, type LedgerTransfer, transferProblem } from './transfer.js';
 export type { Allocation, LedgerFill, LedgerWarning, Lot } from './types.js';
 export { verifyLedger } from './verify-ledger.js';
 export { type YearEndPosition, yearEndPositions } from './year-end-positions.js';
