@@ -6,9 +6,11 @@ import {
   type LedgerOptions,
   type LedgerViolation,
   ledgerStateFromRows,
+  recompute,
   verifyLedger,
 } from '@hookline/ledger';
 import { type CoveredAccount, reportAccounts } from './accounts.js';
+import { widenToLinkedBooks } from './linked-ledger.js';
 import { computeOrderAggregates, type OrderAggregates } from './order-aggregates.js';
 import { type LedgerScope, loadStoredLedger } from './stored-ledger.js';
 
@@ -17,9 +19,17 @@ export async function verifyStoredLedger(
   prisma: PrismaClient,
   options: { scope?: LedgerScope; ledger?: LedgerOptions } = {},
 ): Promise<LedgerViolation[]> {
-  const { fills, allocations } = await loadStoredLedger(prisma, options.scope);
-  const { lots } = ledgerStateFromRows(fills, allocations, options.ledger);
-  const violations = verifyLedger(fills, allocations, lots, options.ledger);
+  const { fills, allocations, transfers } = await widenToLinkedBooks(
+    prisma,
+    options.scope ?? {},
+    await loadStoredLedger(prisma, options.scope),
+  );
+  // Lots that moved by transfer are not rebuilt from rows alone: the engine derives them afresh.
+  const { lots } =
+    transfers.length === 0
+      ? ledgerStateFromRows(fills, allocations, options.ledger)
+      : recompute(fills, options.ledger, transfers);
+  const violations = verifyLedger(fills, allocations, lots, options.ledger, transfers);
   const fillRows = await prisma.fill.findMany({
     where: { id: { in: fills.map((fill) => fill.id) } },
   });
@@ -57,14 +67,17 @@ export async function verifyReportedLedger(
   options: { account?: string | undefined; asset?: string | undefined; ledger?: LedgerOptions } = {},
 ): Promise<{ accounts: CoveredAccount[]; violations: LedgerViolation[] }> {
   const accounts = await reportAccounts(prisma, options.account);
-  const violations: LedgerViolation[] = [];
+  // Books linked by transfers are verified with each account they join: report each finding once.
+  const violations = new Map<string, LedgerViolation>();
   for (const { name } of accounts) {
     const scope = { account: name, ...(options.asset === undefined ? {} : { asset: options.asset }) };
-    violations.push(
-      ...(await verifyStoredLedger(prisma, { scope, ...(options.ledger ? { ledger: options.ledger } : {}) })),
-    );
+    const found = await verifyStoredLedger(prisma, {
+      scope,
+      ...(options.ledger ? { ledger: options.ledger } : {}),
+    });
+    for (const violation of found) violations.set(`${violation.rule}\u0000${violation.message}`, violation);
   }
-  return { accounts, violations };
+  return { accounts, violations: [...violations.values()] };
 }
 
 function compareColumn(

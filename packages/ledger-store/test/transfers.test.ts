@@ -9,6 +9,7 @@ import {
   recordTransfer,
   registerAccount,
   storedTaxReport,
+  verifyStoredLedger,
 } from '../src/index.js';
 import { engines, migratedDatabase } from './support/ledger-database.js';
 
@@ -154,5 +155,33 @@ describe.each(engines)('transfers between accounts on %s', (kind) => {
     const strip = (rows: typeof before) =>
       rows.map(({ id: _id, createdAt: _c, ...rest }) => JSON.stringify(rest));
     expect(strip(after)).toEqual(strip(before));
+  });
+
+  const errorsOf = async (account: string) =>
+    (await verifyStoredLedger(database.prisma, { scope: { account } }))
+      .filter((violation) => violation.severity === 'error')
+      .map((violation) => `${violation.rule}: ${violation.message}`);
+
+  it('when each account of the transfer is verified then neither has an error', async () => {
+    expect(await errorsOf('A')).toEqual([]);
+    expect(await errorsOf('B')).toEqual([]);
+  });
+
+  it('when a stored TRANSFER row is lost then verify names the transfer and the lot it left behind', async () => {
+    const transfer = await database.prisma.transfer.findUniqueOrThrow({ where: { externalId: 'wd-1' } });
+    const row = await database.prisma.fifoAllocation.findFirstOrThrow({
+      where: { transferId: transfer.id, kind: 'TRANSFER', sliceIndex: 1 },
+    });
+    await database.prisma.fifoAllocation.delete({ where: { id: row.id } });
+    try {
+      const errors = await errorsOf('A');
+      expect(errors).toContainEqual(
+        expect.stringMatching(/^NOT_FULLY_ALLOCATED: transfer .* rows move 1 of 1\.5/),
+      );
+      expect(errors).toContainEqual(expect.stringMatching(/^LOT_MISMATCH: /));
+    } finally {
+      await recomputeStoredLedger(database.prisma);
+    }
+    expect(await errorsOf('B')).toEqual([]);
   });
 });

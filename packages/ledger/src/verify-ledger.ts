@@ -6,9 +6,11 @@ import { type AllocationTotals, totalAllocations } from './allocation-totals.js'
 import { type FillValuation, valueFill } from './fill-valuation.js';
 import { type LedgerOptions, resolveLedgerOptions } from './ledger-options.js';
 import { feeError, type LedgerViolation, ledgerError, ledgerWarning } from './ledger-violation.js';
+import type { LedgerTransfer } from './transfer.js';
 import type { Allocation, LedgerFill, Lot } from './types.js';
 import { verifyAllocationRow } from './verify-allocation-rows.js';
 import { verifyLots } from './verify-lots.js';
+import { verifyTransfers } from './verify-transfers.js';
 
 /** Every broken invariant (severity error) and flag (severity warning); no errors means consistent. */
 export function verifyLedger(
@@ -16,6 +18,7 @@ export function verifyLedger(
   allocations: readonly Allocation[],
   lots: readonly Lot[],
   options: LedgerOptions = {},
+  transfers: readonly LedgerTransfer[] = [],
 ): LedgerViolation[] {
   const resolved = resolveLedgerOptions(options);
   const violations: LedgerViolation[] = [];
@@ -25,7 +28,9 @@ export function verifyLedger(
       violations.push(ledgerError('DUPLICATE_FILL', `fill ${fill.id} appears twice`, fill.id));
     byId.set(fill.id, fill);
   }
-  for (const row of allocations) violations.push(...verifyAllocationRow(row, byId, resolved.dayOf));
+  const transfersById = new Map(transfers.map((transfer) => [transfer.id, transfer]));
+  for (const row of allocations)
+    violations.push(...verifyAllocationRow(row, byId, resolved.dayOf, transfersById));
   const totals = totalAllocations(allocations);
   const valuations = new Map<string, FillValuation>();
   for (const fill of byId.values()) {
@@ -39,7 +44,8 @@ export function verifyLedger(
     valuations.set(fill.id, valuation);
     violations.push(...verifyFill(fill, valuation, totals));
   }
-  violations.push(...verifyLots(byId, valuations, totals, lots));
+  violations.push(...verifyLots(byId, valuations, totals, lots, allocations));
+  violations.push(...verifyTransfers(transfers, allocations));
   return violations;
 }
 
