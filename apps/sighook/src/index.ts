@@ -1,3 +1,4 @@
+export { type EntryOutcome, SighookEntries, type SighookEntriesOptions } from './entries/sighook-entries.js';
 export {
   DEFAULT_INDICATOR_PERIODS,
   type IndicatorPeriods,
@@ -10,6 +11,7 @@ export { indicatorText, toMatrixIndicators } from './indicators/indicator-text.j
 export {
   type CandleCsvMatrixOptions,
   computeMatrixFromCandleCsv,
+  computeMatrixFromCandles,
   inferCandleTimeframe,
 } from './matrix/candle-csv-matrix.js';
 export { computeMatrixRow } from './matrix/matrix-row.js';

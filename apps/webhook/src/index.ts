@@ -16,6 +16,10 @@ export {
   type TrailingState,
 } from './exits/index.js';
 export { type ExitReplayOptions, runExitReplay } from './replay/exit-replay.js';
+export { ReplayFillSync } from './replay/replay-fills.js';
+export { replayIdGenerator } from './replay/replay-ids.js';
+export { replayMarketSpecs } from './replay/replay-markets.js';
 export type { WebhookServiceContext } from './service-context.js';
 export { buildWebhookApp } from './webhook-app.js';
 export { startWebhookService } from './webhook-service.js';
+export { buildWebhookSystem, type OfflineWebhookSystem } from './webhook-system.js';

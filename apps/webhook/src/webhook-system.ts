@@ -8,7 +8,12 @@
 // the sentinel sweeps when told; there is no HTTP app, reconciler or fill consumer.
 import { type Clock, type IdGenerator, SystemRandomSource, UuidV7IdGenerator } from '@hookline/core';
 import type { ExchangePort, QuoteSource } from '@hookline/exchange';
-import { type HealthInfo, httpOptionsFromConfig, ReadinessRegistry } from '@hookline/runtime';
+import {
+  type HealthInfo,
+  httpOptionsFromConfig,
+  type MatrixReader,
+  ReadinessRegistry,
+} from '@hookline/runtime';
 import { type Config, JOB_QUEUE_PREFIX, tradingAccountOf } from '@hookline/schemas';
 import { AlertIntakeStore, ledgerOptionsFromConfig, type Store } from '@hookline/store';
 import type { FastifyInstance } from 'fastify';
@@ -74,6 +79,8 @@ export interface WebhookOverrides {
   readonly exit?: ExitSettings;
   /** The sentinel's exits (tests: a recording fake) instead of the exit executor. */
   readonly exits?: SentinelExits;
+  /** Where the sentinel reads matrix rows instead of Redis (a backtest publishes its own). */
+  readonly matrix?: MatrixReader;
   /** The sentinel's view of the operator's controls (default: the system's controls). */
   readonly sentinelControls?: SentinelControls;
   /**
@@ -138,6 +145,8 @@ export interface OfflineWebhookSystem extends SystemCore {
   readonly controls: MemorySentinelControls;
   /** Runs the delayed jobs (order timeouts) whose time the clock has reached. */
   runDueJobs(): Promise<void>;
+  /** Runs `alert.process` for an ACCEPTED alert now (what a worker does with sighook's enqueue). */
+  processAlert(alertId: string): Promise<void>;
 }
 
 /** Builds the webhook system over Redis (the service, and harnesses that run it whole). */
@@ -200,6 +209,7 @@ function buildOffline(
     controls: overrides.sentinelControls ?? controls,
     executor: core.executor,
     ...(overrides.exits === undefined ? {} : { exits: overrides.exits }),
+    ...(overrides.matrix === undefined ? {} : { matrix: overrides.matrix }),
   });
   userExits.bind(sentinel.exits); // sell and exit alerts start their exits as the sentinel does
   return {
@@ -211,6 +221,7 @@ function buildOffline(
     quotes,
     readiness: resources.readiness ?? new ReadinessRegistry(),
     runDueJobs: () => queue.runDue(),
+    processAlert: async (alertId) => void (await queue.enqueue('alert.process', { alertId })),
   };
 }
 

@@ -20,7 +20,13 @@ export {
   parseTickCsv,
   type TickRow,
 } from './paper/replay-files.js';
-export { ReplayPriceSource, tickFileQuotes } from './paper/replay-source.js';
+export {
+  type CandlePath,
+  candleFileQuotes,
+  candleQuotes,
+  ReplayPriceSource,
+  tickFileQuotes,
+} from './paper/replay-source.js';
 export { ScriptedPriceSource } from './paper/scripted-source.js';
 export { SeededRandom } from './paper/seeded-random.js';
 export {

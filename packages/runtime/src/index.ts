@@ -24,6 +24,7 @@ export {
   resolveLogFormat,
   serializeRequest,
 } from './logger.js';
+export { type MatrixReader, MemoryMatrix } from './matrix-memory.js';
 export { type LatestMatrixRow, readLatestMatrixRows, writeLatestMatrixRow } from './matrix-redis.js';
 export { type CheckResult, type ReadinessCheck, ReadinessRegistry } from './readiness.js';
 export type { RunningService } from './running-service.js';

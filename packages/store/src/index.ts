@@ -159,6 +159,7 @@ export type {
   FillRecord,
   OrderRecord,
 } from './records.js';
+export { type BacktestTradeRow, readBacktestTrades } from './reports/backtest-trades.js';
 export {
   type ChangeCursor,
   type Changes,

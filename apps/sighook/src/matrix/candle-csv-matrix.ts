@@ -32,7 +32,17 @@ export interface CandleCsvMatrixOptions {
  * (open + timeframe), never the clock. A bad line is an error naming the line; an empty file gives [].
  */
 export function computeMatrixFromCandleCsv(csvText: string, options: CandleCsvMatrixOptions): MatrixRow[] {
-  const candleRows = parseCandleCsv(csvText);
+  return computeMatrixFromCandles(parseCandleCsv(csvText), options);
+}
+
+/**
+ * The matrix of parsed candles (oldest first), candle by candle as the live service computes it: the
+ * row of candle i sees candles 0…i only (the indicators are updated one closed candle at a time).
+ */
+export function computeMatrixFromCandles(
+  candleRows: readonly CandleRow[],
+  options: CandleCsvMatrixOptions,
+): MatrixRow[] {
   if (candleRows.length === 0) return [];
   const timeframe = options.timeframe ?? inferCandleTimeframe(candleRows);
   const lengthMs = candleTimeframeMs[timeframe];

@@ -52,11 +52,28 @@ export class ReplayPriceSource implements PriceSource {
  */
 export function candleFileQuotes(csv: string, spec: PaperMarketSpec, intervalMs?: number): MarketQuote[] {
   const rows = parseCandleCsv(csv);
-  const interval = intervalMs ?? inferInterval(rows);
+  return candleQuotes(rows, spec, intervalMs ?? inferInterval(rows), 'candle-direction');
+}
+
+/**
+ * The order of a candle's four points. `candle-direction`: against the candle first (above).
+ * `low-first`: open → low → high → close for every candle, the worst case for a long position's
+ * stops (the low is met before the high can raise a trailing stop): what a backtest uses.
+ */
+export type CandlePath = 'candle-direction' | 'low-first';
+
+/** Quotes along parsed candles at their open time and each quarter of `interval`. */
+export function candleQuotes(
+  rows: readonly CandleRow[],
+  spec: PaperMarketSpec,
+  interval: number,
+  order: CandlePath,
+): MarketQuote[] {
   return rows.flatMap((row) => {
-    const path = row.close.greaterThanOrEqualTo(row.open)
-      ? [row.open, row.low, row.high, row.close]
-      : [row.open, row.high, row.low, row.close];
+    const path =
+      order === 'low-first' || row.close.greaterThanOrEqualTo(row.open)
+        ? [row.open, row.low, row.high, row.close]
+        : [row.open, row.high, row.low, row.close];
     const quarterVolume = row.volume.dividedBy(4);
     return path.map((mid, index) =>
       pathQuote(

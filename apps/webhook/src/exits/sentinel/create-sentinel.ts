@@ -1,7 +1,9 @@
 // The exit sentinel: every interval, on one replica per account, every open position through the
 // exit rules; exits handed to the exit executor; the position cap; "why not sold" in `decisions`.
+
 import type { Clock } from '@hookline/core';
 import type { ExchangePort, QuoteSource } from '@hookline/exchange';
+import type { MatrixReader } from '@hookline/runtime';
 import { heartbeatKey, type ReadinessCheck } from '@hookline/runtime';
 import type { Store } from '@hookline/store';
 import type { Redis } from 'ioredis';
@@ -43,6 +45,8 @@ export interface SentinelOptions {
   readonly keyPrefix?: string;
   /** Redis key prefix of sighook's matrix rows (default `hookline`). */
   readonly matrixPrefix?: string;
+  /** Where matrix rows are read instead of Redis (a backtest's rows). */
+  readonly matrix?: MatrixReader | undefined;
   /** The heartbeat's service name (default `sentinel`: what /metrics reads). */
   readonly heartbeatService?: string;
   /** Where exits, stops, the cap's HALT and exits held at their cap are told (default: nowhere). */

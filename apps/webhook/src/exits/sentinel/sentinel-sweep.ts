@@ -5,8 +5,10 @@
 // sweep remembers (dedup, back-off, dust, the cap's phase) is read from sentinel_memory at the start
 // and written back at the end, so the next sweep — of this replica or of the one that takes the
 // lease over — continues from it.
+
 import type { Clock, Decimal, ExitReason } from '@hookline/core';
 import type { ExchangePort, Market, QuoteSource } from '@hookline/exchange';
+import type { MatrixReader } from '@hookline/runtime';
 import { type OpenPosition, PositionStateStore, type Store, type StoredPositionState } from '@hookline/store';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
@@ -39,6 +41,8 @@ export interface SentinelSweepOptions {
   readonly redis: Redis | undefined;
   /** Redis key prefix of sighook's matrix rows (default `hookline`). */
   readonly matrixPrefix?: string;
+  /** Where matrix rows are read instead of Redis (a backtest). */
+  readonly matrix?: MatrixReader | undefined;
   readonly clock: Clock;
   readonly logger: Logger;
   readonly settings: ExitSettings;

@@ -4,7 +4,7 @@
 // the sweep: one bad market must not leave the others unwatched.
 import { type Clock, dec } from '@hookline/core';
 import type { ExchangePort, Market, QuoteSource, Ticker } from '@hookline/exchange';
-import { type LatestMatrixRow, readLatestMatrixRows } from '@hookline/runtime';
+import { type LatestMatrixRow, type MatrixReader, readLatestMatrixRows } from '@hookline/runtime';
 import {
   type OpenPosition,
   type PositionStateStore,
@@ -37,6 +37,8 @@ export interface SweepSources {
   readonly redis: Redis | undefined;
   /** Redis key prefix of the matrix rows (sighook's; default `hookline`). */
   readonly matrixPrefix: string;
+  /** Where matrix rows are read instead of Redis (a backtest's rows, published at each candle close). */
+  readonly matrix?: MatrixReader | undefined;
   readonly clock: Clock;
   readonly states: PositionStateStore;
   readonly exits: Pick<SentinelExits, 'activeExitSymbols'>;
@@ -57,13 +59,15 @@ export async function loadSweepInputs(
   const symbols = positions.map((position) => position.symbol);
   const [quotes, matrix] = await Promise.all([
     readQuotes(sources.quotes, symbols),
-    sources.redis === undefined
-      ? new Map<string, LatestMatrixRow>()
-      : readLatestMatrixRows(sources.redis, symbols, {
-          nowMs: sources.clock.nowMs(),
-          maxAgeMs: maxSignalAgeMs,
-          prefix: sources.matrixPrefix,
-        }).catch(() => new Map<string, LatestMatrixRow>()),
+    sources.matrix !== undefined
+      ? sources.matrix(symbols, { nowMs: sources.clock.nowMs(), maxAgeMs: maxSignalAgeMs })
+      : sources.redis === undefined
+        ? new Map<string, LatestMatrixRow>()
+        : readLatestMatrixRows(sources.redis, symbols, {
+            nowMs: sources.clock.nowMs(),
+            maxAgeMs: maxSignalAgeMs,
+            prefix: sources.matrixPrefix,
+          }).catch(() => new Map<string, LatestMatrixRow>()),
   ]);
   return { positions, states, quotes, matrix, exiting };
 }
