@@ -65,6 +65,11 @@ module.exports = {
       'The FIFO engine is pure domain code: core types only, no schemas, I/O or exchange.',
     ),
     packageLayer(
+      'backtest',
+      ['core'],
+      'The backtest report is pure arithmetic over trades and an equity curve: core types only, no I/O.',
+    ),
+    packageLayer(
       'schemas',
       ['core'],
       'Schemas describe the domain; they must not pull in adapters or persistence.',

@@ -15,6 +15,7 @@ COPY apps/dashboard/package.json apps/dashboard/
 COPY apps/sighook/package.json apps/sighook/
 COPY apps/webhook/package.json apps/webhook/
 COPY bench/package.json bench/
+COPY packages/backtest/package.json packages/backtest/
 COPY packages/core/package.json packages/core/
 COPY packages/db/package.json packages/db/
 COPY packages/exchange/package.json packages/exchange/

@@ -26,6 +26,10 @@ describe('domain purity', () => {
     expect(files).toContain('packages/core/src/order-lifecycle.ts');
   });
 
+  it('when the covered files are listed then the backtest report is among them', () => {
+    expect(listPureSourceFiles(repositoryRoot)).toContain('packages/backtest/src/backtest-report.ts');
+  });
+
   it('when the covered files are listed then the exit rules and the risk and preflight rules are among them', () => {
     const files = listPureSourceFiles(repositoryRoot);
 

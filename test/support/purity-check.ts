@@ -11,7 +11,7 @@ export interface PurityViolation {
 }
 
 /** The folders whose code must be pure, relative to the repository root. */
-export const pureSourceRoots = ['packages/core/src', 'packages/ledger/src'] as const;
+export const pureSourceRoots = ['packages/core/src', 'packages/ledger/src', 'packages/backtest/src'] as const;
 
 /**
  * Within this folder only the rules must be pure: every path containing /rules/, which covers the
