@@ -128,6 +128,23 @@ describe('ledger sync from the local Coinbase', () => {
     expect(again).toMatchObject({ pages: 1, fetched: 7, inserted: 0, duplicates: 7 });
   }, 60_000);
 
+  it('when --symbols names markets then each is synced on its own position and other markets are left out', async () => {
+    const fills = historyFills(start);
+    const eth = fills
+      .slice(0, 3)
+      .map((fill) => ({ ...fill, tradeId: `eth-${fill.tradeId}`, symbol: 'ETH/USD' }));
+    seedHistory(
+      server,
+      [...fills, ...eth].sort((a, b) => a.executedAt.getTime() - b.executedAt.getTime()),
+    );
+    const database = await freshDatabase();
+    const report = await syncFillHistory(contextOf(database), { ...request, symbol: 'ETH/USD' });
+    expect(report).toMatchObject({ key: { symbol: 'ETH/USD' }, fetched: 3, inserted: 3, failure: undefined });
+    expect(await database.prisma.fill.count({ where: { symbol: 'BTC/USD' } })).toBe(0);
+    const all = await syncFillHistory(contextOf(database), request);
+    expect(all).toMatchObject({ key: { symbol: '*' }, fetched: 10, inserted: 7, duplicates: 3 });
+  }, 60_000);
+
   it('when --since is after some fills then only the later ones are synced', async () => {
     seedHistory(server, historyFills(start));
     const database = await freshDatabase();

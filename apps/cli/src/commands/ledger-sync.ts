@@ -31,6 +31,8 @@ export function syncArguments(options: LedgerSyncOptions) {
       `--exchange must be one of ${SYNC_VENUES.join(', ')} (got ${options.exchange ?? 'nothing'})`,
     );
   const since = options.since === undefined ? undefined : parseSince(options.since);
+  if (options.restart === true && since === undefined)
+    throw new UsageError('--restart starts again from --since: give --since');
   const pageSize = Number(options.pageSize ?? '1000');
   if (!Number.isSafeInteger(pageSize) || pageSize < 1 || pageSize > 1000)
     throw new UsageError(`--page-size must be a whole number from 1 to 1000 (got ${options.pageSize})`);

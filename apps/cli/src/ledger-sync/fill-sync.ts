@@ -64,6 +64,9 @@ export async function syncFillHistory(
 ): Promise<FillSyncReport> {
   const { store, exchange, clock } = context;
   const key = { account: request.account, exchange: exchange.name, symbol: request.symbol ?? '*' };
+  if (request.restart && request.since === undefined) {
+    throw new NoStartError(`--restart starts again from --since: give --since`);
+  }
   if (request.restart) await clearLedgerSyncCursor(store, key);
   const stored = await readLedgerSyncCursor(store, key);
   const report: FillSyncReport = {
