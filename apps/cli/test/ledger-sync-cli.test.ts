@@ -41,7 +41,7 @@ describe('pnpm hookline ledger sync', () => {
     );
     expect(result.output).toContain('ledger sync stopped by an error (committed pages are kept)');
     expect(result.output).toContain('run it again to resume after trade trade-3 of 2026-03-01T02:00:00.000Z');
-  }, 60_000);
+  }, 120_000);
 
   it('when run again then it continues after the committed page, and a third run adds nothing', async () => {
     const resumed = await runCli(sync, environment);
@@ -50,9 +50,10 @@ describe('pnpm hookline ledger sync', () => {
     expect(resumed.output).toContain('next sync resumes after trade trade-7 of 2026-03-01T06:00:00.000Z');
     const again = await runCli([...sync, '--since', '2026-03-01'], environment);
     expect(again.output).toContain('1 page(s) read, 0 fill(s) fetched, 0 inserted, 0 already present');
+    expect(again.output).toContain('--since ignored');
     const verify = await runCli(['ledger', 'verify'], environment);
     expect(verify.code).toBe(0);
-  }, 60_000);
+  }, 120_000);
 
   const badInput: ReadonlyArray<{
     what: string;

@@ -68,7 +68,7 @@ describe('ledger sync from the local Coinbase', () => {
     expect(await database.prisma.fifoAllocation.count()).toBeGreaterThan(0);
 
     const second = await syncFillHistory(contextOf(database), { ...request, since: undefined });
-    expect(second).toMatchObject({ pages: 1, fetched: 0, inserted: 0, duplicates: 0, failure: undefined });
+    expect(second).toMatchObject({ pages: 1, fetched: 0, inserted: 0, duplicates: 0, sinceIgnored: false });
     expect(second.resumesAt).toMatchObject({ lastTradeId: 'trade-7' });
   }, 60_000);
 
@@ -125,7 +125,7 @@ describe('ledger sync from the local Coinbase', () => {
     const database = await freshDatabase();
     await syncFillHistory(contextOf(database), request);
     const again = await syncFillHistory(contextOf(database), { ...request, restart: true, pageSize: 1000 });
-    expect(again).toMatchObject({ pages: 1, fetched: 7, inserted: 0, duplicates: 7 });
+    expect(again).toMatchObject({ pages: 1, fetched: 7, inserted: 0, duplicates: 7, sinceIgnored: false });
   }, 60_000);
 
   it('when --symbols names markets then each is synced on its own position and other markets are left out', async () => {

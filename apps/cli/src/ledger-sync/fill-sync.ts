@@ -40,6 +40,8 @@ export interface FillSyncReport {
   fetched: number;
   inserted: number;
   duplicates: number;
+  /** True when --since was given but a stored position decided the start. */
+  readonly sinceIgnored: boolean;
   /** The stored position after the run (undefined when nothing was stored). */
   resumesAt: LedgerSyncPosition | undefined;
   /** The exchange or database failure that stopped the run; committed pages stay. */
@@ -75,6 +77,7 @@ export async function syncFillHistory(
     fetched: 0,
     inserted: 0,
     duplicates: 0,
+    sinceIgnored: stored !== undefined && request.since !== undefined,
     resumesAt: stored,
     failure: undefined,
   };

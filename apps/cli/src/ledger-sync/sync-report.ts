@@ -9,6 +9,8 @@ export function syncReportLines(report: FillSyncReport): string[] {
     `ledger sync ${describeKey(report.key)}: ${report.pages} page(s) read, ${report.fetched} fill(s) fetched, ` +
       `${report.inserted} inserted, ${report.duplicates} already present`,
   ];
+  if (report.sinceIgnored)
+    lines.unshift('a stored position decided the start: --since ignored (--restart starts again from it)');
   const where = resumeText(report);
   if (report.failure !== undefined) {
     const message = report.failure instanceof Error ? report.failure.message : String(report.failure);
