@@ -84,7 +84,7 @@ export async function openInfrastructure(
             historyMinutes: paperHistoryMinutes(config),
           })
         : undefined;
-    const exchange = paper?.exchange ?? openExchange(config, clock);
+    const exchange = paper?.exchange ?? openLiveExchange(config, clock);
     closers.push(() => paper?.close() ?? exchange.close());
     if (paper !== undefined) {
       if (paper.readiness !== undefined) readiness.register(paper.readiness);
@@ -117,9 +117,9 @@ export function paperHistoryMinutes(config: Config): number {
 
 /**
  * The live exchange: the ccxt adapter for EXCHANGE with its keys and optional URL overrides (paper
- * mode's exchange is opened by openPaperExchange).
+ * mode's exchange is opened by openPaperExchange). `ledger sync` reads fill history through it too.
  */
-function openExchange(config: Config, clock: Clock): ExchangePort {
+export function openLiveExchange(config: Config, clock: Clock): CcxtExchange {
   if (config.EXCHANGE_API_KEY === undefined || config.EXCHANGE_API_SECRET === undefined) {
     throw new HooklineError('CONFIG_INVALID', 'MODE=live needs EXCHANGE_API_KEY and EXCHANGE_API_SECRET');
   }

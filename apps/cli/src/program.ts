@@ -126,8 +126,8 @@ A first Ctrl-C (or SIGTERM) stops intake, drains and closes; a second one exits 
 
   const ledger = program
     .command('ledger')
-    .summary('import <file> | recompute | verify | transfer: the FIFO ledger')
-    .description('the FIFO ledger: import fills, verify, recompute');
+    .summary('import <file> | sync | recompute | verify | transfer: the FIFO ledger')
+    .description('the FIFO ledger: import or sync fills, verify, recompute');
   act(
     ledger
       .command('import')
@@ -143,6 +143,33 @@ A first Ctrl-C (or SIGTERM) stops intake, drains and closes; a second one exits 
       .option('--exchange <name>', 'the venue the fills came from (default EXCHANGE)'),
     async ([file], options) =>
       (await import('./commands/ledger.js')).runLedgerImport(file ?? '', options, hooks.loadConfig()),
+  );
+  act(
+    ledger
+      .command('sync')
+      .description(
+        "pull the account's trade history from the exchange's REST fills into the ledger, page by page; " +
+          'resumable: each committed page stores where the next run continues, and fills already in the ' +
+          'ledger (recorded live or imported) are counted as already present, not added again',
+      )
+      .option(
+        '--exchange <name>',
+        'coinbase, kraken or binance (required; keys from EXCHANGE_API_KEY/SECRET)',
+      )
+      .option(
+        '--since <date>',
+        'start here when no position is stored: 2024-01-31 (UTC) or an ISO-8601 instant with Z',
+      )
+      .option('--account <name>', 'the account the fills belong to (default: HOOKLINE_ACCOUNT, else live)')
+      .option(
+        '--symbols <A,B>',
+        'only these markets, each with its own position (default: every market)',
+        collect,
+      )
+      .option('--restart', 'forget the stored position and start again from --since')
+      .option('--page-size <n>', 'fills per page, 1 to 1000 (default 1000)'),
+    async (_args, options) =>
+      (await import('./commands/ledger-sync.js')).runLedgerSync(options, hooks.loadConfig()),
   );
   act(
     ledger

@@ -20,6 +20,7 @@ const COMMANDS: ReadonlyArray<{ path: string[]; mentions: string }> = [
   { path: ['db', 'drift'], mentions: 'schema.prisma' },
   { path: ['ledger'], mentions: 'verify' },
   { path: ['ledger', 'import'], mentions: '--exchange <name>' },
+  { path: ['ledger', 'sync'], mentions: '--since <date>' },
   { path: ['ledger', 'recompute'], mentions: '--symbol <symbol>' },
   { path: ['ledger', 'verify'], mentions: '--account <name>' },
   { path: ['tax'], mentions: 'report' },

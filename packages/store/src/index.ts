@@ -92,6 +92,13 @@ export {
   verifyReportedLedger,
   verifyStoredLedger,
 } from './ledger/ledger-commands.js';
+export {
+  clearLedgerSyncCursor,
+  type LedgerSyncKey,
+  type LedgerSyncPosition,
+  readLedgerSyncCursor,
+  saveLedgerSyncCursor,
+} from './ledger/ledger-sync-cursors.js';
 export { type RecordTransferOptions, recordTransfer } from './ledger/transfer-commands.js';
 export { ledgerOptionsFromConfig } from './ledger-settings.js';
 export { type NewestMatrixRowsQuery, readNewestMatrixRows, writeMatrixRows } from './matrix/matrix-rows.js';

@@ -94,7 +94,7 @@ export async function runBacktestEngine(options: BacktestEngineOptions): Promise
     name: 'paper',
   });
   const matrix = new MemoryMatrix();
-  const runConfig = { ...config, HOOKLINE_ACCOUNT: account };
+  const runConfig = backtestConfig(config, account, intervalMs);
   const system = await buildWebhookSystem(
     { config: runConfig, store, exchange, clock, logger, redis: undefined },
     { matrix: matrix.read },
@@ -208,4 +208,17 @@ async function sample(
     equity = equity.plus(held.times(close));
   }
   return { timeMs, equity: dec(equity.toString()), exposed };
+}
+
+/**
+ * The configuration a backtest runs under: the user's, with the account named and the frozen-feed rule
+ * widened to two candles. That rule is meant for a live stream; a candle path moves every quarter
+ * candle, and a quarter without a price change (a candle that opened at its low) is not a frozen feed.
+ */
+export function backtestConfig(config: Config, account: string, intervalMs: number): Config {
+  return {
+    ...config,
+    HOOKLINE_ACCOUNT: account,
+    HOOKLINE_QUOTE_FROZEN_AFTER_MS: Math.max(config.HOOKLINE_QUOTE_FROZEN_AFTER_MS, 2 * intervalMs),
+  };
 }

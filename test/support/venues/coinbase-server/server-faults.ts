@@ -23,15 +23,20 @@ interface Rule {
   readonly operation: ExchangeOperation;
   readonly fault: ServerFault;
   remaining: number;
+  /** Requests of the operation still answered normally before the fault starts. */
+  skip: number;
 }
 
 /** The server's queue of faults per operation, used up in order. */
 export class ServerFaults {
   readonly #rules: Rule[] = [];
 
-  /** The next `times` requests of the operation suffer the fault. */
-  inject(operation: ExchangeOperation, fault: ServerFault, times = 1): this {
-    this.#rules.push({ operation, fault, remaining: times });
+  /**
+   * The next `times` requests of the operation suffer the fault; with `after`, only once that many
+   * requests of it were answered normally (a history read that fails on its second page).
+   */
+  inject(operation: ExchangeOperation, fault: ServerFault, times = 1, after = 0): this {
+    this.#rules.push({ operation, fault, remaining: times, skip: after });
     return this;
   }
 
@@ -41,6 +46,10 @@ export class ServerFaults {
       (candidate) => candidate.operation === operation && candidate.remaining > 0,
     );
     if (rule === undefined) return undefined;
+    if (rule.skip > 0) {
+      rule.skip -= 1;
+      return undefined;
+    }
     rule.remaining -= 1;
     return rule.fault;
   }
