@@ -39,7 +39,8 @@ export function periodReturns(initialEquity: Decimal, equityCurve: readonly Equi
  * - calmar = annualised return % / maxDrawdownPct, annualised return = ((E_n / E_0)^(P / n) − 1) × 100.
  * Each is null when undefined: fewer than two returns, stdev 0 or all returns equal (flat equity) for
  * sharpe, no negative return for sortino, maxDrawdownPct 0 or no candle for calmar, or a non-positive
- * equity in the curve for all three.
+ * equity in the curve for all three; any of them is also null when it is not a finite number
+ * (an annualised return of a very short run can overflow).
  */
 export function returnStats(
   initialEquity: Decimal,

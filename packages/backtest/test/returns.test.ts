@@ -76,3 +76,12 @@ describe('returnStats', () => {
     }
   });
 });
+
+describe('returnStats overflow', () => {
+  it('when a very short run is annualised beyond a finite number then calmar is null', () => {
+    // Hourly candles: P = 8760, n = 2; growth 200 / 100 = 2 and 2^4380 ≈ 10^1318 overflows to Infinity.
+    const result = returnStats(dec('100'), curve(['90', '200']), 3_600_000, dec('10'));
+
+    expect(result.calmar).toBeNull();
+  });
+});
