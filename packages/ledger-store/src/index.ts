@@ -11,9 +11,10 @@ export {
   registerAccount,
   reportAccounts,
 } from './accounts.js';
+export type { ReallocatedBook, RecomputedBook } from './book-results.js';
 export { type ImportResult, importLedgerCsv } from './import-ledger-csv.js';
 export type { FillChannel, NewFill } from './new-fill.js';
-export { type RecomputedBook, recomputeStoredLedger } from './recompute-stored-ledger.js';
+export { recomputeStoredLedger } from './recompute-stored-ledger.js';
 export { type RecordFillsOptions, type RecordFillsResult, recordFills } from './record-fills.js';
 export {
   type NewTransfer,

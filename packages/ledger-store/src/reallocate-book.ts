@@ -13,6 +13,7 @@ import {
   recompute,
 } from '@hookline/ledger';
 import type { BookKey } from './book-key.js';
+import type { ReallocatedBook } from './book-results.js';
 import { loadBookAllocations, loadBookFills, type StoredFill } from './book-rows.js';
 import { insertAllocations } from './bulk-insert.js';
 import type { Defer } from './deferred-writes.js';
@@ -20,16 +21,6 @@ import { recomputeLinkedBooks } from './recompute-linked-books.js';
 import { toAllocation, toLedgerFill } from './row-mapping.js';
 import type { SqlRunner } from './sql-runner.js';
 import { linkedAccounts, lockBooks } from './transfer-rows.js';
-
-/** A book after reallocation: every fill and allocation it now holds, its open lots, what changed. */
-export interface ReallocatedBook {
-  readonly fills: readonly StoredFill[];
-  readonly allocations: readonly Allocation[];
-  readonly lots: readonly Lot[];
-  readonly newAllocations: number;
-  readonly warnings: readonly LedgerWarning[];
-  readonly recomputed: boolean;
-}
 
 /** Loads the book, applies the new fills (or recomputes), and stores the new allocation rows. */
 export async function reallocateBook(

@@ -2,10 +2,10 @@
 // caller's transaction: their allocations are replaced by one recompute over all their fills and
 // transfers, so lots moved between accounts keep their buy dates and basis. Callers hold the locks.
 import { type LedgerOptions, recompute } from '@hookline/ledger';
+import type { ReallocatedBook } from './book-results.js';
 import { loadAssetFills } from './book-rows.js';
 import { insertAllocations } from './bulk-insert.js';
 import { computeOrderAggregates, writeOrderAggregates } from './order-aggregates.js';
-import type { ReallocatedBook } from './reallocate-book.js';
 import { toLedgerFill } from './row-mapping.js';
 import type { SqlRunner } from './sql-runner.js';
 import { loadTransfers } from './transfer-rows.js';

@@ -3,8 +3,8 @@
 import type { PrismaClient } from '@hookline/db';
 import { type LedgerOptions, toAllocationRecord } from '@hookline/ledger';
 import type { BookKey } from './book-key.js';
+import type { RecomputedBook } from './book-results.js';
 import { recomputeLinkedBooks } from './recompute-linked-books.js';
-import type { RecomputedBook } from './recompute-stored-ledger.js';
 import { toAllocation } from './row-mapping.js';
 import { prismaRunner } from './sql-runner.js';
 import { linkedAccounts, lockBooks } from './transfer-rows.js';

@@ -2,7 +2,8 @@
 // incremental path, so an intact ledger comes out identical) and rewrites the order aggregates.
 import type { PrismaClient } from '@hookline/db';
 import { type LedgerOptions, toAllocationRecord } from '@hookline/ledger';
-import { type BookKey, bookId, distinctBooks } from './book-key.js';
+import { bookId, distinctBooks } from './book-key.js';
+import type { RecomputedBook } from './book-results.js';
 import { loadBookFills } from './book-rows.js';
 import { computeOrderAggregates, writeOrderAggregates } from './order-aggregates.js';
 import { recomputeBook } from './reallocate-book.js';
@@ -10,13 +11,6 @@ import { recomputeIfLinked } from './recompute-linked-stored.js';
 import { toAllocation, toLedgerFill } from './row-mapping.js';
 import { prismaRunner } from './sql-runner.js';
 import type { LedgerScope } from './stored-ledger.js';
-
-/** Per book: how many allocations it holds now and whether any row changed. */
-export interface RecomputedBook {
-  readonly book: BookKey;
-  readonly allocations: number;
-  readonly changed: boolean;
-}
 
 /** Recomputes every book in scope, each in its own transaction under the book's lock. */
 export async function recomputeStoredLedger(
