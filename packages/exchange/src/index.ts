@@ -4,6 +4,7 @@
 
 export { CcxtExchange } from './ccxt/ccxt-exchange.js';
 export { CoinbaseUserChannelParser } from './coinbase/user-channel-parser.js';
+export { type CandleSeriesOptions, generateCandleCsv } from './paper/candle-series.js';
 export {
   type CandleProblem,
   type CandleValidationOptions,
