@@ -72,6 +72,12 @@ describe('pnpm hookline data download', () => {
 
     expect(result.code).toBe(0);
     expect(server.requests.filter((r) => r.product === 'BTC-USD')).toHaveLength(3);
+    // Coinbase public REST: 10 requests/s; the gateway's market data budget spaces them 100 ms apart
+    // (measured on arrival, so one request's latency may shift a single spacing: the span is checked).
+    const arrivals = server.requests.map((r) => r.atMs);
+    expect((arrivals.at(-1) ?? 0) - (arrivals[0] ?? 0)).toBeGreaterThanOrEqual(
+      (arrivals.length - 1) * 100 - 50,
+    );
     for (const symbol of ['BTC-USD', 'ETH-USD']) {
       const text = readFileSync(fileOf(symbol), 'utf8');
       const rows = validateCandles(text, { file: symbol, timeframeMs: HOUR_MS, warmupCandles: 700 });

@@ -16,8 +16,14 @@ export interface CandleServer {
   readonly restUrl: string;
   /** Candles by product id (`BTC-USD`), any order; tests add and remove candles between runs. */
   readonly candles: Map<string, WireCandle[]>;
-  /** Every candles request's query (start, end in seconds, granularity). */
-  readonly requests: Array<{ product: string; start: number; end: number; granularity: string }>;
+  /** Every candles request's query (start, end in seconds, granularity) and when it came (ms). */
+  readonly requests: Array<{
+    product: string;
+    start: number;
+    end: number;
+    granularity: string;
+    atMs: number;
+  }>;
   /** Candle requests (1-based) answered with a 500 instead. */
   readonly failing: Set<number>;
   close(): Promise<void>;
@@ -53,7 +59,7 @@ export async function startCandleServer(products: readonly string[]): Promise<Ca
     const start = Number(url.searchParams.get('start'));
     const end = Number(url.searchParams.get('end'));
     const granularity = url.searchParams.get('granularity') ?? '';
-    requests.push({ product: match[1], start, end, granularity });
+    requests.push({ product: match[1], start, end, granularity, atMs: performance.now() });
     if (failing.has(requests.length)) {
       send(500, { error: 'INTERNAL', message: 'internal error' });
       return;
