@@ -1,7 +1,7 @@
 // `data download` against a local Coinbase Advanced Trade (node:http, the venue's candle format), run
 // in this process through the real CcxtExchange (so ccxt's requests, the gateway's budget and the
 // files are real); bad flags through the command tree; one run of the real CLI process.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SystemClock } from '@hookline/core';
@@ -142,6 +142,20 @@ describe('pnpm hookline data download', () => {
     expect(validateCandles(text, { file: 'BTC-USD', timeframeMs: HOUR_MS, warmupCandles: 700 })).toHaveLength(
       700,
     );
+  });
+
+  it('when the existing file does not parse then the market is refused with the line and the file kept', async () => {
+    server.candles.set('BTC-USD', hourlyCandles(T0, 10));
+    mkdirSync(join(dir, '1h'), { recursive: true });
+    const broken = `time,open,high,low,close,volume\n2025-01-01T00:00:00Z,1,x,1,1,1\n`;
+    writeFileSync(fileOf('BTC-USD'), broken);
+
+    const result = await download(10);
+
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`${fileOf('BTC-USD')}: `);
+    expect(result.stderr).toContain('line 2: high "x" is not a decimal');
+    expect(readFileSync(fileOf('BTC-USD'), 'utf8')).toBe(broken);
   });
 
   it.each([

@@ -2,7 +2,7 @@
 // closed candles from the venue's public market data into one CSV per market (data/candle-file.ts),
 // resumable, gaps listed. Files rather than a table: the backtest and `signals --candles` read files,
 // and nothing offline needs a database. No keys: candles are public.
-import { SystemClock } from '@hookline/core';
+import { HooklineError, SystemClock } from '@hookline/core';
 import { CcxtExchange, type ExchangePort, SymbolResolver } from '@hookline/exchange';
 import { type CandleGap, downloadSymbol, type SymbolDownload } from '../data/candle-download.js';
 import { candleFilePath, isoTime } from '../data/candle-file.js';
@@ -25,7 +25,13 @@ export async function runDataDownload(
   const writeError = dependencies.writeError ?? ((text: string) => process.stderr.write(text));
   const exchange = dependencies.exchange ?? publicExchange(request.exchange);
   try {
-    const resolver = new SymbolResolver(await exchange.fetchMarkets());
+    let resolver: SymbolResolver;
+    try {
+      resolver = new SymbolResolver(await exchange.fetchMarkets());
+    } catch (error) {
+      writeError(`${request.exchange}: cannot read the markets: ${errorText(error)}\n`);
+      return 1;
+    }
     let failed = 0;
     for (const symbol of request.symbols) {
       const market = resolver.find(symbol);
@@ -35,15 +41,24 @@ export async function runDataDownload(
         continue;
       }
       const file = candleFilePath(request.dir, market.base, market.quote, request.timeframe);
-      const outcome = await downloadSymbol(exchange, {
-        symbol: market.symbol,
-        timeframe: request.timeframe,
-        sinceMs: request.sinceMs,
-        untilMs: request.untilMs,
-        file,
-        pageLimit: candlePageLimits[request.exchange],
-        nowMs: dependencies.nowMs ?? Date.now(),
-      });
+      let outcome: SymbolDownload;
+      try {
+        outcome = await downloadSymbol(exchange, {
+          symbol: market.symbol,
+          timeframe: request.timeframe,
+          sinceMs: request.sinceMs,
+          untilMs: request.untilMs,
+          file,
+          pageLimit: candlePageLimits[request.exchange],
+          nowMs: dependencies.nowMs ?? Date.now(),
+        });
+      } catch (error) {
+        // The file is not one to append to (it does not parse): nothing was fetched or written.
+        if (!(error instanceof HooklineError)) throw error;
+        writeError(`${market.symbol}: ${error.message}\n`);
+        failed += 1;
+        continue;
+      }
       write(summary(market.symbol, file, outcome, request.exchange));
       if (outcome.error !== undefined) {
         failed += 1;
