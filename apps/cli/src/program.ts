@@ -302,6 +302,41 @@ A first Ctrl-C (or SIGTERM) stops intake, drains and closes; a second one exits 
       (await import('./commands/replay.js')).runReplayCommand(options, hooks.loadConfig()),
   );
 
+  const data = program
+    .command('data')
+    .summary('download: historical candles from a venue into CSV files')
+    .description('historical market data for backtests and `signals --candles`');
+  act(
+    data
+      .command('download')
+      .description(
+        "closed candles from the venue's public market data (no keys), paged within its rate limit, " +
+          'into <dir>/<timeframe>/<BASE>-<QUOTE>.csv (time,open,high,low,close,volume); a second run ' +
+          'continues after the last candle in the file; candles the venue did not return are listed as gaps',
+      )
+      .option('--exchange <venue>', 'coinbase, kraken or binance (required)')
+      .option(
+        '--symbols <A,B>',
+        'the markets, e.g. BTC-USD,ETH-USD (comma-separated or repeated; required)',
+        collect,
+      )
+      .option('--timeframe <tf>', '1m, 5m, 15m, 30m, 1h, 2h, 6h or 1d (required)')
+      .option('--since <date>', 'first candle: 2025-01-01 (UTC) or ISO-8601 with Z or an offset (required)')
+      .option('--until <date>', 'candles opening before this (default: up to the last closed candle)')
+      .option('--dir <dir>', 'where the files go', 'candles')
+      .addHelpText(
+        'after',
+        `
+Exit 0 when every market was downloaded (gaps are listed, not failures), 1 when one stopped on an
+error (its complete pages are kept: run again to continue), 2 for a bad flag.`,
+      ),
+    async (_args, options) => {
+      const { downloadArguments } = await import('./data/download-arguments.js');
+      const request = downloadArguments(options);
+      return await (await import('./commands/data-download.js')).runDataDownload(request);
+    },
+  );
+
   act(
     program
       .command('bench')

@@ -28,6 +28,8 @@ const COMMANDS: ReadonlyArray<{ path: string[]; mentions: string }> = [
   { path: ['signals'], mentions: '--timeframe <tf>' },
   { path: ['replay'], mentions: '--ticks <file.csv>' },
   { path: ['bench'], mentions: '--only <name>' },
+  { path: ['data'], mentions: 'download' },
+  { path: ['data', 'download'], mentions: '--since <date>' },
   { path: ['config'], mentions: 'check' },
   { path: ['config', 'example'], mentions: '.env.example' },
   { path: ['config', 'check'], mentions: '--json' },

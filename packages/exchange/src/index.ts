@@ -4,6 +4,13 @@
 
 export { CcxtExchange } from './ccxt/ccxt-exchange.js';
 export { CoinbaseUserChannelParser } from './coinbase/user-channel-parser.js';
+export { type CandleSeriesOptions, generateCandleCsv } from './paper/candle-series.js';
+export {
+  type CandleProblem,
+  type CandleValidationOptions,
+  candleProblems,
+  validateCandles,
+} from './paper/candle-validation.js';
 export { PaperExchange } from './paper/paper-exchange.js';
 export { defaultPaperMarkets, type PaperMarketSpec } from './paper/paper-market.js';
 export {

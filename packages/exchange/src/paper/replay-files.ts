@@ -21,7 +21,15 @@ export interface TickRow {
 
 /** Parses a candle CSV; a bad row is an error naming its line, never a silently skipped candle. */
 export function parseCandleCsv(text: string): CandleRow[] {
-  return parseRows(text, ['time', 'open', 'high', 'low', 'close', 'volume'], (cells, line) => {
+  return orderedRows(readCandleCsv(text));
+}
+
+/**
+ * Reads a candle CSV without refusing it: the good rows with their lines, and every bad row's
+ * problem (the validation of a backtest's candles adds its own checks to these).
+ */
+export function readCandleCsv(text: string): ReadRows<CandleRow> {
+  return readRows(text, ['time', 'open', 'high', 'low', 'close', 'volume'], (cells, line) => {
     const [time = '', open = '', high = '', low = '', close = '', volume = ''] = cells;
     const row = {
       timeMs: parseTime(time, line),
@@ -91,16 +99,46 @@ export function parseTime(text: string, line: number): number {
 /** At most this many problems are listed; the rest are counted. */
 export const MAX_LISTED_PROBLEMS = 100;
 
+/** The good rows of a file with the line of each, and the bad rows' problems. */
+export interface ReadRows<Row> {
+  readonly rows: readonly Row[];
+  readonly lines: readonly number[];
+  /** Each starts with `line N:`. */
+  readonly problems: ReadonlyArray<{ readonly line: number; readonly detail: string }>;
+}
+
 /**
- * Reads the file with csv-parse (quoted cells, CRLF, a byte-order mark, blank lines), then every row:
- * every bad row is reported with its line number (the first MAX_LISTED_PROBLEMS, then a count of the
- * rest), in one error, so a file is fixed in one pass; nothing is returned unless the whole file is good.
+ * Reads the file and checks every row: every bad row is reported with its line number (the first
+ * MAX_LISTED_PROBLEMS, then a count of the rest), in one error, so a file is fixed in one pass;
+ * nothing is returned unless the whole file is good.
  */
 function parseRows<Row>(
   text: string,
   header: readonly string[],
   parseRow: (cells: string[], line: number) => Row,
 ): Row[] {
+  return orderedRows(readRows(text, header, parseRow));
+}
+
+function orderedRows<Row>({ rows, lines, problems }: ReadRows<Row>): Row[] {
+  if (problems.length > 0) throw problemsError(problems.map((problem) => problem.detail));
+  const unordered = rows.findIndex((row, index) => index > 0 && timeOf(row) < timeOf(rows[index - 1]));
+  if (unordered > 0) {
+    const line = lines[unordered] ?? unordered + 2;
+    throw fileError(`rows must be in time order (line ${line}, row ${unordered + 1}, goes back)`, line);
+  }
+  return [...rows];
+}
+
+/**
+ * Reads the file with csv-parse (quoted cells, CRLF, a byte-order mark, blank lines); a wrong header
+ * or unreadable CSV throws, a bad row is collected with its line.
+ */
+function readRows<Row>(
+  text: string,
+  header: readonly string[],
+  parseRow: (cells: string[], line: number) => Row,
+): ReadRows<Row> {
   let records: Array<{ record: string[]; info: { lines: number } }>;
   try {
     records = parse(text, {
@@ -121,7 +159,7 @@ function parseRows<Row>(
   }
   const rows: Row[] = [];
   const lineOf: number[] = [];
-  const problems: string[] = [];
+  const problems: Array<{ line: number; detail: string }> = [];
   for (const { record: cells, info } of records.slice(1)) {
     const line = info.lines;
     try {
@@ -132,29 +170,30 @@ function parseRows<Row>(
       lineOf.push(line);
     } catch (error) {
       if (!(error instanceof FileProblem)) throw error;
-      problems.push(error.detail);
+      problems.push({ line, detail: error.detail });
     }
   }
-  if (problems.length > 0) throw rowsError(problems);
-  const unordered = rows.findIndex((row, index) => index > 0 && timeOf(row) < timeOf(rows[index - 1]));
-  if (unordered > 0) {
-    const line = lineOf[unordered] ?? unordered + 2;
-    throw fileError(`rows must be in time order (line ${line}, row ${unordered + 1}, goes back)`, line);
-  }
-  return rows;
+  return { rows, lines: lineOf, problems };
 }
 
-/** One error listing the bad rows (each message starts with its line), the rest counted. */
-function rowsError(problems: readonly string[]): HooklineError {
+/**
+ * One error listing the problems (each message starts with its line), the first MAX_LISTED_PROBLEMS
+ * then a count of the rest.
+ */
+function problemsError(problems: readonly string[]): HooklineError {
+  return new HooklineError('INVALID_ARGUMENT', listProblems(problems, 'bad row'));
+}
+
+/** `N <noun>s:` then the first MAX_LISTED_PROBLEMS problems, one a line, then a count of the rest. */
+export function listProblems(problems: readonly string[], noun: string): string {
   const listed = problems.slice(0, MAX_LISTED_PROBLEMS);
   const rest = problems.length - listed.length;
-  const summary = problems.length === 1 ? '1 bad row' : `${problems.length} bad rows`;
-  const message = [
+  const summary = problems.length === 1 ? `1 ${noun}` : `${problems.length} ${noun}s`;
+  return [
     `${summary}:`,
     ...listed.map((problem) => `  ${problem}`),
     ...(rest > 0 ? [`  ... and ${rest} more`] : []),
   ].join('\n');
-  return new HooklineError('INVALID_ARGUMENT', message);
 }
 
 function timeOf(row: unknown): number {
@@ -170,7 +209,7 @@ function parseDecimal(text: string, column: string, line: number): Decimal {
 }
 
 /** A problem with a file, its message starting with the line it is on (`detail`: without the code). */
-class FileProblem extends HooklineError {
+export class FileProblem extends HooklineError {
   readonly detail: string;
   constructor(detail: string, line: number, cause?: unknown) {
     super('INVALID_ARGUMENT', detail, { context: { line }, cause });
