@@ -8,7 +8,6 @@ import {
   type LedgerFill,
   type LedgerOptions,
   type LedgerWarning,
-  type Lot,
   ledgerStateFromRows,
   recompute,
 } from '@hookline/ledger';
