@@ -302,6 +302,35 @@ A first Ctrl-C (or SIGTERM) stops intake, drains and closes; a second one exits 
       (await import('./commands/replay.js')).runReplayCommand(options, hooks.loadConfig()),
   );
 
+  act(
+    program
+      .command('backtest')
+      .summary('the strategy over historical candles with the code that trades live')
+      .description(
+        "run the strategy (the matrix's indicators, weights and thresholds, the risk gate, stops and exits " +
+          'of the environment or --env FILE) over candle files on the paper exchange and a virtual clock, ' +
+          'in a throwaway database; prints the summary, the trades and the tables by exit reason and symbol',
+      )
+      .option(
+        '--candles <file.csv|dir>',
+        'time,open,high,low,close,volume; a directory: one file per symbol (required)',
+      )
+      .option(
+        '--symbols <A,B>',
+        "the file's symbol, or which files of the directory (default: from the file names)",
+        collect,
+      )
+      .option('--timeframe <tf>', 'the candle length (default: inferred from the files)')
+      .option('--from <date>', 'no entry before this (earlier candles warm the indicators up)')
+      .option('--to <date>', 'no candle after this')
+      .option('--cash <usd>', 'paper USD at the start', '10000')
+      .option('--env <file>', 'settings from this env file over the environment')
+      .option('--json', 'the report as one JSON object (exact decimals, byte-identical for identical input)')
+      .option('--output <file>', 'write the report to this file (confirmed on stderr) instead of stdout'),
+    async (_args, options) =>
+      (await import('./commands/backtest.js')).runBacktestCommand(options, hooks.loadConfig()),
+  );
+
   const data = program
     .command('data')
     .summary('download: historical candles from a venue into CSV files')

@@ -54,10 +54,17 @@ export interface BacktestRun {
   readonly symbols: readonly string[];
   readonly trades: readonly BacktestTradeRow[];
   readonly equity: readonly EquitySample[];
-  /** First and last close per symbol in the traded period (buy and hold). */
-  readonly closes: ReadonlyMap<string, { readonly first: Decimal; readonly last: Decimal }>;
+  /** First and last close per symbol in the traded period (buy and hold), and the last close's time. */
+  readonly closes: ReadonlyMap<string, SymbolRange>;
   readonly decisions: readonly MatrixRow[];
   readonly candles: number;
+}
+
+/** A symbol's first and last close in the traded period. */
+export interface SymbolRange {
+  readonly first: Decimal;
+  readonly last: Decimal;
+  readonly lastTimeMs: number;
 }
 
 interface Step {
@@ -119,7 +126,7 @@ export async function runBacktestEngine(options: BacktestEngineOptions): Promise
   const equity: EquitySample[] = [];
   const decisions: MatrixRow[] = [];
   const lastClose = new Map<string, Decimal>();
-  const closes = new Map<string, { first: Decimal; last: Decimal }>();
+  const closes = new Map<string, SymbolRange>();
   const holding = async () => {
     const balances = await exchange.fetchBalances();
     return Object.values(balances).some(
@@ -148,7 +155,7 @@ export async function runBacktestEngine(options: BacktestEngineOptions): Promise
       lastClose.set(symbol, close);
       if (step.timeMs < fromMs) continue;
       const range = closes.get(symbol);
-      closes.set(symbol, { first: range?.first ?? close, last: close });
+      closes.set(symbol, { first: range?.first ?? close, last: close, lastTimeMs: step.timeMs });
     }
     if (step.closes.length > 0 && step.timeMs >= fromMs)
       equity.push(await sample(exchange, step.timeMs, lastClose));

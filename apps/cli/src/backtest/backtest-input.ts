@@ -1,10 +1,18 @@
 // The candle files of a backtest: one file, or every `.csv` of a directory, one symbol per file (from
-// --symbols, else the file name: `btc-usd.csv`, `BTC-USD-1h.csv` → BTC-USD). Each file is parsed and
-// validated before anything runs; every problem names its file and line.
+// --symbols, else the file name: `btc-usd.csv`, `BTC-USD-1h.csv` → BTC-USD). Every file is validated
+// (validateCandles: gaps, duplicate or unsorted times, bad prices, too few candles to warm up) before
+// anything runs; every problem names its file and line.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { HooklineError } from '@hookline/core';
-import { type CandleRow, type CandleTimeframe, candleTimeframes, parseCandleCsv } from '@hookline/exchange';
+import {
+  type CandleRow,
+  type CandleTimeframe,
+  candleTimeframeMs,
+  candleTimeframes,
+  parseCandleCsv,
+  validateCandles,
+} from '@hookline/exchange';
 import { inferCandleTimeframe } from '@hookline/sighook';
 import { UsageError } from '../usage.js';
 import type { BacktestSeries } from './backtest-engine.js';
@@ -13,6 +21,7 @@ import type { BacktestSeries } from './backtest-engine.js';
 export interface CandleFile {
   readonly path: string;
   readonly symbol: string;
+  readonly text: string;
   readonly rows: readonly CandleRow[];
 }
 
@@ -31,7 +40,36 @@ export function readCandleFiles(candles: string, symbols: readonly string[] | un
       : named.filter((file) => symbols.some((symbol) => sameSymbol(symbol, file.symbol)));
   if (chosen.length === 0)
     throw new UsageError(`no candle file in ${candles} for ${symbols?.join(', ') ?? 'any symbol'}`);
-  return chosen.map(({ path, symbol }) => ({ path, symbol, rows: parseFile(path) }));
+  return chosen.map(({ path, symbol }) => {
+    const text = readText(path);
+    return { path, symbol, text, rows: parseFile(path, text) };
+  });
+}
+
+/** The files' candles once each file passed validation; one error lists every file's problems. */
+export function validatedSeries(
+  files: readonly CandleFile[],
+  timeframe: CandleTimeframe,
+  warmupCandles: number,
+): CandleFile[] {
+  const problems: string[] = [];
+  const checked = files.flatMap((file) => {
+    try {
+      const rows = validateCandles(file.text, {
+        file: file.path,
+        timeframeMs: candleTimeframeMs[timeframe],
+        warmupCandles,
+      });
+      return [{ ...file, rows }];
+    } catch (error) {
+      if (!(error instanceof HooklineError)) throw error;
+      problems.push(error.message);
+      return [];
+    }
+  });
+  if (problems.length > 0)
+    throw new UsageError(`nothing ran: the candles failed validation\n${problems.join('\n')}`);
+  return checked;
 }
 
 /** The candle length: --timeframe, else inferred from the files (all must agree). */
@@ -81,9 +119,17 @@ function candlePaths(candles: string): string[] {
   return files;
 }
 
-function parseFile(path: string): CandleRow[] {
+function readText(path: string): string {
   try {
-    return parseCandleCsv(readFileSync(path, 'utf8'));
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new UsageError(`${path}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? error})`);
+  }
+}
+
+function parseFile(path: string, text: string): CandleRow[] {
+  try {
+    return parseCandleCsv(text);
   } catch (error) {
     if (error instanceof HooklineError) throw new UsageError(`${path}: ${error.message}`);
     throw error;

@@ -1,27 +1,12 @@
 // The backtest's round trips: each entry order with what the ledger says became of it. A position
 // still held when the data ends is valued at the last close (exit reason END_OF_DATA), never sold
 // by the backtest itself, so no order the strategy did not place appears in its trades.
+import type { BacktestTrade } from '@hookline/backtest';
 import { type Decimal, dec, ZERO } from '@hookline/core';
 import type { BacktestTradeRow } from '@hookline/store';
 
 /** Why a trade's remainder has an exit although nothing sold it: the data ended. */
 export const END_OF_DATA = 'END_OF_DATA';
-
-/** One round trip, in USD, exact. */
-export interface BacktestTrade {
-  readonly symbol: string;
-  readonly entryTime: Date;
-  readonly exitTime: Date | null;
-  readonly entryPrice: Decimal;
-  /** Average exit price: sales and, for a remainder, the last close. */
-  readonly exitPrice: Decimal | null;
-  readonly size: Decimal;
-  /** Entry and exit fees. */
-  readonly fees: Decimal;
-  /** Net of both fees. */
-  readonly pnl: Decimal;
-  readonly exitReason: string | null;
-}
 
 /** Trades from the ledger's rows; `last` is each symbol's last close and its time. */
 export function tradesOf(

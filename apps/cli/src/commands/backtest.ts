@@ -1,0 +1,112 @@
+// `backtest --candles FILE.csv|DIR`: the strategy (the matrix's indicators, weights and thresholds, the
+// risk limits, stops and exits of the environment or --env FILE) run over historical candles with the
+// code that trades live, in a throwaway embedded database; prints the report (text, or --json).
+import { readFileSync } from 'node:fs';
+import { parseEnv } from 'node:util';
+import { reportJson, reportText } from '@hookline/backtest';
+import { dec } from '@hookline/core';
+import { type CandleTimeframe, candleTimeframeMs, candleTimeframes } from '@hookline/exchange';
+import { createLogger } from '@hookline/runtime';
+import { type Config, parseConfig } from '@hookline/schemas';
+import { matrixSettingsFromConfig, warmUpCandles } from '@hookline/sighook';
+import { runBacktestEngine } from '../backtest/backtest-engine.js';
+import { readCandleFiles, seriesOf, timeframeOf, validatedSeries } from '../backtest/backtest-input.js';
+import { reportOfRun } from '../backtest/backtest-report-of.js';
+import { writeOutputFile } from '../output-file.js';
+import { UsageError } from '../usage.js';
+import { openThrowawayDatabase } from './replay.js';
+
+/** Options of `backtest`, as given on the command line. */
+export interface BacktestOptions {
+  readonly candles?: string;
+  readonly symbols?: readonly string[];
+  readonly timeframe?: string;
+  readonly from?: string;
+  readonly to?: string;
+  readonly cash?: string;
+  readonly env?: string;
+  readonly json?: boolean;
+  readonly output?: string;
+}
+
+/** Runs the backtest and prints its report; 0 on success. */
+export async function runBacktestCommand(options: BacktestOptions, environment: Config): Promise<number> {
+  if (options.candles === undefined)
+    throw new UsageError('backtest needs --candles FILE.csv or DIR (time,open,high,low,close,volume)');
+  const config = options.env === undefined ? environment : configWithEnvFile(options.env);
+  const symbols = options.symbols?.flatMap((value) => value.split(',')).map((symbol) => symbol.trim());
+  const fromMs = timeOption(options.from, '--from');
+  const toMs = timeOption(options.to, '--to');
+  if (fromMs !== undefined && toMs !== undefined && fromMs >= toMs)
+    throw new UsageError('--from must be before --to');
+  const cash = cashOption(options.cash);
+  const files = readCandleFiles(
+    options.candles,
+    symbols?.filter((symbol) => symbol !== ''),
+  );
+  const timeframe = timeframeOf(files, timeframeOption(options.timeframe));
+  const warmup = warmUpCandles(matrixSettingsFromConfig(config).periods);
+  const series = seriesOf(validatedSeries(files, timeframe, warmup), toMs);
+  const logger = createLogger(
+    {
+      level: config.HOOKLINE_LOG_LEVEL === 'info' ? 'warn' : config.HOOKLINE_LOG_LEVEL,
+      format: config.HOOKLINE_LOG_FORMAT,
+      service: 'backtest',
+    },
+    process.stderr,
+  );
+  const database = await openThrowawayDatabase();
+  try {
+    const run = await runBacktestEngine({
+      database: database.database,
+      series,
+      timeframe,
+      config,
+      logger,
+      initialCash: cash,
+      fromMs,
+    });
+    const report = reportOfRun(run, cash, candleTimeframeMs[timeframe]);
+    const text = options.json ? reportJson(report) : reportText(report);
+    if (options.output) writeOutputFile(options.output, text, { count: report.trades.length, noun: 'trade' });
+    else process.stdout.write(text);
+    return 0;
+  } finally {
+    await database.dispose();
+  }
+}
+
+function configWithEnvFile(path: string): Config {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new UsageError(
+      `--env ${path}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? error})`,
+    );
+  }
+  return parseConfig({ ...process.env, ...parseEnv(text) });
+}
+
+function timeOption(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  const text = /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value;
+  const ms = /(Z|[+-]\d{2}:?\d{2})$/.test(text) ? Date.parse(text) : Number.NaN;
+  if (Number.isNaN(ms))
+    throw new UsageError(`${flag} "${value}" is not a date (2024-01-31, or ISO-8601 with Z or an offset)`);
+  return ms;
+}
+
+function timeframeOption(value: string | undefined): CandleTimeframe | undefined {
+  if (value === undefined) return undefined;
+  const match = candleTimeframes.find((timeframe) => timeframe === value);
+  if (match === undefined) throw new UsageError(`--timeframe must be one of ${candleTimeframes.join(', ')}`);
+  return match;
+}
+
+function cashOption(value: string | undefined) {
+  const text = value ?? '10000';
+  if (!/^\d+(\.\d+)?$/.test(text) || dec(text).isZero())
+    throw new UsageError(`--cash "${text}" is not a positive USD amount`);
+  return dec(text);
+}
