@@ -25,6 +25,7 @@ export {
   parseCandleCsv,
   parseEntryCsv,
   parseTickCsv,
+  readCandleCsv,
   type TickRow,
 } from './paper/replay-files.js';
 export {

@@ -10,7 +10,7 @@ import {
   type CandleTimeframe,
   candleTimeframeMs,
   candleTimeframes,
-  parseCandleCsv,
+  readCandleCsv,
   validateCandles,
 } from '@hookline/exchange';
 import { inferCandleTimeframe } from '@hookline/sighook';
@@ -42,7 +42,7 @@ export function readCandleFiles(candles: string, symbols: readonly string[] | un
     throw new UsageError(`no candle file in ${candles} for ${symbols?.join(', ') ?? 'any symbol'}`);
   return chosen.map(({ path, symbol }) => {
     const text = readText(path);
-    return { path, symbol, text, rows: parseFile(path, text) };
+    return { path, symbol, text, rows: parseFile(text) };
   });
 }
 
@@ -127,12 +127,12 @@ function readText(path: string): string {
   }
 }
 
-function parseFile(path: string, text: string): CandleRow[] {
+// The good rows only, for inferring the candle length: validatedSeries reports every bad one.
+function parseFile(text: string): CandleRow[] {
   try {
-    return parseCandleCsv(text);
-  } catch (error) {
-    if (error instanceof HooklineError) throw new UsageError(`${path}: ${error.message}`);
-    throw error;
+    return [...readCandleCsv(text).rows];
+  } catch {
+    return [];
   }
 }
 
