@@ -9,6 +9,11 @@ import type { Allocation } from '@hookline/ledger';
 import type { FillInsert } from './bulk-insert.js';
 import type { CopyRows, CopyValue, SqlRunner } from './sql-runner.js';
 
+/** `items` mapped one at a time as they are read. */
+export function* lazyMap<T>(items: readonly T[], map: (item: T, index: number) => readonly CopyValue[]) {
+  for (let index = 0; index < items.length; index += 1) yield map(items[index] as T, index);
+}
+
 let stages = 0;
 
 /** A fresh temporary table with `columns`, dropped at the end of the transaction. */
@@ -28,7 +33,7 @@ export async function copyFills(
   const stage = await stageTable(run, 'position integer, account text, exchange text, trade_id text');
   await copy(
     `${stage} (position, account, exchange, trade_id)`,
-    rows.map((row, index) => [index, row.account, row.exchange, row.tradeId]),
+    lazyMap(rows, (row, index) => [index, row.account, row.exchange, row.tradeId]),
   );
   const stored = await run<{ position: number }>(
     `SELECT s.position FROM ${stage} s
@@ -37,16 +42,30 @@ export async function copyFills(
   );
   const skip = new Set(stored.map((row) => row.position));
   const seen = new Set<string>();
-  const ids: string[] = [];
-  const lines: CopyValue[][] = [];
+  const fresh: number[] = [];
   rows.forEach((row, index) => {
     const key = `${row.account}\u0000${row.exchange}\u0000${row.tradeId}`;
     if (skip.has(index) || seen.has(key)) return;
     seen.add(key);
-    const id = randomUUID(); // the same form as gen_random_uuid()::text
-    ids.push(id);
-    lines.push([
-      id,
+    fresh.push(index);
+  });
+  const ids = fresh.map(() => randomUUID()); // the same form as gen_random_uuid()::text
+  // arrival_seq takes its default per row, in the order COPY reads them: the input order.
+  await copy(
+    `fills (id, account, exchange, trade_id, order_id, client_order_id, trade_record_id, symbol, side, price,
+       size, fee, fee_currency, fee_usd, fee_unvalued, liquidity, executed_at, received_at, ingest_via)`,
+    fillLines(rows, fresh, ids),
+  );
+  return ids;
+}
+
+/** The COPY rows of the new fills, made as COPY reads them (short-lived: no big array of rows). */
+function* fillLines(rows: readonly FillInsert[], fresh: readonly number[], ids: readonly string[]) {
+  for (let at = 0; at < fresh.length; at += 1) {
+    const row = rows[fresh[at] ?? -1];
+    if (!row) continue;
+    yield [
+      ids[at] ?? null,
       row.account,
       row.exchange,
       row.tradeId,
@@ -65,15 +84,8 @@ export async function copyFills(
       row.executedAt,
       row.receivedAt,
       row.ingestVia,
-    ]);
-  });
-  // arrival_seq takes its default per row, in the order COPY reads them: the input order.
-  await copy(
-    `fills (id, account, exchange, trade_id, order_id, client_order_id, trade_record_id, symbol, side, price,
-       size, fee, fee_currency, fee_usd, fee_unvalued, liquidity, executed_at, received_at, ingest_via)`,
-    lines,
-  );
-  return ids;
+    ];
+  }
 }
 
 /** Streams allocation rows into fifo_allocations (ids as insertAllocations names them). */
@@ -84,7 +96,7 @@ export async function copyAllocations(copy: CopyRows, rows: readonly Allocation[
        buy_order_id, allocated_size, buy_price, sell_price, buy_fees_per_unit, sell_fees_per_unit, buy_fee_usd,
        sell_fee_usd, cost_basis_usd, proceeds_usd, net_proceeds_usd, pnl_usd, buy_time, sell_time, term,
        transfer_id, lot_transfer_id, lot_slice_index)`,
-    rows.map((row) => [
+    lazyMap(rows, (row) => [
       `${row.transferId ? `transfer:${row.transferId}` : row.sellFillId}:${row.sliceIndex}`,
       row.account,
       row.symbol,

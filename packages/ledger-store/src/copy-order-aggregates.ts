@@ -1,7 +1,7 @@
 // writeOrderAggregates on the bulk path: the aggregates are staged by COPY, then one UPDATE ... FROM
 // the stage sets them (the same assignments as the array form in order-aggregates.ts).
 import { type Decimal, toPlainString } from '@hookline/core';
-import { stageTable } from './copy-inserts.js';
+import { lazyMap, stageTable } from './copy-inserts.js';
 import type { OrderAggregates } from './order-aggregates.js';
 import type { CopyRows, SqlRunner } from './sql-runner.js';
 
@@ -23,7 +23,7 @@ export async function copyOrderAggregates(
   await copy(
     `${stage} (id, filled_size, avg_fill_price, total_fees_usd, pnl_usd, cost_basis_usd, sale_proceeds_usd,
        net_sale_proceeds_usd, remaining_size, synthesized, first_fill_at)`,
-    aggregates.map((row) => [
+    lazyMap(aggregates, (row) => [
       row.tradeRecordId,
       text(row.filledSize),
       text(row.avgFillPrice),

@@ -2,7 +2,7 @@
 // (ON CONFLICT DO NOTHING: an order row is never created twice) and find every order's row id. With
 // unnest arrays on any runner; on the bulk path the orders are staged by COPY first.
 
-import { stageTable } from './copy-inserts.js';
+import { lazyMap, stageTable } from './copy-inserts.js';
 import type { NewFill, UnknownOrderOrigin } from './new-fill.js';
 import { orderKeyOf } from './order-rows.js';
 import type { CopyRows, SqlRunner } from './sql-runner.js';
@@ -72,7 +72,7 @@ export async function copyOrderRows(
   );
   await copy(
     `${stage} (account, exchange, order_id, symbol, side, order_time, ingest_via)`,
-    orders.map((fill) => [
+    lazyMap(orders, (fill) => [
       fill.account,
       fill.exchange,
       orderKeyOf(fill),
