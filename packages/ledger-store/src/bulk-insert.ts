@@ -3,6 +3,7 @@
 // statement with array parameters moves the same rows at database speed, exactly (decimals as text).
 import { type Decimal, toPlainString } from '@hookline/core';
 import type { Allocation } from '@hookline/ledger';
+import { copyAllocations, copyFills } from './copy-inserts.js';
 import type { SqlRunner } from './sql-runner.js';
 
 const CHUNK = 5_000;
@@ -34,6 +35,7 @@ export interface FillInsert {
  * exchange, trade id). Returns the ids of the rows inserted now.
  */
 export async function insertFills(run: SqlRunner, rows: readonly FillInsert[]): Promise<string[]> {
+  if (run.copy) return await copyFills(run, run.copy, rows);
   const inserted: string[] = [];
   for (let start = 0; start < rows.length; start += CHUNK) {
     const chunk = rows.slice(start, start + CHUNK);
@@ -86,6 +88,7 @@ export async function insertFills(run: SqlRunner, rows: readonly FillInsert[]): 
  * ledger reproduces the ids too. A transfer's rows name the transfer, not a fill.
  */
 export async function insertAllocations(run: SqlRunner, rows: readonly Allocation[]): Promise<void> {
+  if (run.copy) return await copyAllocations(run.copy, rows);
   for (let start = 0; start < rows.length; start += CHUNK) {
     const chunk = rows.slice(start, start + CHUNK);
     const text = (pick: (row: Allocation) => Decimal) => chunk.map((row) => toPlainString(pick(row)));

@@ -3,6 +3,7 @@
 import { type Decimal, dec, sum, toPlainString, ZERO } from '@hookline/core';
 import type { Allocation, Lot } from '@hookline/ledger';
 import type { StoredFill as Fill } from './book-rows.js';
+import { copyOrderAggregates } from './copy-order-aggregates.js';
 import type { SqlRunner } from './sql-runner.js';
 
 /** The aggregate columns of one trade_records row, as its fills and allocations imply them. */
@@ -81,6 +82,7 @@ export async function writeOrderAggregates(
   aggregates: readonly OrderAggregates[],
   synthesizedIds: ReadonlySet<string>,
 ): Promise<void> {
+  if (run.copy) return await copyOrderAggregates(run, run.copy, aggregates, synthesizedIds);
   for (let start = 0; start < aggregates.length; start += UPDATE_CHUNK) {
     const chunk = aggregates.slice(start, start + UPDATE_CHUNK);
     const text = (pick: (row: OrderAggregates) => Decimal | null) =>

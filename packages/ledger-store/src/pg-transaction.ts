@@ -1,6 +1,7 @@
 // One transaction on one raw pg connection (BEGIN … COMMIT, ROLLBACK on any error): the bulk path of
-// recordFills. Every statement of an import runs on this connection, so nothing is half-imported.
+// recordFills (with COPY for its row streams). Every statement of an import runs on this connection, so nothing is half-imported.
 import type { pgPoolOf } from '@hookline/db';
+import { copyRowsOn } from './copy-rows.js';
 import type { SqlRunner } from './sql-runner.js';
 
 type Pool = NonNullable<ReturnType<typeof pgPoolOf>>;
@@ -12,8 +13,9 @@ export async function inPgTransaction<T>(
   timeoutMs: number,
 ): Promise<T> {
   const client = await pool.connect();
-  const run: SqlRunner = async <R>(sql: string, params: readonly unknown[] = []) =>
+  const query = async <R>(sql: string, params: readonly unknown[] = []) =>
     (await client.query(sql, params as unknown[])).rows as R[];
+  const run: SqlRunner = Object.assign(query, { copy: copyRowsOn(client) });
   let failed: Error | undefined;
   try {
     await client.query('BEGIN');

@@ -1,0 +1,53 @@
+// COPY ... FROM STDIN in PostgreSQL's text format, for the bulk path's raw pg connection. One COPY
+// moves tens of thousands of rows without pg's per-parameter array serialising and lets the server
+// insert them in batches; decimals travel as the exact strings the caller built.
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { type CopyStreamQuery, from as copyFrom } from 'pg-copy-streams';
+import type { CopyRows, CopyValue } from './sql-runner.js';
+
+/** The one capability of a pg client this needs (a PoolClient has it). */
+type Client = { query(stream: CopyStreamQuery): CopyStreamQuery };
+
+const ROWS_PER_CHUNK = 2_000;
+
+/** A CopyRows over `client`; queued behind the statements already sent on it, like any query. */
+export function copyRowsOn(client: Client): CopyRows {
+  return async (target, rows) => {
+    const stream = client.query(copyFrom(`COPY ${target} FROM STDIN`));
+    await pipeline(Readable.from(copyText(rows)), stream);
+  };
+}
+
+/** The rows as COPY text, a chunk of lines at a time. */
+export function* copyText(rows: Iterable<readonly CopyValue[]>): Generator<string> {
+  let chunk = '';
+  let count = 0;
+  for (const row of rows) {
+    let line = '';
+    for (let index = 0; index < row.length; index += 1) {
+      if (index > 0) line += '\t';
+      line += copyField(row[index] ?? null);
+    }
+    chunk += `${line}\n`;
+    count += 1;
+    if (count === ROWS_PER_CHUNK) {
+      yield chunk;
+      [chunk, count] = ['', 0];
+    }
+  }
+  if (chunk !== '') yield chunk;
+}
+
+const SPECIAL = /[\\\t\n\r]/;
+const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+
+/** One field in COPY text form: `\N` for null, backslash escapes for the characters COPY reserves. */
+export function copyField(value: CopyValue): string {
+  if (value === null) return '\\N';
+  if (typeof value === 'string')
+    return SPECIAL.test(value) ? value.replace(/[\\\t\n\r]/g, (char) => ESCAPES[char] ?? char) : value;
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === 'boolean') return value ? 't' : 'f';
+  return String(value);
+}
