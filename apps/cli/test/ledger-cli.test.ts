@@ -50,11 +50,12 @@ describe('ledger import → verify → recompute → tax report (end to end)', (
     // 2023-06-01 in UTC too; sold 2024-06-02: long-term. Fees: buy fee in basis, sell fee out of proceeds.
     expect(readFileSync(output, 'utf8')).toBe(
       [
-        'part,description,date_acquired,date_sold,proceeds,cost_basis,code,adjustment,gain',
-        'short-term,0.5 BTC,02/28/2023,02/28/2024,24975.00,10010.00,,0.00,14965.00',
-        'short-term,TOTAL,,,24975.00,10010.00,,0.00,14965.00',
-        'long-term,0.25 BTC,06/01/2023,06/02/2024,14985.00,6006.00,,0.00,8979.00',
-        'long-term,TOTAL,,,14985.00,6006.00,,0.00,8979.00',
+        // No tax form configured for the account: boxes C (short) and F (long), before 2025.
+        'part,box,account,description,date_acquired,date_sold,proceeds,cost_basis,code,adjustment,gain',
+        'I short-term,C,live,0.5 BTC,02/28/2023,02/28/2024,24975.00,10010.00,,0.00,14965.00',
+        'I short-term,C,,TOTAL,,,24975.00,10010.00,,0.00,14965.00',
+        'II long-term,F,live,0.25 BTC,06/01/2023,06/02/2024,14985.00,6006.00,,0.00,8979.00',
+        'II long-term,F,,TOTAL,,,14985.00,6006.00,,0.00,8979.00',
         '',
       ].join('\n'),
     );
