@@ -133,6 +133,7 @@ export async function runBacktestEngine(options: BacktestEngineOptions): Promise
       (balance) => balance.currency !== 'USD' && balance.total.greaterThan(0),
     );
   };
+  let wasHolding = false;
   for (const step of steps) {
     clock.set(step.timeMs);
     exchange.tick();
@@ -147,10 +148,14 @@ export async function runBacktestEngine(options: BacktestEngineOptions): Promise
         await fills.sync();
       }
     }
-    if ((await holding()) || (await system.sentinel.exits.activeExitSymbols()).size > 0) {
+    // Nothing held: no position to watch and no exit can be working (an exit sells what is held);
+    // one more sweep after the last unit went lets the exit record its end.
+    const held = await holding();
+    if (held || wasHolding) {
       await system.sentinel.sweepOnce();
       await fills.sync();
     }
+    wasHolding = held;
     for (const { symbol, close } of step.closes) {
       lastClose.set(symbol, close);
       if (step.timeMs < fromMs) continue;
