@@ -9,7 +9,7 @@
 // so every layer rule matches both forms.
 
 /** The apps' folder names, which are also their package names (`@hookline/<name>`). */
-const APPS = ['webhook', 'sighook', 'cli'];
+const APPS = ['webhook', 'sighook', 'cli', 'backtester'];
 
 /** Regex for a module in packages/<name> or for the bare `@hookline/<name>` specifier. */
 const inPackages = (names) => [`^packages/(${names.join('|')})/`, `^@hookline/(${names.join('|')})(/|$)`];
@@ -120,7 +120,7 @@ module.exports = {
         'The CLI is the composition root that starts the services; a service importing it closes a loop.',
       severity: 'error',
       from: { path: '^apps/(webhook|sighook)/' },
-      to: { path: inApps(['cli']) },
+      to: { path: inApps(['cli', 'backtester']) },
     },
     {
       name: 'dashboard-imports-nothing-of-ours',

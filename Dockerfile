@@ -10,6 +10,7 @@ WORKDIR /app
 # One line per workspace package: COPY with a glob would flatten them into one folder.
 # (test/docker-compose.test.ts fails when a workspace package is missing here.)
 COPY package.json pnpm-lock.yaml pnpm-workspace.yaml ./
+COPY apps/backtester/package.json apps/backtester/
 COPY apps/cli/package.json apps/cli/
 COPY apps/dashboard/package.json apps/dashboard/
 COPY apps/sighook/package.json apps/sighook/

@@ -2,13 +2,12 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { reportJson } from '@hookline/backtest';
+import { type BacktestRun, reportOfRun, runBacktestEngine } from '@hookline/backtester';
 import { dec } from '@hookline/core';
 import { candleTimeframeMs, parseCandleCsv } from '@hookline/exchange';
 import { createLogger } from '@hookline/runtime';
 import { parseConfig } from '@hookline/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BacktestRun, runBacktestEngine } from '../src/backtest/backtest-engine.js';
-import { reportOfRun } from '../src/backtest/backtest-report-of.js';
 import { openThrowawayDatabase } from '../src/commands/replay.js';
 import { cleanEnvironment, repositoryRoot, runCli } from './support/run-cli.js';
 

@@ -18,6 +18,7 @@ describe('pnpm hookline bench', () => {
       'webhook.alert_to_order',
       'sighook.matrix',
       'sentinel.sweep',
+      'backtest',
       'dashboard',
     ]);
     for (const benchmark of Object.values(figures)) {

@@ -4,6 +4,7 @@
 // anything runs; every problem names its file and line.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
+import type { BacktestSeries } from '@hookline/backtester';
 import { HooklineError } from '@hookline/core';
 import {
   type CandleRow,
@@ -15,7 +16,6 @@ import {
 } from '@hookline/exchange';
 import { inferCandleTimeframe } from '@hookline/sighook';
 import { UsageError } from '../usage.js';
-import type { BacktestSeries } from './backtest-engine.js';
 
 /** A candle file read and parsed. */
 export interface CandleFile {

@@ -4,14 +4,13 @@
 import { readFileSync } from 'node:fs';
 import { parseEnv } from 'node:util';
 import { reportJson, reportText } from '@hookline/backtest';
+import { reportOfRun, runBacktestEngine } from '@hookline/backtester';
 import { dec } from '@hookline/core';
 import { type CandleTimeframe, candleTimeframeMs, candleTimeframes } from '@hookline/exchange';
 import { createLogger } from '@hookline/runtime';
 import { type Config, parseConfig } from '@hookline/schemas';
 import { matrixSettingsFromConfig, warmUpCandles } from '@hookline/sighook';
-import { runBacktestEngine } from '../backtest/backtest-engine.js';
 import { readCandleFiles, seriesOf, timeframeOf, validatedSeries } from '../backtest/backtest-input.js';
-import { reportOfRun } from '../backtest/backtest-report-of.js';
 import { writeOutputFile } from '../output-file.js';
 import { UsageError } from '../usage.js';
 import { openThrowawayDatabase } from './replay.js';
