@@ -326,6 +326,7 @@ A first Ctrl-C (or SIGTERM) stops intake, drains and closes; a second one exits 
       .option('--cash <usd>', 'paper USD at the start', '10000')
       .option('--env <file>', 'settings from this env file over the environment')
       .option('--json', 'the report as one JSON object (exact decimals, byte-identical for identical input)')
+      .option('--html <file>', 'also write the report as one self-contained HTML page with charts')
       .option('--output <file>', 'write the report to this file (confirmed on stderr) instead of stdout'),
     async (_args, options) =>
       (await import('./commands/backtest.js')).runBacktestCommand(options, hooks.loadConfig()),

@@ -10,6 +10,7 @@ import { type CandleTimeframe, candleTimeframeMs, candleTimeframes } from '@hook
 import { createLogger } from '@hookline/runtime';
 import { type Config, parseConfig } from '@hookline/schemas';
 import { matrixSettingsFromConfig, warmUpCandles } from '@hookline/sighook';
+import { backtestHtml } from '../backtest/backtest-html.js';
 import { readCandleFiles, seriesOf, timeframeOf, validatedSeries } from '../backtest/backtest-input.js';
 import { writeOutputFile } from '../output-file.js';
 import { UsageError } from '../usage.js';
@@ -26,6 +27,7 @@ export interface BacktestOptions {
   readonly env?: string;
   readonly json?: boolean;
   readonly output?: string;
+  readonly html?: string;
 }
 
 /** Runs the backtest and prints its report; 0 on success. */
@@ -67,6 +69,10 @@ export async function runBacktestCommand(options: BacktestOptions, environment: 
     });
     const report = reportOfRun(run, cash, candleTimeframeMs[timeframe]);
     const text = options.json ? reportJson(report) : reportText(report);
+    if (options.html !== undefined) {
+      const page = backtestHtml(report, series, run.symbols, config, fromMs);
+      writeOutputFile(options.html, page, { count: report.trades.length, noun: 'trade' });
+    }
     if (options.output) writeOutputFile(options.output, text, { count: report.trades.length, noun: 'trade' });
     else process.stdout.write(text);
     return 0;
