@@ -11,3 +11,4 @@ export {
 } from './backtest-engine.js';
 export { reportOfRun } from './backtest-report-of.js';
 export { END_OF_DATA, tradesOf } from './backtest-trades.js';
+export { periodReport, type RunPeriod, runHalves } from './period-report.js';

@@ -327,6 +327,12 @@ A first Ctrl-C (or SIGTERM) stops intake, drains and closes; a second one exits 
       .option('--env <file>', 'settings from this env file over the environment')
       .option('--json', 'the report as one JSON object (exact decimals, byte-identical for identical input)')
       .option('--html <file>', 'also write the report as one self-contained HTML page with charts')
+      .option(
+        '--sweep <KEY=v1,v2>',
+        'a parameter sweep: every combination of these configuration values (repeatable), on worker threads',
+        collect,
+      )
+      .option('--rank <metric>', 'what ranks the sweep: sharpe, netProfitPct or calmar (default sharpe)')
       .option('--output <file>', 'write the report to this file (confirmed on stderr) instead of stdout'),
     async (_args, options) =>
       (await import('./commands/backtest.js')).runBacktestCommand(options, hooks.loadConfig()),

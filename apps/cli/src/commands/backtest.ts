@@ -12,6 +12,14 @@ import { type Config, parseConfig } from '@hookline/schemas';
 import { matrixSettingsFromConfig, warmUpCandles } from '@hookline/sighook';
 import { backtestHtml } from '../backtest/backtest-html.js';
 import { readCandleFiles, seriesOf, timeframeOf, validatedSeries } from '../backtest/backtest-input.js';
+import {
+  RANK_METRICS,
+  type RankMetric,
+  rankSweep,
+  runSweepJobs,
+  sweepText,
+} from '../backtest/backtest-sweep.js';
+import { sweepGrid } from '../backtest/sweep-grid.js';
 import { writeOutputFile } from '../output-file.js';
 import { UsageError } from '../usage.js';
 import { openThrowawayDatabase } from './replay.js';
@@ -28,13 +36,18 @@ export interface BacktestOptions {
   readonly json?: boolean;
   readonly output?: string;
   readonly html?: string;
+  readonly sweep?: readonly string[];
+  readonly rank?: string;
 }
 
 /** Runs the backtest and prints its report; 0 on success. */
 export async function runBacktestCommand(options: BacktestOptions, environment: Config): Promise<number> {
   if (options.candles === undefined)
     throw new UsageError('backtest needs --candles FILE.csv or DIR (time,open,high,low,close,volume)');
-  const config = options.env === undefined ? environment : configWithEnvFile(options.env);
+  const env = options.env === undefined ? undefined : envFileOver(options.env);
+  const config = env === undefined ? environment : parseConfig(env);
+  const grid = options.sweep === undefined ? undefined : sweepGrid(options.sweep, env ?? process.env);
+  const rankBy = rankOption(options.rank, grid !== undefined);
   const symbols = options.symbols?.flatMap((value) => value.split(',')).map((symbol) => symbol.trim());
   const fromMs = timeOption(options.from, '--from');
   const toMs = timeOption(options.to, '--to');
@@ -47,7 +60,26 @@ export async function runBacktestCommand(options: BacktestOptions, environment: 
   );
   const timeframe = timeframeOf(files, timeframeOption(options.timeframe));
   const warmup = warmUpCandles(matrixSettingsFromConfig(config).periods);
-  const series = seriesOf(validatedSeries(files, timeframe, warmup), toMs);
+  const validated = validatedSeries(files, timeframe, warmup);
+  if (grid !== undefined) {
+    const base = env ?? process.env;
+    const jobs = grid.map((setting, index) => ({
+      index,
+      env: { ...base, ...Object.fromEntries(setting) },
+      files: validated.map((file) => ({ symbol: file.symbol, text: file.text })),
+      timeframe,
+      fromMs,
+      toMs,
+      cash: cash.toString(),
+    }));
+    const ranking = rankSweep(grid, await runSweepJobs(jobs), rankBy);
+    const text = options.json ? `${JSON.stringify(ranking, null, 2)}\n` : sweepText(ranking);
+    if (options.output) writeOutputFile(options.output, text, { count: grid.length, noun: 'setting' });
+    else process.stdout.write(text);
+    if (ranking.warning && options.json) process.stderr.write(`warning: ${ranking.warning}\n`);
+    return 0;
+  }
+  const series = seriesOf(validated, toMs);
   const logger = createLogger(
     {
       level: config.HOOKLINE_LOG_LEVEL === 'info' ? 'warn' : config.HOOKLINE_LOG_LEVEL,
@@ -81,7 +113,7 @@ export async function runBacktestCommand(options: BacktestOptions, environment: 
   }
 }
 
-function configWithEnvFile(path: string): Config {
+function envFileOver(path: string): Record<string, string | undefined> {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -90,7 +122,14 @@ function configWithEnvFile(path: string): Config {
       `--env ${path}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? error})`,
     );
   }
-  return parseConfig({ ...process.env, ...parseEnv(text) });
+  return { ...process.env, ...parseEnv(text) };
+}
+
+function rankOption(value: string | undefined, sweeping: boolean): RankMetric {
+  if (value !== undefined && !sweeping) throw new UsageError('--rank needs --sweep KEY=v1,v2');
+  const metric = RANK_METRICS.find((name) => name === (value ?? 'sharpe'));
+  if (metric === undefined) throw new UsageError(`--rank must be one of ${RANK_METRICS.join(', ')}`);
+  return metric;
 }
 
 function timeOption(value: string | undefined, flag: string): number | undefined {
