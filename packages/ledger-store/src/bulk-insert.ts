@@ -1,34 +1,14 @@
 // Bulk inserts as one `INSERT ... SELECT FROM unnest(arrays)` per chunk. Prisma's createMany compiles
 // and serialises every row in JavaScript, which made imports CPU-bound (under 1,000 fills/s); one
 // statement with array parameters moves the same rows at database speed, exactly (decimals as text).
+
 import { type Decimal, toPlainString } from '@hookline/core';
 import type { Allocation } from '@hookline/ledger';
 import { copyAllocations, copyFills } from './copy-inserts.js';
+import type { FillInsert } from './fill-insert.js';
 import type { SqlRunner } from './sql-runner.js';
 
 const CHUNK = 5_000;
-
-/** A fill row ready to insert (decimals already exact strings). */
-export interface FillInsert {
-  readonly account: string;
-  readonly exchange: string;
-  readonly tradeId: string;
-  readonly orderId: string | null;
-  readonly clientOrderId: string | null;
-  readonly tradeRecordId: string | null;
-  readonly symbol: string;
-  readonly side: 'BUY' | 'SELL';
-  readonly price: string;
-  readonly size: string;
-  readonly fee: string;
-  readonly feeCurrency: string;
-  readonly feeUsd: string | null;
-  readonly feeUnvalued: boolean;
-  readonly liquidity: 'MAKER' | 'TAKER' | null;
-  readonly executedAt: Date;
-  readonly receivedAt: Date;
-  readonly ingestVia: 'WEBSOCKET' | 'REST' | 'IMPORT';
-}
 
 /**
  * Inserts fills in input order (arrival_seq follows it) and skips those already stored (same account,

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Decimal, toPlainString } from '@hookline/core';
 import type { Allocation } from '@hookline/ledger';
-import type { FillInsert } from './bulk-insert.js';
+import type { FillInsert } from './fill-insert.js';
 import type { CopyRows, CopyValue, SqlRunner } from './sql-runner.js';
 
 /** `items` mapped one at a time as they are read. */

@@ -2,7 +2,7 @@
 // the stage sets them (the same assignments as the array form in order-aggregates.ts).
 import { type Decimal, toPlainString } from '@hookline/core';
 import { lazyMap, stageTable } from './copy-inserts.js';
-import type { OrderAggregates } from './order-aggregates.js';
+import type { OrderAggregates } from './order-aggregate-columns.js';
 import type { CopyRows, SqlRunner } from './sql-runner.js';
 
 /** Stages `aggregates` and writes them to their trade_records rows. */

@@ -1,27 +1,12 @@
 // Keeps each order's trade_records aggregates equal to its fills and allocations. They are recomputed
 // from the rows every time (never accumulated), so a replay or a recompute cannot make them drift.
+
 import { type Decimal, dec, sum, toPlainString, ZERO } from '@hookline/core';
 import type { Allocation, Lot } from '@hookline/ledger';
 import type { StoredFill as Fill } from './book-rows.js';
 import { copyOrderAggregates } from './copy-order-aggregates.js';
+import type { OrderAggregates } from './order-aggregate-columns.js';
 import type { SqlRunner } from './sql-runner.js';
-
-/** The aggregate columns of one trade_records row, as its fills and allocations imply them. */
-export interface OrderAggregates {
-  readonly tradeRecordId: string;
-  readonly side: 'BUY' | 'SELL';
-  readonly filledSize: Decimal;
-  readonly avgFillPrice: Decimal | null;
-  readonly totalFeesUsd: Decimal;
-  readonly firstFillAt: Date;
-  /** Sells: sums over the allocations of the order's fills; null for buys. */
-  readonly pnlUsd: Decimal | null;
-  readonly costBasisUsd: Decimal | null;
-  readonly saleProceedsUsd: Decimal | null;
-  readonly netSaleProceedsUsd: Decimal | null;
-  /** Buys: what is left of the order's lots; null for sells. */
-  readonly remainingSize: Decimal | null;
-}
 
 /** Computes the aggregates of every order among `fills` (all fills of each order must be included). */
 export function computeOrderAggregates(

@@ -4,7 +4,7 @@
 
 import { lazyMap, stageTable } from './copy-inserts.js';
 import type { NewFill, UnknownOrderOrigin } from './new-fill.js';
-import { orderKeyOf } from './order-rows.js';
+import { orderKeyOf } from './order-key.js';
 import type { CopyRows, SqlRunner } from './sql-runner.js';
 
 /** The order rows of some orders: each one's id and key, and the ids created now. */

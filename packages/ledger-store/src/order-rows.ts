@@ -2,14 +2,11 @@
 // the intent before sending); for imported history and orders found by the reconciler the store
 // creates it here, keyed by (account, exchange, order_id) so the same order is never created twice.
 // Set-based SQL (unnest arrays): an import creates tens of thousands of rows at once.
+
 import type { NewFill, UnknownOrderOrigin } from './new-fill.js';
+import { orderKeyOf } from './order-key.js';
 import { copyOrderRows, insertOrderRows } from './order-rows-insert.js';
 import type { SqlRunner } from './sql-runner.js';
-
-/** The order id a fill is grouped under: the exchange's, or one synthesized from the trade id. */
-export function orderKeyOf(fill: NewFill): string {
-  return fill.orderId ?? `trade:${fill.tradeId}`;
-}
 
 function rowKey(account: string, exchange: string, orderId: string): string {
   return `${account}\u0000${exchange}\u0000${orderId}`;

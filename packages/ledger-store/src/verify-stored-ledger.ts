@@ -11,7 +11,8 @@ import {
 } from '@hookline/ledger';
 import { type CoveredAccount, reportAccounts } from './accounts.js';
 import { widenToLinkedBooks } from './linked-ledger.js';
-import { computeOrderAggregates, type OrderAggregates } from './order-aggregates.js';
+import type { OrderAggregates } from './order-aggregate-columns.js';
+import { computeOrderAggregates } from './order-aggregates.js';
 import { type LedgerScope, loadStoredLedger } from './stored-ledger.js';
 
 /** Every violation found: errors break an invariant, warnings are flags a reader must see. */

@@ -1,0 +1,7 @@
+// How fills are grouped into orders.
+import type { NewFill } from './new-fill.js';
+
+/** The order id a fill is grouped under: the exchange's, or one synthesized from the trade id. */
+export function orderKeyOf(fill: NewFill): string {
+  return fill.orderId ?? `trade:${fill.tradeId}`;
+}
