@@ -72,7 +72,7 @@ describe('tax forms from the CLI (real processes, real database)', () => {
       environment,
     );
     expect(set.output).toContain(
-      'account live: tax form 1099-B, basis reported; Form 8949 boxes A/D before 2025, L/L from 2025',
+      'account live: tax form 1099-B, basis reported; Form 8949 boxes A/D before 2025, I/L from 2025 (a 1099-B counts as no form from 2025)',
     );
     const output = join(scratch, 'f8949.csv');
     await runCli(['tax', 'report', '--year', '2024', '--format', '8949', '--output', output], environment);

@@ -32,9 +32,16 @@ export async function runAccountTax(
   );
   process.stdout.write(
     `account ${account}: tax form ${taxForm}, basis ${setting.basisReported ? '' : 'not '}reported; ` +
-      `Form 8949 boxes ${boxes(2024, setting)} before 2025, ${boxes(2025, setting)} from 2025\n`,
+      `Form 8949 boxes ${boxes(2024, setting)} before 2025, ${boxes(2025, setting)} from 2025${familyNote(taxForm)}\n`,
   );
   return 0;
+}
+
+// A form of the other family decides no box in those years: say so rather than leave it to be guessed.
+function familyNote(taxForm: TaxForm): string {
+  if (taxForm === '1099-B') return ' (a 1099-B counts as no form from 2025)';
+  if (taxForm === '1099-DA') return ' (a 1099-DA counts as no form before 2025)';
+  return '';
 }
 
 function boxes(year: number, setting: { taxForm: TaxForm; basisReported: boolean }): string {
