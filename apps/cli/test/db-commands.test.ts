@@ -18,10 +18,12 @@ const architectureTables = [
   'exits',
   'fifo_allocations',
   'fills',
+  'ledger_sync_cursors',
   'position_state',
   'sentinel_memory',
   'signal_matrix',
   'trade_records',
+  'transfers',
 ];
 
 describe('pnpm hookline db migrate', () => {

@@ -13,10 +13,12 @@ const architectureTables = [
   'exits',
   'fifo_allocations',
   'fills',
+  'ledger_sync_cursors',
   'position_state',
   'sentinel_memory',
   'signal_matrix',
   'trade_records',
+  'transfers',
 ];
 
 const historyQuery = `SELECT id, checksum, migration_name, logs, started_at, finished_at, rolled_back_at, applied_steps_count
