@@ -108,7 +108,13 @@ export {
   type OrderCursor,
   readEntriesInFlight,
 } from './orders/entries-in-flight.js';
-export { type FillScope, linkFillsToOrders, recordExchangeFills } from './orders/exchange-fills.js';
+export {
+  type FillPageOptions,
+  type FillScope,
+  linkFillsToOrders,
+  recordExchangeFillPage,
+  recordExchangeFills,
+} from './orders/exchange-fills.js';
 export {
   readExitOrders,
   readWorkingOrdersOnSymbol,

@@ -4,13 +4,7 @@
 import type { Clock } from '@hookline/core';
 import type { Fill } from '@hookline/exchange';
 import type { LedgerOptions } from '@hookline/ledger';
-import {
-  linkFillsToOrders,
-  type NewFill,
-  type RecordFillsResult,
-  recordExchangeFills,
-  type Store,
-} from '@hookline/store';
+import { type RecordFillsResult, recordExchangeFillPage, type Store } from '@hookline/store';
 import type { TradingEvents } from '../notify/event-publisher.js';
 import { fillEvent } from '../notify/trading-event.js';
 
@@ -37,26 +31,9 @@ export class FillRecorder {
   /** Stores the fills, their allocations and their orders' aggregates in one transaction. */
   async record(fills: readonly Fill[], via: 'WEBSOCKET' | 'REST'): Promise<RecordFillsResult> {
     const { store, account, exchange, clock } = this.#options;
-    await linkFillsToOrders(store, { account, exchange }, fills);
-    const receivedAt = clock.now();
-    const rows: NewFill[] = fills.map((fill) => ({
-      account,
-      exchange,
-      tradeId: fill.tradeId,
-      orderId: fill.orderId,
-      clientOrderId: fill.clientOrderId ?? null,
-      symbol: fill.symbol,
-      side: fill.side,
-      price: fill.price,
-      size: fill.amount,
-      fee: fill.fee,
-      feeCurrency: fill.feeCurrency,
-      liquidity: fill.liquidity,
-      executedAt: fill.executedAt,
-      receivedAt,
-      ingestVia: via,
-    }));
-    const result = await recordExchangeFills(store, rows, {
+    const result = await recordExchangeFillPage(store, { account, exchange }, fills, {
+      receivedAt: clock.now(),
+      via,
       unknownOrderOrigin: 'RECONCILED',
       ledger: this.#options.ledger,
     });

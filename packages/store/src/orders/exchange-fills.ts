@@ -2,6 +2,8 @@
 // (ledger-store's recordFills). A fill of our order is linked to our intent row first: the row gets
 // the exchange order id if the ack never reached us (unknown outcome), so recordFills finds that row
 // instead of creating a RECONCILED one.
+import type { Fill } from '@hookline/exchange';
+import type { LedgerOptions } from '@hookline/ledger';
 import {
   type NewFill,
   type RecordFillsOptions,
@@ -44,4 +46,44 @@ export async function recordExchangeFills(
   options: RecordFillsOptions,
 ): Promise<RecordFillsResult> {
   return await recordFills(clientOf(store), fills, options);
+}
+
+/** How a page of exchange fills arrived and what an order we never placed is recorded as. */
+export interface FillPageOptions {
+  readonly receivedAt: Date;
+  readonly via: 'WEBSOCKET' | 'REST';
+  /** RECONCILED for the live stream and backfill, IMPORT for history a sync pulls in. */
+  readonly unknownOrderOrigin: NonNullable<RecordFillsOptions['unknownOrderOrigin']>;
+  readonly ledger: LedgerOptions;
+}
+
+/** Links the fills to our orders, then records them (the one path from an exchange fill to the ledger). */
+export async function recordExchangeFillPage(
+  store: Store,
+  scope: FillScope,
+  fills: readonly Fill[],
+  options: FillPageOptions,
+): Promise<RecordFillsResult> {
+  await linkFillsToOrders(store, scope, fills);
+  const rows: NewFill[] = fills.map((fill) => ({
+    account: scope.account,
+    exchange: scope.exchange,
+    tradeId: fill.tradeId,
+    orderId: fill.orderId,
+    clientOrderId: fill.clientOrderId ?? null,
+    symbol: fill.symbol,
+    side: fill.side,
+    price: fill.price,
+    size: fill.amount,
+    fee: fill.fee,
+    feeCurrency: fill.feeCurrency,
+    liquidity: fill.liquidity,
+    executedAt: fill.executedAt,
+    receivedAt: options.receivedAt,
+    ingestVia: options.via,
+  }));
+  return await recordExchangeFills(store, rows, {
+    unknownOrderOrigin: options.unknownOrderOrigin,
+    ledger: options.ledger,
+  });
 }
