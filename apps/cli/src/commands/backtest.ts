@@ -80,6 +80,8 @@ export async function runBacktestCommand(options: BacktestOptions, environment: 
     return 0;
   }
   const series = seriesOf(validated, toMs);
+  // The services log every order and exit at info: over a year of candles that buries the report on
+  // stderr, so the default level becomes warn (an explicit debug or error is kept).
   const logger = createLogger(
     {
       level: config.HOOKLINE_LOG_LEVEL === 'info' ? 'warn' : config.HOOKLINE_LOG_LEVEL,
