@@ -1,7 +1,7 @@
 // Form 8949 as CSV (RFC 4180 quoting, LF line ends), in the form's column order: each row with its
 // part and box, then a TOTAL line per box (rounded once from exact sums, form-8949-totals.ts). A
 // year without disposals gets one line saying so under the header, never an empty file.
-import type { Form8949, Form8949BoxSection } from './form-8949.js';
+import { type Form8949, type Form8949BoxSection, form8949Cells } from './form-8949.js';
 
 const header = [
   'part',
@@ -29,19 +29,7 @@ export function renderForm8949Csv(form: Form8949): string {
 
 function boxLines(section: Form8949BoxSection): string[][] {
   const part = section.part === 'I' ? 'I short-term' : 'II long-term';
-  const rows = section.rows.map((row) => [
-    part,
-    section.box,
-    row.account,
-    row.description,
-    row.dateAcquired,
-    row.dateSold,
-    row.proceeds,
-    row.costBasis,
-    row.code,
-    row.adjustment,
-    row.gain,
-  ]);
+  const rows = section.rows.map((row) => [part, section.box, row.account, ...form8949Cells(row)]);
   const { totals } = section;
   return [
     ...rows,

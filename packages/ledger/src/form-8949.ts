@@ -31,6 +31,20 @@ export interface Form8949Row extends Form8949Totals {
   readonly code: string;
 }
 
+/** A row's cells in the form's column order, (a) description to (h) gain: what every layout prints. */
+export function form8949Cells(row: Form8949Row): string[] {
+  return [
+    row.description,
+    row.dateAcquired,
+    row.dateSold,
+    row.proceeds,
+    row.costBasis,
+    row.code,
+    row.adjustment,
+    row.gain,
+  ];
+}
+
 /** The rows of one box (one checked box of Part I or Part II) and its totals. */
 export interface Form8949BoxSection {
   readonly box: Form8949Box;

@@ -1,6 +1,6 @@
 // The parts of the HTML forms (tax-forms-html.ts): tables with escaped text and right-aligned money.
 import type { AssetSummary } from './asset-summary.js';
-import type { Form8949BoxSection } from './form-8949.js';
+import { type Form8949BoxSection, form8949Cells } from './form-8949.js';
 import type { Form8949Totals } from './form-8949-totals.js';
 import type { ScheduleD } from './schedule-d.js';
 import { BOX_TEXT, boxFamily } from './tax-box-labels.js';
@@ -42,16 +42,7 @@ export function boxSection(section: Form8949BoxSection): string {
         `<li${box === section.box ? ' class="checked"' : ''}>${box === section.box ? '&#9746;' : '&#9744;'} (${box}) ${escapeHtml(BOX_TEXT[box])}</li>`,
     )
     .join('');
-  const rows = section.rows.map((row) => [
-    row.description,
-    row.dateAcquired,
-    row.dateSold,
-    row.proceeds,
-    row.costBasis,
-    row.code,
-    row.adjustment,
-    row.gain,
-  ]);
+  const rows = section.rows.map(form8949Cells);
   const totals = [
     '2 Totals (to Schedule D line ' + section.scheduleDLine + ')',
     '',
