@@ -30,6 +30,21 @@ export async function copyFills(
   copy: CopyRows,
   rows: readonly FillInsert[],
 ): Promise<string[]> {
+  const fresh = (await freshFillIndexes(run, copy, rows)).map((index) => rows[index] as FillInsert);
+  const ids = fresh.map(() => randomUUID()); // the same form as gen_random_uuid()::text
+  await copyFillRows(copy, fresh, ids);
+  return ids;
+}
+
+/**
+ * The positions of the fills not stored yet (same account, exchange and trade id), in input order; the
+ * first occurrence wins within the batch, as ON CONFLICT DO NOTHING in input order did.
+ */
+export async function freshFillIndexes(
+  run: SqlRunner,
+  copy: CopyRows,
+  rows: readonly { readonly account: string; readonly exchange: string; readonly tradeId: string }[],
+): Promise<number[]> {
   const stage = await stageTable(run, 'position integer, account text, exchange text, trade_id text');
   await copy(
     `${stage} (position, account, exchange, trade_id)`,
@@ -49,43 +64,49 @@ export async function copyFills(
     seen.add(key);
     fresh.push(index);
   });
-  const ids = fresh.map(() => randomUUID()); // the same form as gen_random_uuid()::text
-  // arrival_seq takes its default per row, in the order COPY reads them: the input order.
-  await copy(
-    `fills (id, account, exchange, trade_id, order_id, client_order_id, trade_record_id, symbol, side, price,
-       size, fee, fee_currency, fee_usd, fee_unvalued, liquidity, executed_at, received_at, ingest_via)`,
-    fillLines(rows, fresh, ids),
-  );
-  return ids;
+  return fresh;
 }
 
-/** The COPY rows of the new fills, made as COPY reads them (short-lived: no big array of rows). */
-function* fillLines(rows: readonly FillInsert[], fresh: readonly number[], ids: readonly string[]) {
-  for (let at = 0; at < fresh.length; at += 1) {
-    const row = rows[fresh[at] ?? -1];
-    if (!row) continue;
-    yield [
-      ids[at] ?? null,
-      row.account,
-      row.exchange,
-      row.tradeId,
-      row.orderId,
-      row.clientOrderId,
-      row.tradeRecordId,
-      row.symbol,
-      row.side,
-      row.price,
-      row.size,
-      row.fee,
-      row.feeCurrency,
-      row.feeUsd,
-      row.feeUnvalued,
-      row.liquidity,
-      row.executedAt,
-      row.receivedAt,
-      row.ingestVia,
-    ];
-  }
+/**
+ * Streams `rows` into `fills` with `ids`. arrival_seq is `arrivalSeqs` when given (values the caller
+ * drew from the column's sequence), else the column's default, drawn in the order COPY reads the rows.
+ */
+export async function copyFillRows(
+  copy: CopyRows,
+  rows: readonly FillInsert[],
+  ids: readonly string[],
+  arrivalSeqs?: readonly bigint[],
+): Promise<void> {
+  const columns = `id, account, exchange, trade_id, order_id, client_order_id, trade_record_id, symbol, side, price,
+       size, fee, fee_currency, fee_usd, fee_unvalued, liquidity, executed_at, received_at, ingest_via`;
+  await copy(
+    `fills (${columns}${arrivalSeqs ? ', arrival_seq' : ''})`,
+    lazyMap(rows, (row, at) => {
+      const line: CopyValue[] = [
+        ids[at] ?? null,
+        row.account,
+        row.exchange,
+        row.tradeId,
+        row.orderId,
+        row.clientOrderId,
+        row.tradeRecordId,
+        row.symbol,
+        row.side,
+        row.price,
+        row.size,
+        row.fee,
+        row.feeCurrency,
+        row.feeUsd,
+        row.feeUnvalued,
+        row.liquidity,
+        row.executedAt,
+        row.receivedAt,
+        row.ingestVia,
+      ];
+      if (arrivalSeqs) line.push(String(arrivalSeqs[at]));
+      return line;
+    }),
+  );
 }
 
 /** Streams allocation rows into fifo_allocations (ids as insertAllocations names them). */

@@ -1,7 +1,7 @@
 // Keeps each order's trade_records aggregates equal to its fills and allocations. They are recomputed
 // from the rows every time (never accumulated), so a replay or a recompute cannot make them drift.
 
-import { type Decimal, dec, sum, toPlainString, ZERO } from '@hookline/core';
+import { type Decimal, dec, isDecimal, sum, toPlainString, ZERO } from '@hookline/core';
 import type { Allocation, Lot } from '@hookline/ledger';
 import type { StoredFill as Fill } from './book-rows.js';
 import { copyOrderAggregates } from './copy-order-aggregates.js';
@@ -27,11 +27,9 @@ export function computeOrderAggregates(
     lots.filter((lot) => !lot.transferId).map((lot) => [lot.buyFillId, lot.remainingSize]),
   );
   return [...fillsByOrder.entries()].map(([tradeRecordId, orderFills]) => {
-    const sizes = orderFills.map((fill) => dec(fill.size.toString()));
+    const sizes = orderFills.map((fill) => exact(fill.size));
     const filledSize = sum(sizes);
-    const notional = sum(
-      orderFills.map((fill, index) => dec(fill.price.toString()).times(sizes[index] ?? ZERO)),
-    );
+    const notional = sum(orderFills.map((fill, index) => exact(fill.price).times(sizes[index] ?? ZERO)));
     const side = orderFills[0]?.side ?? 'BUY';
     const sells =
       side === 'SELL' ? orderFills.flatMap((fill) => allocationsBySellFill.get(fill.id) ?? []) : [];
@@ -42,9 +40,7 @@ export function computeOrderAggregates(
       side,
       filledSize,
       avgFillPrice: filledSize.isZero() ? null : notional.dividedBy(filledSize),
-      totalFeesUsd: sum(
-        orderFills.map((fill) => (fill.feeUsd === null ? ZERO : dec(fill.feeUsd.toString()))),
-      ),
+      totalFeesUsd: sum(orderFills.map((fill) => (fill.feeUsd === null ? ZERO : exact(fill.feeUsd)))),
       firstFillAt: earliestExecution(orderFills),
       pnlUsd: total((allocation) => allocation.pnlUsd),
       costBasisUsd: total((allocation) => allocation.costBasisUsd),
@@ -54,6 +50,11 @@ export function computeOrderAggregates(
         side === 'BUY' ? sum(orderFills.map((fill) => remainingByBuyFill.get(fill.id) ?? ZERO)) : null,
     };
   });
+}
+
+/** A stored decimal as ours: text and Prisma's Decimal are read exactly, ours is taken as it is. */
+function exact(value: { toString(): string }): Decimal {
+  return dec(typeof value === 'string' || isDecimal(value) ? value : value.toString());
 }
 
 const UPDATE_CHUNK = 5_000;

@@ -5,3 +5,8 @@ import type { NewFill } from './new-fill.js';
 export function orderKeyOf(fill: NewFill): string {
   return fill.orderId ?? `trade:${fill.tradeId}`;
 }
+
+/** The text key of an order row: its unique (account, exchange, order id). */
+export function orderRowKey(account: string, exchange: string, orderId: string): string {
+  return `${account}\u0000${exchange}\u0000${orderId}`;
+}

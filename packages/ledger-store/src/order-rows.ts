@@ -4,13 +4,9 @@
 // Set-based SQL (unnest arrays): an import creates tens of thousands of rows at once.
 
 import type { NewFill, UnknownOrderOrigin } from './new-fill.js';
-import { orderKeyOf } from './order-key.js';
+import { orderKeyOf, orderRowKey } from './order-key.js';
 import { copyOrderRows, insertOrderRows } from './order-rows-insert.js';
 import type { SqlRunner } from './sql-runner.js';
-
-function rowKey(account: string, exchange: string, orderId: string): string {
-  return `${account}\u0000${exchange}\u0000${orderId}`;
-}
 
 /**
  * Finds or creates the trade_records row of every fill's order. Returns the row id per fill (same
@@ -23,14 +19,18 @@ export async function ensureOrderRows(
 ): Promise<{ rowIds: string[]; created: Set<string> }> {
   const firstFillOfOrder = new Map<string, NewFill>();
   for (const fill of fills) {
-    const key = rowKey(fill.account, fill.exchange, orderKeyOf(fill));
+    const key = orderRowKey(fill.account, fill.exchange, orderKeyOf(fill));
     if (!firstFillOfOrder.has(key)) firstFillOfOrder.set(key, fill);
   }
   const orders = [...firstFillOfOrder.values()];
   const found = run.copy
     ? await copyOrderRows(run, run.copy, orders, origin)
     : await insertOrderRows(run, orders, origin);
-  const ids = new Map(found.rows.map((row) => [rowKey(row.account, row.exchange, row.order_id), row.id]));
-  const rowIds = fills.map((fill) => ids.get(rowKey(fill.account, fill.exchange, orderKeyOf(fill))) ?? '');
+  const ids = new Map(
+    found.rows.map((row) => [orderRowKey(row.account, row.exchange, row.order_id), row.id]),
+  );
+  const rowIds = fills.map(
+    (fill) => ids.get(orderRowKey(fill.account, fill.exchange, orderKeyOf(fill))) ?? '',
+  );
   return { rowIds, created: found.created };
 }

@@ -1,16 +1,7 @@
 // Brings one FIFO book's stored allocations up to date after new fills were inserted, inside the
-// caller's transaction: incrementally when every new fill comes after what the book already
-// processed, else by recomputing the book (a late fill from a REST backfill changes what came after).
-import {
-  type Allocation,
-  compareProcessingOrder,
-  FifoEngine,
-  type LedgerFill,
-  type LedgerOptions,
-  type LedgerWarning,
-  ledgerStateFromRows,
-  recompute,
-} from '@hookline/ledger';
+// caller's transaction (the rule, append or recompute, is allocateBook's).
+import { type LedgerFill, type LedgerOptions, recompute } from '@hookline/ledger';
+import { allocateBook } from './book-allocation.js';
 import type { BookKey } from './book-key.js';
 import type { ReallocatedBook } from './book-results.js';
 import { loadBookAllocations, loadBookFills, type StoredFill } from './book-rows.js';
@@ -42,31 +33,19 @@ export async function reallocateBook(
   const stored = (await loadBookAllocations(run, book)).map(toAllocation);
   const ledgerFills = fills.map(toLedgerFill);
   const previous = ledgerFills.filter((fill) => !newFillIds.has(fill.id));
-  const incoming = ledgerFills.filter((fill) => newFillIds.has(fill.id)).sort(compareProcessingOrder);
-  const state = ledgerStateFromRows(previous, stored, options);
-  const cursor = state.cursors[0];
-  const inOrder = !cursor || incoming.every((fill) => compareProcessingOrder(fill, cursor) > 0);
-  if (inOrder) {
-    const engine = FifoEngine.fromState(state, options);
-    const added: Allocation[] = [];
-    const warnings: LedgerWarning[] = [];
-    for (const fill of incoming) {
-      const result = engine.apply(fill);
-      added.push(...result.allocations);
-      warnings.push(...result.warnings);
-    }
-    await defer(insertAllocations(run, added));
-    const lots = engine.openLots(book.account, book.asset);
-    return {
-      fills,
-      allocations: [...stored, ...added],
-      lots,
-      newAllocations: added.length,
-      warnings,
-      recomputed: false,
-    };
-  }
-  return await recomputeBook(run, book, fills, ledgerFills, options, defer);
+  const incoming = ledgerFills.filter((fill) => newFillIds.has(fill.id));
+  const result = allocateBook(book, previous, stored, incoming, options);
+  if (result.replace)
+    await run('DELETE FROM fifo_allocations WHERE account = $1 AND asset = $2', [book.account, book.asset]);
+  await defer(insertAllocations(run, result.added));
+  return {
+    fills,
+    allocations: result.allocations,
+    lots: result.lots,
+    newAllocations: result.added.length,
+    warnings: result.warnings,
+    recomputed: result.replace,
+  };
 }
 
 /** Replaces a book's allocations with a recompute from its fills. */

@@ -1,30 +1,23 @@
 // The one write path of the ledger: fills in, and in the same transaction their trade_records rows,
 // their FIFO allocations and the aggregates they change. The fills unique key makes a replay a no-op;
 // an advisory lock per book applies the fills of one (account, asset) one transaction at a time.
-import { toPlainString } from '@hookline/core';
 import { type PrismaClient, pgPoolOf } from '@hookline/db';
-import { type LedgerOptions, type LedgerWarning, resolveLedgerOptions, valueFill } from '@hookline/ledger';
+import { type LedgerOptions, type LedgerWarning, resolveLedgerOptions } from '@hookline/ledger';
 import { bookId, bookOf, distinctBooks } from './book-key.js';
 import { insertFills } from './bulk-insert.js';
+import { recordBulk } from './bulk-record.js';
 import { DeferredWrites } from './deferred-writes.js';
-import type { FillInsert } from './fill-insert.js';
+import { fillRow } from './fill-insert.js';
 import type { NewFill, UnknownOrderOrigin } from './new-fill.js';
 import { computeOrderAggregates, writeOrderAggregates } from './order-aggregates.js';
 import { ensureOrderRows } from './order-rows.js';
 import { inPgTransaction } from './pg-transaction.js';
 import { reallocateBook } from './reallocate-book.js';
+import type { RecordFillsResult } from './record-fills-result.js';
 import { prismaRunner, type SqlRunner } from './sql-runner.js';
+import { anyBookLinked } from './transfer-rows.js';
 
-/** What recording some fills did. */
-export interface RecordFillsResult {
-  /** Fills stored now; the rest were already stored (same account, exchange and trade id). */
-  readonly inserted: number;
-  readonly duplicates: number;
-  readonly allocations: number;
-  readonly warnings: readonly LedgerWarning[];
-  /** Books recomputed because a fill arrived before fills already processed. */
-  readonly recomputedBooks: number;
-}
+export type { RecordFillsResult };
 
 /** Options of recordFills: the ledger rules and who created unknown orders. */
 export interface RecordFillsOptions {
@@ -83,7 +76,15 @@ async function recordWith(
   const books = distinctBooks(fills);
   for (const book of books)
     await run('SELECT 1 AS locked FROM pg_advisory_xact_lock(hashtext($1))', [`ledger:${bookId(book)}`]);
-  const orders = await ensureOrderRows(run, fills, options.unknownOrderOrigin ?? 'RECONCILED');
+  const origin = options.unknownOrderOrigin ?? 'RECONCILED';
+  // Imports and backfills: computed in memory, each table written once (books linked by transfers
+  // are recomputed together, which the general path below does).
+  if (run.copy && !(await anyBookLinked(run, books))) {
+    const result = await recordBulk(run, run.copy, fills, books, { ledger: ledgerOptions, origin }, writes);
+    await writes.settle();
+    return result;
+  }
+  const orders = await ensureOrderRows(run, fills, origin);
   const rows = fills.map((fill, index) => fillRow(fill, orders.rowIds[index] ?? null, resolved));
   const insertedIds = new Set(await insertFills(run, rows));
   let allocations = 0;
@@ -111,37 +112,5 @@ async function recordWith(
     allocations,
     warnings,
     recomputedBooks,
-  };
-}
-
-function fillRow(
-  fill: NewFill,
-  tradeRecordId: string | null,
-  options: ReturnType<typeof resolveLedgerOptions>,
-): FillInsert {
-  const valuation = valueFill(
-    { ...fill, id: '', orderId: fill.orderId, sequence: 0, feeUsd: fill.feeUsd ?? null },
-    options,
-  );
-  const feeUsd = valuation.usdQuoted && !valuation.feeUnvalued ? toPlainString(valuation.feeUsd) : null;
-  return {
-    account: fill.account,
-    exchange: fill.exchange,
-    tradeId: fill.tradeId,
-    orderId: fill.orderId,
-    clientOrderId: fill.clientOrderId ?? null,
-    tradeRecordId,
-    symbol: fill.symbol,
-    side: fill.side === 'buy' ? 'BUY' : 'SELL',
-    price: toPlainString(fill.price),
-    size: toPlainString(fill.size),
-    fee: toPlainString(fill.fee),
-    feeCurrency: fill.feeCurrency,
-    feeUsd,
-    feeUnvalued: valuation.feeUnvalued,
-    liquidity: fill.liquidity ?? null,
-    executedAt: fill.executedAt,
-    receivedAt: fill.receivedAt,
-    ingestVia: fill.ingestVia,
   };
 }

@@ -7,8 +7,13 @@ import type { Prisma } from '@hookline/db';
 /** One field of a COPY row: text as is (decimals as exact strings), null as SQL NULL. */
 export type CopyValue = string | number | boolean | Date | null;
 
+/** Rows already in COPY's text form (see copy-rows.ts), a chunk of lines per string. */
+export interface RenderedCopy {
+  readonly rendered: readonly string[];
+}
+
 /** Streams `rows` into `target` (`table (col, ...)`) with COPY FROM STDIN, in the caller's transaction. */
-export type CopyRows = (target: string, rows: Iterable<readonly CopyValue[]>) => Promise<void>;
+export type CopyRows = (target: string, rows: Iterable<readonly CopyValue[]> | RenderedCopy) => Promise<void>;
 
 /** Runs `sql` with `$1..$n` parameters in the caller's transaction; resolves to the rows. */
 export type SqlRunner = (<T = Record<string, unknown>>(

@@ -59,6 +59,20 @@ export async function linkedAccounts(
   return [...found].sort();
 }
 
+/** True when any of `books` is an end of a stored transfer (its account moved that asset in or out). */
+export async function anyBookLinked(run: SqlRunner, books: readonly BookKey[]): Promise<boolean> {
+  if (books.length === 0) return false;
+  const rows = await run<{ linked: boolean }>(
+    `SELECT EXISTS (
+       SELECT 1 FROM transfers t
+       JOIN unnest($1::text[], $2::text[]) AS b(account, asset)
+         ON t.asset = b.asset AND (t.from_account = b.account OR t.to_account = b.account)
+     ) AS linked`,
+    [books.map((book) => book.account), books.map((book) => book.asset)],
+  );
+  return rows[0]?.linked === true;
+}
+
 /** Takes the advisory lock of each book, in sorted order (the order every writer uses). */
 export async function lockBooks(run: SqlRunner, books: readonly BookKey[]): Promise<void> {
   const ids = books.map(bookId).sort();

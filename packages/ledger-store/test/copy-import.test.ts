@@ -18,10 +18,19 @@ describe('recordFills by COPY against the Prisma path', () => {
   const first = withAwkwardRows(generatedFills(2_000, 21, { exchange: 'coinbase', ingestVia: 'IMPORT' }));
   // Overlaps the first batch (duplicates) and goes on with later fills of the same books.
   const second = generatedFills(3_000, 21, { exchange: 'coinbase', ingestVia: 'IMPORT' }).slice(1_500);
+  // A history from before everything stored (a late backfill): every book it touches is recomputed.
+  const late = generatedFills(700, 99, { exchange: 'coinbase', ingestVia: 'IMPORT' }).map((fill) => ({
+    ...fill,
+    tradeId: `late-${fill.tradeId}`,
+    orderId: `late-${fill.orderId}`,
+    executedAt: new Date(fill.executedAt.getTime() - 20 * 365 * 86_400_000),
+    receivedAt: fill.receivedAt,
+  }));
 
   it.each([
     ['a first import', [first]],
     ['a second, overlapping import', [second]],
+    ['a late history that recomputes the books', [late]],
   ])(
     'when %s runs on both paths then they store the same rows',
     async (_name, [batch]) => {
@@ -34,6 +43,7 @@ describe('recordFills by COPY against the Prisma path', () => {
         timeoutMs: 300_000,
       });
       expect(withoutFillIds(viaCopy)).toEqual(withoutFillIds(viaPrisma));
+      if (batch === late) expect(viaCopy.recomputedBooks).toBeGreaterThan(0);
       expect(await storedRows(copied)).toEqual(await storedRows(live));
     },
     600_000,
@@ -43,8 +53,9 @@ describe('recordFills by COPY against the Prisma path', () => {
     const copied = databases[0]?.database.prisma;
     if (!copied) throw new Error('setup failed');
     const before = await storedRows(copied);
-    const result = await recordFills(copied, [...first, ...second], { unknownOrderOrigin: 'IMPORT' });
-    expect(result).toMatchObject({ inserted: 0, duplicates: first.length + second.length, allocations: 0 });
+    const all = [...first, ...second, ...late];
+    const result = await recordFills(copied, all, { unknownOrderOrigin: 'IMPORT' });
+    expect(result).toMatchObject({ inserted: 0, duplicates: all.length, allocations: 0 });
     expect(await storedRows(copied)).toEqual(before);
   }, 300_000);
 });

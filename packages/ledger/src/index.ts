@@ -18,7 +18,12 @@ export {
 } from './form-8949.js';
 export { csvField, renderForm8949Csv } from './form-8949-csv.js';
 export { holdingTerm } from './holding-period.js';
-export { defaultUsdCurrencies, type LedgerOptions, resolveLedgerOptions } from './ledger-options.js';
+export {
+  defaultUsdCurrencies,
+  type LedgerOptions,
+  type ResolvedLedgerOptions,
+  resolveLedgerOptions,
+} from './ledger-options.js';
 export type { LedgerViolation } from './ledger-violation.js';
 export { consumedLotKey, lotKey } from './lot-origin.js';
 export { compareProcessingOrder } from './processing-order.js';

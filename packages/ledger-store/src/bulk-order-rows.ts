@@ -1,0 +1,82 @@
+// The bulk path's trade_records rows: the rows of orders already stored are found by their unique
+// key (staged by COPY, one join), and the rows of orders seen for the first time are written once by
+// COPY with their aggregates already computed, so no row is inserted and then updated.
+import { type Decimal, toPlainString } from '@hookline/core';
+import { lazyMap, stageTable } from './copy-inserts.js';
+import type { NewFill, UnknownOrderOrigin } from './new-fill.js';
+import type { OrderAggregates } from './order-aggregate-columns.js';
+import { orderKeyOf, orderRowKey } from './order-key.js';
+import type { CopyRows, SqlRunner } from './sql-runner.js';
+
+/** The stored row id of each of `orders` that has one, by orderRowKey. */
+export async function storedOrderIds(
+  run: SqlRunner,
+  copy: CopyRows,
+  orders: readonly NewFill[],
+): Promise<Map<string, string>> {
+  const stage = await stageTable(run, 'account text, exchange text, order_id text');
+  await copy(
+    `${stage} (account, exchange, order_id)`,
+    lazyMap(orders, (fill) => [fill.account, fill.exchange, orderKeyOf(fill)]),
+  );
+  const rows = await run<{ id: string; account: string; exchange: string; order_id: string }>(
+    `SELECT t.id, t.account, t.exchange, t.order_id
+     FROM trade_records t
+     JOIN ${stage} v ON t.account = v.account AND t.exchange = v.exchange AND t.order_id = v.order_id`,
+  );
+  return new Map(rows.map((row) => [orderRowKey(row.account, row.exchange, row.order_id), row.id]));
+}
+
+/** An order seen for the first time: its new row id, its first fill, and its aggregates. */
+export interface NewOrderRow {
+  readonly id: string;
+  readonly firstFill: NewFill;
+  readonly aggregates: OrderAggregates;
+}
+
+/**
+ * Writes the rows of orders we never placed. The source does not say how they were priced: order type
+ * UNKNOWN, status FILLED, size what filled, order time the first execution (as the array path's
+ * insert and aggregates update leave them).
+ */
+export async function copyNewOrderRows(
+  copy: CopyRows,
+  orders: readonly NewOrderRow[],
+  origin: UnknownOrderOrigin,
+): Promise<void> {
+  if (orders.length === 0) return;
+  const text = (value: Decimal | null) => (value === null ? null : toPlainString(value));
+  const prefix = origin.toLowerCase();
+  await copy(
+    `trade_records (id, account, exchange, order_id, client_order_id, symbol, side, order_type, status, size,
+       "trigger", source, order_time, ingest_via, filled_size, avg_fill_price, total_fees_usd, pnl_usd,
+       cost_basis_usd, sale_proceeds_usd, net_sale_proceeds_usd, remaining_size)`,
+    lazyMap(orders, ({ id, firstFill: fill, aggregates: row }) => {
+      const orderId = orderKeyOf(fill);
+      return [
+        id,
+        fill.account,
+        fill.exchange,
+        orderId,
+        `${prefix}:${fill.account}:${fill.exchange}:${orderId}`,
+        fill.symbol,
+        fill.side === 'buy' ? 'BUY' : 'SELL',
+        'UNKNOWN',
+        'FILLED',
+        text(row.filledSize),
+        origin,
+        origin,
+        row.firstFillAt,
+        fill.ingestVia,
+        text(row.filledSize),
+        text(row.avgFillPrice),
+        text(row.totalFeesUsd),
+        text(row.pnlUsd),
+        text(row.costBasisUsd),
+        text(row.saleProceedsUsd),
+        text(row.netSaleProceedsUsd),
+        text(row.remainingSize),
+      ];
+    }),
+  );
+}

@@ -1,0 +1,193 @@
+// The bulk path of recordFills (imports and backfills on one raw pg connection, with COPY). Each row is
+// computed in memory, from the new fills and what their books already held, and written once: no row
+// is inserted and then updated, and nothing written is read back. Books go one at a time, each one's
+// rows in foreign-key order (trade_records with their aggregates, fills, allocations); the connection
+// runs a book's statements while the next book is computed, and a written book's rows can be freed.
+// Arrival sequences are drawn for the whole batch first, so fills keep their input order whatever the
+// book order. The rules are the live path's (allocateBook, computeOrderAggregates, fillRow); books
+// that transfers link take that path (recordFills decides).
+import { randomUUID } from 'node:crypto';
+import { dec } from '@hookline/core';
+import type { LedgerFill, LedgerOptions, LedgerWarning, ResolvedLedgerOptions } from '@hookline/ledger';
+import { resolveLedgerOptions } from '@hookline/ledger';
+import { allocateBook } from './book-allocation.js';
+import { type BookKey, bookId, bookOf } from './book-key.js';
+import { loadBookAllocations, loadBookFills, type StoredFill } from './book-rows.js';
+import { copyNewOrderRows, type NewOrderRow, storedOrderIds } from './bulk-order-rows.js';
+import { copyAllocations, copyFillRows, freshFillIndexes } from './copy-inserts.js';
+import { copyOrderAggregates } from './copy-order-aggregates.js';
+import { renderingAtOnce } from './copy-rows.js';
+import type { DeferredWrites } from './deferred-writes.js';
+import { type FillInsert, fillRow } from './fill-insert.js';
+import type { NewFill, UnknownOrderOrigin } from './new-fill.js';
+import { computeOrderAggregates } from './order-aggregates.js';
+import { orderKeyOf, orderRowKey } from './order-key.js';
+import type { RecordFillsResult } from './record-fills-result.js';
+import { toAllocation, toLedgerFill } from './row-mapping.js';
+import type { CopyRows, SqlRunner } from './sql-runner.js';
+
+/** Records `fills` into `books` (already locked, none linked by transfers): computed, then COPY. */
+export async function recordBulk(
+  run: SqlRunner,
+  copy: CopyRows,
+  fills: readonly NewFill[],
+  books: readonly BookKey[],
+  options: { readonly ledger: LedgerOptions; readonly origin: UnknownOrderOrigin },
+  writes: DeferredWrites,
+): Promise<RecordFillsResult> {
+  const fresh = (await freshFillIndexes(run, copy, fills)).map((index) => fills[index] as NewFill);
+  const duplicates = fills.length - fresh.length;
+  if (fresh.length === 0)
+    return { inserted: 0, duplicates, allocations: 0, warnings: [], recomputedBooks: 0 };
+  const orders = await orderRows(run, copy, fresh);
+  const sequences = await drawArrivalSequences(run, fresh.length);
+  const resolved = resolveLedgerOptions(options.ledger);
+  const positionsByBook = groupPositions(fresh);
+  const bookCopy = renderingAtOnce(copy);
+  let allocations = 0;
+  let recomputedBooks = 0;
+  const warnings: LedgerWarning[] = [];
+  for (const book of books) {
+    const positions = positionsByBook.get(bookId(book));
+    if (!positions) continue;
+    const incoming = positions.map((position) =>
+      newBookFill(fresh[position] as NewFill, orders.idOf, sequences[position] as bigint, resolved),
+    );
+    const storedFills = await loadBookFills(run, book);
+    const storedAllocations =
+      storedFills.length === 0 ? [] : (await loadBookAllocations(run, book)).map(toAllocation);
+    const result = allocateBook(
+      book,
+      storedFills.map(toLedgerFill),
+      storedAllocations,
+      incoming.map((fill) => fill.ledger),
+      options.ledger,
+    );
+    allocations += result.added.length;
+    if (result.replace) recomputedBooks += 1;
+    for (const warning of result.warnings) warnings.push(warning);
+    const bookFills = incoming.map((fill) => fill.stored);
+    const aggregates = computeOrderAggregates(
+      storedFills.length === 0 ? bookFills : [...storedFills, ...bookFills],
+      result.allocations,
+      result.lots,
+    );
+    // Handed to the connection in this order: rows before the rows that refer to them.
+    const created = aggregates.filter((row) => orders.created.has(row.tradeRecordId));
+    const updated = aggregates.filter((row) => !orders.created.has(row.tradeRecordId));
+    await writes.defer(copyNewOrderRows(bookCopy, created.map(orders.newRow), options.origin));
+    await writes.defer(copyOrderAggregates(run, bookCopy, updated, new Set()));
+    await writes.defer(
+      copyFillRows(
+        bookCopy,
+        incoming.map((fill) => fill.row),
+        bookFills.map((fill) => fill.id),
+        bookFills.map((fill) => fill.arrivalSeq),
+      ),
+    );
+    if (result.replace)
+      await writes.defer(
+        run('DELETE FROM fifo_allocations WHERE account = $1 AND asset = $2', [book.account, book.asset]),
+      );
+    await writes.defer(copyAllocations(bookCopy, result.added));
+  }
+  return { inserted: fresh.length, duplicates, allocations, warnings, recomputedBooks };
+}
+
+/** One new fill three ways: the row to write, the row as the ledger reads it back, the engine's fill. */
+interface BookFill {
+  readonly row: FillInsert;
+  readonly stored: StoredFill;
+  readonly ledger: LedgerFill;
+}
+
+function newBookFill(
+  fill: NewFill,
+  orderIdOf: (fill: NewFill) => string | null,
+  arrivalSeq: bigint,
+  options: ResolvedLedgerOptions,
+): BookFill {
+  const row = fillRow(fill, orderIdOf(fill), options);
+  const id = randomUUID(); // the same form as gen_random_uuid()::text
+  const feeUsd = row.feeUsd === null ? null : dec(row.feeUsd);
+  // The parsed decimals of the input are used as they are (a stored row would read back equal).
+  const stored: StoredFill = {
+    id,
+    account: fill.account,
+    exchange: fill.exchange,
+    tradeId: fill.tradeId,
+    orderId: fill.orderId,
+    tradeRecordId: row.tradeRecordId,
+    symbol: fill.symbol,
+    side: row.side,
+    price: fill.price,
+    size: fill.size,
+    fee: fill.fee,
+    feeCurrency: fill.feeCurrency,
+    feeUsd,
+    executedAt: fill.executedAt,
+    arrivalSeq,
+  };
+  const ledger: LedgerFill = {
+    id,
+    account: fill.account,
+    exchange: fill.exchange,
+    tradeId: fill.tradeId,
+    orderId: fill.orderId,
+    symbol: fill.symbol,
+    side: fill.side,
+    price: fill.price,
+    size: fill.size,
+    fee: fill.fee,
+    feeCurrency: fill.feeCurrency,
+    feeUsd,
+    executedAt: fill.executedAt,
+    sequence: arrivalSeq,
+  };
+  return { row, stored, ledger };
+}
+
+/** `count` values of fills.arrival_seq's sequence, ascending: the batch's arrival order. */
+async function drawArrivalSequences(run: SqlRunner, count: number): Promise<bigint[]> {
+  const rows = await run<{ seq: string }>(
+    `SELECT nextval(pg_get_serial_sequence('fills', 'arrival_seq'))::text AS seq FROM generate_series(1, $1::int)`,
+    [count],
+  );
+  return rows.map((row) => BigInt(row.seq)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** Each new fill's order row: found among the stored ones, or a new id for an order seen first now. */
+async function orderRows(run: SqlRunner, copy: CopyRows, fresh: readonly NewFill[]) {
+  const keyOf = (fill: NewFill) => orderRowKey(fill.account, fill.exchange, orderKeyOf(fill));
+  const firstFillOfOrder = new Map<string, NewFill>();
+  for (const fill of fresh) if (!firstFillOfOrder.has(keyOf(fill))) firstFillOfOrder.set(keyOf(fill), fill);
+  const ids = await storedOrderIds(run, copy, [...firstFillOfOrder.values()]);
+  const firstFillOfNew = new Map<string, NewFill>();
+  for (const [key, fill] of firstFillOfOrder) {
+    if (ids.has(key)) continue;
+    const id = randomUUID();
+    ids.set(key, id);
+    firstFillOfNew.set(id, fill);
+  }
+  return {
+    idOf: (fill: NewFill) => ids.get(keyOf(fill)) ?? null,
+    created: new Set(firstFillOfNew.keys()),
+    newRow: (aggregates: NewOrderRow['aggregates']): NewOrderRow => ({
+      id: aggregates.tradeRecordId,
+      firstFill: firstFillOfNew.get(aggregates.tradeRecordId) as NewFill,
+      aggregates,
+    }),
+  };
+}
+
+/** Positions of the new fills per book, in input order. */
+function groupPositions(fills: readonly NewFill[]): Map<string, number[]> {
+  const groups = new Map<string, number[]>();
+  fills.forEach((fill, index) => {
+    const key = bookId(bookOf(fill.account, fill.symbol));
+    const list = groups.get(key);
+    if (list) list.push(index);
+    else groups.set(key, [index]);
+  });
+  return groups;
+}
