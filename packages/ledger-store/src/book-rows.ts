@@ -1,7 +1,7 @@
 // Reads of one FIFO book's stored rows through a SqlRunner (Prisma's transaction or a raw pg
 // connection alike). Decimals are selected as text, the exact form both clients return unchanged.
 import type { FifoAllocation, Fill } from '@hookline/db';
-import type { BookKey } from './book-key.js';
+import { type BookKey, bookId } from './book-key.js';
 import type { SqlRunner } from './sql-runner.js';
 
 type DecimalLike = { toString(): string };
@@ -44,6 +44,21 @@ export type StoredAllocation = Omit<FifoAllocation, AllocationDecimals | 'id' | 
 /** Every fill of a book (all symbols whose base is the book's asset), in processing order. */
 export async function loadBookFills(run: SqlRunner, book: BookKey): Promise<StoredFill[]> {
   return await loadAssetFills(run, book.asset, [book.account]);
+}
+
+/**
+ * The ids (bookId) of those of `books` that hold any stored fill: one statement, a range of the
+ * (account, symbol) index per book ("BTC/" up to "BTC0", the character after "/").
+ */
+export async function booksWithFills(run: SqlRunner, books: readonly BookKey[]): Promise<Set<string>> {
+  if (books.length === 0) return new Set();
+  const rows = await run<{ account: string; asset: string }>(
+    `SELECT b.account, b.asset FROM unnest($1::text[], $2::text[]) AS b(account, asset)
+     WHERE EXISTS (SELECT 1 FROM fills f
+                   WHERE f.account = b.account AND f.symbol >= b.asset || '/' AND f.symbol < b.asset || '0')`,
+    [books.map((book) => book.account), books.map((book) => book.asset)],
+  );
+  return new Set(rows.map((row) => bookId(row)));
 }
 
 /** Every fill of `asset` in any of `accounts` (books that transfers link), in processing order. */

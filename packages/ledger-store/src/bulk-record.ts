@@ -12,7 +12,7 @@ import type { LedgerFill, LedgerOptions, LedgerWarning, ResolvedLedgerOptions } 
 import { resolveLedgerOptions } from '@hookline/ledger';
 import { allocateBook } from './book-allocation.js';
 import { type BookKey, bookId, bookOf } from './book-key.js';
-import { loadBookAllocations, loadBookFills, type StoredFill } from './book-rows.js';
+import { booksWithFills, loadBookAllocations, loadBookFills, type StoredFill } from './book-rows.js';
 import { copyNewOrderRows, type NewOrderRow, storedOrderIds } from './bulk-order-rows.js';
 import { copyAllocations, copyFillRows, freshFillIndexes } from './copy-inserts.js';
 import { copyOrderAggregates } from './copy-order-aggregates.js';
@@ -43,6 +43,7 @@ export async function recordBulk(
   const sequences = await drawArrivalSequences(run, fresh.length);
   const resolved = resolveLedgerOptions(options.ledger);
   const positionsByBook = groupPositions(fresh);
+  const held = await booksWithFills(run, books);
   const bookCopy = renderingAtOnce(copy);
   let allocations = 0;
   let recomputedBooks = 0;
@@ -53,7 +54,8 @@ export async function recordBulk(
     const incoming = positions.map((position) =>
       newBookFill(fresh[position] as NewFill, orders.idOf, sequences[position] as bigint, resolved),
     );
-    const storedFills = await loadBookFills(run, book);
+    // A read waits behind the writes handed over before it: only books that hold fills are read.
+    const storedFills = held.has(bookId(book)) ? await loadBookFills(run, book) : [];
     const storedAllocations =
       storedFills.length === 0 ? [] : (await loadBookAllocations(run, book)).map(toAllocation);
     const result = allocateBook(
