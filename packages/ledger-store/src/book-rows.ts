@@ -47,15 +47,15 @@ export async function loadBookFills(run: SqlRunner, book: BookKey): Promise<Stor
 }
 
 /**
- * The ids (bookId) of those of `books` that hold any stored fill: one statement, a range of the
- * (account, symbol) index per book ("BTC/" up to "BTC0", the character after "/").
+ * The ids (bookId) of those of `books` that hold any stored fill, in one statement. starts_with, not a
+ * range of the index: a range on text follows the database's collation, which may not order "/" as C does.
  */
 export async function booksWithFills(run: SqlRunner, books: readonly BookKey[]): Promise<Set<string>> {
   if (books.length === 0) return new Set();
   const rows = await run<{ account: string; asset: string }>(
     `SELECT b.account, b.asset FROM unnest($1::text[], $2::text[]) AS b(account, asset)
      WHERE EXISTS (SELECT 1 FROM fills f
-                   WHERE f.account = b.account AND f.symbol >= b.asset || '/' AND f.symbol < b.asset || '0')`,
+                   WHERE f.account = b.account AND starts_with(f.symbol, b.asset || '/'))`,
     [books.map((book) => book.account), books.map((book) => book.asset)],
   );
   return new Set(rows.map((row) => bookId(row)));
