@@ -44,7 +44,7 @@ export {
 } from './paper/venue-price-source.js';
 export { ExchangeError, isDefinitiveRejection, isExchangeError } from './port/exchange-error.js';
 export type { ExchangeOperation, ExchangePort } from './port/exchange-port.js';
-export type { Fill, FillCursor, StreamFill } from './port/fill.js';
+export type { Fill, FillCursor, FillPage, StreamFill } from './port/fill.js';
 export {
   type Balance,
   type Balances,

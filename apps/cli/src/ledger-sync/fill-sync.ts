@@ -4,8 +4,8 @@
 // after the last committed page; a page read twice only yields duplicates, so the ledger ends the
 // same as after one uninterrupted run.
 import type { Clock } from '@hookline/core';
-import type { ExchangePort, FillCursor } from '@hookline/exchange';
-import type { LedgerOptions } from '@hookline/ledger';
+import type { ExchangePort, Fill, FillCursor } from '@hookline/exchange';
+import { defaultUsdCurrencies, type LedgerOptions } from '@hookline/ledger';
 import {
   clearLedgerSyncCursor,
   type LedgerSyncKey,
@@ -14,12 +14,14 @@ import {
   type Store,
   saveLedgerSyncCursor,
 } from '@hookline/store';
+import { type FeePriceSource, FeePrices } from './fee-prices.js';
 import { recordSyncedFills } from './synced-fills.js';
 
-/** The exchange as the sync reads it: its fills and a cursor at a time. */
-export type FillHistorySource = Pick<ExchangePort, 'name' | 'fetchFillsSince'> & {
-  fillCursorAt(time: Date): FillCursor;
-};
+/** The exchange as the sync reads it: its fills, a cursor at a time, and its prices for fees. */
+export type FillHistorySource = Pick<ExchangePort, 'name' | 'fetchFillsSince'> &
+  FeePriceSource & {
+    fillCursorAt(time: Date): FillCursor;
+  };
 
 /** What to sync. */
 export interface FillSyncRequest {
@@ -40,6 +42,10 @@ export interface FillSyncReport {
   fetched: number;
   inserted: number;
   duplicates: number;
+  /** Fees paid in a third asset valued at the venue's price of the minute. */
+  feesValued: number;
+  /** Fills whose third-asset fee the venue could not price (stored flagged as unvalued). */
+  readonly unvaluedFees: Fill[];
   /** True when --since was given but a stored position decided the start. */
   readonly sinceIgnored: boolean;
   /** The stored position after the run (undefined when nothing was stored). */
@@ -65,6 +71,7 @@ export async function syncFillHistory(
   request: FillSyncRequest,
 ): Promise<FillSyncReport> {
   const { store, exchange, clock } = context;
+  const prices = new FeePrices(exchange, context.ledger.usdCurrencies ?? [...defaultUsdCurrencies]);
   const key = { account: request.account, exchange: exchange.name, symbol: request.symbol ?? '*' };
   if (request.restart && request.since === undefined) {
     throw new NoStartError(`--restart starts again from --since: give --since`);
@@ -77,6 +84,8 @@ export async function syncFillHistory(
     fetched: 0,
     inserted: 0,
     duplicates: 0,
+    feesValued: 0,
+    unvaluedFees: [],
     sinceIgnored: stored !== undefined && request.since !== undefined,
     resumesAt: stored,
     failure: undefined,
@@ -99,7 +108,14 @@ export async function syncFillHistory(
       report.pages += 1;
       report.fetched += page.fills.length;
       if (page.fills.length > 0) {
-        const result = await recordSyncedFills(store, key, page.fills, { clock, ledger: context.ledger });
+        const fees = await prices.value(page.fills);
+        const result = await recordSyncedFills(store, key, page.fills, {
+          clock,
+          ledger: context.ledger,
+          feeUsd: fees.feeUsd,
+        });
+        report.feesValued += fees.feeUsd.size;
+        report.unvaluedFees.push(...fees.unvalued);
         report.inserted += result.inserted;
         report.duplicates += result.duplicates;
       }

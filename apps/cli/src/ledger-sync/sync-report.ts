@@ -9,6 +9,20 @@ export function syncReportLines(report: FillSyncReport): string[] {
     `ledger sync ${describeKey(report.key)}: ${report.pages} page(s) read, ${report.fetched} fill(s) fetched, ` +
       `${report.inserted} inserted, ${report.duplicates} already present`,
   ];
+  if (report.feesValued > 0)
+    lines.push(
+      `${report.feesValued} fee(s) paid in a third asset valued at the venue's price of their minute`,
+    );
+  if (report.unvaluedFees.length > 0) {
+    const shown = report.unvaluedFees
+      .slice(0, 5)
+      .map((fill) => `${fill.tradeId} (${fill.fee} ${fill.feeCurrency})`);
+    const more = report.unvaluedFees.length > 5 ? ` and ${report.unvaluedFees.length - 5} more` : '';
+    lines.push(
+      `${report.unvaluedFees.length} fee(s) paid in a third asset have no price at the venue and are stored ` +
+        `unvalued (the tax report flags them): ${shown.join(', ')}${more}`,
+    );
+  }
   if (report.sinceIgnored)
     lines.unshift('a stored position decided the start: --since ignored (--restart starts again from it)');
   const where = resumeText(report);

@@ -2,7 +2,7 @@
 // i.e. ledger-store's recordFills), as REST fills of history: the fills unique key (account,
 // exchange, trade id) makes a fill already recorded live, by a CSV import or by an earlier sync a
 // duplicate, not a new row.
-import type { Clock } from '@hookline/core';
+import type { Clock, Decimal } from '@hookline/core';
 import type { Fill } from '@hookline/exchange';
 import type { LedgerOptions } from '@hookline/ledger';
 import { type FillScope, type RecordFillsResult, recordExchangeFillPage, type Store } from '@hookline/store';
@@ -12,7 +12,12 @@ export async function recordSyncedFills(
   store: Store,
   scope: FillScope,
   fills: readonly Fill[],
-  options: { readonly clock: Clock; readonly ledger: LedgerOptions },
+  options: {
+    readonly clock: Clock;
+    readonly ledger: LedgerOptions;
+    /** USD values of third-asset fees, by trade id. */
+    readonly feeUsd: ReadonlyMap<string, Decimal>;
+  },
 ): Promise<RecordFillsResult> {
   // Orders of the history we never placed are recorded as imported, as a CSV import does.
   return await recordExchangeFillPage(store, scope, fills, {
@@ -20,5 +25,6 @@ export async function recordSyncedFills(
     via: 'REST',
     unknownOrderOrigin: 'IMPORT',
     ledger: options.ledger,
+    feeUsd: options.feeUsd,
   });
 }

@@ -2,6 +2,7 @@
 // (ledger-store's recordFills). A fill of our order is linked to our intent row first: the row gets
 // the exchange order id if the ack never reached us (unknown outcome), so recordFills finds that row
 // instead of creating a RECONCILED one.
+import type { Decimal } from '@hookline/core';
 import type { Fill } from '@hookline/exchange';
 import type { LedgerOptions } from '@hookline/ledger';
 import {
@@ -55,6 +56,8 @@ export interface FillPageOptions {
   /** RECONCILED for the live stream and backfill, IMPORT for history a sync pulls in. */
   readonly unknownOrderOrigin: NonNullable<RecordFillsOptions['unknownOrderOrigin']>;
   readonly ledger: LedgerOptions;
+  /** USD values of fees paid in a third asset, by trade id (a price the venue gave); others stay unvalued. */
+  readonly feeUsd?: ReadonlyMap<string, Decimal>;
 }
 
 /** Links the fills to our orders, then records them (the one path from an exchange fill to the ledger). */
@@ -77,6 +80,7 @@ export async function recordExchangeFillPage(
     size: fill.amount,
     fee: fill.fee,
     feeCurrency: fill.feeCurrency,
+    feeUsd: options.feeUsd?.get(fill.tradeId) ?? null,
     liquidity: fill.liquidity,
     executedAt: fill.executedAt,
     receivedAt: options.receivedAt,
