@@ -126,7 +126,9 @@ A first Ctrl-C (or SIGTERM) stops intake, drains and closes; a second one exits 
 
   const ledger = program
     .command('ledger')
-    .summary('import <file> | sync | recompute | verify | transfer: the FIFO ledger')
+    .summary(
+      'import <file> | sync | recompute | verify | transfer | import-transfers <file>: the FIFO ledger',
+    )
     .description('the FIFO ledger: import or sync fills, verify, recompute');
   act(
     ledger
@@ -203,6 +205,20 @@ A first Ctrl-C (or SIGTERM) stops intake, drains and closes; a second one exits 
       .option('--id <external-id>', 'identifies the transfer: recording it again is a no-op'),
     async (_args, options) =>
       (await import('./commands/ledger-transfer.js')).runLedgerTransfer(options, hooks.loadConfig()),
+  );
+
+  act(
+    ledger
+      .command('import-transfers')
+      .argument('<file>', 'CSV: time,from,to,asset,quantity[,fee,fee_price_usd,id]')
+      .description(
+        'record the transfers of a CSV file, in order, in one transaction (any bad row or refusal: none)',
+      ),
+    async (args, _options) =>
+      (await import('./commands/ledger-transfer-file.js')).runLedgerImportTransfers(
+        args[0],
+        hooks.loadConfig(),
+      ),
   );
 
   const accounts = program

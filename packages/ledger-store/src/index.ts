@@ -20,6 +20,7 @@ export {
   type NewTransfer,
   type RecordTransferResult,
   recordTransfer,
+  recordTransfers,
 } from './record-transfer.js';
 export { loadStoredLedger } from './stored-ledger.js';
 export { type StoredTaxReportOptions, storedTaxReport } from './stored-tax-report.js';

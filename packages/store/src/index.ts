@@ -99,7 +99,7 @@ export {
   readLedgerSyncCursor,
   saveLedgerSyncCursor,
 } from './ledger/ledger-sync-cursors.js';
-export { type RecordTransferOptions, recordTransfer } from './ledger/transfer-commands.js';
+export { type RecordTransferOptions, recordTransfer, recordTransfers } from './ledger/transfer-commands.js';
 export { ledgerOptionsFromConfig } from './ledger-settings.js';
 export { type NewestMatrixRowsQuery, readNewestMatrixRows, writeMatrixRows } from './matrix/matrix-rows.js';
 export {

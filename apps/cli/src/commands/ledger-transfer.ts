@@ -46,6 +46,8 @@ export function transferFromOptions(options: LedgerTransferOptions) {
   const feeQuantity = options.fee === undefined ? dec('0') : amount('--fee', options.fee);
   const feePriceUsd =
     options.feePriceUsd === undefined ? null : amount('--fee-price-usd', options.feePriceUsd);
+  if (!feeQuantity.isZero() && feePriceUsd === null)
+    throw new UsageError('--fee-price-usd is required with --fee (the fee is a disposal valued at it)');
   // Without --id the transfer's own fields identify it, so entering it twice records it once.
   const externalId =
     options.id ??

@@ -15,3 +15,12 @@ export async function recordTransfer(
 ): Promise<RecordTransferResult> {
   return await ledgerStore.recordTransfer(clientOf(store), transfer, options);
 }
+
+/** Records transfers in order in one transaction: the first refused throws and none is stored. */
+export async function recordTransfers(
+  store: Store,
+  transfers: readonly NewTransfer[],
+  options: RecordTransferOptions = {},
+): Promise<RecordTransferResult[]> {
+  return await ledgerStore.recordTransfers(clientOf(store), transfers, options);
+}
