@@ -39,6 +39,12 @@ export interface BacktestEngineOptions {
   readonly initialCash: Decimal;
   /** No entry before this time (candles before it warm the indicators up). */
   readonly fromMs?: number | undefined;
+  /**
+   * Default true: the database is the backtest's own, so the sentinel keeps what it wrote instead of
+   * reading it back every sweep (WebhookOverrides.soleWriter). False reads back as the live sentinel
+   * does: the same run, slower (the tests compare the two).
+   */
+  readonly soleWriter?: boolean;
 }
 
 /** Equity at one candle's close: cash plus holdings at the close. */
@@ -104,7 +110,7 @@ export async function runBacktestEngine(options: BacktestEngineOptions): Promise
   const runConfig = backtestConfig(config, account, intervalMs);
   const system = await buildWebhookSystem(
     { config: runConfig, store, exchange, clock, logger, redis: undefined },
-    { matrix: matrix.read },
+    { matrix: matrix.read, soleWriter: options.soleWriter ?? true },
   );
   const fills = new ReplayFillSync({ store, exchange, recorder: system.recorder, logger });
   const entries = new SighookEntries({

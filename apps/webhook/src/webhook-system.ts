@@ -81,6 +81,11 @@ export interface WebhookOverrides {
   readonly exits?: SentinelExits;
   /** Where the sentinel reads matrix rows instead of Redis (a backtest publishes its own). */
   readonly matrix?: MatrixReader;
+  /**
+   * Without Redis only: nothing but this system writes the database (a backtest's throwaway one), so
+   * the sentinel keeps what it wrote instead of reading it back every sweep (SentinelOptions.soleWriter).
+   */
+  readonly soleWriter?: boolean;
   /** The sentinel's view of the operator's controls (default: the system's controls). */
   readonly sentinelControls?: SentinelControls;
   /**
@@ -210,6 +215,8 @@ function buildOffline(
     executor: core.executor,
     ...(overrides.exits === undefined ? {} : { exits: overrides.exits }),
     ...(overrides.matrix === undefined ? {} : { matrix: overrides.matrix }),
+    soleWriter: overrides.soleWriter === true,
+    ledgerWrites: () => core.recorder.writes,
   });
   userExits.bind(sentinel.exits); // sell and exit alerts start their exits as the sentinel does
   return {

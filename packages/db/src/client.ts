@@ -1,9 +1,13 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from './generated/prisma/client.js';
+import { applyMigrations } from './migrations/apply-migrations.js';
+import { readMigrations } from './migrations/migration-files.js';
+import { defaultMigrationsDir } from './paths.js';
 import { createPgPool, registerPgPool } from './pg-pool.js';
-import { openPglite } from './pglite.js';
+import { openMemoryPglite, openPglite } from './pglite.js';
 import type { DatabaseLocation } from './sql/open-executor.js';
+import { pgliteExecutor } from './sql/pglite-executor.js';
 
 /** An open database: the Prisma client, which engine serves it, and how to close both. */
 export interface Database {
@@ -43,6 +47,35 @@ export async function openDatabase(location: DatabaseLocation): Promise<Database
         await prisma.$disconnect();
       } finally {
         await embedded.close();
+      }
+    },
+  };
+}
+
+/**
+ * A new embedded database in memory with every migration applied, gone when closed: a backtest's or a
+ * replay's throwaway database. Nothing touches the disk (no folder, no lock), which makes each
+ * statement several times cheaper than in a data directory's PGlite.
+ */
+export async function openMemoryDatabase(migrationsDir = defaultMigrationsDir): Promise<Database> {
+  const migrations = await readMigrations(migrationsDir);
+  const pglite = await openMemoryPglite();
+  try {
+    await applyMigrations(pgliteExecutor(pglite, false), migrations);
+  } catch (error) {
+    await pglite.close();
+    throw error;
+  }
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  return {
+    prisma,
+    kind: 'pglite',
+    ping: () => pingOrThrow(prisma),
+    close: async () => {
+      try {
+        await prisma.$disconnect();
+      } finally {
+        if (!pglite.closed) await pglite.close();
       }
     },
   };

@@ -1,7 +1,7 @@
 // @hookline/db: the Prisma client over PostgreSQL or embedded PGlite, the migration runner and the
 // migration tooling (WASM schema engine, drift check).
 
-export { type Database, openDatabase } from './client.js';
+export { type Database, openDatabase, openMemoryDatabase } from './client.js';
 export { checkDrift } from './drift.js';
 export type {
   Alert,

@@ -2,10 +2,8 @@
 // paper exchange on a virtual clock, over a tick file, in a throwaway embedded database (the user's
 // database is never touched). The exit settings come from the environment (HOOKLINE_HARD_STOP_PCT,
 // HOOKLINE_TRAILING_*, ...), so a configuration can be tried on past prices before it trades.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type Database, migrateDatabase, openDatabase } from '@hookline/db';
+import { readFileSync } from 'node:fs';
+import { type Database, openMemoryDatabase } from '@hookline/db';
 import { parseEntryCsv, parseTickCsv } from '@hookline/exchange';
 import { createLogger } from '@hookline/runtime';
 import type { Config } from '@hookline/schemas';
@@ -80,27 +78,14 @@ export async function runReplayCommand(
   }
 }
 
-/** A new embedded database in a temporary folder, removed on dispose (the user's database is never touched). */
+/**
+ * A new embedded database in memory, gone on dispose (the user's database is never touched). In memory
+ * rather than in a temporary folder: nothing of it needs to outlive the run, and every statement is
+ * cheaper without the file system (a backtest runs hundreds of thousands).
+ */
 export async function openThrowawayDatabase(): Promise<ReplayDatabase> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'hookline-replay-'));
-  const remove = () => rmSync(dataDir, { recursive: true, force: true });
-  try {
-    await migrateDatabase({ dataDir });
-    const database = await openDatabase({ dataDir });
-    return {
-      database,
-      dispose: async () => {
-        try {
-          await database.close();
-        } finally {
-          remove();
-        }
-      },
-    };
-  } catch (error) {
-    remove();
-    throw error;
-  }
+  const database = await openMemoryDatabase();
+  return { database, dispose: () => database.close() };
 }
 
 function readInput(path: string, flag: string): string {

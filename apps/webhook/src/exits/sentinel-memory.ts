@@ -11,7 +11,8 @@
 //
 // Each sweep reads the account's rows once (load) and writes what changed in one transaction (flush):
 // the leader of the moment always starts from what the previous leader wrote. Without a store (unit
-// tests of Exits) it is memory of this process only.
+// tests of Exits) it is memory of this process only. When this process is the table's only writer (a
+// backtest's own database), what was stored is what it already holds, so only the first load reads.
 import { readSentinelMemory, type Store, writeSentinelMemory } from '@hookline/store';
 
 /** What is remembered. */
@@ -25,6 +26,11 @@ export interface SentinelMemoryOptions {
   readonly store: Store;
   readonly account: string;
   readonly now: () => Date;
+  /**
+   * True when nothing but this process writes the account's rows (no lease, no other replica): after
+   * the first read, a load only writes what is pending (the rows are then what this memory holds).
+   */
+  readonly soleWriter?: boolean;
 }
 
 type Key = `${SentinelMemoryKind}|${string}`;
@@ -35,6 +41,7 @@ export class SentinelMemory {
   #values = new Map<Key, unknown>();
   /** Changed since the last flush: the new value, or undefined for a removal. */
   readonly #dirty = new Map<Key, unknown>();
+  #read = false;
 
   /** Without options: this process's memory only. */
   constructor(options?: SentinelMemoryOptions) {
@@ -45,10 +52,12 @@ export class SentinelMemory {
   async load(): Promise<void> {
     if (this.#options === undefined) return;
     await this.flush();
+    if (this.#read && this.#options.soleWriter === true) return;
     const entries = await readSentinelMemory(this.#options.store, this.#options.account);
     this.#values = new Map(
       entries.map((entry) => [keyOf(entry.kind as SentinelMemoryKind, entry.symbol), entry.value]),
     );
+    this.#read = true;
   }
 
   /** Writes what changed since the last flush, in one transaction. */

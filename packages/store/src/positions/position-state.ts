@@ -3,7 +3,9 @@
 // so a sweep over thousands of positions costs one round trip, and a restarted sentinel (or the
 // replica that takes the lease over) continues trailing where the last one left off. Rows that did
 // not change are not rewritten, so last_evaluated_at is the last sweep that changed the row (the
-// sentinel heartbeat, not this column, says whether the loop is alive).
+// sentinel heartbeat, not this column, says whether the loop is alive). When the sentinel is the
+// table's only writer (a backtest's own database), the store keeps what it read and wrote and reads
+// only once: the rows are then what it holds.
 import { type Decimal, dec, toPlainString } from '@hookline/core';
 import { clientOf, type Store } from '../store.js';
 
@@ -27,16 +29,33 @@ export interface StoredPositionState {
   readonly dust: boolean;
 }
 
+/** How the store reads. */
+export interface PositionStateStoreOptions {
+  /** True when nothing but this store writes the rows: they are read once per account, then kept. */
+  readonly soleWriter?: boolean;
+}
+
 /** Reads and writes position_state. */
 export class PositionStateStore {
   readonly #prisma: ReturnType<typeof clientOf>;
+  /** The rows per account as written (sole writer only). */
+  readonly #kept: Map<string, Map<string, StoredPositionState>> | undefined;
 
-  constructor(store: Store) {
+  constructor(store: Store, options: PositionStateStoreOptions = {}) {
     this.#prisma = clientOf(store);
+    this.#kept = options.soleWriter === true ? new Map() : undefined;
   }
 
   /** Every stored state of the account, by symbol. */
   async load(account: string): Promise<Map<string, StoredPositionState>> {
+    const kept = this.#kept?.get(account);
+    if (kept !== undefined) return new Map(kept);
+    const states = await this.#read(account);
+    this.#kept?.set(account, new Map(states));
+    return states;
+  }
+
+  async #read(account: string): Promise<Map<string, StoredPositionState>> {
     const rows = await this.#prisma.positionState.findMany({ where: { account } });
     return new Map(
       rows.map((row) => [
@@ -75,7 +94,12 @@ export class PositionStateStore {
           DELETE FROM position_state WHERE account = ${account} AND symbol = ANY(${[...staleSymbols]}::text[])`,
       );
     }
-    if (statements.length > 0) await this.#prisma.$transaction(statements);
+    if (statements.length === 0) return;
+    await this.#prisma.$transaction(statements);
+    const kept = this.#kept?.get(account);
+    if (kept === undefined) return;
+    for (const state of changed) kept.set(state.symbol, asRead(state));
+    for (const symbol of staleSymbols) kept.delete(symbol);
   }
 
   #upsert(account: string, changed: readonly StoredPositionState[], now: Date) {
@@ -101,4 +125,21 @@ export class PositionStateStore {
         last_evaluated_at = EXCLUDED.last_evaluated_at, hodl = EXCLUDED.hodl, dust = EXCLUDED.dust,
         updated_at = EXCLUDED.updated_at`;
   }
+}
+
+// A written state as a read gives it back: only the stored fields, the decimals by value.
+function asRead(state: StoredPositionState): StoredPositionState {
+  const { trailing } = state;
+  return {
+    symbol: state.symbol,
+    hodl: state.hodl,
+    dust: state.dust,
+    trailing: {
+      entryTimeMs: trailing.entryTimeMs,
+      peakPrice: dec(toPlainString(trailing.peakPrice)),
+      trailingActive: trailing.trailingActive,
+      trailingStop:
+        trailing.trailingStop === undefined ? undefined : dec(toPlainString(trailing.trailingStop)),
+    },
+  };
 }

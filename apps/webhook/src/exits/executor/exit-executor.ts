@@ -18,16 +18,30 @@ export type { ExitProgress } from './exit-progress.js';
 export type { SharedExitReads } from './exit-shared-reads.js';
 export type { StartExitRequest, StartExitResult } from './exit-start.js';
 
+/** How the executor reads. */
+export interface ExitExecutorOptions {
+  /**
+   * True when nothing but this executor writes the account's exits (a backtest's own database): once
+   * a read found no working exit, none is read again until this executor starts one.
+   */
+  readonly soleWriter?: boolean;
+}
+
 /** Sells positions for the sentinel: LIMIT with re-pricing and escalation, or the hard stop's IOC ladder. */
 export class ExitExecutor {
   readonly #deps: ExitExecutorDependencies;
+  readonly #soleWriter: boolean;
+  /** Sole writer only: the last read found no working exit and none started since. */
+  #noneWorking = false;
 
-  constructor(dependencies: ExitExecutorDependencies) {
+  constructor(dependencies: ExitExecutorDependencies, options: ExitExecutorOptions = {}) {
     this.#deps = dependencies;
+    this.#soleWriter = options.soleWriter === true;
   }
 
   /** Writes exactly one decision row (ORDERED, or BLOCKED/SKIPPED with the reason) and, when ORDERED, places the first exit order. */
   async start(request: StartExitRequest): Promise<StartExitResult> {
+    this.#noneWorking = false;
     const result = await startExit(this.#deps, request);
     // A batch (flatten all) does not walk on here: each walk reads its own market and balances, which
     // is what the batch saves. The sentinel's next advance continues every exit of the batch.
@@ -59,7 +73,7 @@ export class ExitExecutor {
    * nothing (or only dust) is left to sell. One exit failing does not hold back the others.
    */
   async advance(): Promise<readonly ExitProgress[]> {
-    const exits = await loadActiveExits(this.#deps.store, this.#deps.settings.account);
+    const exits = await this.#working();
     const progress: ExitProgress[] = [];
     for (const exit of exits) {
       try {
@@ -89,8 +103,16 @@ export class ExitExecutor {
 
   /** Symbols with an exit decision still working (one exit at a time per position). */
   async activeExitSymbols(): Promise<ReadonlySet<string>> {
-    const exits = await loadActiveExits(this.#deps.store, this.#deps.settings.account);
+    const exits = await this.#working();
     return new Set(exits.map((exit) => exit.symbol));
+  }
+
+  // Only start() writes an exit's plan, so a sole writer that found none knows none works until then.
+  async #working(): Promise<StoredExit[]> {
+    if (this.#noneWorking) return [];
+    const exits = await loadActiveExits(this.#deps.store, this.#deps.settings.account);
+    if (this.#soleWriter && exits.length === 0) this.#noneWorking = true;
+    return exits;
   }
 
   // An IOC or market order settles when it is answered, so the next rung goes out now instead of a

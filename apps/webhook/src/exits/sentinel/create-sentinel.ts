@@ -51,6 +51,19 @@ export interface SentinelOptions {
   readonly heartbeatService?: string;
   /** Where exits, stops, the cap's HALT and exits held at their cap are told (default: nowhere). */
   readonly events?: TradingEvents;
+  /**
+   * True when nothing but this process writes the account's rows (a backtest in its own throwaway
+   * database, no lease): the sentinel reads its memory and position states once and then keeps them,
+   * its exit executor reads no working exits after it found none until it starts one, and with
+   * `ledgerWrites` reads the open positions only after a fill was recorded. The decisions
+   * are the same as with every read made; only repeated reads of what it wrote itself are skipped.
+   */
+  readonly soleWriter?: boolean;
+  /**
+   * With soleWriter: the write count of the one fill recorder (FillRecorder.writes). The open
+   * positions are then read again only after the ledger was written.
+   */
+  readonly ledgerWrites?: () => number;
 }
 
 /** A sentinel of one account. */
@@ -77,6 +90,7 @@ export function createSentinel(options: SentinelOptions): Sentinel {
     store: options.store,
     account: settings.account,
     now: () => clock.now(),
+    soleWriter: options.soleWriter === true,
   });
   const exits = new Exits({
     executor: options.exits ?? buildExitExecutor(options),
@@ -144,16 +158,19 @@ function buildProtectiveStopKeeper(
 function buildExitExecutor(options: SentinelOptions): ExitExecutor {
   if (options.executor === undefined) throw new Error('createSentinel needs `exits` or `executor`');
   const { store, exchange, quotes, clock, logger, settings, controls } = options;
-  return new ExitExecutor({
-    store,
-    exchange,
-    quotes,
-    executor: options.executor,
-    clock,
-    logger: logger.child({ component: 'exits' }),
-    settings: settings.execution,
-    controls: (symbol) => controls.riskControls(symbol),
-    maxQuoteAgeMs: settings.rules.maxQuoteAgeMs,
-    ...(options.events === undefined ? {} : { events: options.events }),
-  });
+  return new ExitExecutor(
+    {
+      store,
+      exchange,
+      quotes,
+      executor: options.executor,
+      clock,
+      logger: logger.child({ component: 'exits' }),
+      settings: settings.execution,
+      controls: (symbol) => controls.riskControls(symbol),
+      maxQuoteAgeMs: settings.rules.maxQuoteAgeMs,
+      ...(options.events === undefined ? {} : { events: options.events }),
+    },
+    { soleWriter: options.soleWriter === true },
+  );
 }

@@ -27,6 +27,7 @@ import {
 } from '../rules/evaluate-positions.js';
 import { ACCOUNT_WIDE, type SentinelMemory } from '../sentinel-memory.js';
 import { type NotSoldEvent, WhyNotSoldRecorder } from '../why-not-sold.js';
+import { keptPositions, readingPositions } from './kept-positions.js';
 import type { SentinelControls } from './sentinel-ports.js';
 import { loadSweepInputs, marketViewOf, type SweepInputs, type SweepSources } from './sweep-inputs.js';
 import { emptySweepDraft, type SweepDraft, type SweepReport } from './sweep-report.js';
@@ -55,6 +56,13 @@ export interface SentinelSweepOptions {
   readonly memory: SentinelMemory;
   /** Where the position cap's HALT is told (default: nowhere). */
   readonly events?: TradingEvents;
+  /**
+   * True when nothing but this process writes the account's rows (a backtest's own database): the
+   * position states it wrote are not read again (see SentinelOptions.soleWriter).
+   */
+  readonly soleWriter?: boolean;
+  /** With soleWriter: the fill recorder's write count (FillRecorder.writes); positions are kept while it stays. */
+  readonly ledgerWrites?: () => number;
 }
 
 /** A position ready for the rules, with the flags the sentinel adds. */
@@ -81,8 +89,18 @@ export class SentinelSweep {
     this.#options = options;
     const { store, clock, logger, settings } = options;
     const account = settings.account;
-    const states = new PositionStateStore(store);
-    this.#sources = { ...options, matrixPrefix: options.matrixPrefix ?? 'hookline', store, states };
+    const states = new PositionStateStore(store, { soleWriter: options.soleWriter === true });
+    const positions =
+      options.soleWriter === true && options.ledgerWrites !== undefined
+        ? keptPositions(store, options.ledgerWrites)
+        : readingPositions(store);
+    this.#sources = {
+      ...options,
+      matrixPrefix: options.matrixPrefix ?? 'hookline',
+      store,
+      states,
+      positions,
+    };
     this.#recorder = new WhyNotSoldRecorder({
       store,
       account,

@@ -5,15 +5,10 @@
 import { type Clock, dec } from '@hookline/core';
 import type { ExchangePort, Market, QuoteSource, Ticker } from '@hookline/exchange';
 import { type LatestMatrixRow, type MatrixReader, readLatestMatrixRows } from '@hookline/runtime';
-import {
-  type OpenPosition,
-  type PositionStateStore,
-  readOpenPositions,
-  type Store,
-  type StoredPositionState,
-} from '@hookline/store';
+import type { OpenPosition, PositionStateStore, Store, StoredPositionState } from '@hookline/store';
 import type { Redis } from 'ioredis';
 import type { ExitMarketView } from '../rules/exit-types.js';
+import type { OpenPositionReader } from './kept-positions.js';
 import type { SentinelExits } from './sentinel-ports.js';
 
 /** Everything one sweep reads before it evaluates. */
@@ -30,6 +25,8 @@ export interface SweepInputs {
 /** Where the load step reads from. */
 export interface SweepSources {
   readonly store: Store;
+  /** Where the open positions come from (the ledger; kept between sweeps without another writer). */
+  readonly positions: OpenPositionReader;
   readonly exchange: ExchangePort;
   /** The quote cache every held symbol's quote is read from. */
   readonly quotes: QuoteSource;
@@ -52,7 +49,7 @@ export async function loadSweepInputs(
   maxSignalAgeMs: number,
 ): Promise<SweepInputs> {
   const [positions, states, exiting] = await Promise.all([
-    readOpenPositions(sources.store, { account, markets }),
+    sources.positions(account, markets),
     sources.states.load(account),
     sources.exits.activeExitSymbols(),
   ]);
