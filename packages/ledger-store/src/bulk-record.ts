@@ -6,8 +6,7 @@
 // Arrival sequences are drawn for the whole batch first, so fills keep their input order whatever the
 // book order. The rules are the live path's (allocateBook, computeOrderAggregates, fillRow); books
 // that transfers link take that path (recordFills decides).
-import { randomUUID } from 'node:crypto';
-import { dec } from '@hookline/core';
+import { dec, type IdGenerator, SystemClock, SystemRandomSource, UuidV7IdGenerator } from '@hookline/core';
 import type { LedgerFill, LedgerOptions, LedgerWarning, ResolvedLedgerOptions } from '@hookline/ledger';
 import { resolveLedgerOptions } from '@hookline/ledger';
 import { allocateBook } from './book-allocation.js';
@@ -39,7 +38,10 @@ export async function recordBulk(
   const duplicates = fills.length - fresh.length;
   if (fresh.length === 0)
     return { inserted: 0, duplicates, allocations: 0, warnings: [], recomputedBooks: 0 };
-  const orders = await orderRows(run, copy, fresh);
+  // Time-ordered ids (UUIDv7), drawn book by book as rows are written: each index grows at its end
+  // instead of taking random pages, and a row's foreign-key lookup finds its parent in a recent page.
+  const ids = new UuidV7IdGenerator(new SystemClock(), new SystemRandomSource());
+  const orders = await orderRows(run, copy, fresh, ids);
   const sequences = await drawArrivalSequences(run, fresh.length);
   const resolved = resolveLedgerOptions(options.ledger);
   const positionsByBook = groupPositions(fresh);
@@ -52,7 +54,13 @@ export async function recordBulk(
     const positions = positionsByBook.get(bookId(book));
     if (!positions) continue;
     const incoming = positions.map((position) =>
-      newBookFill(fresh[position] as NewFill, orders.idOf, sequences[position] as bigint, resolved),
+      newBookFill(
+        fresh[position] as NewFill,
+        orders.idOf,
+        ids.next(),
+        sequences[position] as bigint,
+        resolved,
+      ),
     );
     // A read waits behind the writes handed over before it: only books that hold fills are read.
     const storedFills = held.has(bookId(book)) ? await loadBookFills(run, book) : [];
@@ -75,8 +83,8 @@ export async function recordBulk(
       result.lots,
     );
     // Handed to the connection in this order: rows before the rows that refer to them.
-    const created = aggregates.filter((row) => orders.created.has(row.tradeRecordId));
-    const updated = aggregates.filter((row) => !orders.created.has(row.tradeRecordId));
+    const created = aggregates.filter((row) => orders.created(row.tradeRecordId));
+    const updated = aggregates.filter((row) => !orders.created(row.tradeRecordId));
     await writes.defer(copyNewOrderRows(bookCopy, created.map(orders.newRow), options.origin));
     await writes.defer(copyOrderAggregates(run, bookCopy, updated, new Set()));
     await writes.defer(
@@ -105,12 +113,12 @@ interface BookFill {
 
 function newBookFill(
   fill: NewFill,
-  orderIdOf: (fill: NewFill) => string | null,
+  orderIdOf: (fill: NewFill) => string,
+  id: string,
   arrivalSeq: bigint,
   options: ResolvedLedgerOptions,
 ): BookFill {
   const row = fillRow(fill, orderIdOf(fill), options);
-  const id = randomUUID(); // the same form as gen_random_uuid()::text
   const feeUsd = row.feeUsd === null ? null : dec(row.feeUsd);
   // The parsed decimals of the input are used as they are (a stored row would read back equal).
   const stored: StoredFill = {
@@ -158,22 +166,28 @@ async function drawArrivalSequences(run: SqlRunner, count: number): Promise<bigi
   return rows.map((row) => BigInt(row.seq)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-/** Each new fill's order row: found among the stored ones, or a new id for an order seen first now. */
-async function orderRows(run: SqlRunner, copy: CopyRows, fresh: readonly NewFill[]) {
+/**
+ * Each new fill's order row: found among the stored ones, or, for an order seen first now, a new id
+ * drawn when its first fill is written (so ids ascend in the order rows are written).
+ */
+async function orderRows(run: SqlRunner, copy: CopyRows, fresh: readonly NewFill[], ids: IdGenerator) {
   const keyOf = (fill: NewFill) => orderRowKey(fill.account, fill.exchange, orderKeyOf(fill));
   const firstFillOfOrder = new Map<string, NewFill>();
   for (const fill of fresh) if (!firstFillOfOrder.has(keyOf(fill))) firstFillOfOrder.set(keyOf(fill), fill);
-  const ids = await storedOrderIds(run, copy, [...firstFillOfOrder.values()]);
+  const rowIds = await storedOrderIds(run, copy, [...firstFillOfOrder.values()]);
   const firstFillOfNew = new Map<string, NewFill>();
-  for (const [key, fill] of firstFillOfOrder) {
-    if (ids.has(key)) continue;
-    const id = randomUUID();
-    ids.set(key, id);
-    firstFillOfNew.set(id, fill);
-  }
   return {
-    idOf: (fill: NewFill) => ids.get(keyOf(fill)) ?? null,
-    created: new Set(firstFillOfNew.keys()),
+    idOf: (fill: NewFill): string => {
+      const key = keyOf(fill);
+      let id = rowIds.get(key);
+      if (id === undefined) {
+        id = ids.next();
+        rowIds.set(key, id);
+        firstFillOfNew.set(id, firstFillOfOrder.get(key) ?? fill);
+      }
+      return id;
+    },
+    created: (id: string) => firstFillOfNew.has(id),
     newRow: (aggregates: NewOrderRow['aggregates']): NewOrderRow => ({
       id: aggregates.tradeRecordId,
       firstFill: firstFillOfNew.get(aggregates.tradeRecordId) as NewFill,
