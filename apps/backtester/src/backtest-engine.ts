@@ -20,6 +20,7 @@ import { computeMatrixFromCandles, matrixSettingsFromConfig, SighookEntries } fr
 import { type BacktestTradeRow, readBacktestTrades, type StoreSource, storeOf } from '@hookline/store';
 import { buildWebhookSystem, ReplayFillSync, replayIdGenerator, replayMarketSpecs } from '@hookline/webhook';
 import type { Logger } from 'pino';
+import { type BacktestFillModel, defaultFillModel, paperFillOptions } from './fill-model.js';
 
 /** One symbol's candles, oldest first, validated. */
 export interface BacktestSeries {
@@ -45,6 +46,8 @@ export interface BacktestEngineOptions {
    * does: the same run, slower (the tests compare the two).
    */
   readonly soleWriter?: boolean;
+  /** Volume cap and latency of the fills (default `defaultFillModel`). */
+  readonly fillModel?: BacktestFillModel | undefined;
 }
 
 /** Equity at one candle's close: cash plus holdings at the close. */
@@ -53,6 +56,13 @@ export interface EquitySample {
   readonly equity: Decimal;
   /** True when anything was held at this close. */
   readonly exposed: boolean;
+}
+
+/** A position's trailing stop as the sentinel left it after a sweep. */
+export interface StopSample {
+  readonly timeMs: number;
+  readonly symbol: string;
+  readonly stop: Decimal;
 }
 
 /** What the engine produced; the report is computed from it. */
@@ -64,6 +74,8 @@ export interface BacktestRun {
   readonly closes: ReadonlyMap<string, SymbolRange>;
   readonly decisions: readonly MatrixRow[];
   readonly candles: number;
+  /** Every sweep's trailing stops, in time order (for the chart). */
+  readonly trailingStops: readonly StopSample[];
 }
 
 /** A symbol's first and last close in the traded period. */
@@ -105,6 +117,7 @@ export async function runBacktestEngine(options: BacktestEngineOptions): Promise
     priceSource: new ReplayPriceSource(quotes),
     initialBalances: { USD: options.initialCash },
     name: 'paper',
+    ...paperFillOptions(options.fillModel ?? defaultFillModel),
   });
   const matrix = new MemoryMatrix();
   const runConfig = backtestConfig(config, account, intervalMs);
@@ -133,6 +146,7 @@ export async function runBacktestEngine(options: BacktestEngineOptions): Promise
   const decisions: MatrixRow[] = [];
   const lastClose = new Map<string, Decimal>();
   const closes = new Map<string, SymbolRange>();
+  const trailingStops: StopSample[] = [];
   const holding = async () => {
     const balances = await exchange.fetchBalances();
     return Object.values(balances).some(
@@ -158,7 +172,9 @@ export async function runBacktestEngine(options: BacktestEngineOptions): Promise
     // one more sweep after the last unit went lets the exit record its end.
     const held = await holding();
     if (held || wasHolding) {
-      await system.sentinel.sweepOnce();
+      const swept = await system.sentinel.sweepOnce();
+      for (const { symbol, stop } of swept?.trailingStops ?? [])
+        trailingStops.push({ timeMs: step.timeMs, symbol, stop });
       await fills.sync();
     }
     wasHolding = held;
@@ -178,6 +194,7 @@ export async function runBacktestEngine(options: BacktestEngineOptions): Promise
     closes,
     decisions,
     candles: series.reduce((total, item) => total + item.rows.length, 0),
+    trailingStops,
   };
 }
 

@@ -7,8 +7,10 @@ export {
   backtestConfig,
   type EquitySample,
   runBacktestEngine,
+  type StopSample,
   type SymbolRange,
 } from './backtest-engine.js';
 export { reportOfRun } from './backtest-report-of.js';
 export { END_OF_DATA, tradesOf } from './backtest-trades.js';
+export { type BacktestFillModel, defaultFillModel, paperFillOptions } from './fill-model.js';
 export { periodReport, type RunPeriod, runHalves } from './period-report.js';

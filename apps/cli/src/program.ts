@@ -349,6 +349,14 @@ A first Ctrl-C (or SIGTERM) stops intake, drains and closes; a second one exits 
         collect,
       )
       .option('--rank <metric>', 'what ranks the sweep: sharpe, netProfitPct or calmar (default sharpe)')
+      .option(
+        '--max-volume-share <share>',
+        "an order fills at most this share of each candle's volume, the rest on later candles (default 0.1; none: no cap)",
+      )
+      .option(
+        '--latency-ms <ms>',
+        'an order placed at t meets the market from t + ms on, the next quarter-candle point at the earliest (default 0)',
+      )
       .option('--output <file>', 'write the report to this file (confirmed on stderr) instead of stdout'),
     async (_args, options) =>
       (await import('./commands/backtest.js')).runBacktestCommand(options, hooks.loadConfig()),

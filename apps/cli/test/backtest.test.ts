@@ -86,6 +86,19 @@ describe('backtest engine', () => {
     }
   });
 
+  it('when a position was exited then a later BUY past the symbol cooldown enters again, on the virtual clock', () => {
+    const cooldownMs = config.HOOKLINE_RISK_SYMBOL_COOLDOWN_MS;
+    const reentries = full.trades.filter((trade, index) =>
+      full.trades
+        .slice(0, index)
+        .some(
+          (earlier) =>
+            earlier.exitTime !== null && trade.entryTime.getTime() >= earlier.exitTime.getTime() + cooldownMs,
+        ),
+    );
+    expect(reentries.length).toBeGreaterThan(0);
+  });
+
   it('when the report is made then every trade has an exit reason and the equity curve has one point per candle', () => {
     const report = reportOfRun(full, cash, hour);
     expect(report.trades.every((trade) => trade.exitReason !== null)).toBe(true);

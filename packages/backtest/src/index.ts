@@ -3,7 +3,13 @@ export { backtestReport } from './backtest-report.js';
 export { type DrawdownStats, drawdowns } from './drawdown.js';
 export { reportDuration } from './duration.js';
 export { AVERAGE_DECIMALS, RATIO_DECIMALS } from './precision.js';
-export { type ChartCandle, type ChartLevel, type ReportHtmlInput, reportHtml } from './report-html.js';
+export {
+  type ChartCandle,
+  type ChartLevel,
+  type ChartPath,
+  type ReportHtmlInput,
+  reportHtml,
+} from './report-html.js';
 export { reportJson } from './report-json.js';
 export { reportText, TEXT_TRADE_LIMIT } from './report-text.js';
 export { periodReturns, type ReturnStats, returnStats, YEAR_MS } from './returns.js';

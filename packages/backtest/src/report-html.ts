@@ -1,7 +1,8 @@
 // The report as one self-contained HTML file: the summary, the tables by exit reason and by symbol and
 // the trades (server-rendered, exact values), then charts drawn by TradingView's lightweight-charts,
 // whose standalone script the caller passes in (read from the package): the equity curve, the
-// drawdown, and each symbol's candles with entries, exits and each trade's hard-stop level marked.
+// drawdown, and each symbol's candles with entries, exits, each trade's hard-stop level and the path
+// of its trailing stop marked.
 import type { Decimal } from '@hookline/core';
 import { reportJson } from './report-json.js';
 import type { BacktestReport } from './types.js';
@@ -23,12 +24,20 @@ export interface ChartLevel {
   readonly price: Decimal;
 }
 
+/** A price that moves over time, drawn as steps (a trade's trailing stop): points in time order. */
+export interface ChartPath {
+  readonly symbol: string;
+  readonly points: ReadonlyArray<{ readonly timeMs: number; readonly price: Decimal }>;
+}
+
 /** What the page shows. */
 export interface ReportHtmlInput {
   readonly title: string;
   readonly report: BacktestReport;
   readonly candles: ReadonlyMap<string, readonly ChartCandle[]>;
   readonly levels: readonly ChartLevel[];
+  /** Default none. */
+  readonly paths?: readonly ChartPath[];
   /** lightweight-charts' standalone production script (its text), inlined so the file works offline. */
   readonly chartScript: string;
 }
@@ -65,6 +74,9 @@ export function reportHtml(input: ReportHtmlInput): string {
       levels: input.levels
         .filter((level) => level.symbol === symbol)
         .map((level) => ({ from: sec(level.fromMs), to: sec(level.toMs), price: Number(level.price) })),
+      paths: (input.paths ?? [])
+        .filter((path) => path.symbol === symbol)
+        .map((path) => path.points.map((point) => ({ time: sec(point.timeMs), value: Number(point.price) }))),
     })),
   };
   return `<!doctype html>
@@ -83,7 +95,7 @@ th{background:#f4f6f8}td:first-child,th:first-child{text-align:left}
 ${table(['metric', 'value'], summaryRows(json.summary))}
 <h2>Equity</h2><div id="equity" class="chart"></div>
 <h2>Drawdown (% below the running peak)</h2><div id="drawdown" class="chart" style="height:200px"></div>
-${data.symbols.map((s, index) => `<h2>${esc(s.symbol)}: candles, entries ▲, exits ▼, hard stop</h2><div id="symbol-${index}" class="chart" style="height:420px"></div>`).join('\n')}
+${data.symbols.map((s, index) => `<h2>${esc(s.symbol)}: candles, entries ▲, exits ▼, hard stop, trailing stop</h2><div id="symbol-${index}" class="chart" style="height:420px"></div>`).join('\n')}
 <h2>By exit reason</h2>
 ${table(['exit reason', 'count', 'wins', 'losses', 'win rate', 'pnl', 'avg pnl'], json.byExitReason.map(groupRow))}
 <h2>By symbol</h2>
@@ -135,6 +147,13 @@ DATA.symbols.forEach((s, index) => {
   for (const level of s.levels) {
     const line = chart.addSeries(LC.LineSeries, { color: '#bf8700', lineWidth: 1, lineStyle: 2, priceLineVisible: false, lastValueVisible: false });
     line.setData([{ time: onCandle(level.from), value: level.price }, { time: onCandle(level.to), value: level.price }].filter((p, i, all) => i === 0 || p.time > all[0].time));
+  }
+  for (const path of s.paths) {
+    // Several sweeps fall in one candle: the candle shows the last stop of it.
+    const byTime = new Map();
+    for (const p of path) byTime.set(onCandle(p.time), p.value);
+    const line = chart.addSeries(LC.LineSeries, { color: '#8250df', lineWidth: 2, lineType: 1, priceLineVisible: false, lastValueVisible: false });
+    line.setData([...byTime].map(([time, value]) => ({ time, value })).sort((a, b) => a.time - b.time));
   }
   chart.timeScale().fitContent();
 });

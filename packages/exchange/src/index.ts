@@ -13,6 +13,7 @@ export {
 } from './paper/candle-validation.js';
 export { PaperExchange } from './paper/paper-exchange.js';
 export { defaultPaperMarkets, type PaperMarketSpec } from './paper/paper-market.js';
+export type { PaperExchangeOptions } from './paper/paper-options.js';
 export {
   FilePaperStateStore,
   MemoryPaperStateStore,

@@ -146,6 +146,7 @@ export {
 } from './orders/orders-in-flight.js';
 export { readWorkingProtectiveStops } from './orders/protective-stops.js';
 export {
+  type RecentExit,
   readRealizedPnlSince,
   readRecentExits,
   readRecentOrderTimes,

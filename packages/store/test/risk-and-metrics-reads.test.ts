@@ -74,6 +74,29 @@ describe('what the risk gate and the metrics read from orders and fills', () => 
     expect((await readRecentExits(store(), 'default', 1)).map((row) => row.clientOrderId)).toEqual(['first']);
   });
 
+  it('when recent exits are read then each is dated by its last fill, not by when its row was written', async () => {
+    const sell = await order(prisma(), 'exit', { side: 'SELL', status: 'FILLED', pnlUsd: '2' });
+    await order(prisma(), 'unfilled', { side: 'SELL', status: 'FILLED', pnlUsd: '1' });
+    await recordFills(prisma(), [
+      fill('buy-1', { executedAt: at(0), size: dec('0.02') }),
+      fill('sell-1', { executedAt: at(10), side: 'sell' }),
+      fill('sell-2', { executedAt: at(12), side: 'sell' }),
+    ]);
+    await prisma().fill.updateMany({
+      where: { tradeId: { in: ['sell-1', 'sell-2'] } },
+      data: { tradeRecordId: sell },
+    });
+
+    const exits = await readRecentExits(store(), 'default', 20);
+    const exitedAt = Object.fromEntries(exits.map((row) => [row.clientOrderId, row.exitedAt]));
+
+    expect(exitedAt.exit?.toISOString()).toBe(at(12).toISOString());
+    // Without a fill the row's own update time is all there is.
+    expect(exitedAt.unfilled?.getTime()).toBe(
+      exits.find((row) => row.clientOrderId === 'unfilled')?.updatedAt.getTime(),
+    );
+  });
+
   it('when realized P&L is read since an instant then only sells at or after it count', async () => {
     await recordFills(prisma(), [
       fill('buy-1', { executedAt: at(0), size: dec('0.02') }),

@@ -18,6 +18,9 @@ export interface SweepJob {
   readonly fromMs: number | undefined;
   readonly toMs: number | undefined;
   readonly cash: string;
+  /** The fill model, as text (a Decimal does not cross to a worker). */
+  readonly maxVolumeShare: string | undefined;
+  readonly latencyMs: number;
 }
 
 /** What comes back: the reports as their JSON text (exact, and cloneable). */
@@ -46,6 +49,10 @@ async function run(job: SweepJob): Promise<SweepResult> {
       logger,
       initialCash: cash,
       fromMs: job.fromMs,
+      fillModel: {
+        maxVolumeShare: job.maxVolumeShare === undefined ? undefined : dec(job.maxVolumeShare),
+        latencyMs: job.latencyMs,
+      },
     });
     const [first, second] = runHalves(result);
     return {

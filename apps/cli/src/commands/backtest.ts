@@ -4,7 +4,12 @@
 import { readFileSync } from 'node:fs';
 import { parseEnv } from 'node:util';
 import { reportJson, reportText } from '@hookline/backtest';
-import { reportOfRun, runBacktestEngine } from '@hookline/backtester';
+import {
+  type BacktestFillModel,
+  defaultFillModel,
+  reportOfRun,
+  runBacktestEngine,
+} from '@hookline/backtester';
 import { dec } from '@hookline/core';
 import { type CandleTimeframe, candleTimeframeMs, candleTimeframes } from '@hookline/exchange';
 import { createLogger } from '@hookline/runtime';
@@ -38,6 +43,8 @@ export interface BacktestOptions {
   readonly html?: string;
   readonly sweep?: readonly string[];
   readonly rank?: string;
+  readonly maxVolumeShare?: string;
+  readonly latencyMs?: string;
 }
 
 /** Runs the backtest and prints its report; 0 on success. */
@@ -54,6 +61,7 @@ export async function runBacktestCommand(options: BacktestOptions, environment: 
   if (fromMs !== undefined && toMs !== undefined && fromMs >= toMs)
     throw new UsageError('--from must be before --to');
   const cash = cashOption(options.cash);
+  const fillModel = fillModelOption(options.maxVolumeShare, options.latencyMs);
   const files = readCandleFiles(
     options.candles,
     symbols?.filter((symbol) => symbol !== ''),
@@ -71,6 +79,8 @@ export async function runBacktestCommand(options: BacktestOptions, environment: 
       fromMs,
       toMs,
       cash: cash.toString(),
+      maxVolumeShare: fillModel.maxVolumeShare?.toString(),
+      latencyMs: fillModel.latencyMs,
     }));
     const ranking = rankSweep(grid, await runSweepJobs(jobs), rankBy);
     const text = options.json ? `${JSON.stringify(ranking, null, 2)}\n` : sweepText(ranking);
@@ -100,11 +110,12 @@ export async function runBacktestCommand(options: BacktestOptions, environment: 
       logger,
       initialCash: cash,
       fromMs,
+      fillModel,
     });
     const report = reportOfRun(run, cash, candleTimeframeMs[timeframe]);
     const text = options.json ? reportJson(report) : reportText(report);
     if (options.html !== undefined) {
-      const page = backtestHtml(report, series, run.symbols, config, fromMs);
+      const page = backtestHtml(report, series, run.symbols, config, fromMs, run.trailingStops);
       writeOutputFile(options.html, page, { count: report.trades.length, noun: 'trade' });
     }
     if (options.output) writeOutputFile(options.output, text, { count: report.trades.length, noun: 'trade' });
@@ -155,4 +166,24 @@ function cashOption(value: string | undefined) {
   if (!/^\d+(\.\d+)?$/.test(text) || dec(text).isZero())
     throw new UsageError(`--cash "${text}" is not a positive USD amount`);
   return dec(text);
+}
+
+// Latency up to a day: more is not an order on its way but a different strategy.
+const maxLatencyMs = 86_400_000;
+
+function fillModelOption(share: string | undefined, latency: string | undefined): BacktestFillModel {
+  let maxVolumeShare = defaultFillModel.maxVolumeShare;
+  if (share === 'none') maxVolumeShare = undefined;
+  else if (share !== undefined) {
+    if (!/^\d+(\.\d+)?$/.test(share) || dec(share).isZero() || dec(share).greaterThan(1))
+      throw new UsageError(`--max-volume-share "${share}" must be a share above 0 and at most 1 (or none)`);
+    maxVolumeShare = dec(share);
+  }
+  let latencyMs = defaultFillModel.latencyMs;
+  if (latency !== undefined) {
+    if (!/^\d+$/.test(latency) || Number(latency) > maxLatencyMs)
+      throw new UsageError(`--latency-ms "${latency}" must be whole milliseconds from 0 to ${maxLatencyMs}`);
+    latencyMs = Number(latency);
+  }
+  return { maxVolumeShare, latencyMs };
 }

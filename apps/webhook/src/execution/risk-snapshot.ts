@@ -126,7 +126,7 @@ export async function buildRiskState(input: RiskSnapshotInput): Promise<RiskStat
     })),
     recentExits: exits.map((row) => ({
       symbol: row.symbol,
-      exitedAt: row.updatedAt,
+      exitedAt: row.exitedAt,
       pnl: dec(row.pnlUsd?.toString() ?? '0'),
     })),
     recentOrderTimes: recent,

@@ -28,6 +28,8 @@ export interface PaperEngineConfig {
   readonly resolver: SymbolResolver;
   readonly fees: FeeSchedule;
   readonly book: BookShape;
+  /** An order placed at t meets the book at the first quote at or after t + this (default 0: at once). */
+  readonly matchDelayMs?: number;
 }
 
 const maxFillPage = 1_000;
@@ -62,7 +64,10 @@ export class PaperEngine {
     this.balances = balances;
   }
 
-  /** A new top of book: rebuilds the book, records the candle, fills resting orders it crosses. */
+  /**
+   * A new top of book: rebuilds the book, records the candle, fills resting orders it crosses, then
+   * lets the orders whose match delay has passed arrive (the resting ones were at the venue first).
+   */
   applyQuote(quote: MarketQuote): void {
     const spec = this.config.specs.find((candidate) => candidate.market.symbol === quote.symbol);
     if (spec === undefined) return;
@@ -71,6 +76,13 @@ export class PaperEngine {
     this.candles.record(quote.symbol, quote.timeMs, quote.bid.plus(quote.ask).times(half), quote.volume);
     this.events.push({ type: 'ticker', quote });
     matchRestingOrders(this, book, quote.timeMs);
+    for (const order of [...this.openOrders.values()]) {
+      if (order.symbol !== quote.symbol || order.arrivesAtMs === undefined) continue;
+      if (order.arrivesAtMs > quote.timeMs) continue;
+      order.arrivesAtMs = undefined;
+      this.openOrders.delete(order.id);
+      this.#arrive(order, book, quote.timeMs, true);
+    }
   }
 
   /** The market's ticker now, with the mid's 24 h change once the history reaches back a day. */
@@ -114,13 +126,15 @@ export class PaperEngine {
     const order = this.#newOrder(request, market, book, timeMs);
     this.orders.set(order.id, order);
     this.orderIdsByClientId.set(order.clientOrderId, order.id);
-    if (order.timeInForce === 'GTC' && order.type !== 'MARKET') {
-      applyOrderEvent(order, 'ACCEPT', timeMs);
-      reportOrder(this, order);
+    const delayMs = this.config.matchDelayMs ?? 0;
+    if (delayMs > 0) {
+      // On its way: answered SUBMITTED now (funds reserved), it meets the first book at or after
+      // its arrival; a cancel before then ends it unfilled.
+      order.arrivesAtMs = timeMs + delayMs;
+      this.openOrders.set(order.id, order);
+    } else {
+      this.#arrive(order, book, timeMs);
     }
-    // A stop waits off the book (its amount reserved) until a quote's bid reaches its stop price.
-    if (order.waiting) this.openOrders.set(order.id, order);
-    else matchArrivingOrder(this, order, book, timeMs);
     return toExchangeOrder(order);
   }
 
@@ -165,6 +179,22 @@ export class PaperEngine {
       hasMore: candidates.length > page.length,
       receivedAt,
     };
+  }
+
+  // The order reaches the venue: a GTC one is acknowledged; a delayed post-only one that would now
+  // take liquidity is canceled by the venue, as Coinbase does; the rest is matched as it arrives.
+  #arrive(order: PaperOrderRecord, book: SimulatedBook, timeMs: number, waited = false): void {
+    if (order.postOnly && order.price !== undefined && book.wouldCross(order.side, order.price)) {
+      endOrder(this, order, 'CANCEL_CONFIRMED', timeMs);
+      return;
+    }
+    if (order.timeInForce === 'GTC' && order.type !== 'MARKET') {
+      applyOrderEvent(order, 'ACCEPT', timeMs);
+      reportOrder(this, order);
+    }
+    // A stop waits off the book (its amount reserved) until a quote's bid reaches its stop price.
+    if (order.waiting) this.openOrders.set(order.id, order);
+    else matchArrivingOrder(this, order, book, timeMs, waited);
   }
 
   #book(market: Market, request: CreateOrderRequest): SimulatedBook {
@@ -218,6 +248,7 @@ export class PaperEngine {
       price: request.type === 'MARKET' ? undefined : request.price,
       stopPrice: request.type === 'STOP_LIMIT' ? request.stopPrice : undefined,
       waiting: request.type === 'STOP_LIMIT',
+      arrivesAtMs: undefined,
       amount: request.amount,
       reservePerUnit,
       filled: ZERO,

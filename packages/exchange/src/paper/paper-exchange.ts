@@ -1,4 +1,4 @@
-import type { Clock } from '@hookline/core';
+import { type Clock, type Decimal, HooklineError, toPlainString } from '@hookline/core';
 import { orderContext } from '../order-rules.js';
 import { ExchangeError, type ExchangeErrorContext } from '../port/exchange-error.js';
 import type { ExchangeOperation, ExchangePort } from '../port/exchange-port.js';
@@ -90,7 +90,9 @@ export class PaperExchange implements ExchangePort {
       resolver: this.#resolver,
       fees: options.fees ?? defaultPaperFees,
       book: { ...defaultBookShape, ...options.book },
+      matchDelayMs: checkedMatchDelay(options.matchDelayMs),
     };
+    checkVolumeShare(config.book.maxVolumeShare);
     const saved = options.store?.load();
     if (saved === undefined) {
       this.#engine = new PaperEngine(
@@ -321,4 +323,19 @@ export class PaperExchange implements ExchangePort {
     if (this.#closed)
       throw new ExchangeError('FATAL', 'the paper exchange is closed', { context: { operation } });
   }
+}
+
+function checkedMatchDelay(value: number | undefined): number {
+  if (value === undefined) return 0;
+  if (!Number.isSafeInteger(value) || value < 0)
+    throw new HooklineError('INVALID_ARGUMENT', `matchDelayMs must be a whole number ≥ 0, not ${value}`);
+  return value;
+}
+
+function checkVolumeShare(share: Decimal | undefined): void {
+  if (share === undefined || (share.greaterThan(0) && share.lessThanOrEqualTo(1))) return;
+  throw new HooklineError(
+    'INVALID_ARGUMENT',
+    `book.maxVolumeShare must be above 0 and at most 1, not ${toPlainString(share)}`,
+  );
 }

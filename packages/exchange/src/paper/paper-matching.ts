@@ -1,20 +1,27 @@
-import { type Decimal, ZERO } from '@hookline/core';
+import { type Decimal, ONE, ZERO } from '@hookline/core';
 import { type PaperOrderRecord, unfilledAmount } from './paper-order.js';
 import { endOrder, type SettlementContext, settleFill } from './paper-settlement.js';
 import type { SimulatedBook } from './simulated-book.js';
 
 /**
  * What a new order does on arrival: a taker fill per book level it reaches (at that level's price),
- * then GTC limit orders rest and IOC or market orders expire whatever is left.
+ * then GTC limit orders rest and IOC or market orders expire whatever is left. A market buy that
+ * `waited` (a match delay) was reserved for the book it was placed on: at a higher price it takes
+ * no more than its reservation and the account's free money pay, so no balance goes negative.
  */
 export function matchArrivingOrder(
   context: SettlementContext,
   order: PaperOrderRecord,
   book: SimulatedBook,
   timeMs: number,
+  waited = false,
 ): void {
+  const budget =
+    waited && order.side === 'buy' && order.type === 'MARKET'
+      ? order.reserved.plus(context.balances.available(order.quote)).dividedBy(ONE.plus(context.fees.taker))
+      : undefined;
   // Post-only orders never take: the caller has already refused those that would cross.
-  const slices = order.postOnly ? [] : book.take(order.side, order.amount, order.price);
+  const slices = order.postOnly ? [] : book.take(order.side, order.amount, order.price, false, budget);
   for (const slice of slices) {
     settleFill(context, order, { price: slice.price, amount: slice.amount, liquidity: 'TAKER', timeMs });
   }
@@ -37,7 +44,7 @@ export function matchRestingOrders(context: SettlementContext, book: SimulatedBo
   const symbol = book.quote.symbol;
   triggerStops(context, book, timeMs);
   const resting = [...context.openOrders.values()].filter(
-    (order) => order.symbol === symbol && !order.waiting,
+    (order) => order.symbol === symbol && !order.waiting && order.arrivesAtMs === undefined,
   );
   resting.sort(byPriority);
   for (const order of resting) {
@@ -51,9 +58,14 @@ export function matchRestingOrders(context: SettlementContext, book: SimulatedBo
   }
 }
 
-/** True when the bid has fallen to the stop's trigger (a sell stop: bid ≤ stop price). */
+/** True when the bid has fallen to the stop's trigger (a sell stop: bid ≤ stop price) at the venue. */
 export function stopTriggered(order: PaperOrderRecord, bid: Decimal): boolean {
-  return order.waiting && order.stopPrice !== undefined && bid.lessThanOrEqualTo(order.stopPrice);
+  return (
+    order.waiting &&
+    order.arrivesAtMs === undefined &&
+    order.stopPrice !== undefined &&
+    bid.lessThanOrEqualTo(order.stopPrice)
+  );
 }
 
 function triggerStops(context: SettlementContext, book: SimulatedBook, timeMs: number): void {

@@ -22,7 +22,7 @@ export interface PaperExchangeOptions {
   readonly fees?: FeeSchedule;
   /** Money of a new account (default 100 000 USD); ignored when the store has a saved state. */
   readonly initialBalances?: Readonly<Record<string, Decimal>>;
-  /** Default 10 levels a side, 2 bps apart. */
+  /** Default 10 levels a side, 2 bps apart, no volume cap. */
   readonly book?: Partial<BookShape>;
   /** Saves the state after every change and loads it at start (default: none, state dies with the process). */
   readonly store?: PaperStateStore;
@@ -41,6 +41,12 @@ export interface PaperExchangeOptions {
    * the book as of then, read from the venue first when the price source follows one.
    */
   readonly latencyMs?: number;
+  /**
+   * For a virtual clock that cannot wait out a request (a backtest): an order placed at t is answered
+   * at once, SUBMITTED, and meets the first quote at or after t + this (default 0: the quote of t).
+   * Unlike `latencyMs`, the caller is not held up; cancels are not delayed.
+   */
+  readonly matchDelayMs?: number;
   /**
    * Where candles come from (default: the paper market's own one-minute history). A paper exchange
    * on a venue's prices reads the venue's public OHLCV here.

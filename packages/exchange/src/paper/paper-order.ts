@@ -28,6 +28,11 @@ export interface PaperOrderRecord {
   readonly stopPrice: Decimal | undefined;
   /** True while a STOP_LIMIT waits off the book for its trigger; false once live (and for other orders). */
   waiting: boolean;
+  /**
+   * While the order is on its way to the venue (a match delay): the time it arrives, before which
+   * it meets no book. Undefined once it has arrived (and for every order without a delay).
+   */
+  arrivesAtMs: number | undefined;
   readonly amount: Decimal;
   /** Money set aside per unit of amount: quote for a buy (price plus the worst fee), 1 base for a sell. */
   readonly reservePerUnit: Decimal;
@@ -90,6 +95,7 @@ export function saveOrder(order: PaperOrderRecord): Record<string, string | numb
     ...order,
     price: order.price === undefined ? null : toPlainString(order.price),
     stopPrice: order.stopPrice === undefined ? null : toPlainString(order.stopPrice),
+    arrivesAtMs: order.arrivesAtMs ?? null,
     amount: toPlainString(order.amount),
     reservePerUnit: toPlainString(order.reservePerUnit),
     filled: toPlainString(order.filled),
@@ -123,6 +129,7 @@ export function restoreOrder(saved: Readonly<Record<string, unknown>>): PaperOrd
     // Snapshots written before stop orders existed have neither field.
     stopPrice: typeof saved.stopPrice === 'string' ? dec(saved.stopPrice) : undefined,
     waiting: saved.waiting === true,
+    arrivesAtMs: typeof saved.arrivesAtMs === 'number' ? saved.arrivesAtMs : undefined,
     amount: dec(text('amount')),
     reservePerUnit: dec(text('reservePerUnit')),
     filled: dec(text('filled')),

@@ -21,7 +21,7 @@ export interface PaperSnapshot {
   readonly openOrderIds: readonly string[];
   readonly fills: readonly Readonly<Record<string, string | number>>[];
   readonly books: Readonly<
-    Record<string, { quote: JsonValue; asks: readonly string[]; bids: readonly string[] }>
+    Record<string, { quote: JsonValue; asks: readonly string[]; bids: readonly string[]; allowance?: string }>
   >;
   readonly candles: Readonly<Record<string, readonly SavedCandle[]>>;
   /** The price source's own state (random generator, replay position, pending scripted quotes). */
@@ -47,6 +47,7 @@ export function takeSnapshot(engine: PaperEngine, source: JsonValue, syncedMs: n
             quote: quoteToJson(book.quote),
             asks: remaining.asks.map(toPlainString),
             bids: remaining.bids.map(toPlainString),
+            ...(remaining.allowance === undefined ? {} : { allowance: toPlainString(remaining.allowance) }),
           },
         ];
       }),
@@ -84,6 +85,7 @@ export function restoreEngine(snapshot: PaperSnapshot, config: PaperEngineConfig
     const remaining = {
       asks: saved.asks.map((value) => dec(value)),
       bids: saved.bids.map((value) => dec(value)),
+      ...(saved.allowance === undefined ? {} : { allowance: dec(saved.allowance) }),
     };
     engine.books.set(
       symbol,

@@ -8,20 +8,23 @@ import {
 import type { PaperExchangeOptions } from '../../src/paper/paper-options.js';
 import type { MarketQuote } from '../../src/paper/price-source.js';
 
-/** A paper exchange on a TestClock whose BTC/USD market moves only when the test says so. */
-export function scriptedPaper(options: Partial<PaperExchangeOptions> = {}) {
+/**
+ * A paper exchange on a TestClock whose BTC/USD market moves only when the test says so. The first
+ * quote's market volume is `initialVolume` (none unless given).
+ */
+export function scriptedPaper(options: Partial<PaperExchangeOptions> = {}, initialVolume = '0') {
   const clock = new TestClock(Date.UTC(2025, 0, 2, 12));
   const source = new ScriptedPriceSource();
-  const quote = (bid: string, ask: string, size = '1'): MarketQuote => ({
+  const quote = (bid: string, ask: string, size = '1', volume = '0'): MarketQuote => ({
     symbol: 'BTC/USD',
     timeMs: clock.nowMs(),
     bid: dec(bid),
     ask: dec(ask),
     bidSize: dec(size),
     askSize: dec(size),
-    volume: dec('0'),
+    volume: dec(volume),
   });
-  source.push(quote('60000', '60000.01'));
+  source.push(quote('60000', '60000.01', '1', initialVolume));
   const exchange = new PaperExchange({
     clock,
     priceSource: source,
@@ -30,10 +33,10 @@ export function scriptedPaper(options: Partial<PaperExchangeOptions> = {}) {
   });
   const events: UserStreamEvent[] = [];
   exchange.subscribeUserEvents((event) => events.push(event));
-  /** Moves the clock a second and shows a new top of book. */
-  const move = (bid: string, ask: string, size?: string) => {
+  /** Moves the clock a second and shows a new top of book (with the market's volume since the last). */
+  const move = (bid: string, ask: string, size?: string, volume?: string) => {
     clock.advance(1_000);
-    source.push(quote(bid, ask, size));
+    source.push(quote(bid, ask, size, volume));
     exchange.tick();
   };
   return { clock, source, exchange, events, move };

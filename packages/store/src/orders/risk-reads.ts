@@ -23,14 +23,28 @@ export async function readRecentOrderTimes(store: Store, account: string, since:
   return rows.map((row) => row.orderTime);
 }
 
+/** A sell with a realized P&L, dated by its last fill. */
+export type RecentExit = OrderRecord & {
+  /**
+   * When the exit happened: its last fill's exchange time (the row's update time when it has no fill).
+   * Not the row's update time, which the database takes from the wall clock: a backtest's virtual
+   * clock would see every exit in the future and never end a cooldown.
+   */
+  readonly exitedAt: Date;
+};
+
 /** The account's last `limit` sells with a realized P&L, most recently updated first. */
-export async function readRecentExits(store: Store, account: string, limit: number): Promise<OrderRecord[]> {
+export async function readRecentExits(store: Store, account: string, limit: number): Promise<RecentExit[]> {
   const rows = await clientOf(store).tradeRecord.findMany({
     where: { account, side: 'SELL', pnlUsd: { not: null } },
     orderBy: { updatedAt: 'desc' },
     take: limit,
+    include: { fills: { select: { executedAt: true }, orderBy: { executedAt: 'desc' }, take: 1 } },
   });
-  return rows.map(toOrderRecord);
+  return rows.map(({ fills, ...row }) => ({
+    ...toOrderRecord(row),
+    exitedAt: fills[0]?.executedAt ?? row.updatedAt,
+  }));
 }
 
 /** The P&L (USD) the account realized by sells at or after `since` (its FIFO allocations). */

@@ -162,6 +162,10 @@ export class SentinelSweep {
       clock.nowMs(),
     );
     await this.#persist(inputs, prepared, evaluations);
+    for (const { symbol, verdict } of evaluations) {
+      const stop = verdict?.state.trailingStop;
+      if (stop !== undefined) draft.trailingStops.push({ symbol, stop });
+    }
     const events = await this.#act(inputs, prepared, evaluations, draft);
     await this.#recorder
       .record(events)

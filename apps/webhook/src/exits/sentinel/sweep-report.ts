@@ -1,4 +1,5 @@
-// What one sweep saw and did: returned by sweepOnce(), read by readiness and the replay.
+// What one sweep saw and did: returned by sweepOnce(), read by readiness, the replay and the backtest.
+import type { Decimal } from '@hookline/core';
 import type { CapOutcome } from '../position-cap.js';
 import type { ProtectiveStopOutcome } from '../protective-stops/protective-stop-keeper.js';
 
@@ -21,6 +22,8 @@ export interface SweepReport {
   readonly cap: CapOutcome | undefined;
   /** What the protective-stop keeper decided per symbol (empty when protective stops are off). */
   readonly protectiveStops: readonly ProtectiveStopOutcome[];
+  /** The trailing stop of each evaluated position that has one, as this sweep left it. */
+  readonly trailingStops: ReadonlyArray<{ readonly symbol: string; readonly stop: Decimal }>;
 }
 
 /** The report while the sweep fills it in. */
@@ -43,5 +46,6 @@ export function emptySweepDraft(now: Date): SweepDraft {
     errors: [],
     cap: undefined,
     protectiveStops: [],
+    trailingStops: [],
   };
 }

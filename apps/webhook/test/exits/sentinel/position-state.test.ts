@@ -34,6 +34,22 @@ describe('the sentinel remembers each position across sweeps and restarts', () =
     expect(plain(exits.started[0]?.positionAmount)).toBe('0.01');
   });
 
+  it('when the trailing stop activates and is raised then each sweep report carries the level it left', async () => {
+    const h = await harness();
+    await h.fill('buy', BTC, '0.01', '60000');
+    const sentinel = await h.sentinel({ exits: new RecordingExits() });
+    const levels: string[][] = [];
+    // Below activation (no stop yet), +4 % (stop = 62400 − 2 %), +6 % (raised to 63600 − 2 %).
+    for (const price of ['60100', '62400', '63600']) {
+      h.advance(3_000);
+      h.quote({ [BTC]: price });
+      const report = await sentinel.sweepOnce();
+      levels.push((report?.trailingStops ?? []).map((item) => `${item.symbol} ${plain(item.stop)}`));
+    }
+
+    expect(levels).toEqual([[], [`${BTC} 61152`], [`${BTC} 62328`]]);
+  });
+
   it('when nothing about a position changed then its state row is not rewritten', async () => {
     const h = await harness();
     await h.fill('buy', BTC, '0.01', '60000');
