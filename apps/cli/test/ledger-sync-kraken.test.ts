@@ -35,12 +35,11 @@ describe('ledger sync from the local Kraken', () => {
       { side: 'buy', qty: '0.01', price: '61000', fee: '0.6' },
       { side: 'sell', qty: '0.025', price: '62000', fee: '1.55' },
     ] as const;
-    trades.forEach((trade, index) =>
+    for (const [index, trade] of trades.entries())
       server.fill(
         { orderId: `O-${index + 1}`, ...trade, time: new Date(start.getTime() + index * 3_600_000) },
         { silently: true },
-      ),
-    );
+      );
     const test = await createTestDatabase('ledger_sync_kraken');
     const location = { databaseUrl: test.url, dataDir: '/nonexistent-not-used' };
     await migrateDatabase(location);
