@@ -1,10 +1,10 @@
 // The bulk path's trade_records rows: the rows of orders already stored are found by their unique
 // key (staged by COPY, one join), and the rows of orders seen for the first time are written once by
 // COPY with their aggregates already computed, so no row is inserted and then updated.
-import { type Decimal, toPlainString } from '@hookline/core';
+import { toPlainString } from '@hookline/core';
 import { lazyMap, stageTable } from './copy-inserts.js';
 import type { NewFill, UnknownOrderOrigin } from './new-fill.js';
-import type { OrderAggregates } from './order-aggregate-columns.js';
+import { AGGREGATE_COLUMNS, aggregateCells, type OrderAggregates } from './order-aggregate-columns.js';
 import { orderKeyOf, orderRowKey } from './order-key.js';
 import type { CopyRows, SqlRunner } from './sql-runner.js';
 
@@ -45,12 +45,10 @@ export async function copyNewOrderRows(
   origin: UnknownOrderOrigin,
 ): Promise<void> {
   if (orders.length === 0) return;
-  const text = (value: Decimal | null) => (value === null ? null : toPlainString(value));
   const prefix = origin.toLowerCase();
   await copy(
     `trade_records (id, account, exchange, order_id, client_order_id, symbol, side, order_type, status, size,
-       "trigger", source, order_time, ingest_via, filled_size, avg_fill_price, total_fees_usd, pnl_usd,
-       cost_basis_usd, sale_proceeds_usd, net_sale_proceeds_usd, remaining_size)`,
+       "trigger", source, order_time, ingest_via, ${AGGREGATE_COLUMNS})`,
     lazyMap(orders, ({ id, firstFill: fill, aggregates: row }) => {
       const orderId = orderKeyOf(fill);
       return [
@@ -63,19 +61,12 @@ export async function copyNewOrderRows(
         fill.side === 'buy' ? 'BUY' : 'SELL',
         'UNKNOWN',
         'FILLED',
-        text(row.filledSize),
+        row.filledSize === null ? null : toPlainString(row.filledSize),
         origin,
         origin,
         row.firstFillAt,
         fill.ingestVia,
-        text(row.filledSize),
-        text(row.avgFillPrice),
-        text(row.totalFeesUsd),
-        text(row.pnlUsd),
-        text(row.costBasisUsd),
-        text(row.saleProceedsUsd),
-        text(row.netSaleProceedsUsd),
-        text(row.remainingSize),
+        ...aggregateCells(row),
       ];
     }),
   );

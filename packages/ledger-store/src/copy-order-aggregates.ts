@@ -1,8 +1,7 @@
 // writeOrderAggregates on the bulk path: the aggregates are staged by COPY, then one UPDATE ... FROM
 // the stage sets them (the same assignments as the array form in order-aggregates.ts).
-import { type Decimal, toPlainString } from '@hookline/core';
 import { lazyMap, stageTable } from './copy-inserts.js';
-import type { OrderAggregates } from './order-aggregate-columns.js';
+import { AGGREGATE_COLUMNS, aggregateCells, type OrderAggregates } from './order-aggregate-columns.js';
 import type { CopyRows, SqlRunner } from './sql-runner.js';
 
 /** Stages `aggregates` and writes them to their trade_records rows. */
@@ -19,20 +18,11 @@ export async function copyOrderAggregates(
      cost_basis_usd numeric, sale_proceeds_usd numeric, net_sale_proceeds_usd numeric, remaining_size numeric,
      synthesized boolean, first_fill_at timestamptz`,
   );
-  const text = (value: Decimal | null) => (value === null ? null : toPlainString(value));
   await copy(
-    `${stage} (id, filled_size, avg_fill_price, total_fees_usd, pnl_usd, cost_basis_usd, sale_proceeds_usd,
-       net_sale_proceeds_usd, remaining_size, synthesized, first_fill_at)`,
+    `${stage} (id, ${AGGREGATE_COLUMNS}, synthesized, first_fill_at)`,
     lazyMap(aggregates, (row) => [
       row.tradeRecordId,
-      text(row.filledSize),
-      text(row.avgFillPrice),
-      text(row.totalFeesUsd),
-      text(row.pnlUsd),
-      text(row.costBasisUsd),
-      text(row.saleProceedsUsd),
-      text(row.netSaleProceedsUsd),
-      text(row.remainingSize),
+      ...aggregateCells(row),
       synthesizedIds.has(row.tradeRecordId),
       row.firstFillAt,
     ]),

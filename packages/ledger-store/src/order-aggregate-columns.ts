@@ -1,5 +1,5 @@
 // The aggregate columns of an order (trade_records), as computed and as written.
-import type { Decimal } from '@hookline/core';
+import { type Decimal, toPlainString } from '@hookline/core';
 
 /** The aggregate columns of one trade_records row, as its fills and allocations imply them. */
 export interface OrderAggregates {
@@ -16,4 +16,23 @@ export interface OrderAggregates {
   readonly netSaleProceedsUsd: Decimal | null;
   /** Buys: what is left of the order's lots; null for sells. */
   readonly remainingSize: Decimal | null;
+}
+
+/** The aggregate columns as COPY lists them; `aggregateCells` gives a row's values in this order. */
+export const AGGREGATE_COLUMNS =
+  'filled_size, avg_fill_price, total_fees_usd, pnl_usd, cost_basis_usd, sale_proceeds_usd, net_sale_proceeds_usd, remaining_size';
+
+/** A row's aggregates as exact text (null stays null), in the order of AGGREGATE_COLUMNS. */
+export function aggregateCells(row: OrderAggregates): Array<string | null> {
+  const text = (value: Decimal | null) => (value === null ? null : toPlainString(value));
+  return [
+    text(row.filledSize),
+    text(row.avgFillPrice),
+    text(row.totalFeesUsd),
+    text(row.pnlUsd),
+    text(row.costBasisUsd),
+    text(row.saleProceedsUsd),
+    text(row.netSaleProceedsUsd),
+    text(row.remainingSize),
+  ];
 }
