@@ -13,6 +13,8 @@ const ADMINISTRATION = new Set([
   'Database',
   'DatabaseLocation',
   'openDatabase',
+  // A migrated throwaway database in memory (backtest, replay): opening, not a query.
+  'openMemoryDatabase',
   'migrateDatabase',
   'MigrationError',
   'checkDrift',
