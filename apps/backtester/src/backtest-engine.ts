@@ -102,6 +102,11 @@ export async function runBacktestEngine(options: BacktestEngineOptions): Promise
   const series = options.series.map((item) => ({ ...item, spec: specOf(item.symbol) as PaperMarketSpec }));
   const settings = matrixSettingsFromConfig(config);
   const steps = stepsOf(series, intervalMs, options.timeframe, settings);
+  // The close of each symbol's last candle: a BUY decided there has no next candle to fill in (an
+  // order would meet the last quote again, after the data, and its END_OF_DATA exit would precede it).
+  const dataEndMs = new Map(
+    series.map((item) => [item.spec.market.symbol, (item.rows.at(-1)?.timeMs ?? 0) + intervalMs]),
+  );
   const first = steps[0];
   if (first === undefined) throw new Error('the candle files have no candles');
   const clock = new TestClock(first.timeMs);
@@ -163,7 +168,7 @@ export async function runBacktestEngine(options: BacktestEngineOptions): Promise
       matrix.write(row);
       if (step.timeMs < fromMs) continue;
       decisions.push(row);
-      if (row.action === 'BUY') {
+      if (row.action === 'BUY' && step.timeMs < (dataEndMs.get(row.symbol) ?? Number.POSITIVE_INFINITY)) {
         await entries.consider(row, lastClose.get(row.symbol) ?? null);
         await fills.sync();
       }
