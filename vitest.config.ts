@@ -12,5 +12,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // vitest's default on a 2-core machine is one worker, which ran the files one after another.
+    // Many files mostly wait on processes they start and on PostgreSQL, so two share the cores well.
+    maxWorkers: 2,
   },
 });

@@ -132,6 +132,14 @@ const BENCHMARKS: Record<string, (scale: number) => Promise<Figures>> = {
       positions: Math.max(100, Math.round(SIZES.sweepPositions / scale)),
     }),
   }),
+  // The sweep as the service runs it, over real PostgreSQL and Redis: 1,000 then 10,000 positions
+  // (targets < 100 ms and < 500 ms a sweep), with each phase's median.
+  'sentinel.sweep_io': async (scale) => {
+    const { benchmarkSentinelSweepIo } = await import('./sentinel-sweep-io.js');
+    return await benchmarkSentinelSweepIo(
+      scale > 1 ? { stages: [20, 100], sweeps: 3 } : { stages: [1_000, 10_000], sweeps: 10 },
+    );
+  },
   // The backtest engine over generated 1m candles: candles per second and memory (target: 500k < 60 s).
   backtest: async (scale) => {
     const { benchmarkBacktest } = await import('./backtest.js');

@@ -12,6 +12,8 @@ export {
   type PositionEvaluationInput,
   type Sentinel,
   type SentinelOptions,
+  SWEEP_PHASES,
+  type SweepPhases,
   type SweepReport,
   type TrailingState,
 } from './exits/index.js';
@@ -22,4 +24,4 @@ export { replayMarketSpecs } from './replay/replay-markets.js';
 export type { WebhookServiceContext } from './service-context.js';
 export { buildWebhookApp } from './webhook-app.js';
 export { startWebhookService } from './webhook-service.js';
-export { buildWebhookSystem, type OfflineWebhookSystem } from './webhook-system.js';
+export { buildWebhookSystem, type OfflineWebhookSystem, type OnlineWebhookSystem } from './webhook-system.js';

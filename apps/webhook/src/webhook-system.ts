@@ -395,6 +395,7 @@ async function buildOnline(
       controls,
       queues: jobNames.map((name) => pipeline.queues.queue(name)),
       sweeper: pipeline.sweeper,
+      sentinel: sentinel.loop,
       money: { quotes, account: settings.entry.account },
       ...(notifications.status === undefined ? {} : { notify: notifications.status }),
     },

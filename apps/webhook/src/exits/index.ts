@@ -27,4 +27,4 @@ export {
   type SentinelControls,
   type SentinelExits,
 } from './sentinel/sentinel-ports.js';
-export type { SweepReport } from './sentinel/sweep-report.js';
+export { SWEEP_PHASES, type SweepPhases, type SweepReport } from './sentinel/sweep-report.js';

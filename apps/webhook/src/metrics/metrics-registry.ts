@@ -23,6 +23,8 @@ import type { Redis } from 'ioredis';
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { readCircuit } from '../controls/exchange-circuit.js';
 import type { TradingControls } from '../controls/trading-controls.js';
+import type { SentinelLoop } from '../exits/sentinel/sentinel-loop.js';
+import { SWEEP_PHASES } from '../exits/sentinel/sweep-report.js';
 import { type RecoverySweeper, sweepKinds } from '../jobs/recovery-sweeper.js';
 import type { NotifyStatus } from '../notify/notify-status.js';
 import { registerMoneyMetrics, registerNotifyMetrics } from './money-metrics.js';
@@ -40,6 +42,8 @@ export interface MetricsSources {
   readonly queues?: readonly Queue[];
   /** The recovery sweeper whose progress is reported. */
   readonly sweeper?: Pick<RecoverySweeper, 'progress'>;
+  /** The sentinel loop whose last sweep's phases are reported. */
+  readonly sentinel?: Pick<SentinelLoop, 'lastReport'>;
   /** The quote cache the money gauges value positions with, and the account whose equity is shown. */
   readonly money?: { readonly quotes: Pick<QuoteSource, 'readQuotes'>; readonly account: string };
   /** The notification deliveries (hookline_notifications_*). */
@@ -127,6 +131,7 @@ export function createMetricsRegistry(sources: MetricsSources): Registry {
   registerQueueDepth(registry, sources.queues ?? []);
   if (sources.controls !== undefined) registerControls(registry, sources.controls);
   if (sources.sweeper !== undefined) registerSweeper(registry, sources.sweeper);
+  if (sources.sentinel !== undefined) registerSweepPhases(registry, sources.sentinel);
   if (sources.money !== undefined)
     registerMoneyMetrics(registry, { store, exchange: sources.exchange, ...sources.money });
   if (sources.notify !== undefined) registerNotifyMetrics(registry, sources.notify);
@@ -143,6 +148,23 @@ function registerFrozenQuotes(registry: Registry, quotes: Pick<QuoteSource, 'fro
     collect() {
       this.reset();
       for (const symbol of quotes.frozenSymbols()) this.set({ symbol }, 1);
+    },
+  });
+}
+
+// The last sweep of this replica, step by step: where a slow sweep spends its time. Nothing while
+// this replica has not swept (another one leads, or it just started).
+function registerSweepPhases(registry: Registry, sentinel: Pick<SentinelLoop, 'lastReport'>): void {
+  new Gauge({
+    name: 'hookline_sentinel_sweep_phase_seconds',
+    help: "Duration of each step of this replica's last exit-sentinel sweep (advance, markets, load, evaluate, persist, act, record, cap, stops).",
+    labelNames: ['phase'],
+    registers: [registry],
+    collect() {
+      this.reset();
+      const phases = sentinel.lastReport?.phaseMs;
+      if (phases === undefined) return;
+      for (const phase of SWEEP_PHASES) this.set({ phase }, phases[phase] / 1000);
     },
   });
 }

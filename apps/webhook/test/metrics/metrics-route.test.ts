@@ -1,6 +1,7 @@
 import { dec } from '@hookline/core';
 import { recordFills } from '@hookline/ledger-store';
 import { heartbeatKey } from '@hookline/runtime';
+import { SWEEP_PHASES } from '@hookline/webhook';
 import { describe, expect, it } from 'vitest';
 import { seedFill, useApiHarness } from '../api/api-harness.js';
 
@@ -66,6 +67,20 @@ describe('GET /metrics', () => {
       expect(text).toMatch(/^hookline_sentinel_loop_age_seconds 3$/m);
     } finally {
       await redis.del(key);
+    }
+  });
+
+  it('when this replica swept then each step of its last sweep is reported in seconds, and nothing before', async () => {
+    const { get, system } = await harness();
+    const before = (await get('/metrics')).body;
+    const report = await system.sentinel.sweepOnce();
+    const after = (await get('/metrics')).body;
+
+    expect(before).not.toMatch(/^hookline_sentinel_sweep_phase_seconds\{/m);
+    const reported = [...after.matchAll(/^hookline_sentinel_sweep_phase_seconds\{phase="(\w+)"\} (\S+)$/gm)];
+    expect(reported.map((match) => match[1])).toEqual([...SWEEP_PHASES]);
+    for (const [, phase, seconds] of reported) {
+      expect(Number(seconds)).toBe((report?.phaseMs[phase as keyof typeof report.phaseMs] ?? -1) / 1000);
     }
   });
 

@@ -6,6 +6,7 @@
 // and written back at the end, so the next sweep — of this replica or of the one that takes the
 // lease over — continues from it.
 
+import { performance } from 'node:perf_hooks';
 import type { Clock, Decimal, ExitReason } from '@hookline/core';
 import type { ExchangePort, Market, QuoteSource } from '@hookline/exchange';
 import type { MatrixReader } from '@hookline/runtime';
@@ -30,7 +31,7 @@ import { type NotSoldEvent, WhyNotSoldRecorder } from '../why-not-sold.js';
 import { keptPositions, readingPositions } from './kept-positions.js';
 import type { SentinelControls } from './sentinel-ports.js';
 import { loadSweepInputs, marketViewOf, type SweepInputs, type SweepSources } from './sweep-inputs.js';
-import { emptySweepDraft, type SweepDraft, type SweepReport } from './sweep-report.js';
+import { emptySweepDraft, type SweepDraft, type SweepPhases, type SweepReport } from './sweep-report.js';
 
 /** What a sweep is built from. */
 export interface SentinelSweepOptions {
@@ -63,6 +64,8 @@ export interface SentinelSweepOptions {
   readonly soleWriter?: boolean;
   /** With soleWriter: the fill recorder's write count (FillRecorder.writes); positions are kept while it stays. */
   readonly ledgerWrites?: () => number;
+  /** Monotonic milliseconds for the report's phaseMs (default performance.now). */
+  readonly timer?: () => number;
 }
 
 /** A position ready for the rules, with the flags the sentinel adds. */
@@ -147,33 +150,32 @@ export class SentinelSweep {
   async #sweep(): Promise<SweepReport> {
     const { clock, settings } = this.#options;
     const draft = emptySweepDraft(clock.now());
-    await this.#advanceExits();
-    const markets = await this.#readMarkets();
-    const inputs = await loadSweepInputs(
-      this.#sources,
-      settings.account,
-      markets,
-      settings.rules.maxSignalAgeMs,
+    const phase = phaseTimer(draft, this.#options.timer ?? performance.now.bind(performance));
+    await phase('advance', () => this.#advanceExits());
+    const markets = await phase('markets', () => this.#readMarkets());
+    const inputs = await phase('load', () =>
+      loadSweepInputs(this.#sources, settings.account, markets, settings.rules.maxSignalAgeMs),
     );
-    const prepared = inputs.positions.map((row) => this.#prepare(row, inputs));
-    const evaluations = evaluatePositions(
-      prepared.map((position) => position.input),
-      settings.rules,
-      clock.nowMs(),
-    );
-    await this.#persist(inputs, prepared, evaluations);
+    const { prepared, evaluations } = await phase('evaluate', async () => {
+      const prepared = inputs.positions.map((row) => this.#prepare(row, inputs));
+      const input = prepared.map((position) => position.input);
+      return { prepared, evaluations: evaluatePositions(input, settings.rules, clock.nowMs()) };
+    });
+    await phase('persist', () => this.#persist(inputs, prepared, evaluations));
     for (const { symbol, verdict } of evaluations) {
       const stop = verdict?.state.trailingStop;
       if (stop !== undefined) draft.trailingStops.push({ symbol, stop });
     }
-    const events = await this.#act(inputs, prepared, evaluations, draft);
-    await this.#recorder
-      .record(events)
-      .catch((error: unknown) =>
-        this.#options.logger.error({ err: error }, 'why-not-sold decisions not written'),
-      );
-    draft.cap = await this.#enforceCap(inputs, prepared, draft, markets);
-    await this.#keepProtectiveStops(inputs, prepared, draft);
+    const events = await phase('act', () => this.#act(inputs, prepared, evaluations, draft));
+    await phase('record', () =>
+      this.#recorder
+        .record(events)
+        .catch((error: unknown) =>
+          this.#options.logger.error({ err: error }, 'why-not-sold decisions not written'),
+        ),
+    );
+    draft.cap = await phase('cap', () => this.#enforceCap(inputs, prepared, draft, markets));
+    await phase('stops', () => this.#keepProtectiveStops(inputs, prepared, draft));
     this.#forgetClosed(inputs);
     draft.positions = inputs.positions.length;
     draft.finishedAt = clock.now();
@@ -383,4 +385,16 @@ export class SentinelSweep {
       if (!open.has(symbol) && symbol !== ACCOUNT_WIDE) this.#options.memory.forgetSymbol(symbol);
     }
   }
+}
+
+/** Runs one step of the sweep and adds its duration to the draft's phaseMs. */
+function phaseTimer(draft: SweepDraft, timer: () => number) {
+  return async <T>(name: keyof SweepPhases, step: () => Promise<T>): Promise<T> => {
+    const started = timer();
+    try {
+      return await step();
+    } finally {
+      draft.phaseMs[name] += timer() - started;
+    }
+  };
 }

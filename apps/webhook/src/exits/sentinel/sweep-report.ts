@@ -24,7 +24,29 @@ export interface SweepReport {
   readonly protectiveStops: readonly ProtectiveStopOutcome[];
   /** The trailing stop of each evaluated position that has one, as this sweep left it. */
   readonly trailingStops: ReadonlyArray<{ readonly symbol: string; readonly stop: Decimal }>;
+  /** Milliseconds each step of the sweep took (a monotonic timer, not the injected clock). */
+  readonly phaseMs: SweepPhases;
 }
+
+/**
+ * The steps of a sweep, in order: drive the working exits, read the markets, load positions, states,
+ * quotes and matrix rows, evaluate the rules, write the states that changed, start the exits, record
+ * why the others were not sold, enforce the cap, keep the protective stops.
+ */
+export const SWEEP_PHASES = [
+  'advance',
+  'markets',
+  'load',
+  'evaluate',
+  'persist',
+  'act',
+  'record',
+  'cap',
+  'stops',
+] as const;
+
+/** One figure per step of a sweep. */
+export type SweepPhases = { -readonly [Phase in (typeof SWEEP_PHASES)[number]]: number };
 
 /** The report while the sweep fills it in. */
 export type SweepDraft = {
@@ -47,5 +69,6 @@ export function emptySweepDraft(now: Date): SweepDraft {
     cap: undefined,
     protectiveStops: [],
     trailingStops: [],
+    phaseMs: Object.fromEntries(SWEEP_PHASES.map((phase) => [phase, 0])) as SweepPhases,
   };
 }
