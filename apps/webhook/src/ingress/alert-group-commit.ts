@@ -25,8 +25,9 @@ interface Waiter {
 
 /**
  * The ingress's AlertStorePort over a batch store. When a batch's statement fails:
- * - the database, Redis or the network down (isInfrastructureError): every request of the batch gets
- *   that error, answered as today's single insert would be (503), and none of its rows is stored;
+ * - the database or the network down (isInfrastructureError): every request of the batch gets that
+ *   error, answered 503 as a single row's insert would be, and none of its rows is stored (going row
+ *   by row would only meet the outage once per row);
  * - anything else (a row the table refuses): the batch's rows go again one by one, so each request
  *   gets its own outcome and one bad row never fails its neighbours.
  */

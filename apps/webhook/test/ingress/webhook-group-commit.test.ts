@@ -8,7 +8,8 @@ import { Redis } from 'ioredis';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { eventually } from '../../../../test/support/eventually.js';
 import { startTcpProxy, type TcpProxy } from '../../../../test/support/tcp-proxy.js';
-import type { AlertBatchStorePort } from '../../src/ingress/alert-store.js';
+import { AlertGroupCommit } from '../../src/ingress/alert-group-commit.js';
+import type { AlertBatchStorePort, AlertRow } from '../../src/ingress/alert-store.js';
 import { jobIdOf } from '../../src/jobs/job-catalog.js';
 import { JobQueues } from '../../src/jobs/job-queues.js';
 import { RecoverySweeper } from '../../src/jobs/recovery-sweeper.js';
@@ -31,6 +32,34 @@ function recordingBatches(store: AlertBatchStorePort): AlertBatchStorePort & { s
       sizes.push(writes.length);
       return store.insertBatch(writes);
     },
+  };
+}
+
+/** An ACCEPTED row as the intake writes it, keyed by `id`. */
+function acceptedRow(id: string): AlertRow {
+  return {
+    id,
+    idempotencyKey: `tradingview:id:buy:${id}`,
+    rawBody: '{}',
+    rawBodyBytes: null,
+    payload: {
+      alert: {
+        template: 'hookline',
+        id,
+        action: 'buy',
+        symbol: 'BTC/USD',
+        ticker: 'BTCUSD',
+        exchange: null,
+        price: null,
+        time: null,
+        size: null,
+        orderType: null,
+      },
+    },
+    remoteAddress: '127.0.0.1',
+    status: 'ACCEPTED',
+    reason: null,
+    receivedAt: new Date('2024-05-01T12:00:00.000Z'),
   };
 }
 
@@ -287,4 +316,29 @@ describe('POST /webhook: requests that arrive together', () => {
     expect(new Set(rows.map((row) => row.status))).toEqual(new Set(['ACCEPTED']));
     expect(subject.accepted.map((alert) => alert.alertId).sort()).toEqual([...acknowledged].sort());
   });
+
+  it('when more rows wait than a batch holds then each full batch goes at once and the rest when they finish', async () => {
+    const subject = ingress();
+    const batches = recordingBatches(new AlertIntakeStore(storeOf(subject.database.prisma)));
+    const commit = new AlertGroupCommit(batches, { maxRows: 4 });
+
+    const outcomes = await Promise.all(
+      Array.from({ length: 10 }, (_, index) => commit.insertUnlessKeyExists(acceptedRow(`row-${index}`))),
+    );
+
+    expect(batches.sizes).toEqual([4, 4, 2]);
+    expect(outcomes).toEqual(Array.from({ length: 10 }, () => ({ inserted: true })));
+    expect(await subject.rows()).toHaveLength(10);
+  });
+
+  it.each([0, -1, 1.5, Number.NaN])(
+    'when a batch is to hold %s rows then the group commit refuses it',
+    (maxRows) => {
+      const store: AlertBatchStorePort = { insertBatch: async () => [] };
+
+      expect(() => new AlertGroupCommit(store, { maxRows })).toThrow(
+        /a batch must hold a whole number of rows from 1/,
+      );
+    },
+  );
 });
