@@ -98,7 +98,8 @@ const BENCHMARKS: Record<string, (scale: number) => Promise<Figures>> = {
       events_per_second: result.eventsPerSecond,
     };
   },
-  // Real service on a private Postgres and redis-server, loopback only; ~10 s per target (1 s quick).
+  // Real service on a private Postgres and redis-server, loopback only; ~10 s per target (1 s quick);
+  // target 5,000 alerts/s with p99 < 25 ms.
   'webhook.ingest': async (scale) => ({
     ...(await (
       await import('./webhook-ingest.js')

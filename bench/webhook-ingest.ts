@@ -94,5 +94,11 @@ export async function benchmarkWebhookIngest(options: { seconds: number }): Prom
     ...prefixed('webhook', realRun),
     webhook_alerts_stored: stored,
     ...prefixed('bare', bareRun),
+    // The service's share of what the bare route reached on the same machine in the same run: on a
+    // shared machine the absolute figures move with the load, this much less.
+    webhook_per_bare: Math.round((realRun.requests_per_second / bareRun.requests_per_second) * 1000) / 1000,
+    // The target: 5,000 alerts/s per process with p99 under 25 ms, every alert committed before its answer.
+    target_alerts_per_second: 5000,
+    target_p99_ms: 25,
   };
 }

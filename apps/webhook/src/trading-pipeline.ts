@@ -56,12 +56,22 @@ export interface TradingPipeline {
   readonly executor: OrderExecutor;
   readonly recorder: FillRecorder;
   readonly fills: FillConsumer;
-  /** Ingress's hand-off: enqueue `alert.process` (job id = alert id, so a repeat adds nothing). */
+  /** Ingress's hand-off: enqueue `alert.process` for each, in one round trip (job id = alert id, so a repeat adds nothing). */
   readonly onAccepted: AcceptedAlertHandler;
   /** Re-drives unfinished alerts and entries (runs periodically; callable for tests). */
   readonly sweeper: RecoverySweeper;
   /** Stops the workers (waiting for running jobs), the fill consumer, then the queues. */
   stop(): Promise<void>;
+}
+
+/** Ingress's hand-off to the queue: one `alert.process` job per accepted alert, all in one round trip. */
+export function acceptedToQueue(queues: Pick<JobQueues, 'enqueueBulk'>): AcceptedAlertHandler {
+  return async (accepted) => {
+    await queues.enqueueBulk(
+      'alert.process',
+      accepted.map(({ alertId }) => ({ alertId })),
+    );
+  };
 }
 
 /** Starts the workers and the fill consumer. */
@@ -125,9 +135,7 @@ export async function startTradingPipeline(options: TradingPipelineOptions): Pro
     recorder,
     fills,
     sweeper,
-    onAccepted: async ({ alertId }) => {
-      await queues.enqueue('alert.process', { alertId });
-    },
+    onAccepted: acceptedToQueue(queues),
     stop: async () => {
       await sweeper.stop();
       await workers.close();

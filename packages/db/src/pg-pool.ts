@@ -8,7 +8,13 @@ const pools = new WeakMap<PrismaClient, pg.Pool>();
 
 /** A pool for `connectionString`, to hand both to Prisma's adapter and to registerPgPool. */
 export function createPgPool(connectionString: string): pg.Pool {
-  return new pg.Pool({ connectionString });
+  const pool = new pg.Pool({ connectionString });
+  // An idle connection that breaks (the server restarted, the network cut) is dropped by the pool and
+  // the next query opens a new one, which meets the outage itself if it lasts. Without a listener the
+  // pool's 'error' event would crash the process; Prisma's adapter adds its own only once it connects,
+  // and the raw paths (ingress's group commit, bulk imports) may use the pool before that.
+  pool.on('error', () => undefined);
+  return pool;
 }
 
 /** Records that `prisma` runs on `pool` (openDatabase does it for server databases). */

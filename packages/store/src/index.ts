@@ -14,7 +14,13 @@ export type {
 } from '@hookline/ledger-store';
 export { coverageLine } from '@hookline/ledger-store';
 export { listAccounts, registerAccount, setAccountTax } from './accounts/accounts.js';
-export { AlertIntakeStore, type IntakeAlert, type IntakeOutcome } from './alerts/alert-intake.js';
+export {
+  AlertIntakeStore,
+  type IntakeAlert,
+  type IntakeBatchOutcome,
+  type IntakeBatchWrite,
+  type IntakeOutcome,
+} from './alerts/alert-intake.js';
 export { countAlertsByStatus, countDecisionsByOutcome } from './alerts/alert-metrics.js';
 export {
   type AlertCursor,

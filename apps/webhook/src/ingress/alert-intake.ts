@@ -9,11 +9,14 @@ import {
   REDACTED,
 } from '@hookline/schemas';
 import type { AcceptedAlert } from './accepted-alert.js';
-import type { AlertRow } from './alert-store.js';
+import type { AlertRow, AlertStorePort } from './alert-store.js';
 import { type BodyText, bodyTextOf, unstorableTextIn } from './body-text.js';
 import { idempotencyKeys, outcomeKey } from './idempotency-key.js';
 import type { WebhookIngressOptions } from './ingress-options.js';
 import { createPassphraseCheck } from './passphrase-check.js';
+
+/** The ingress settings, with the store the intake writes through (the group commit). */
+export type IntakeOptions = Omit<WebhookIngressOptions, 'store'> & { readonly store: AlertStorePort };
 
 /** One request to POST /webhook, as the intake sees it. */
 export interface IncomingAlert {
@@ -59,7 +62,7 @@ interface Refusal {
 export class AlertIntake {
   readonly #checkPassphrase: ((given: string | undefined) => boolean) | undefined;
 
-  constructor(private readonly options: WebhookIngressOptions) {
+  constructor(private readonly options: IntakeOptions) {
     const passphrase = options.passphrase;
     this.#checkPassphrase = passphrase === undefined ? undefined : createPassphraseCheck(passphrase);
   }
@@ -134,11 +137,9 @@ export class AlertIntake {
   ): Promise<IntakeOutcome> {
     const { store, ids, idempotencyWindowSeconds } = this.options;
     const keys = idempotencyKeys(alert, incoming.receivedAt, idempotencyWindowSeconds);
-    if (keys.previous !== undefined) {
-      const earlier = await store.findReceivedSince(keys.previous.key, keys.previous.since);
-      if (earlier !== undefined) return this.#duplicate(incoming, secrets, alert, earlier);
-    }
     const alertId = ids.next();
+    // A content key is also a duplicate of a row under the previous window's key received since
+    // `previous.since`: the store looks that up in the same round trip as the insert.
     const insert = await store.insertUnlessKeyExists(
       this.#row(incoming, secrets, {
         id: alertId,
@@ -147,6 +148,7 @@ export class AlertIntake {
         reason: null,
         payload: { alert },
       }),
+      keys.previous,
     );
     if (!insert.inserted) return this.#duplicate(incoming, secrets, alert, insert.existingId);
     const { receivedAt, sender: remoteAddress } = incoming;

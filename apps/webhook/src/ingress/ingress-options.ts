@@ -1,7 +1,7 @@
 import type { Clock, IdGenerator } from '@hookline/core';
 import type { AddressRule, Config, SymbolOverrides } from '@hookline/schemas';
 import type { AcceptedAlertHandler } from './accepted-alert.js';
-import type { AlertStorePort } from './alert-store.js';
+import type { AlertBatchStorePort } from './alert-store.js';
 
 /** Tells whether the exchange trades a market; @hookline/exchange's SymbolResolver fits. */
 export interface MarketLookupPort {
@@ -10,7 +10,8 @@ export interface MarketLookupPort {
 
 /** Everything POST /webhook needs: its settings (from configuration) and its ports. */
 export interface WebhookIngressOptions {
-  readonly store: AlertStorePort;
+  /** Where alerts rows go, many in one transaction (@hookline/store's AlertIntakeStore). */
+  readonly store: AlertBatchStorePort;
   readonly clock: Clock;
   readonly ids: IdGenerator;
   readonly onAccepted: AcceptedAlertHandler;

@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { handOnAccepted } from './accepted-alert.js';
+import { AcceptedHandOff } from './accepted-alert.js';
+import { AlertGroupCommit } from './alert-group-commit.js';
 import { AlertIntake, type IntakeOutcome } from './alert-intake.js';
 import type { WebhookIngressOptions } from './ingress-options.js';
 import { TokenBucketRateLimiter } from './rate-limiter.js';
@@ -20,7 +21,10 @@ export async function webhookIngressPlugin(
   app: FastifyInstance,
   options: WebhookIngressOptions,
 ): Promise<void> {
-  const intake = new AlertIntake(options);
+  // Concurrent requests' rows are committed together (alert-group-commit.ts) and their accepted alerts
+  // handed on together; each answer still waits for its own row's commit.
+  const intake = new AlertIntake({ ...options, store: new AlertGroupCommit(options.store) });
+  const handOff = new AcceptedHandOff(options.onAccepted, app.log);
   const limiter =
     options.rateLimitPerMinute > 0
       ? new TokenBucketRateLimiter(options.clock, options.rateLimitPerMinute)
@@ -78,7 +82,7 @@ export async function webhookIngressPlugin(
         contentType: request.headers['content-type'],
       });
       answer(reply, request.log, outcome);
-      if (outcome.accepted !== undefined) handOnAccepted(options.onAccepted, outcome.accepted, request.log);
+      if (outcome.accepted !== undefined) handOff.push(outcome.accepted);
       return reply;
     },
   );

@@ -54,17 +54,25 @@ export class JobQueues {
     options: EnqueueOptions = {},
   ): Promise<string> {
     const jobId = jobIdOf(name, payload);
-    const { retry } = jobCatalog[name];
     if (options.replaceFinished === true) await this.#removeFinished(name, jobId);
-    await this.queue(name).add(name, payload, {
-      jobId,
-      attempts: retry.attempts,
-      backoff: { type: retry.backoff.type, delay: retry.backoff.delay },
-      ...(options.delayMs !== undefined && options.delayMs > 0 ? { delay: options.delayMs } : {}),
-      removeOnComplete: { age: jobRetention.completedSeconds },
-      removeOnFail: { age: jobRetention.failedSeconds },
-    });
+    await this.queue(name).add(name, payload, this.#jobOptions(name, jobId, options.delayMs));
     return jobId;
+  }
+
+  /**
+   * Adds the jobs of many payloads in one round trip (BullMQ's addBulk), each unless a job with its
+   * id exists, as enqueue() does one by one; resolves to their job ids.
+   */
+  async enqueueBulk<Name extends JobName>(
+    name: Name,
+    payloads: readonly JobPayload<Name>[],
+  ): Promise<string[]> {
+    const jobs = payloads.map((payload) => {
+      const jobId = jobIdOf(name, payload);
+      return { name, data: payload, opts: this.#jobOptions(name, jobId, undefined) };
+    });
+    if (jobs.length > 0) await this.queue(name).addBulk(jobs);
+    return jobs.map((job) => job.opts.jobId);
   }
 
   /** Whether the job of this payload is kept, and if so whether it has finished. */
@@ -84,6 +92,19 @@ export class JobQueues {
   /** Closes every queue (the shared connection stays open). */
   async close(): Promise<void> {
     await Promise.all([...this.#queues.values()].map((queue) => queue.close()));
+  }
+
+  // The job's deterministic id and the catalog's retry policy and retention.
+  #jobOptions(name: JobName, jobId: string, delayMs: number | undefined) {
+    const { retry } = jobCatalog[name];
+    return {
+      jobId,
+      attempts: retry.attempts,
+      backoff: { type: retry.backoff.type, delay: retry.backoff.delay },
+      ...(delayMs !== undefined && delayMs > 0 ? { delay: delayMs } : {}),
+      removeOnComplete: { age: jobRetention.completedSeconds },
+      removeOnFail: { age: jobRetention.failedSeconds },
+    };
   }
 
   // A finished job is not locked, so removing it races only with another replica replacing it too: at

@@ -1,35 +1,46 @@
 // The alerts table as ingress writes it: every alert is stored before it is answered (ACCEPTED,
 // REJECTED or DUPLICATE), and the unique idempotency key is what makes a repeat a duplicate.
-import type { Prisma } from '@hookline/db';
-import type { AlertRecordPayload } from '@hookline/schemas';
+import { type Prisma, pgPoolOf } from '@hookline/db';
 import { clientOf, type Store } from '../store.js';
+import { insertAlertBatch } from './alert-intake-batch.js';
+import type {
+  IntakeAlert,
+  IntakeBatchOutcome,
+  IntakeBatchWrite,
+  IntakeOutcome,
+} from './alert-intake-rows.js';
 
-/** One alerts row as ingress writes it. */
-export interface IntakeAlert {
-  readonly id: string;
-  readonly idempotencyKey: string;
-  /** The body as received, with the passphrase masked (readable: U+FFFD where text cannot hold a byte). */
-  readonly rawBody: string;
-  /** The exact bytes of a body rawBody cannot hold exactly (invalid UTF-8, NUL), passphrase masked. */
-  readonly rawBodyBytes?: Uint8Array | null;
-  readonly payload: AlertRecordPayload;
-  readonly remoteAddress: string;
-  readonly status: 'ACCEPTED' | 'REJECTED' | 'DUPLICATE';
-  readonly reason: string | null;
-  readonly receivedAt: Date;
-}
-
-/** What happened to an insert under an idempotency key. */
-export type IntakeOutcome =
-  | { readonly inserted: true }
-  | { readonly inserted: false; readonly existingId: string };
+export type { IntakeAlert, IntakeBatchOutcome, IntakeBatchWrite, IntakeOutcome };
 
 /** Ingress's writes and key look-ups on the alerts table (TradingView alerts). */
 export class AlertIntakeStore {
   readonly #prisma: ReturnType<typeof clientOf>;
+  readonly #pool: ReturnType<typeof pgPoolOf>;
 
   constructor(store: Store) {
     this.#prisma = clientOf(store);
+    this.#pool = pgPoolOf(this.#prisma);
+  }
+
+  /**
+   * Inserts the rows, each unless a row already holds its key (or its previous key since its time), in
+   * one statement (one transaction) on a PostgreSQL server; one outcome per write, in order
+   * (alert-intake-batch.ts). Throws when the insert fails: then none of the rows is stored. On PGlite,
+   * which has no pg pool, the rows go in one by one.
+   */
+  async insertBatch(writes: readonly IntakeBatchWrite[]): Promise<IntakeBatchOutcome[]> {
+    if (this.#pool !== undefined) return await insertAlertBatch(this.#pool, writes);
+    const outcomes: IntakeBatchOutcome[] = [];
+    for (const { row, previous } of writes) {
+      const earlier =
+        previous === undefined ? undefined : await this.findReceivedSince(previous.key, previous.since);
+      outcomes.push(
+        earlier === undefined
+          ? await this.insertUnlessKeyExists(row)
+          : { inserted: false, existingId: earlier },
+      );
+    }
+    return outcomes;
   }
 
   /** Inserts unless a row already holds the key; then says which row does. */

@@ -15,9 +15,17 @@ export const PASSPHRASE = 'correct-horse-battery-staple';
 /** One of TradingView's webhook addresses. */
 export const TRADINGVIEW_ADDRESS = '52.89.214.238';
 
+/** The file's database, for overrides built over it (a store wrapped or opened another way). */
+export interface IngressDatabase {
+  readonly database: Database;
+  readonly url: string;
+}
+
 /** A webhook app over a real database, with a test clock, a recorder for onAccepted, and captured logs. */
 export interface IngressUnderTest {
   readonly app: FastifyInstance;
+  /** The file's database, read and changed directly (never through the app). */
+  readonly database: Database;
   readonly clock: TestClock;
   readonly accepted: AcceptedAlert[];
   readonly logLines: string[];
@@ -39,7 +47,9 @@ export interface IngressUnderTest {
  * One migrated Postgres database per test file (migrations take seconds), emptied before each test;
  * returns a factory for apps over it. Apps are closed after each test.
  */
-export function useIngressDatabase(): (overrides?: Partial<WebhookIngressOptions>) => IngressUnderTest {
+export function useIngressDatabase(): (
+  overrides?: Partial<WebhookIngressOptions> | ((db: IngressDatabase) => Partial<WebhookIngressOptions>),
+) => IngressUnderTest {
   let testDatabase: TestDatabase;
   let database: Database;
   const apps: FastifyInstance[] = [];
@@ -61,8 +71,9 @@ export function useIngressDatabase(): (overrides?: Partial<WebhookIngressOptions
   });
 
   let appCount = 0;
-  return (overrides = {}) => {
+  return (given = {}) => {
     appCount += 1;
+    const overrides = typeof given === 'function' ? given({ database, url: testDatabase.url }) : given;
     const clock = new TestClock(Date.parse('2024-05-01T12:00:00.000Z'));
     const accepted: AcceptedAlert[] = [];
     const logLines: string[] = [];
@@ -78,8 +89,8 @@ export function useIngressDatabase(): (overrides?: Partial<WebhookIngressOptions
         store: new AlertIntakeStore(storeOf(database.prisma)),
         clock,
         ids: new SequentialIdGenerator(`app${appCount}-alert`),
-        onAccepted: (alert) => {
-          accepted.push(alert);
+        onAccepted: (alerts) => {
+          accepted.push(...alerts);
         },
         passphrase: PASSPHRASE,
         allowedAddresses: undefined,
@@ -94,6 +105,7 @@ export function useIngressDatabase(): (overrides?: Partial<WebhookIngressOptions
     apps.push(app);
     return {
       app,
+      database,
       clock,
       accepted,
       logLines,
