@@ -25,6 +25,11 @@ export {
   serializeRequest,
 } from './logger.js';
 export { type MatrixReader, MemoryMatrix } from './matrix-memory.js';
-export { type LatestMatrixRow, readLatestMatrixRows, writeLatestMatrixRow } from './matrix-redis.js';
+export {
+  type LatestMatrixRow,
+  ParsedMatrixRows,
+  readLatestMatrixRows,
+  writeLatestMatrixRow,
+} from './matrix-redis.js';
 export { type CheckResult, type ReadinessCheck, ReadinessRegistry } from './readiness.js';
 export type { RunningService } from './running-service.js';

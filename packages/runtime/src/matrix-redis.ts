@@ -2,6 +2,7 @@
 // the CLI read. Every read applies the freshness rule of packages/schemas (checkMatrixRow).
 import {
   checkMatrixRow,
+  checkMatrixRowAge,
   type MatrixRow,
   type MatrixRowRefusal,
   matrixChannel,
@@ -30,11 +31,37 @@ export async function writeLatestMatrixRow(redis: Redis, row: MatrixRow, prefix 
     .exec();
 }
 
+/**
+ * The rows a reader parsed last, by symbol and text: a symbol's row changes once a candle while the
+ * sentinel reads it every sweep, so an unchanged text skips JSON and the schema (its age is checked
+ * on every read).
+ */
+export class ParsedMatrixRows {
+  readonly #last = new Map<string, { readonly text: string; readonly row: MatrixRow }>();
+
+  /** The row of `text` for `symbol`, or why there is none to use. */
+  check(symbol: string, text: unknown, nowMs: number, maxAgeMs: number): LatestMatrixRow {
+    const last = this.#last.get(symbol);
+    if (last !== undefined && last.text === text) return checkMatrixRowAge(last.row, nowMs, maxAgeMs);
+    const checked = checkMatrixRow(parseJson(text), nowMs, maxAgeMs);
+    // Only a usable row is kept: a stale one (sighook stopped) is parsed again until a new one comes.
+    if (checked.ok && typeof text === 'string') this.#last.set(symbol, { text, row: checked.row });
+    else this.#last.delete(symbol);
+    return checked;
+  }
+}
+
 /** Reads the latest row of each symbol; a missing, malformed or stale row is refused with the reason. */
 export async function readLatestMatrixRows(
   redis: Redis,
   symbols: readonly string[],
-  options: { readonly nowMs: number; readonly maxAgeMs: number; readonly prefix?: string },
+  options: {
+    readonly nowMs: number;
+    readonly maxAgeMs: number;
+    readonly prefix?: string;
+    /** Rows parsed by earlier reads of the same reader (default: every row is parsed). */
+    readonly parsed?: ParsedMatrixRows;
+  },
 ): Promise<Map<string, LatestMatrixRow>> {
   const result = new Map<string, LatestMatrixRow>();
   if (symbols.length === 0) return result;
@@ -47,7 +74,12 @@ export async function readLatestMatrixRows(
       result.set(symbol, { ok: false, refusal: 'MISSING', detail: `redis: ${error.message}` });
       return;
     }
-    result.set(symbol, checkMatrixRow(parseJson(text), options.nowMs, options.maxAgeMs));
+    result.set(
+      symbol,
+      options.parsed === undefined
+        ? checkMatrixRow(parseJson(text), options.nowMs, options.maxAgeMs)
+        : options.parsed.check(symbol, text, options.nowMs, options.maxAgeMs),
+    );
   });
   return result;
 }

@@ -33,6 +33,7 @@ export { LEDGER_CSV_HEADER, type LedgerCsvRow, parseLedgerCsvRecord } from './le
 export { LIVE_VENUES, SANDBOX_VENUES } from './live-config-keys.js';
 export {
   checkMatrixRow,
+  checkMatrixRowAge,
   type MatrixAction,
   type MatrixIndicators,
   type MatrixRow,

@@ -1,4 +1,4 @@
-import { readLatestMatrixRows, writeLatestMatrixRow } from '@hookline/runtime';
+import { ParsedMatrixRows, readLatestMatrixRows, writeLatestMatrixRow } from '@hookline/runtime';
 import { matrixChannel, matrixHashKey } from '@hookline/schemas';
 import { Redis } from 'ioredis';
 import { describe, expect, inject, it } from 'vitest';
@@ -55,6 +55,35 @@ describe('matrix in Redis (packages/runtime matrix-redis)', () => {
     await infrastructure.redis().hset(matrixHashKey('BTC/USD', infrastructure.prefix()), { row: text });
 
     expect((await read()).get('BTC/USD')).toMatchObject({ ok: false, refusal: 'MALFORMED' });
+  });
+
+  it('when a reader reads an unchanged row again then it reuses what it parsed, checks its age anew, and parses a new or broken text', async () => {
+    const redis = infrastructure.redis();
+    const key = matrixHashKey('BTC/USD', infrastructure.prefix());
+    const parsed = new ParsedMatrixRows();
+    const readWith = async (nowMs: number) => {
+      const options = { nowMs, maxAgeMs: MAX_AGE_MS, prefix: infrastructure.prefix(), parsed };
+      return (await readLatestMatrixRows(redis, ['BTC/USD'], options)).get('BTC/USD');
+    };
+    await writeLatestMatrixRow(redis, rowOfMinute(3), infrastructure.prefix());
+
+    const first = await readWith(NOW_MS);
+    const again = await readWith(NOW_MS + 1_000);
+    const later = await readWith(Date.parse(rowOfMinute(3).computed_at) + MAX_AGE_MS + 1);
+    await writeLatestMatrixRow(redis, rowOfMinute(4), infrastructure.prefix());
+    const newer = await readWith(NOW_MS);
+    await redis.hset(key, { row: JSON.stringify({ ...rowOfMinute(4), action: 'MAYBE' }) });
+    const broken = await readWith(NOW_MS);
+    await redis.hset(key, { row: JSON.stringify(rowOfMinute(4)) });
+    const mended = await readWith(NOW_MS);
+
+    expect(first).toMatchObject({ ok: true, row: rowOfMinute(3) });
+    expect(again?.ok && first?.ok && again.row === first.row).toBe(true);
+    expect(again).toMatchObject({ ok: true, ageMs: (first?.ok ? first.ageMs : 0) + 1_000 });
+    expect(later).toMatchObject({ ok: false, refusal: 'STALE' });
+    expect(newer).toMatchObject({ ok: true, row: rowOfMinute(4) });
+    expect(broken).toMatchObject({ ok: false, refusal: 'MALFORMED' });
+    expect(mended).toMatchObject({ ok: true, row: rowOfMinute(4) });
   });
 
   it('when a symbol has no row then it is refused as MISSING', async () => {

@@ -78,7 +78,16 @@ export function checkMatrixRow(
   if (!parsed.success) {
     return { ok: false, refusal: 'MALFORMED', detail: z.prettifyError(parsed.error) };
   }
-  const ageMs = nowMs - Date.parse(parsed.data.computed_at);
+  return checkMatrixRowAge(parsed.data, nowMs, maxAgeMs);
+}
+
+/** The freshness rule alone, for a row already checked against the schema. */
+export function checkMatrixRowAge(
+  row: MatrixRow,
+  nowMs: number,
+  maxAgeMs: number,
+): { ok: true; row: MatrixRow; ageMs: number } | { ok: false; refusal: 'STALE'; detail: string } {
+  const ageMs = nowMs - Date.parse(row.computed_at);
   if (ageMs > maxAgeMs) {
     return {
       ok: false,
@@ -86,5 +95,5 @@ export function checkMatrixRow(
       detail: `matrix row computed ${ageMs} ms ago; the limit is ${maxAgeMs} ms`,
     };
   }
-  return { ok: true, row: parsed.data, ageMs };
+  return { ok: true, row, ageMs };
 }

@@ -9,7 +9,7 @@
 import { performance } from 'node:perf_hooks';
 import type { Clock, Decimal, ExitReason } from '@hookline/core';
 import type { ExchangePort, Market, QuoteSource } from '@hookline/exchange';
-import type { MatrixReader } from '@hookline/runtime';
+import { type MatrixReader, ParsedMatrixRows } from '@hookline/runtime';
 import { type OpenPosition, PositionStateStore, type Store, type StoredPositionState } from '@hookline/store';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
@@ -100,6 +100,7 @@ export class SentinelSweep {
     this.#sources = {
       ...options,
       matrixPrefix: options.matrixPrefix ?? 'hookline',
+      parsedRows: new ParsedMatrixRows(),
       store,
       states,
       positions,

@@ -4,7 +4,12 @@
 // the sweep: one bad market must not leave the others unwatched.
 import { type Clock, dec } from '@hookline/core';
 import type { ExchangePort, Market, QuoteSource, Ticker } from '@hookline/exchange';
-import { type LatestMatrixRow, type MatrixReader, readLatestMatrixRows } from '@hookline/runtime';
+import {
+  type LatestMatrixRow,
+  type MatrixReader,
+  type ParsedMatrixRows,
+  readLatestMatrixRows,
+} from '@hookline/runtime';
 import type { OpenPosition, PositionStateStore, Store, StoredPositionState } from '@hookline/store';
 import type { Redis } from 'ioredis';
 import type { ExitMarketView } from '../rules/exit-types.js';
@@ -34,6 +39,8 @@ export interface SweepSources {
   readonly redis: Redis | undefined;
   /** Redis key prefix of the matrix rows (sighook's; default `hookline`). */
   readonly matrixPrefix: string;
+  /** The rows parsed by this sentinel's earlier sweeps (an unchanged row is not parsed again). */
+  readonly parsedRows?: ParsedMatrixRows;
   /** Where matrix rows are read instead of Redis (a backtest's rows, published at each candle close). */
   readonly matrix?: MatrixReader | undefined;
   readonly clock: Clock;
@@ -64,6 +71,7 @@ export async function loadSweepInputs(
             nowMs: sources.clock.nowMs(),
             maxAgeMs: maxSignalAgeMs,
             prefix: sources.matrixPrefix,
+            ...(sources.parsedRows === undefined ? {} : { parsed: sources.parsedRows }),
           }).catch(() => new Map<string, LatestMatrixRow>()),
   ]);
   return { positions, states, quotes, matrix, exiting };
