@@ -38,6 +38,7 @@ const BENCHMARKS: Record<string, (scale: number) => Promise<Figures>> = {
       fills: result.fills,
       seconds: result.seconds,
       fills_per_second: result.fillsPerSecond,
+      target_fills_per_second: 1_000_000,
       heap_used_mb: result.heapUsedMb,
     };
   },
@@ -63,6 +64,7 @@ const BENCHMARKS: Record<string, (scale: number) => Promise<Figures>> = {
           fills: result.fills,
           seconds: result.seconds,
           fills_per_second: result.fillsPerSecond,
+          target_fills_per_second: 20_000,
           allocations: result.allocations,
         };
       } finally {
@@ -123,6 +125,7 @@ const BENCHMARKS: Record<string, (scale: number) => Promise<Figures>> = {
       symbols: result.symbols,
       candles_per_symbol: result.candles_per_symbol,
       one_candle_ms: result.one_candle_ms,
+      target_one_candle_ms: 50,
       cold_start_ms: result.cold_start_ms,
       rows_per_second: result.rows_per_second,
     };
@@ -132,6 +135,7 @@ const BENCHMARKS: Record<string, (scale: number) => Promise<Figures>> = {
     ...(await import('./sentinel-sweep.js')).benchmarkSentinelSweep({
       positions: Math.max(100, Math.round(SIZES.sweepPositions / scale)),
     }),
+    target_sweep_ms_median: 30,
   }),
   // The sweep as the service runs it, over real PostgreSQL and Redis: 1,000 then 10,000 positions
   // (targets < 100 ms and < 500 ms a sweep), with each phase's median.

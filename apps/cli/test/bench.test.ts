@@ -18,6 +18,7 @@ describe('pnpm hookline bench', () => {
       'webhook.alert_to_order',
       'sighook.matrix',
       'sentinel.sweep',
+      'sentinel.sweep_io',
       'backtest',
       'dashboard',
     ]);
@@ -33,7 +34,13 @@ describe('pnpm hookline bench', () => {
       expect.arrayContaining(['positions', 'sweep_ms_median', 'sweep_ms_max', 'exits']),
     );
     expect(figures['sentinel.sweep']).toMatchObject({ positions: 100 });
-  }, 120_000);
+    // The sweep with its I/O: every position of each stage read, and each phase timed.
+    expect(figures['sentinel.sweep_io']).toMatchObject({ p20_positions_read: 20, p100_positions_read: 100 });
+    expect(Object.keys(figures['sentinel.sweep_io'] ?? {})).toEqual(
+      expect.arrayContaining(['p100_sweep_ms_median', 'p100_load_ms', 'p100_persist_ms', 'p100_stops_ms']),
+    );
+    expect(figures['ledger.engine']).toMatchObject({ target_fills_per_second: 1_000_000 });
+  }, 240_000);
 
   it('when an unknown benchmark is named then the usage lists the known ones', async () => {
     const result = await runCli(['bench', '--only', 'nope'], cleanEnvironment({}));
