@@ -2,7 +2,7 @@
 // reconciler, BullMQ pipeline) on a private throwaway Postgres and a private redis-server, paper
 // exchange on the system clock, listening on 127.0.0.1 and a free port. stop() undoes everything.
 import { SystemClock } from '@hookline/core';
-import { type Database, migrateDatabase, openDatabase } from '@hookline/db';
+import type { Database } from '@hookline/db';
 import {
   type ExchangePort,
   MemoryPaperStateStore,
@@ -10,18 +10,10 @@ import {
   type PaperMarketSpec,
   startTicking,
 } from '@hookline/exchange';
-import {
-  createLogger,
-  findFreePort,
-  hasPostgresBinaries,
-  ReadinessRegistry,
-  type RunningService,
-  startLocalPostgres,
-  startLocalRedis,
-} from '@hookline/runtime';
+import { createLogger, findFreePort, ReadinessRegistry, type RunningService } from '@hookline/runtime';
 import { parseConfig } from '@hookline/schemas';
 import { startWebhookService } from '@hookline/webhook';
-import { Redis } from 'ioredis';
+import { startBenchInfrastructure } from './bench-infrastructure.js';
 
 export const BENCH_PASSPHRASE = 'hookline-bench-passphrase';
 
@@ -58,33 +50,18 @@ export async function startBenchServer(options: {
   /** The paper venue's markets (default BTC, ETH and SOL against USD). */
   markets?: readonly PaperMarketSpec[];
 }): Promise<BenchServer> {
-  if (!hasPostgresBinaries())
-    throw new Error('PostgreSQL server binaries not found (apt-get install -y postgresql)');
-  const stops: Array<() => Promise<void>> = [];
-  const stopAll = async () => {
-    for (const stop of stops.splice(0).reverse()) await stop().catch(() => undefined);
-  };
+  const infrastructure = await startBenchInfrastructure();
+  const { database, redis } = infrastructure;
+  const stopAll = infrastructure.stop;
   try {
-    const postgres = await startLocalPostgres();
-    stops.push(() => postgres.stop());
-    await migrateDatabase({ databaseUrl: postgres.url, dataDir: '.' });
-    const database = await openDatabase({ databaseUrl: postgres.url, dataDir: '.' });
-    stops.push(() => database.close());
-    const localRedis = await startLocalRedis();
-    stops.push(() => localRedis.stop());
-    const redis = new Redis(localRedis.url, { maxRetriesPerRequest: null });
-    redis.on('error', () => undefined);
-    stops.push(async () => {
-      await redis.quit();
-    });
     const port = await findFreePort('127.0.0.1');
     const config = parseConfig({
       MODE: 'paper',
       PORT: String(port),
       HOOKLINE_HOST: '127.0.0.1',
       WEBHOOK_PASSPHRASE: BENCH_PASSPHRASE,
-      DATABASE_URL: postgres.url,
-      REDIS_URL: localRedis.url,
+      DATABASE_URL: infrastructure.postgresUrl,
+      REDIS_URL: infrastructure.redisUrl,
       HOOKLINE_LOG_LEVEL: 'silent',
       HOOKLINE_WEBHOOK_RATE_LIMIT: '0',
       HOOKLINE_RECONCILE_INTERVAL_MS: '86400000',
@@ -92,7 +69,7 @@ export async function startBenchServer(options: {
     });
     const clock = new SystemClock();
     let venue = openPaperExchange(clock, options.markets);
-    stops.push(async () => venue.stopTicking());
+    infrastructure.onStop(async () => venue.stopTicking());
     const acknowledged = options.onOrderAcknowledged;
     // Delegates to the current venue, so a benchmark can start over on a fresh one.
     const exchange: ExchangePort = {
@@ -129,7 +106,7 @@ export async function startBenchServer(options: {
       exchange,
       servicesInProcess: ['webhook'],
     });
-    stops.push(() => service.stop());
+    infrastructure.onStop(() => service.stop());
     const url = `http://127.0.0.1:${port}`;
     await waitUntilReady(url);
     return {
