@@ -112,6 +112,16 @@ const BENCHMARKS: Record<string, (scale: number) => Promise<Figures>> = {
       await import('./alert-to-order.js')
     ).benchmarkAlertToOrder({ alerts: scale > 1 ? 20 : SIZES.alertsToOrder })),
   }),
+  // The webhook as its own process under 1,000 alerts/s for 10 minutes: its resident memory must stay
+  // flat (target growth 0 MB after a minute's warm-up).
+  'webhook.soak': async (scale) => {
+    const { benchmarkWebhookSoak } = await import('./webhook-soak.js');
+    return await benchmarkWebhookSoak(
+      scale > 1
+        ? { seconds: 8, alertsPerSecond: 100, warmupSeconds: 2, sampleEverySeconds: 1 }
+        : { seconds: 600, alertsPerSecond: 1_000, warmupSeconds: 60, sampleEverySeconds: 5 },
+    );
+  },
   // Cold start of every symbol from its history, then one new candle for all (target < 50 ms).
   'sighook.matrix': async (scale) => {
     const { benchmarkMatrix } = await import('./sighook-matrix.js');

@@ -16,6 +16,7 @@ describe('pnpm hookline bench', () => {
       'exchange.coinbase_user_stream',
       'webhook.ingest',
       'webhook.alert_to_order',
+      'webhook.soak',
       'sighook.matrix',
       'sentinel.sweep',
       'sentinel.sweep_io',
@@ -40,6 +41,9 @@ describe('pnpm hookline bench', () => {
       expect.arrayContaining(['p100_sweep_ms_median', 'p100_load_ms', 'p100_persist_ms', 'p100_stops_ms']),
     );
     expect(figures['ledger.engine']).toMatchObject({ target_fills_per_second: 1_000_000 });
+    // The soak read the webhook process's memory while the alerts were answered.
+    expect(figures['webhook.soak']?.samples).toBeGreaterThan(0);
+    expect(figures['webhook.soak']?.acknowledged).toBeGreaterThan(0);
   }, 240_000);
 
   it('when an unknown benchmark is named then the usage lists the known ones', async () => {
