@@ -62,11 +62,19 @@ describe('sighook service in-process on real Postgres and Redis', () => {
       { intervalMs: 50 },
     );
     expect(rows).toBe(4);
-    const btc = await readLatestMatrixRows(infrastructure.redis(), ['BTC/USD'], {
-      ...options,
-      nowMs: market.clock.nowMs(),
-    });
-    expect(btc.get('BTC/USD')).toMatchObject({ ok: true, row: { candle_time: '2025-01-02T12:40:00.000Z' } });
+    // Redis is written after PostgreSQL: the new row may land there a moment after the count is 4.
+    const btc = await eventually(
+      async () => {
+        const read = await readLatestMatrixRows(infrastructure.redis(), ['BTC/USD'], {
+          ...options,
+          nowMs: market.clock.nowMs(),
+        });
+        const row = read.get('BTC/USD');
+        return row?.ok && row.row.candle_time === '2025-01-02T12:40:00.000Z' ? row : undefined;
+      },
+      { intervalMs: 50, what: 'the 12:40 BTC/USD row in Redis' },
+    );
+    expect(btc).toMatchObject({ ok: true, row: { candle_time: '2025-01-02T12:40:00.000Z' } });
   });
 
   it('when it stops then the loop and heartbeat stop and no further rows are written', async () => {
