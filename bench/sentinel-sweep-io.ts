@@ -13,7 +13,7 @@ import { type NewFill, recordFills } from '@hookline/ledger-store';
 import { createLogger, writeLatestMatrixRow } from '@hookline/runtime';
 import { type MatrixRow, parseConfig, tradingAccountOf } from '@hookline/schemas';
 import { storeOf } from '@hookline/store';
-import { buildWebhookSystem, SWEEP_PHASES, type SweepReport } from '@hookline/webhook';
+import { buildWebhookSystem, replayMarketSpecs, SWEEP_PHASES, type SweepReport } from '@hookline/webhook';
 import { startBenchInfrastructure } from './bench-infrastructure.js';
 import { TickerFeed, withTickerFeed } from './ticker-feed.js';
 
@@ -124,32 +124,13 @@ function stageFigures(size: number, reports: readonly SweepSample[]): Record<str
   return figures;
 }
 
-/** Market `index`: SYM<index>/USD at one of the PRICES. */
+/** Market `index`: S<index>/USD (five digits) at one of the PRICES. */
 function marketSpec(index: number): PaperMarketSpec {
-  const base = `S${String(index).padStart(5, '0')}`;
-  const price = PRICES[index % PRICES.length] as string;
-  return {
-    market: {
-      symbol: `${base}/USD`,
-      base,
-      quote: 'USD',
-      exchangeSymbol: `${base}-USD`,
-      priceTick: dec('0.0001'),
-      amountStep: dec('0.00000001'),
-      minAmount: dec('0.00000001'),
-      minNotional: dec('1'),
-      active: true,
-    },
-    spreadBps: dec('2'),
-    levelSize: dec('1000000'),
-    walk: {
-      initialPrice: dec(price),
-      volatilityPerSqrtSecond: 0.5 / Math.sqrt(31_536_000),
-      driftPerSecond: 0,
-      jumpProbabilityPerStep: 0,
-      jumpSize: 0,
-    },
-  };
+  const symbol = `S${String(index).padStart(5, '0')}/USD`;
+  // The replay's generic market (tick and step 1e-8, deep levels), at one of the PRICES.
+  const [generic] = replayMarketSpecs([symbol]) as [PaperMarketSpec];
+  const initialPrice = dec(PRICES[index % PRICES.length] as string);
+  return { ...generic, walk: { ...generic.walk, initialPrice } };
 }
 
 function startingQuote(spec: PaperMarketSpec, timeMs: number) {
