@@ -43,7 +43,7 @@ export interface MetricsSources {
   /** The recovery sweeper whose progress is reported. */
   readonly sweeper?: Pick<RecoverySweeper, 'progress'>;
   /** The sentinel loop whose last sweep's phases are reported. */
-  readonly sentinel?: Pick<SentinelLoop, 'lastReport'>;
+  readonly sentinel?: Pick<SentinelLoop, 'lastReport' | 'isLeader' | 'sweepsCompleted'>;
   /** The quote cache the money gauges value positions with, and the account whose equity is shown. */
   readonly money?: { readonly quotes: Pick<QuoteSource, 'readQuotes'>; readonly account: string };
   /** The notification deliveries (hookline_notifications_*). */
@@ -154,7 +154,28 @@ function registerFrozenQuotes(registry: Registry, quotes: Pick<QuoteSource, 'fro
 
 // The last sweep of this replica, step by step: where a slow sweep spends its time. Nothing while
 // this replica has not swept (another one leads, or it just started).
-function registerSweepPhases(registry: Registry, sentinel: Pick<SentinelLoop, 'lastReport'>): void {
+function registerSweepPhases(
+  registry: Registry,
+  sentinel: Pick<SentinelLoop, 'lastReport' | 'isLeader' | 'sweepsCompleted'>,
+): void {
+  // With replicas, exactly one of them shows 1 and counts sweeps: the lease holder.
+  new Gauge({
+    name: 'hookline_sentinel_leader',
+    help: "1 when this replica held the exit sentinel's lease at its last tick, else 0.",
+    registers: [registry],
+    collect() {
+      this.set(sentinel.isLeader ? 1 : 0);
+    },
+  });
+  new Counter({
+    name: 'hookline_sentinel_sweeps_total',
+    help: 'Exit-sentinel sweeps this replica completed since it started.',
+    registers: [registry],
+    collect() {
+      this.reset();
+      this.inc(sentinel.sweepsCompleted);
+    },
+  });
   new Gauge({
     name: 'hookline_sentinel_sweep_phase_seconds',
     help: "Duration of each step of this replica's last exit-sentinel sweep (advance, markets, load, evaluate, persist, act, record, cap, stops).",

@@ -84,6 +84,19 @@ describe('GET /metrics', () => {
     }
   });
 
+  it('when this replica swept under the lease then it reports itself the sentinel leader and counts the sweep', async () => {
+    const { get, system } = await harness();
+    const before = (await get('/metrics')).body;
+    await system.sentinel.sweepOnce();
+    await system.sentinel.sweepOnce();
+    const after = (await get('/metrics')).body;
+
+    expect(before).toMatch(/^hookline_sentinel_leader 0$/m);
+    expect(before).toMatch(/^hookline_sentinel_sweeps_total 0$/m);
+    expect(after).toMatch(/^hookline_sentinel_leader 1$/m);
+    expect(after).toMatch(/^hookline_sentinel_sweeps_total 2$/m);
+  });
+
   it('when fills were already observed then a second scrape does not count them again', async () => {
     const { get, database } = await harness();
     await recordFills(database.prisma, [seedFill('t-1')]);

@@ -78,6 +78,16 @@ export class PaperVenue {
     this.paper.tick();
   }
 
+  /**
+   * Shows the quote at the wall time (the clock moves forward to now, never back): a venue that
+   * quotes live while processes on the wall clock judge each quote's age.
+   */
+  showQuoteNow(symbol: string, quote: VenueQuoteInput): void {
+    this.clock.set(Math.max(this.clock.nowMs(), Date.now()));
+    this.#source.push({ symbol, timeMs: this.clock.nowMs(), ...quote, volume: dec('0') });
+    this.paper.tick();
+  }
+
   /** Calls the listener with every order change. */
   onOrder(listener: (order: ExchangeOrder) => void): () => void {
     this.#orderListeners.add(listener);

@@ -30,6 +30,7 @@ export class SentinelLoop {
   #skippedTicks = 0;
   #leader = false;
   #last: SweepReport | undefined;
+  #sweeps = 0;
 
   constructor(options: SentinelLoopOptions) {
     this.#options = options;
@@ -43,6 +44,11 @@ export class SentinelLoop {
   /** True when this replica held the lease at its last tick. */
   get isLeader(): boolean {
     return this.#leader;
+  }
+
+  /** Sweeps this replica completed since it started (with replicas, only the leader's count grows). */
+  get sweepsCompleted(): number {
+    return this.#sweeps;
   }
 
   /** The last completed sweep of this replica. */
@@ -127,6 +133,7 @@ export class SentinelLoop {
       return undefined;
     }
     this.#last = report;
+    this.#sweeps += 1;
     await this.#beat();
     return report;
   }
