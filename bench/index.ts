@@ -122,6 +122,14 @@ const BENCHMARKS: Record<string, (scale: number) => Promise<Figures>> = {
         : { seconds: 600, alertsPerSecond: 1_000, warmupSeconds: 60, sampleEverySeconds: 5 },
     );
   },
+  // 1, 2 and 3 webhook processes on one PostgreSQL, Redis and local Coinbase, the same 16 connections
+  // spread across them, 10 s each (quick: 1 and 2 replicas, 2 s), beside the bare route.
+  'webhook.replicas': async (scale) => {
+    const { benchmarkWebhookReplicas } = await import('./webhook-replicas.js');
+    return await benchmarkWebhookReplicas(
+      scale > 1 ? { seconds: 2, replicaCounts: [1, 2] } : { seconds: 10, replicaCounts: [1, 2, 3] },
+    );
+  },
   // Cold start of every symbol from its history, then one new candle for all (target < 50 ms).
   'sighook.matrix': async (scale) => {
     const { benchmarkMatrix } = await import('./sighook-matrix.js');

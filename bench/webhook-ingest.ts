@@ -10,7 +10,7 @@ export interface IngestFigures {
   readonly [figure: string]: number;
 }
 
-interface Run {
+export interface Run {
   requests_per_second: number;
   p50_ms: number;
   p99_ms: number;
@@ -60,25 +60,32 @@ function uniqueAlert(): string {
 }
 
 /**
- * The bare route first (buildWebhookApp with health routes only plus `POST /bare` → 202), then the
- * real service (startWebhookService: ingress, Postgres, Redis, the pipeline consuming in the same
- * process). The buy guard is on so the pipeline decides each alert (BLOCKED) without placing orders.
+ * The peer every HTTP figure is judged against: `buildWebhookApp` with its health routes only plus
+ * `POST /bare` answering 202, under the same autocannon run (16 connections, a fresh alert body each).
  */
-export async function benchmarkWebhookIngest(options: { seconds: number }): Promise<IngestFigures> {
+export async function measureBareRoute(seconds: number): Promise<Run> {
   const bare = buildWebhookApp({
     logger: createLogger({ level: 'silent', service: 'bench' }),
     readiness: new ReadinessRegistry(),
     health: { services: ['webhook'], mode: 'paper' },
   });
   bare.post('/bare', async (_request, reply) => reply.code(202).send({ accepted: true }));
-  let bareRun: Run;
   try {
     const port = await findFreePort('127.0.0.1');
     await bare.listen({ host: '127.0.0.1', port });
-    bareRun = await cannon(`http://127.0.0.1:${port}`, '/bare', options.seconds, uniqueAlert);
+    return await cannon(`http://127.0.0.1:${port}`, '/bare', seconds, uniqueAlert);
   } finally {
     await bare.close();
   }
+}
+
+/**
+ * The bare route first (buildWebhookApp with health routes only plus `POST /bare` → 202), then the
+ * real service (startWebhookService: ingress, Postgres, Redis, the pipeline consuming in the same
+ * process). The buy guard is on so the pipeline decides each alert (BLOCKED) without placing orders.
+ */
+export async function benchmarkWebhookIngest(options: { seconds: number }): Promise<IngestFigures> {
+  const bareRun = await measureBareRoute(options.seconds);
   const server = await startBenchServer({ env: { HOOKLINE_BUY_GUARD: 'true' } });
   let realRun: Run;
   let stored: number;

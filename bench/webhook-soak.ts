@@ -2,15 +2,14 @@
 // on a private PostgreSQL and Redis) under a steady stream of alerts, its resident memory read from
 // /proc every few seconds. The service's memory must stay flat under sustained load: a cache, a map
 // or a listener that grows with every alert shows up as a slope here long before it ends a process.
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { findFreePort } from '@hookline/runtime';
 import autocannon from 'autocannon';
 import { startBenchInfrastructure } from './bench-infrastructure.js';
+import { residentMb, startWebhook, stopChild, waitUntilReady } from './webhook-process.js';
 
 /** How long, how fast, how often memory is read. */
 export interface SoakOptions {
@@ -22,7 +21,6 @@ export interface SoakOptions {
 }
 
 const PASSPHRASE = 'hookline-soak-passphrase';
-const repositoryRoot = fileURLToPath(new URL('../', import.meta.url));
 
 /** Runs the soak and returns the memory figures and what the load achieved. */
 export async function benchmarkWebhookSoak(options: SoakOptions): Promise<Record<string, number>> {
@@ -101,51 +99,6 @@ function soakFigures(
     rss_growth_mb: round(last - first),
     target_rss_growth_mb: 0,
   };
-}
-
-function startWebhook(env: Record<string, string>): ChildProcess {
-  const keep = Object.fromEntries(
-    Object.entries(process.env).filter(([key]) => ['PATH', 'HOME', 'TMPDIR', 'LANG'].includes(key)),
-  );
-  return spawn(process.execPath, ['--import', 'tsx', 'apps/cli/src/main.ts', 'start', 'webhook'], {
-    cwd: repositoryRoot,
-    env: { ...keep, ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-}
-
-// /healthz: the intake is open (/readyz also wants a sighook heartbeat, and none runs here).
-async function waitUntilReady(url: string, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (child.exitCode !== null)
-      throw new Error(`the webhook exited (${child.exitCode}) before it was ready`);
-    const response = await fetch(`${url}/healthz`).catch(() => undefined);
-    if (response?.ok) return;
-    if (Date.now() > deadline) throw new Error(`the webhook was not ready within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
-
-async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-  await exited;
-  clearTimeout(timer);
-}
-
-/** VmRSS of a process in MB (Linux /proc); undefined once it is gone. */
-function residentMb(pid: number): number | undefined {
-  try {
-    const line = readFileSync(`/proc/${pid}/status`, 'utf8')
-      .split('\n')
-      .find((entry) => entry.startsWith('VmRSS:'));
-    return line === undefined ? undefined : Number(line.replace(/\D+/g, '')) / 1024;
-  } catch {
-    return undefined;
-  }
 }
 
 /** A buy alert with a unique id, so each one is stored and decided. */

@@ -403,7 +403,7 @@ error (its complete pages are kept: run again to continue), 2 for a bad flag.`,
       .summary('run the benchmarks and print their figures')
       .description(
         'benchmarks: ledger.engine, ledger.import_postgres, exchange.paper, exchange.coinbase_user_stream, ' +
-          'webhook.ingest, webhook.alert_to_order, webhook.soak, sighook.matrix, sentinel.sweep, sentinel.sweep_io, ' +
+          'webhook.ingest, webhook.alert_to_order, webhook.soak, webhook.replicas, sighook.matrix, sentinel.sweep, sentinel.sweep_io, ' +
           'backtest, dashboard (each figure named target_* is the goal of the figure beside it)',
       )
       .option('--json', 'one JSON object of figures')

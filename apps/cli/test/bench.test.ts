@@ -17,6 +17,7 @@ describe('pnpm hookline bench', () => {
       'webhook.ingest',
       'webhook.alert_to_order',
       'webhook.soak',
+      'webhook.replicas',
       'sighook.matrix',
       'sentinel.sweep',
       'sentinel.sweep_io',
@@ -44,7 +45,12 @@ describe('pnpm hookline bench', () => {
     // The soak read the webhook process's memory while the alerts were answered.
     expect(figures['webhook.soak']?.samples).toBeGreaterThan(0);
     expect(figures['webhook.soak']?.acknowledged).toBeGreaterThan(0);
-  }, 240_000);
+    // Two replicas decided alerts on one database and Redis, beside one.
+    expect(figures['webhook.replicas']?.replicas_2_decided_per_second).toBeGreaterThan(0);
+    expect(Object.keys(figures['webhook.replicas'] ?? {})).toEqual(
+      expect.arrayContaining(['bare_requests_per_second', 'replicas_1_p99_ms', 'replicas_2_per_1']),
+    );
+  }, 300_000);
 
   it('when an unknown benchmark is named then the usage lists the known ones', async () => {
     const result = await runCli(['bench', '--only', 'nope'], cleanEnvironment({}));

@@ -7,7 +7,6 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { dec } from '@hookline/core';
 import { findFreePort } from '@hookline/runtime';
 import pg from 'pg';
 import { afterAll, beforeAll } from 'vitest';
@@ -17,6 +16,7 @@ import {
   type CoinbaseTestServer,
   startCoinbaseServer,
 } from '../../support/venues/coinbase-server/coinbase-server.js';
+import { quoteLive } from '../../support/venues/coinbase-server/live-quotes.js';
 import { killAllChildren } from './child-processes.js';
 import { LoadGenerator } from './load-generator.js';
 import { type RestartableRedis, startRestartableRedis } from './redis-server.js';
@@ -51,13 +51,6 @@ const REPLICA_SETTINGS = {
   HOOKLINE_SENTINEL_LEASE_TTL_MS: '4000',
 };
 
-/** The venue's books: every ticker the load generator sends, each with a top of book. */
-const BOOKS: ReadonlyArray<{ symbol: string; bid: string; ask: string }> = [
-  { symbol: 'BTC/USD', bid: '60000', ask: '60000.01' },
-  { symbol: 'ETH/USD', bid: '3000', ask: '3000.01' },
-  { symbol: 'SOL/USD', bid: '150', ask: '150.01' },
-];
-
 /** Registers beforeAll/afterAll for `count` replicas and returns the system's getter. */
 export function useReplicaSystem(scenario: string, count: number): () => ReplicaSystem {
   let system: ReplicaSystem | undefined;
@@ -87,21 +80,8 @@ async function startReplicaSystem(
   closers.push(() => redis.close());
   const venue = await startCoinbaseServer({ heartbeatIntervalMs: 500 });
   closers.push(() => venue.close());
-  // A live market: every book quoted twice a second at the wall time, its bid moving by a cent, so
-  // no replica sees a stale or frozen quote.
-  let tick = 0;
-  const quoting = setInterval(() => {
-    tick += 1;
-    for (const book of BOOKS) {
-      venue.venue.showQuoteNow(book.symbol, {
-        bid: dec(book.bid).minus(dec(tick % 2 === 0 ? '0' : '0.01')),
-        ask: dec(book.ask),
-        bidSize: dec('100'),
-        askSize: dec('100'),
-      });
-    }
-  }, 500);
-  closers.push(async () => clearInterval(quoting));
+  const stopQuoting = quoteLive(venue.venue);
+  closers.push(async () => stopQuoting());
   const db = new pg.Pool({ connectionString: database.url, max: 4 });
   db.on('error', () => {});
   closers.push(() => db.end());
