@@ -238,6 +238,36 @@ describe('docker-compose.yml', () => {
   });
 });
 
+// --- docker-compose.replicas.yml -------------------------------------------------------------------
+
+describe('docker-compose.replicas.yml', () => {
+  // `!reset` is compose's tag for "drop the value of the file before" (here: the published port).
+  const text = read('docker-compose.replicas.yml');
+  const replicas = parse(text, {
+    customTags: [{ tag: '!reset', collection: 'seq', resolve: (value) => value }],
+  }) as { services: Record<string, Service> };
+
+  it('when laid over docker-compose.yml then the webhook publishes no port and a balancer publishes the webhook address', () => {
+    expect(replicas.services.webhook?.ports).toEqual([]);
+    expect(text).toMatch(/^ {2}webhook:\n(?: {4}#.*\n)* {4}ports: !reset \[\]$/m);
+    const balancer = replicas.services.balancer;
+    expect(balancer?.image).toMatch(/^caddy:2(-alpine)?$/);
+    expect(balancer?.ports).toEqual(service('webhook').ports);
+    expect(balancer?.volumes).toContain('./Caddyfile.balancer:/etc/caddy/Caddyfile:ro');
+    expect(balancer?.depends_on?.webhook?.condition).toBe('service_healthy');
+  });
+
+  it('when the balancer proxies then it finds every webhook replica by name and takes them in turn', () => {
+    const caddyfile = read('Caddyfile.balancer')
+      .split('\n')
+      .filter((line) => !line.trim().startsWith('#'))
+      .join('\n');
+    expect(caddyfile).toMatch(/^:3000 \{$/m);
+    expect(caddyfile).toMatch(/dynamic a \{\s*name webhook\s*port 3000\s*refresh \S+\s*\}/);
+    expect(caddyfile).toMatch(/lb_policy round_robin/);
+  });
+});
+
 // --- Caddyfile ------------------------------------------------------------------------------------
 
 describe('Caddyfile', () => {
