@@ -3,7 +3,7 @@
 // /proc every few seconds. The service's memory must stay flat under sustained load: a cache, a map
 // or a listener that grows with every alert shows up as a slope here long before it ends a process.
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findFreePort } from '@hookline/runtime';
