@@ -12,6 +12,12 @@ export interface Lease {
   acquire(): Promise<boolean>;
   renew(): Promise<boolean>;
   release(): Promise<void>;
+  /**
+   * Which unbroken holding this is, while it is held (undefined when not held). A new number each time
+   * the lease is taken anew: between two holdings of this holder another one may have held it and
+   * written what only the holder writes, so what this holder kept from before must be read again.
+   */
+  readonly term?: number | undefined;
 }
 
 /** A Redis lease with a token: acquire (or renew) before acting, release on stop. */
@@ -20,6 +26,8 @@ export class RedisLease implements Lease {
   readonly #key: string;
   readonly #ttlMs: number;
   readonly #token = randomUUID();
+  #terms = 0;
+  #held = false;
 
   constructor(redis: Redis, key: string, ttlMs: number) {
     this.#redis = redis;
@@ -32,19 +40,40 @@ export class RedisLease implements Lease {
     return this.#key;
   }
 
+  /**
+   * The current holding while it lasts (see Lease.term). A renewal keeps the term: the key still held
+   * this holder's token, so nobody else held it in between (another holder would have replaced it).
+   */
+  get term(): number | undefined {
+    return this.#held ? this.#terms : undefined;
+  }
+
   /** True when this holder has (or now takes) the lease; its expiry is pushed back by the TTL. */
   async acquire(): Promise<boolean> {
     if (await this.renew()) return true;
-    return (await this.#redis.set(this.#key, this.#token, 'PX', this.#ttlMs, 'NX')) === 'OK';
+    const taken = (await this.#redis.set(this.#key, this.#token, 'PX', this.#ttlMs, 'NX')) === 'OK';
+    if (taken) {
+      this.#terms += 1;
+      this.#held = true;
+    }
+    return taken;
   }
 
   /** Extends the lease if this holder still has it; false when it expired or another holder took it. */
   async renew(): Promise<boolean> {
-    return Number(await this.#redis.eval(RENEW, 1, this.#key, this.#token, String(this.#ttlMs))) === 1;
+    try {
+      this.#held =
+        Number(await this.#redis.eval(RENEW, 1, this.#key, this.#token, String(this.#ttlMs))) === 1;
+    } catch (error) {
+      this.#held = false; // unknown: Redis did not answer
+      throw error;
+    }
+    return this.#held;
   }
 
   /** Gives the lease up if this holder has it (another replica may take it at once). */
   async release(): Promise<void> {
+    this.#held = false;
     await this.#redis.eval(RELEASE, 1, this.#key, this.#token);
   }
 }

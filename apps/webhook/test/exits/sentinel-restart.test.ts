@@ -134,4 +134,30 @@ describe('the sentinel remembers across a restart or a lease hand-over', () => {
       { reasonCode: 'HODL_ASSET', exitReason: 'HARD_STOP', outcome: 'SKIPPED' },
     ]);
   });
+
+  // A sentinel keeps the position states it wrote while its lease lasts; another replica may write them
+  // while it does not hold the lease, so taking the lease anew reads them again.
+  it('when another sentinel raised the trailing stop while this one did not hold the lease then this one continues from that stop', async () => {
+    const h = await harness();
+    await h.fill('buy', ETH, '1', '3000');
+    const first = await h.sentinel();
+    h.quote({ [ETH]: '3150' }); // +5 %: trailing active
+    const before = await first.sweepOnce();
+    await first.stop();
+
+    const second = await h.sentinel();
+    h.advance(3_000);
+    h.quote({ [ETH]: '3300' }); // a new peak: the stop moves up
+    const raised = await second.sweepOnce();
+    await second.stop();
+
+    h.advance(3_000);
+    h.quote({ [ETH]: '3290' }); // below the peak, above the raised stop
+    const after = await first.sweepOnce();
+
+    const stopOf = (report: typeof after) =>
+      report?.trailingStops.find((t) => t.symbol === ETH)?.stop.toString();
+    expect(stopOf(raised)).not.toBe(stopOf(before));
+    expect(stopOf(after)).toBe(stopOf(raised));
+  });
 });

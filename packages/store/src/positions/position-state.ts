@@ -3,9 +3,9 @@
 // so a sweep over thousands of positions costs one round trip, and a restarted sentinel (or the
 // replica that takes the lease over) continues trailing where the last one left off. Rows that did
 // not change are not rewritten, so last_evaluated_at is the last sweep that changed the row (the
-// sentinel heartbeat, not this column, says whether the loop is alive). When the sentinel is the
-// table's only writer (a backtest's own database), the store keeps what it read and wrote and reads
-// only once: the rows are then what it holds.
+// sentinel heartbeat, not this column, says whether the loop is alive). Only the sentinel writes the
+// table, and only while it holds its lease (or alone in a backtest's own database): for as long as one
+// holding lasts (a writer term), the store keeps what it read and wrote and does not read it again.
 import { type Decimal, dec, toPlainString } from '@hookline/core';
 import { clientOf, type Store } from '../store.js';
 
@@ -31,27 +31,42 @@ export interface StoredPositionState {
 
 /** How the store reads. */
 export interface PositionStateStoreOptions {
-  /** True when nothing but this store writes the rows: they are read once per account, then kept. */
-  readonly soleWriter?: boolean;
+  /**
+   * The term of this store's exclusive right to write the rows: while it returns one number, nothing
+   * but this store writes them, so the rows are read once in that term and then kept as written; a new
+   * number (the sentinel's lease taken anew, after another replica may have written) reads again;
+   * undefined (no right now) reads every time. Unset: every load reads.
+   */
+  readonly writerTerm?: () => number | undefined;
+}
+
+/** The rows of one account as read and written during one writer term. */
+interface KeptRows {
+  readonly term: number;
+  readonly rows: Map<string, StoredPositionState>;
 }
 
 /** Reads and writes position_state. */
 export class PositionStateStore {
   readonly #prisma: ReturnType<typeof clientOf>;
-  /** The rows per account as written (sole writer only). */
-  readonly #kept: Map<string, Map<string, StoredPositionState>> | undefined;
+  readonly #writerTerm: () => number | undefined;
+  readonly #kept = new Map<string, KeptRows>();
 
   constructor(store: Store, options: PositionStateStoreOptions = {}) {
     this.#prisma = clientOf(store);
-    this.#kept = options.soleWriter === true ? new Map() : undefined;
+    this.#writerTerm = options.writerTerm ?? (() => undefined);
   }
 
   /** Every stored state of the account, by symbol. */
   async load(account: string): Promise<Map<string, StoredPositionState>> {
-    const kept = this.#kept?.get(account);
-    if (kept !== undefined) return new Map(kept);
+    const term = this.#writerTerm();
+    const kept = this.#kept.get(account);
+    if (term !== undefined && kept?.term === term) return new Map(kept.rows);
+    this.#kept.delete(account);
     const states = await this.#read(account);
-    this.#kept?.set(account, new Map(states));
+    // Kept only when the term did not change while reading (a read across two terms proves nothing).
+    if (term !== undefined && this.#writerTerm() === term)
+      this.#kept.set(account, { term, rows: new Map(states) });
     return states;
   }
 
@@ -86,6 +101,9 @@ export class PositionStateStore {
     staleSymbols: readonly string[],
     now: Date,
   ): Promise<void> {
+    const kept = this.#kept.get(account);
+    // Until the write is known to have committed, what is kept may not be what is stored.
+    this.#kept.delete(account);
     const statements = [];
     if (changed.length > 0) statements.push(this.#upsert(account, changed, now));
     if (staleSymbols.length > 0) {
@@ -94,12 +112,11 @@ export class PositionStateStore {
           DELETE FROM position_state WHERE account = ${account} AND symbol = ANY(${[...staleSymbols]}::text[])`,
       );
     }
-    if (statements.length === 0) return;
-    await this.#prisma.$transaction(statements);
-    const kept = this.#kept?.get(account);
-    if (kept === undefined) return;
-    for (const state of changed) kept.set(state.symbol, asRead(state));
-    for (const symbol of staleSymbols) kept.delete(symbol);
+    if (statements.length > 0) await this.#prisma.$transaction(statements);
+    if (kept === undefined || kept.term !== this.#writerTerm()) return;
+    for (const state of changed) kept.rows.set(state.symbol, asRead(state));
+    for (const symbol of staleSymbols) kept.rows.delete(symbol);
+    this.#kept.set(account, kept);
   }
 
   #upsert(account: string, changed: readonly StoredPositionState[], now: Date) {

@@ -102,20 +102,28 @@ export function createSentinel(options: SentinelOptions): Sentinel {
     ...(options.events === undefined ? {} : { events: options.events }),
   });
   const protectiveStops = buildProtectiveStopKeeper(options, sentinelLogger);
-  const sweep = new SentinelSweep({ ...options, logger: sentinelLogger, exits, memory, protectiveStops });
   const prefix = options.keyPrefix ?? 'hookline';
+  const lease =
+    redis === undefined
+      ? undefined
+      : new RedisLease(
+          redis,
+          `${prefix}:sentinel:lease:${settings.account}:${options.exchange.name}`,
+          settings.loop.leaseTtlMs,
+        );
+  const sweep = new SentinelSweep({
+    ...options,
+    logger: sentinelLogger,
+    exits,
+    memory,
+    protectiveStops,
+    writerTerm: () => lease?.term,
+  });
   const service = options.heartbeatService ?? 'sentinel';
   const loop = new SentinelLoop({
     sweep: () => sweep.run(),
     intervalMs: settings.loop.intervalMs,
-    lease:
-      redis === undefined
-        ? undefined
-        : new RedisLease(
-            redis,
-            `${prefix}:sentinel:lease:${settings.account}:${options.exchange.name}`,
-            settings.loop.leaseTtlMs,
-          ),
+    lease,
     heartbeat: redis === undefined ? undefined : { redis, key: heartbeatKey(service) },
     clock,
     logger,

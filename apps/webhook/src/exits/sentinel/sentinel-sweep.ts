@@ -64,6 +64,11 @@ export interface SentinelSweepOptions {
   readonly soleWriter?: boolean;
   /** With soleWriter: the fill recorder's write count (FillRecorder.writes); positions are kept while it stays. */
   readonly ledgerWrites?: () => number;
+  /**
+   * The sentinel lease's current holding (Lease.term): while it lasts, only this sweep writes the
+   * account's position states, so it keeps them instead of reading them back every sweep.
+   */
+  readonly writerTerm?: () => number | undefined;
   /** Monotonic milliseconds for the report's phaseMs (default performance.now). */
   readonly timer?: () => number;
 }
@@ -92,7 +97,9 @@ export class SentinelSweep {
     this.#options = options;
     const { store, clock, logger, settings } = options;
     const account = settings.account;
-    const states = new PositionStateStore(store, { soleWriter: options.soleWriter === true });
+    const states = new PositionStateStore(store, {
+      writerTerm: options.soleWriter === true ? () => 0 : (options.writerTerm ?? (() => undefined)),
+    });
     const positions =
       options.soleWriter === true && options.ledgerWrites !== undefined
         ? keptPositions(store, options.ledgerWrites)
