@@ -16,7 +16,7 @@ export interface DriftCheckOptions {
   readonly schemaPath?: string | undefined;
   readonly migrationsDir?: string | undefined;
   /**
-   * SQL that schema.prisma cannot express (views), applied after the schema: `prisma/views/*.sql` by
+   * SQL that schema.prisma cannot express (views, functions, triggers), applied after the schema: `prisma/views/*.sql` by
    * default. The migrations must create the same objects.
    */
   readonly viewsDir?: string | undefined;

@@ -14,7 +14,10 @@ export const defaultSchemaPath = join(repositoryRoot, 'prisma', 'schema.prisma')
 /** `prisma/migrations`: SQL migrations in Prisma's folder layout. */
 export const defaultMigrationsDir = join(repositoryRoot, 'prisma', 'migrations');
 
-/** `prisma/views`: SQL views for people who query the database (Prisma cannot describe their SQL). */
+/**
+ * `prisma/views`: what schema.prisma cannot describe: SQL views for people who query the database, and
+ * the functions and triggers that keep ledger_versions.
+ */
 export const defaultViewsDir = join(repositoryRoot, 'prisma', 'views');
 
 /** Where the embedded database of a data directory lives. */

@@ -165,6 +165,7 @@ export {
   type OpenLot,
   type OpenPosition,
   type OpenPositionsQuery,
+  readLedgerVersion,
   readOpenLots,
   readOpenPositions,
 } from './positions/open-positions.js';

@@ -23,35 +23,20 @@ export interface FillRecorderOptions {
 /** Records exchange fills exactly once (the fills unique key makes a replay a no-op). */
 export class FillRecorder {
   readonly #options: FillRecorderOptions;
-  #writes = 0;
 
   constructor(options: FillRecorderOptions) {
     this.#options = options;
   }
 
-  /**
-   * Counts the writes begun and ended: while it stays the same, this recorder did not change the
-   * ledger (the backtest's sentinel keeps its positions on that).
-   */
-  get writes(): number {
-    return this.#writes;
-  }
-
   /** Stores the fills, their allocations and their orders' aggregates in one transaction. */
   async record(fills: readonly Fill[], via: 'WEBSOCKET' | 'REST'): Promise<RecordFillsResult> {
     const { store, account, exchange, clock } = this.#options;
-    this.#writes += 1;
-    let result: RecordFillsResult;
-    try {
-      result = await recordExchangeFillPage(store, { account, exchange }, fills, {
-        receivedAt: clock.now(),
-        via,
-        unknownOrderOrigin: 'RECONCILED',
-        ledger: this.#options.ledger,
-      });
-    } finally {
-      this.#writes += 1;
-    }
+    const result = await recordExchangeFillPage(store, { account, exchange }, fills, {
+      receivedAt: clock.now(),
+      via,
+      unknownOrderOrigin: 'RECONCILED',
+      ledger: this.#options.ledger,
+    });
     if (result.inserted > 0) {
       for (const fill of fills) this.#options.events?.publish(fillEvent({ ...fill, exchange }));
     }

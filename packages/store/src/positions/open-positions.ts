@@ -98,6 +98,17 @@ export async function readOpenPositions(store: Store, query: OpenPositionsQuery)
   return rows.map((row) => toOpenPosition(row, markets.get(row.symbol)));
 }
 
+/**
+ * The account's ledger version (table ledger_versions, bumped by triggers in every transaction that
+ * writes its fills, allocations or transfers; "0" before its first write). Read it BEFORE the open
+ * positions: while it stays the same, what was read is still the ledger.
+ */
+export async function readLedgerVersion(store: Store, account: string): Promise<string> {
+  const rows = await clientOf(store).$queryRaw<Array<{ version: string }>>`
+    SELECT version::text AS version FROM ledger_versions WHERE account = ${account}`;
+  return rows[0]?.version ?? '0';
+}
+
 function toOpenPosition(row: OpenLotSum, market: Market | undefined): OpenPosition {
   const amount = dec(row.amount);
   const costBasis = dec(row.cost);

@@ -54,16 +54,10 @@ export interface SentinelOptions {
   /**
    * True when nothing but this process writes the account's rows (a backtest in its own throwaway
    * database, no lease): the sentinel reads its memory and position states once and then keeps them,
-   * its exit executor reads no working exits after it found none until it starts one, and with
-   * `ledgerWrites` reads the open positions only after a fill was recorded. The decisions
+   * and its exit executor reads no working exits after it found none until it starts one. The decisions
    * are the same as with every read made; only repeated reads of what it wrote itself are skipped.
    */
   readonly soleWriter?: boolean;
-  /**
-   * With soleWriter: the write count of the one fill recorder (FillRecorder.writes). The open
-   * positions are then read again only after the ledger was written.
-   */
-  readonly ledgerWrites?: () => number;
 }
 
 /** A sentinel of one account. */

@@ -28,7 +28,7 @@ import {
 } from '../rules/evaluate-positions.js';
 import { ACCOUNT_WIDE, type SentinelMemory } from '../sentinel-memory.js';
 import { type NotSoldEvent, WhyNotSoldRecorder } from '../why-not-sold.js';
-import { keptPositions, readingPositions } from './kept-positions.js';
+import { keptPositions } from './kept-positions.js';
 import type { SentinelControls } from './sentinel-ports.js';
 import { loadSweepInputs, marketViewOf, type SweepInputs, type SweepSources } from './sweep-inputs.js';
 import { emptySweepDraft, type SweepDraft, type SweepPhases, type SweepReport } from './sweep-report.js';
@@ -62,8 +62,6 @@ export interface SentinelSweepOptions {
    * position states it wrote are not read again (see SentinelOptions.soleWriter).
    */
   readonly soleWriter?: boolean;
-  /** With soleWriter: the fill recorder's write count (FillRecorder.writes); positions are kept while it stays. */
-  readonly ledgerWrites?: () => number;
   /**
    * The sentinel lease's current holding (Lease.term): while it lasts, only this sweep writes the
    * account's position states, so it keeps them instead of reading them back every sweep.
@@ -100,10 +98,7 @@ export class SentinelSweep {
     const states = new PositionStateStore(store, {
       writerTerm: options.soleWriter === true ? () => 0 : (options.writerTerm ?? (() => undefined)),
     });
-    const positions =
-      options.soleWriter === true && options.ledgerWrites !== undefined
-        ? keptPositions(store, options.ledgerWrites)
-        : readingPositions(store);
+    const positions = keptPositions(store);
     this.#sources = {
       ...options,
       matrixPrefix: options.matrixPrefix ?? 'hookline',

@@ -1,0 +1,54 @@
+-- One version number per account that moves whenever the account's ledger changes: every statement
+-- that inserts, updates or deletes fills, fifo_allocations or transfers bumps the versions of the
+-- accounts it touched, in the same transaction. A reader that reads an account's version before its
+-- open positions knows they are still current while the version stays: the bump becomes visible
+-- exactly when the change does (a sequence would not: its value is visible before the commit).
+
+-- CreateTable
+CREATE TABLE "ledger_versions" (
+    "account" TEXT NOT NULL,
+    "version" BIGINT NOT NULL DEFAULT 0,
+
+    CONSTRAINT "ledger_versions_pkey" PRIMARY KEY ("account")
+);
+
+-- Accounts in one order, so two statements over the same accounts never wait on each other in a cycle.
+CREATE FUNCTION ledger_versions_bump() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO ledger_versions AS v (account, version)
+  SELECT account, 1 FROM (SELECT DISTINCT account FROM changed) AS touched ORDER BY account
+  ON CONFLICT (account) DO UPDATE SET version = v.version + 1;
+  RETURN NULL;
+END $$;
+
+CREATE FUNCTION ledger_versions_bump_transfers() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO ledger_versions AS v (account, version)
+  SELECT account, 1 FROM (
+    SELECT from_account AS account FROM changed UNION SELECT to_account FROM changed
+  ) AS touched ORDER BY account
+  ON CONFLICT (account) DO UPDATE SET version = v.version + 1;
+  RETURN NULL;
+END $$;
+
+-- A trigger with a transition table serves one event: three per table.
+CREATE TRIGGER fills_version_insert AFTER INSERT ON "fills"
+  REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION ledger_versions_bump();
+CREATE TRIGGER fills_version_update AFTER UPDATE ON "fills"
+  REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION ledger_versions_bump();
+CREATE TRIGGER fills_version_delete AFTER DELETE ON "fills"
+  REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION ledger_versions_bump();
+
+CREATE TRIGGER fifo_allocations_version_insert AFTER INSERT ON "fifo_allocations"
+  REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION ledger_versions_bump();
+CREATE TRIGGER fifo_allocations_version_update AFTER UPDATE ON "fifo_allocations"
+  REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION ledger_versions_bump();
+CREATE TRIGGER fifo_allocations_version_delete AFTER DELETE ON "fifo_allocations"
+  REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION ledger_versions_bump();
+
+CREATE TRIGGER transfers_version_insert AFTER INSERT ON "transfers"
+  REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION ledger_versions_bump_transfers();
+CREATE TRIGGER transfers_version_update AFTER UPDATE ON "transfers"
+  REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION ledger_versions_bump_transfers();
+CREATE TRIGGER transfers_version_delete AFTER DELETE ON "transfers"
+  REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION ledger_versions_bump_transfers();
