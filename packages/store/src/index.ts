@@ -150,7 +150,7 @@ export {
   markOrderReconciled,
   readOrdersInFlight,
 } from './orders/orders-in-flight.js';
-export { readWorkingProtectiveStops } from './orders/protective-stops.js';
+export { readWorkingProtectiveStops, type WorkingProtectiveStop } from './orders/protective-stops.js';
 export {
   type RecentExit,
   readRealizedPnlSince,

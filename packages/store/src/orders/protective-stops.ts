@@ -1,14 +1,52 @@
 // The protective stops of an account: our exchange-resident STOP_LIMIT sells at the hard-stop level
-// (trade_records with exit_reason PROTECTIVE_STOP). The sentinel's keeper keeps one per open position.
-import { type OrderRecord, toOrderRecord } from '../records.js';
+// (trade_records with exit_reason PROTECTIVE_STOP). The sentinel's keeper keeps one per open position
+// and reads them every sweep, so the read carries only what the keeper decides on (with thousands of
+// positions, whole order records cost more than the decisions).
+import { type Decimal, dec, type OrderStatus } from '@hookline/core';
 import { clientOf, type Store } from '../store.js';
 import { WORKING_ORDER_STATUSES } from './working-statuses.js';
 
+/** One working protective stop, as the keeper sees it. */
+export interface WorkingProtectiveStop {
+  readonly clientOrderId: string;
+  readonly symbol: string;
+  readonly status: OrderStatus;
+  readonly size: Decimal;
+  readonly filledSize: Decimal;
+  /** The trigger; null only for a row that is no STOP_LIMIT. */
+  readonly stopPrice: Decimal | null;
+  readonly price: Decimal | null;
+}
+
 /** The account's protective stops still working (NEW to PENDING_CANCEL), oldest first. */
-export async function readWorkingProtectiveStops(store: Store, account: string): Promise<OrderRecord[]> {
-  const rows = await clientOf(store).tradeRecord.findMany({
-    where: { account, exitReason: 'PROTECTIVE_STOP', status: { in: [...WORKING_ORDER_STATUSES] } },
-    orderBy: [{ orderTime: 'asc' }, { clientOrderId: 'asc' }],
-  });
-  return rows.map(toOrderRecord);
+export async function readWorkingProtectiveStops(
+  store: Store,
+  account: string,
+): Promise<WorkingProtectiveStop[]> {
+  const rows = await clientOf(store).$queryRaw<
+    Array<{
+      client_order_id: string;
+      symbol: string;
+      status: OrderStatus;
+      size: string;
+      filled_size: string;
+      stop_price: string | null;
+      price: string | null;
+    }>
+  >`
+    SELECT client_order_id, symbol, status::text AS status, size::text AS size,
+           filled_size::text AS filled_size, stop_price::text AS stop_price, price::text AS price
+    FROM trade_records
+    WHERE account = ${account} AND exit_reason = 'PROTECTIVE_STOP'
+      AND status::text = ANY(${[...WORKING_ORDER_STATUSES]}::text[])
+    ORDER BY order_time, client_order_id`;
+  return rows.map((row) => ({
+    clientOrderId: row.client_order_id,
+    symbol: row.symbol,
+    status: row.status,
+    size: dec(row.size),
+    filledSize: dec(row.filled_size),
+    stopPrice: row.stop_price === null ? null : dec(row.stop_price),
+    price: row.price === null ? null : dec(row.price),
+  }));
 }

@@ -7,9 +7,9 @@ import { type Clock, type Decimal, dec, isTerminal, toPlainString, ZERO } from '
 import type { Balances, ExchangePort, Market } from '@hookline/exchange';
 import {
   findOrderByClientOrderId,
-  type OrderRecord,
   readWorkingProtectiveStops,
   type Store,
+  type WorkingProtectiveStop,
   writeExitDecision,
 } from '@hookline/store';
 import type { Logger } from 'pino';
@@ -74,7 +74,7 @@ export class ProtectiveStopKeeper {
   async keep(positions: readonly KeeperPosition[]): Promise<ProtectiveStopOutcome[]> {
     const { store, account, logger } = this.#deps;
     const rows = await readWorkingProtectiveStops(store, account);
-    const stopsBySymbol = new Map<string, OrderRecord[]>();
+    const stopsBySymbol = new Map<string, WorkingProtectiveStop[]>();
     for (const row of rows) stopsBySymbol.set(row.symbol, [...(stopsBySymbol.get(row.symbol) ?? []), row]);
     const positionBySymbol = new Map(positions.map((position) => [position.symbol, position]));
     const symbols = [...new Set([...positionBySymbol.keys(), ...stopsBySymbol.keys()])];
@@ -99,7 +99,7 @@ export class ProtectiveStopKeeper {
   async #keepOne(
     symbol: string,
     position: KeeperPosition | undefined,
-    rows: readonly OrderRecord[],
+    rows: readonly WorkingProtectiveStop[],
     balances: Balances | undefined,
   ): Promise<ProtectiveStopOutcome> {
     const stops = rows.map(stopView);
@@ -269,13 +269,13 @@ export class ProtectiveStopKeeper {
   }
 }
 
-function stopView(row: OrderRecord): StopOrderView {
+function stopView(row: WorkingProtectiveStop): StopOrderView {
   return {
     clientOrderId: row.clientOrderId,
     status: row.status,
-    amount: dec(row.size.toString()),
-    filled: dec(row.filledSize.toString()),
-    stopPrice: row.stopPrice === null ? undefined : dec(row.stopPrice.toString()),
-    price: row.price === null ? undefined : dec(row.price.toString()),
+    amount: row.size,
+    filled: row.filledSize,
+    stopPrice: row.stopPrice ?? undefined,
+    price: row.price ?? undefined,
   };
 }

@@ -131,6 +131,17 @@ export function decideProtectiveStop(input: ProtectiveStopInput): ProtectiveStop
   return { kind: 'REPLACE', cancel: stops.map((view) => view.clientOrderId), stop, why };
 }
 
+// 1 − offset, for the few offsets in use (it is the same for every position of a sweep).
+const offsetFactors = new Map<number, Decimal>();
+function limitOffsetFactor(bps: number): Decimal {
+  let factor = offsetFactors.get(bps);
+  if (factor === undefined) {
+    factor = ONE.minus(BASIS_POINT.times(bps));
+    offsetFactors.set(bps, factor);
+  }
+  return factor;
+}
+
 // The amount is what we hold and can sell (on the step); a stop below the venue's minimums is no stop.
 function planStop(
   input: ProtectiveStopInput,
@@ -143,7 +154,7 @@ function planStop(
     market.priceTick,
     'down',
   );
-  const offset = ONE.minus(BASIS_POINT.times(input.limitOffsetBps));
+  const offset = limitOffsetFactor(input.limitOffsetBps);
   const price = quantizeToTick(stopPrice.times(offset), market.priceTick, 'down');
   if (!price.greaterThan(ZERO)) return 'the hard-stop price rounds to zero';
   const amount = quantizeDown(min(position.amount, sellable), market.amountStep);

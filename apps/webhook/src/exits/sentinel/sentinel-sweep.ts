@@ -333,6 +333,7 @@ export class SentinelSweep {
     markets: readonly Market[],
   ): Promise<CapOutcome | undefined> {
     const stale = new Set(draft.staleSymbols);
+    const exitingSymbols = exitingNow(inputs, draft);
     const positions: CapPosition[] = prepared.map(({ row, hodl, dust }) => {
       const quote = inputs.quotes.get(row.symbol);
       const bid: Decimal | undefined =
@@ -344,7 +345,7 @@ export class SentinelSweep {
         bid,
         dust: dust || this.#options.exits.isDust(row.symbol, row.amount),
         hodl,
-        exiting: inputs.exiting.has(row.symbol) || draft.exitsStarted.includes(row.symbol),
+        exiting: exitingSymbols.has(row.symbol),
       };
     });
     try {
@@ -367,9 +368,10 @@ export class SentinelSweep {
   ): Promise<void> {
     const keeper = this.#options.protectiveStops;
     if (keeper === undefined) return;
+    const exitingSymbols = exitingNow(inputs, draft);
     const positions = prepared.map(({ row, hodl, dust }) => {
       const quote = inputs.quotes.get(row.symbol);
-      const exiting = inputs.exiting.has(row.symbol) || draft.exitsStarted.includes(row.symbol);
+      const exiting = exitingSymbols.has(row.symbol);
       const bid = typeof quote === 'object' ? quote.bid : undefined;
       return { ...row, hodl, dust, exiting, bid };
     });
@@ -388,6 +390,11 @@ export class SentinelSweep {
       if (!open.has(symbol) && symbol !== ACCOUNT_WIDE) this.#options.memory.forgetSymbol(symbol);
     }
   }
+}
+
+/** Symbols with an exit working: from before the sweep and started by it (one set, not a scan per position). */
+function exitingNow(inputs: SweepInputs, draft: SweepDraft): ReadonlySet<string> {
+  return new Set([...inputs.exiting, ...draft.exitsStarted]);
 }
 
 /** Runs one step of the sweep and adds its duration to the draft's phaseMs. */
