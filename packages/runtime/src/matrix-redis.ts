@@ -65,13 +65,14 @@ export async function readLatestMatrixRows(
 ): Promise<Map<string, LatestMatrixRow>> {
   const result = new Map<string, LatestMatrixRow>();
   if (symbols.length === 0) return result;
-  const pipeline = redis.pipeline();
-  for (const symbol of symbols) pipeline.hget(matrixHashKey(symbol, options.prefix), 'row');
-  const replies = (await pipeline.exec()) ?? [];
+  const replies = await readRowTexts(
+    redis,
+    symbols.map((symbol) => matrixHashKey(symbol, options.prefix)),
+  );
   symbols.forEach((symbol, index) => {
-    const [error, text] = replies[index] ?? [new Error('no reply'), null];
-    if (error) {
-      result.set(symbol, { ok: false, refusal: 'MISSING', detail: `redis: ${error.message}` });
+    const text = replies[index];
+    if (text instanceof Error) {
+      result.set(symbol, { ok: false, refusal: 'MISSING', detail: `redis: ${text.message}` });
       return;
     }
     result.set(
@@ -82,6 +83,45 @@ export async function readLatestMatrixRows(
     );
   });
   return result;
+}
+
+// The `row` field of many hashes in few round trips and few client-side objects: one script call per
+// chunk instead of one HGET per symbol (a sweep over thousands of positions reads every one of them).
+// Each key's error is its own (pcall): a key of the wrong type leaves the other rows readable.
+const HGET_ROWS = `local out = {}
+for i, key in ipairs(KEYS) do
+  local reply = redis.pcall('HGET', key, 'row')
+  if type(reply) == 'table' and reply.err then out[i] = { reply.err }
+  elseif reply then out[i] = reply
+  else out[i] = false end
+end
+return out`;
+// Bounded so that one call never holds Redis (single-threaded) for long.
+const KEYS_PER_CALL = 1_000;
+
+/** Per key: the row text, null when the hash or its field is missing, or the error Redis gave for it. */
+async function readRowTexts(redis: Redis, keys: readonly string[]): Promise<Array<string | null | Error>> {
+  const pipeline = redis.pipeline();
+  for (let start = 0; start < keys.length; start += KEYS_PER_CALL) {
+    const chunk = keys.slice(start, start + KEYS_PER_CALL);
+    pipeline.eval(HGET_ROWS, chunk.length, ...chunk);
+  }
+  const replies = (await pipeline.exec()) ?? [];
+  const texts: Array<string | null | Error> = [];
+  for (let start = 0, call = 0; start < keys.length; start += KEYS_PER_CALL, call += 1) {
+    const count = Math.min(KEYS_PER_CALL, keys.length - start);
+    const [error, values] = replies[call] ?? [new Error('no reply'), null];
+    for (let index = 0; index < count; index += 1) {
+      if (error) {
+        texts.push(error);
+        continue;
+      }
+      const value = (values as unknown[] | null)?.[index];
+      if (Array.isArray(value)) texts.push(new Error(String(value[0])));
+      else texts.push(typeof value === 'string' ? value : null);
+    }
+  }
+  return texts;
 }
 
 function parseJson(text: unknown): unknown {

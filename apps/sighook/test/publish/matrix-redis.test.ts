@@ -89,4 +89,41 @@ describe('matrix in Redis (packages/runtime matrix-redis)', () => {
   it('when a symbol has no row then it is refused as MISSING', async () => {
     expect((await read(['SOL/USD'])).get('SOL/USD')).toMatchObject({ ok: false, refusal: 'MISSING' });
   });
+
+  it("when a symbol's key holds something else than a hash then only that symbol is refused, with what Redis said", async () => {
+    const redis = infrastructure.redis();
+    await writeLatestMatrixRow(redis, rowOfMinute(3), infrastructure.prefix());
+    await redis.set(matrixHashKey('ETH/USD', infrastructure.prefix()), 'not a hash');
+
+    const rows = await read(['ETH/USD', 'BTC/USD', 'SOL/USD']);
+
+    expect(rows.get('ETH/USD')).toMatchObject({
+      ok: false,
+      refusal: 'MISSING',
+      detail: expect.stringMatching(/^redis: WRONGTYPE/),
+    });
+    expect(rows.get('BTC/USD')).toMatchObject({ ok: true, row: rowOfMinute(3) });
+    expect(rows.get('SOL/USD')).toMatchObject({ ok: false, refusal: 'MISSING' });
+  });
+
+  // More symbols than one read call takes: each row still comes back under its own symbol.
+  it('when thousands of symbols are read then every one gets its own row or its own refusal', async () => {
+    const redis = infrastructure.redis();
+    const symbols = Array.from({ length: 2_500 }, (_, index) => `S${index}/USD`);
+    const pipeline = redis.pipeline();
+    symbols.forEach((symbol, index) => {
+      if (index % 7 === 3) return; // no row
+      const row = { ...rowOfMinute(3), symbol, atr: String(index) };
+      pipeline.hset(matrixHashKey(symbol, infrastructure.prefix()), 'row', JSON.stringify(row));
+    });
+    await pipeline.exec();
+
+    const rows = await read(symbols);
+
+    symbols.forEach((symbol, index) => {
+      const read = rows.get(symbol);
+      if (index % 7 === 3) expect(read).toMatchObject({ ok: false, refusal: 'MISSING' });
+      else expect(read).toMatchObject({ ok: true, row: { symbol, atr: String(index) } });
+    });
+  });
 });
