@@ -2,7 +2,7 @@
 // one call to the quote cache, fed by the venue's ticker stream) and the latest matrix rows, read
 // concurrently. A quote that cannot be read, or whose feed is frozen, makes that symbol stale, never
 // the sweep: one bad market must not leave the others unwatched.
-import { type Clock, dec } from '@hookline/core';
+import { type Clock, type Decimal, dec } from '@hookline/core';
 import type { ExchangePort, Market, QuoteSource, Ticker } from '@hookline/exchange';
 import {
   type LatestMatrixRow,
@@ -10,6 +10,7 @@ import {
   type ParsedMatrixRows,
   readLatestMatrixRows,
 } from '@hookline/runtime';
+import type { MatrixRow } from '@hookline/schemas';
 import type { OpenPosition, PositionStateStore, Store, StoredPositionState } from '@hookline/store';
 import type { Redis } from 'ioredis';
 import type { ExitMarketView } from '../rules/exit-types.js';
@@ -118,13 +119,28 @@ export function marketViewOf(ticker: Ticker, row: LatestMatrixRow | undefined): 
       signal: undefined,
     };
   }
-  const computedAtMs = Date.parse(row.row.computed_at);
+  const { atr, computedAtMs } = derivedOf(row.row);
   return {
     bid: ticker.bid,
     ask: ticker.ask,
     quoteTimeMs,
-    atr: row.row.atr === null ? undefined : dec(row.row.atr),
-    atrTimeMs: row.row.atr === null ? undefined : computedAtMs,
+    atr,
+    atrTimeMs: atr === undefined ? undefined : computedAtMs,
     signal: { action: row.row.action, computedAtMs },
   };
+}
+
+// What the rules read from a row, parsed once per row: an unchanged row is the same object sweep after
+// sweep (ParsedMatrixRows), so its ATR and time are not parsed again for every position every sweep.
+const derived = new WeakMap<
+  MatrixRow,
+  { readonly atr: Decimal | undefined; readonly computedAtMs: number }
+>();
+function derivedOf(row: MatrixRow): { readonly atr: Decimal | undefined; readonly computedAtMs: number } {
+  let values = derived.get(row);
+  if (values === undefined) {
+    values = { atr: row.atr === null ? undefined : dec(row.atr), computedAtMs: Date.parse(row.computed_at) };
+    derived.set(row, values);
+  }
+  return values;
 }
