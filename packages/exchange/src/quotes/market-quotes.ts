@@ -87,8 +87,19 @@ export class MarketQuotes implements QuoteSource {
     // The market list (every 5 min) first: the stream resolves symbols by it, and exits read it.
     await this.readMarkets().catch(() => undefined);
     await this.#watch(wanted);
-    const answers = await Promise.all(wanted.map((symbol) => this.#read(symbol)));
-    const quotes = new Map(wanted.map((symbol, index) => [symbol, answers[index] as CachedQuote | string]));
+    // The stream keeps most quotes fresh: those are answered at once, only the others wait for REST.
+    const nowMs = this.#options.clock.nowMs();
+    const fresh = wanted.map((symbol) => this.#streamFresh(symbol, nowMs));
+    const others = wanted.filter((_symbol, index) => fresh[index] === undefined);
+    const read = new Map(
+      (await Promise.all(others.map((symbol) => this.#read(symbol)))).map((answer, index) => [
+        others[index] as string,
+        answer,
+      ]),
+    );
+    const quotes = new Map(
+      wanted.map((symbol, index) => [symbol, fresh[index] ?? (read.get(symbol) as CachedQuote | string)]),
+    );
     this.#noteFrozen(quotes);
     return quotes;
   }
@@ -116,14 +127,21 @@ export class MarketQuotes implements QuoteSource {
     this.#watched.clear();
   }
 
+  /** The cached quote when the stream delivered it recently enough, else undefined. */
+  #streamFresh(symbol: string, nowMs: number): CachedQuote | undefined {
+    const cached = this.#cache.read(symbol, nowMs);
+    return cached !== undefined &&
+      cached.source === 'stream' &&
+      nowMs - cached.receivedAt.getTime() <= this.#settings.streamMaxAgeMs
+      ? cached
+      : undefined;
+  }
+
   async #read(symbol: string): Promise<CachedQuote | string> {
     const nowMs = this.#options.clock.nowMs();
+    const streamFresh = this.#streamFresh(symbol, nowMs);
+    if (streamFresh !== undefined) return streamFresh;
     const cached = this.#cache.read(symbol, nowMs);
-    const streamFresh =
-      cached !== undefined &&
-      cached.source === 'stream' &&
-      nowMs - cached.receivedAt.getTime() <= this.#settings.streamMaxAgeMs;
-    if (streamFresh) return cached;
     if (!this.#fallback.tryTake()) {
       return (
         cached ??

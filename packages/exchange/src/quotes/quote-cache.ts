@@ -5,6 +5,8 @@ import { type FeedActivity, isFeedFrozen } from './frozen-feed.js';
 interface Entry extends FeedActivity {
   readonly ticker: Ticker;
   readonly source: CachedQuote['source'];
+  /** The last read of this entry: handed out again while its frozen flag is the same. */
+  view?: CachedQuote;
 }
 
 /**
@@ -38,6 +40,9 @@ export class QuoteCache {
   read(symbol: string, nowMs: number): CachedQuote | undefined {
     const entry = this.#entries.get(symbol);
     if (entry === undefined) return undefined;
-    return { ...entry.ticker, source: entry.source, frozen: isFeedFrozen(entry, nowMs, this.#frozenAfterMs) };
+    const frozen = isFeedFrozen(entry, nowMs, this.#frozenAfterMs);
+    // A sweep reads every held symbol: the same quote is one object until it changes or (un)freezes.
+    if (entry.view?.frozen !== frozen) entry.view = { ...entry.ticker, source: entry.source, frozen };
+    return entry.view;
   }
 }
