@@ -88,7 +88,11 @@ async function coldStartThenLoop(
 }
 
 function openQueue(context: SighookServiceContext): AlertJobQueue {
-  return new AlertJobQueue(context.redis, context.keyPrefix ?? JOB_QUEUE_PREFIX);
+  return new AlertJobQueue(
+    context.redis,
+    tradingAccountOf(context.config),
+    context.keyPrefix ?? JOB_QUEUE_PREFIX,
+  );
 }
 
 function buildSignalLoop(

@@ -354,7 +354,7 @@ async function buildOnline(
     http: httpOptionsFromConfig(config),
     ingress: {
       ...ingressOptionsFromConfig(config, {
-        store: new AlertIntakeStore(store),
+        store: new AlertIntakeStore(store, tradingAccountOf(config)),
         clock,
         ids: overrides.alertIds ?? new UuidV7IdGenerator(clock, new SystemRandomSource()),
         onAccepted: pipeline.onAccepted,

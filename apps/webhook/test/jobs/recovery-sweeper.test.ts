@@ -81,6 +81,7 @@ describe('the recovery sweeper', () => {
     // A second alert stored as ingress stores it, but whose enqueue never happened (crash or Redis down).
     const lost = await prisma.alert.create({
       data: {
+        account: processed.account,
         idempotencyKey: 'lost-1',
         source: processed.source,
         rawBody: processed.rawBody,
@@ -113,6 +114,7 @@ describe('the recovery sweeper', () => {
     // Their jobs fail for good (no payload), as jobs that spent their attempts in an outage did.
     await prisma.alert.createMany({
       data: Array.from({ length: stuck }, (_, index) => ({
+        account: 'default',
         idempotencyKey: `stuck-${index}`,
         source: 'TRADINGVIEW' as const,
         rawBody: '{}',
@@ -139,6 +141,7 @@ describe('the recovery sweeper', () => {
     // A newer alert whose hand-off to the queue was lost (no job at all).
     const lost = await prisma.alert.create({
       data: {
+        account: 'default',
         idempotencyKey: 'lost-newer',
         source: 'TRADINGVIEW',
         rawBody: '{}',

@@ -15,6 +15,7 @@ describe('GET /metrics', () => {
     await recordFills(prisma, [seedFill('t-1'), seedFill('t-2', { size: dec('0.02') })]);
     await prisma.alert.create({
       data: {
+        account: 'default',
         idempotencyKey: 'k-1',
         source: 'TRADINGVIEW',
         rawBody: '{}',
