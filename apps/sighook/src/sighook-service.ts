@@ -44,6 +44,7 @@ export async function startSighookService(context: SighookServiceContext): Promi
     redis,
     clock,
     service: 'sighook',
+    account: tradingAccountOf(config),
     intervalMs: config.HOOKLINE_HEARTBEAT_INTERVAL_MS,
     onError: (error) => logger.warn({ err: error }, 'sighook heartbeat write failed'),
   });

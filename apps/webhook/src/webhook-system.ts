@@ -259,6 +259,7 @@ async function buildOnline(
   const controls = new TradingControls({
     redis,
     prefix,
+    account: tradingAccountOf(config),
     clock,
     logger,
     envBuyGuard: config.HOOKLINE_BUY_GUARD,
@@ -387,6 +388,7 @@ async function buildOnline(
       },
     },
     metrics: {
+      account: tradingAccountOf(config),
       store,
       redis,
       clock,

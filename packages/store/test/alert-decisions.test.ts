@@ -229,11 +229,12 @@ describe('alerts from intake to decision', () => {
     });
   });
 
-  it('when alerts and decisions are counted then they come grouped by status and by outcome and reason', async () => {
+  it("when alerts and decisions are counted then they come grouped by status (the account's alerts) and by outcome and reason", async () => {
     const intake = new AlertIntakeStore(store(), 'default');
     await intake.insert(intakeAlert('a-1'));
     await intake.insert(intakeAlert('a-2'));
     await intake.insert(intakeAlert('a-3', { status: 'REJECTED' }));
+    await new AlertIntakeStore(store(), 'other').insert(intakeAlert('o-1'));
     const decide = (alertId: string, reasonCode: string) =>
       recordAlertDecision(
         store(),
@@ -253,7 +254,8 @@ describe('alerts from intake to decision', () => {
     await decide('a-1', 'BUY_GUARD_ACTIVE');
     await decide('a-2', 'BUY_GUARD_ACTIVE');
 
-    const alerts = await countAlertsByStatus(store());
+    const alerts = await countAlertsByStatus(store(), 'default');
+    expect(await countAlertsByStatus(store(), 'other')).toEqual([{ status: 'ACCEPTED', count: 1 }]);
     expect(alerts).toHaveLength(2);
     expect(alerts).toEqual(
       expect.arrayContaining([

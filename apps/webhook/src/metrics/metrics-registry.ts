@@ -31,6 +31,8 @@ import { registerMoneyMetrics, registerNotifyMetrics } from './money-metrics.js'
 
 /** What the metrics read. */
 export interface MetricsSources {
+  /** The process's account: its alerts and its sentinel's heartbeat are reported. */
+  readonly account: string;
   readonly store: Store;
   readonly redis: Redis;
   readonly clock: Clock;
@@ -63,12 +65,13 @@ export function createMetricsRegistry(sources: MetricsSources): Registry {
   const { store } = sources;
   new Gauge({
     name: 'hookline_alerts',
-    help: 'Alerts stored, by status (read from the database at scrape time).',
+    help: "The account's alerts stored, by status (read from the database at scrape time).",
     labelNames: ['status'],
     registers: [registry],
     async collect() {
       this.reset();
-      for (const group of await countAlertsByStatus(store)) this.set({ status: group.status }, group.count);
+      for (const group of await countAlertsByStatus(store, sources.account))
+        this.set({ status: group.status }, group.count);
     },
   });
   new Gauge({
@@ -95,11 +98,11 @@ export function createMetricsRegistry(sources: MetricsSources): Registry {
   registerFillLag(registry, store);
   new Gauge({
     name: 'hookline_sentinel_loop_age_seconds',
-    help: "Age of the exit sentinel's heartbeat (Redis hookline:heartbeat:sentinel); NaN when there is none.",
+    help: "Age of the account's exit sentinel heartbeat (Redis hookline:heartbeat:sentinel:<account>); NaN when there is none.",
     registers: [registry],
     async collect() {
       // An unlabelled gauge always has a sample; NaN says "no heartbeat" without faking an age.
-      const value = await sources.redis.get(heartbeatKey('sentinel'));
+      const value = await sources.redis.get(heartbeatKey('sentinel', sources.account));
       const time = value === null ? Number.NaN : Date.parse(value);
       this.set(Number.isFinite(time) ? (sources.clock.nowMs() - time) / 1000 : Number.NaN);
     },
