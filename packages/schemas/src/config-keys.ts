@@ -156,7 +156,7 @@ export const CONFIG_KEYS = {
   HOOKLINE_ACCOUNT: {
     schema: z.string().trim().regex(ACCOUNT_NAME_PATTERN, { error: ACCOUNT_NAME_RULE }),
     description:
-      'Account name written on every order, fill and ledger row of this deployment. Unset = `paper` in paper mode, `live` in live mode; an account keeps the mode it was first started in.',
+      'Account name written on every alert, order, fill and ledger row of this deployment, and part of the Redis keys of its job queues, controls, leases and heartbeats (several accounts share one database and Redis, one deployment each). Unset = `paper` in paper mode, `live` in live mode; an account keeps the mode it was first started in.',
   },
   HOOKLINE_SHUTDOWN_TIMEOUT_MS: {
     schema: envInteger(100, 600_000),
