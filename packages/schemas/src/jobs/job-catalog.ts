@@ -96,8 +96,9 @@ export const JOB_QUEUE_PREFIX = 'hookline';
  * braces), so a prefix built from any other text is refused with the name.
  *
  * Before accounts had their own queues every job lived under the base prefix (`hookline:alert-process`,
- * ...): what was left there after an upgrade is re-driven from PostgreSQL by the recovery sweeper
- * (ACCEPTED alerts, NEW and SUBMITTED entries, working entries without a timeout), never read again.
+ * ...): those queues are never read again, and what their jobs were doing is re-driven from PostgreSQL
+ * by the recovery sweeper (ACCEPTED alerts decided, SUBMITTED entries looked up and sent once, NEW
+ * entries settled by lookup, working entries given a timeout; docs/operations.md, "Upgrading").
  */
 export function jobQueuePrefixOf(account: string, base: string = JOB_QUEUE_PREFIX): string {
   if (!ACCOUNT_NAME_PATTERN.test(account)) {
