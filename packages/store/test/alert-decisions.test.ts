@@ -263,7 +263,8 @@ describe('alerts from intake to decision', () => {
         { status: 'REJECTED', count: 1 },
       ]),
     );
-    expect(await countDecisionsByOutcome(store())).toEqual([
+    expect(await countDecisionsByOutcome(store(), 'other')).toEqual([]);
+    expect(await countDecisionsByOutcome(store(), 'default')).toEqual([
       { outcome: 'BLOCKED', reasonCode: 'BUY_GUARD_ACTIVE', count: 2 },
     ]);
   });

@@ -112,12 +112,13 @@ describe('what the risk gate and the metrics read from orders and fills', () => 
     expect((await readRealizedPnlSince(store(), 'other', at(0))).toString()).toBe('0');
   });
 
-  it('when orders are counted then they come grouped by status', async () => {
+  it("when orders are counted then the account's come grouped by status", async () => {
     await order(prisma(), 'a', { status: 'OPEN' });
     await order(prisma(), 'b', { status: 'OPEN' });
     await order(prisma(), 'c', { status: 'FILLED' });
+    await order(prisma(), 'd', { status: 'FILLED', account: 'other' });
 
-    const counts = await countOrdersByStatus(store());
+    const counts = await countOrdersByStatus(store(), 'default');
 
     expect(counts).toHaveLength(2);
     expect(counts).toEqual(

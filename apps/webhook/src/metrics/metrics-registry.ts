@@ -31,7 +31,7 @@ import { registerMoneyMetrics, registerNotifyMetrics } from './money-metrics.js'
 
 /** What the metrics read. */
 export interface MetricsSources {
-  /** The process's account: its alerts and its sentinel's heartbeat are reported. */
+  /** The process's account: its alerts, decisions, orders and sentinel heartbeat are reported. */
   readonly account: string;
   readonly store: Store;
   readonly redis: Redis;
@@ -76,23 +76,24 @@ export function createMetricsRegistry(sources: MetricsSources): Registry {
   });
   new Gauge({
     name: 'hookline_decisions',
-    help: 'Risk-gate decisions, by outcome and reason code (read from the database at scrape time).',
+    help: "The account's risk-gate decisions, by outcome and reason code (read from the database at scrape time).",
     labelNames: ['outcome', 'reason'],
     registers: [registry],
     async collect() {
       this.reset();
-      for (const group of await countDecisionsByOutcome(store))
+      for (const group of await countDecisionsByOutcome(store, sources.account))
         this.set({ outcome: group.outcome, reason: group.reasonCode }, group.count);
     },
   });
   new Gauge({
     name: 'hookline_orders',
-    help: 'Orders (trade_records), by status (read from the database at scrape time).',
+    help: "The account's orders (trade_records), by status (read from the database at scrape time).",
     labelNames: ['status'],
     registers: [registry],
     async collect() {
       this.reset();
-      for (const group of await countOrdersByStatus(store)) this.set({ status: group.status }, group.count);
+      for (const group of await countOrdersByStatus(store, sources.account))
+        this.set({ status: group.status }, group.count);
     },
   });
   registerFillLag(registry, store);

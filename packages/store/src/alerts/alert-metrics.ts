@@ -15,12 +15,14 @@ export async function countAlertsByStatus(
   return groups.map((group) => ({ status: group.status, count: group._count._all }));
 }
 
-/** How many decisions are stored, by outcome and reason code. */
+/** How many decisions of the account are stored, by outcome and reason code. */
 export async function countDecisionsByOutcome(
   store: Store,
+  account: string,
 ): Promise<{ readonly outcome: string; readonly reasonCode: string; readonly count: number }[]> {
   const groups = await clientOf(store).decision.groupBy({
     by: ['outcome', 'reasonCode'],
+    where: { account },
     _count: { _all: true },
   });
   return groups.map((group) => ({

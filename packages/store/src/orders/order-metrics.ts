@@ -1,11 +1,16 @@
 // The order counts and fill timings the metrics read at scrape time.
 import { clientOf, type Store } from '../store.js';
 
-/** How many orders (trade_records) there are, by status. */
+/** How many orders (trade_records) of the account there are, by status. */
 export async function countOrdersByStatus(
   store: Store,
+  account: string,
 ): Promise<{ readonly status: string; readonly count: number }[]> {
-  const groups = await clientOf(store).tradeRecord.groupBy({ by: ['status'], _count: { _all: true } });
+  const groups = await clientOf(store).tradeRecord.groupBy({
+    by: ['status'],
+    where: { account },
+    _count: { _all: true },
+  });
   return groups.map((group) => ({ status: group.status, count: group._count._all }));
 }
 
