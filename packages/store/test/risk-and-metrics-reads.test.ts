@@ -132,9 +132,9 @@ describe('what the risk gate and the metrics read from orders and fills', () => 
   it('when fill timings are read after a sequence then later fills come in arrival order, at most the limit', async () => {
     await recordFills(prisma(), [fill('t-1'), fill('t-2'), fill('t-3')]);
 
-    const all = await readFillTimingsAfter(store(), 0n, 10);
+    const all = await readFillTimingsAfter(store(), 'default', 0n, 10);
     const first = all[0];
-    const next = await readFillTimingsAfter(store(), first?.arrivalSeq ?? 0n, 1);
+    const next = await readFillTimingsAfter(store(), 'default', first?.arrivalSeq ?? 0n, 1);
 
     expect(all).toHaveLength(3);
     expect(all.map((timing) => timing.receivedAt.getTime() - timing.executedAt.getTime())).toEqual([

@@ -96,7 +96,7 @@ export function createMetricsRegistry(sources: MetricsSources): Registry {
         this.set({ status: group.status }, group.count);
     },
   });
-  registerFillLag(registry, store);
+  registerFillLag(registry, store, sources.account);
   new Gauge({
     name: 'hookline_sentinel_loop_age_seconds',
     help: "Age of the account's exit sentinel heartbeat (Redis hookline:heartbeat:sentinel:<account>); NaN when there is none.",
@@ -130,7 +130,7 @@ export function createMetricsRegistry(sources: MetricsSources): Registry {
       }
     },
   });
-  registerExitPriceCaps(registry, store);
+  registerExitPriceCaps(registry, store, sources.account);
   if (sources.quotes !== undefined) registerFrozenQuotes(registry, sources.quotes);
   registerQueueDepth(registry, sources.queues ?? []);
   if (sources.controls !== undefined) registerControls(registry, sources.controls);
@@ -206,15 +206,15 @@ function registerSweeper(registry: Registry, sweeper: Pick<RecoverySweeper, 'pro
   });
 }
 
-function registerFillLag(registry: Registry, store: Store): void {
+function registerFillLag(registry: Registry, store: Store, account: string): void {
   let seenSequence = 0n;
   new Histogram({
     name: 'hookline_fill_lag_seconds',
-    help: 'Time from the exchange execution (executed_at) to our receipt (received_at) of each fill.',
+    help: "Time from the exchange execution (executed_at) to our receipt (received_at) of each of the account's fills.",
     buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300],
     registers: [registry],
     async collect() {
-      const fills = await readFillTimingsAfter(store, seenSequence, FILL_BATCH);
+      const fills = await readFillTimingsAfter(store, account, seenSequence, FILL_BATCH);
       for (const fill of fills) {
         this.observe(Math.max(0, fill.receivedAt.getTime() - fill.executedAt.getTime()) / 1000);
         seenSequence = fill.arrivalSeq;
@@ -226,7 +226,7 @@ function registerFillLag(registry: Registry, store: Store): void {
 // Exits held at their price cap (the bid below the exit's floor), from the database: every waiting
 // episode is one EXIT_PRICE_CAPPED decision, and an exit held now carries the episode's mark. Every
 // exit reason has a sample (0 when none), so an alert on either needs no absent() guard.
-function registerExitPriceCaps(registry: Registry, store: Store): void {
+function registerExitPriceCaps(registry: Registry, store: Store, account: string): void {
   const reasons = Object.keys(reasonCodeCatalog.exit);
   new Counter({
     name: 'hookline_exit_price_capped_total',
@@ -234,7 +234,7 @@ function registerExitPriceCaps(registry: Registry, store: Store): void {
     labelNames: ['reason'],
     registers: [registry],
     async collect() {
-      const episodes = await countExitPriceCapEpisodes(store);
+      const episodes = await countExitPriceCapEpisodes(store, account);
       this.reset();
       for (const reason of reasons) this.inc({ reason }, 0);
       for (const group of episodes) this.inc({ reason: group.exitReason }, group.count);
@@ -246,7 +246,7 @@ function registerExitPriceCaps(registry: Registry, store: Store): void {
     labelNames: ['reason'],
     registers: [registry],
     async collect() {
-      const held = await countExitsHeldAtCap(store);
+      const held = await countExitsHeldAtCap(store, account);
       this.reset();
       for (const reason of reasons) this.set({ reason }, 0);
       for (const group of held) this.set({ reason: group.exitReason }, group.count);

@@ -21,14 +21,15 @@ export interface FillTiming {
   readonly receivedAt: Date;
 }
 
-/** Up to `limit` fills recorded after arrival sequence `after`, in arrival order. */
+/** Up to `limit` fills of the account recorded after arrival sequence `after`, in arrival order. */
 export async function readFillTimingsAfter(
   store: Store,
+  account: string,
   after: bigint,
   limit: number,
 ): Promise<FillTiming[]> {
   return await clientOf(store).fill.findMany({
-    where: { arrivalSeq: { gt: after } },
+    where: { account, arrivalSeq: { gt: after } },
     orderBy: { arrivalSeq: 'asc' },
     take: limit,
     select: { arrivalSeq: true, executedAt: true, receivedAt: true },
