@@ -1,4 +1,4 @@
-import { JOB_QUEUE_PREFIX, jobIdOf, queueNameOf } from '@hookline/schemas';
+import { jobIdOf, jobQueuePrefixOf, queueNameOf } from '@hookline/schemas';
 import { Redis } from 'ioredis';
 import type pg from 'pg';
 import { describe, expect, it } from 'vitest';
@@ -69,7 +69,8 @@ async function notQueued(redisUrl: string, alertIds: readonly string[]): Promise
     for (const id of alertIds) {
       if (
         (await redis.exists(
-          `${JOB_QUEUE_PREFIX}:${queueNameOf('alert.process')}:${jobIdOf('alert.process', { alertId: id })}`,
+          // The chaos system trades `paper` (MODE paper, HOOKLINE_ACCOUNT unset): its queues are that account's.
+          `${jobQueuePrefixOf('paper')}:${queueNameOf('alert.process')}:${jobIdOf('alert.process', { alertId: id })}`,
         )) === 0
       )
         missing.push(id);

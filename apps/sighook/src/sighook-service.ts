@@ -44,6 +44,7 @@ export async function startSighookService(context: SighookServiceContext): Promi
     redis,
     clock,
     service: 'sighook',
+    account: tradingAccountOf(config),
     intervalMs: config.HOOKLINE_HEARTBEAT_INTERVAL_MS,
     onError: (error) => logger.warn({ err: error }, 'sighook heartbeat write failed'),
   });
@@ -88,7 +89,11 @@ async function coldStartThenLoop(
 }
 
 function openQueue(context: SighookServiceContext): AlertJobQueue {
-  return new AlertJobQueue(context.redis, context.keyPrefix ?? JOB_QUEUE_PREFIX);
+  return new AlertJobQueue(
+    context.redis,
+    tradingAccountOf(context.config),
+    context.keyPrefix ?? JOB_QUEUE_PREFIX,
+  );
 }
 
 function buildSignalLoop(

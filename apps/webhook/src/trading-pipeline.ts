@@ -3,6 +3,7 @@
 import type { Clock } from '@hookline/core';
 import type { ExchangePort, QuoteSource } from '@hookline/exchange';
 import type { LedgerOptions } from '@hookline/ledger';
+import { jobQueuePrefixOf } from '@hookline/schemas';
 import type { Store } from '@hookline/store';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
@@ -32,7 +33,10 @@ export interface TradingPipelineOptions {
   readonly logger: Logger;
   readonly settings: EntrySettings;
   readonly ledger: LedgerOptions;
-  /** Redis key prefix of the queues and the fill cursor (default `hookline`). */
+  /**
+   * Base Redis key prefix (default `hookline`): the fill cursor and lease and the daily baselines live
+   * under it, the job queues under the account's own prefix below it (jobQueuePrefixOf).
+   */
   readonly prefix?: string;
   readonly backfillIntervalMs: number;
   /** The fill consumer's lease (one consumer per account and exchange across replicas; default 30 s). */
@@ -79,7 +83,8 @@ export async function startTradingPipeline(options: TradingPipelineOptions): Pro
   const { store, exchange, redis, clock, logger, settings } = options;
   const prefix = options.prefix ?? 'hookline';
   const fillLeaseTtlMs = options.fillLeaseTtlMs ?? 30_000;
-  const connection = { connection: redis, prefix };
+  // The account's own queues: another account's deployment on the same Redis never sees these jobs.
+  const connection = { connection: redis, prefix: jobQueuePrefixOf(settings.account, prefix) };
   const queues = new JobQueues(connection);
   const { executor, recorder, handlers } = buildTradingCore({
     ...(options.quotes === undefined ? {} : { quotes: options.quotes }),

@@ -1,4 +1,5 @@
 import { heartbeatCheck, type RunningService, startHeartbeat } from '@hookline/runtime';
+import { tradingAccountOf } from '@hookline/schemas';
 import { storeOf } from '@hookline/store';
 import { passphraseReadiness } from './ingress/passphrase-readiness.js';
 import type { WebhookServiceContext } from './service-context.js';
@@ -18,6 +19,7 @@ export async function startWebhookService(context: WebhookServiceContext): Promi
       redis,
       clock,
       service: 'sighook',
+      account: tradingAccountOf(config),
       maxAgeMs: config.HOOKLINE_HEARTBEAT_INTERVAL_MS * 3,
     }),
     critical: false, // entries must keep flowing from TradingView even while sighook is down
@@ -26,6 +28,7 @@ export async function startWebhookService(context: WebhookServiceContext): Promi
     redis,
     clock,
     service: 'webhook',
+    account: tradingAccountOf(config),
     intervalMs: config.HOOKLINE_HEARTBEAT_INTERVAL_MS,
     onError: (error) => logger.warn({ err: error }, 'webhook heartbeat write failed'),
   });

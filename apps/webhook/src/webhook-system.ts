@@ -258,6 +258,7 @@ async function buildOnline(
   const controls = new TradingControls({
     redis,
     prefix,
+    account: tradingAccountOf(config),
     clock,
     logger,
     envBuyGuard: config.HOOKLINE_BUY_GUARD,
@@ -353,7 +354,7 @@ async function buildOnline(
     http: httpOptionsFromConfig(config),
     ingress: {
       ...ingressOptionsFromConfig(config, {
-        store: new AlertIntakeStore(store),
+        store: new AlertIntakeStore(store, tradingAccountOf(config)),
         clock,
         ids: overrides.alertIds ?? new UuidV7IdGenerator(clock, new SystemRandomSource()),
         onAccepted: pipeline.onAccepted,
@@ -386,6 +387,7 @@ async function buildOnline(
       },
     },
     metrics: {
+      account: tradingAccountOf(config),
       store,
       redis,
       clock,

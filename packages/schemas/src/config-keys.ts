@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ACCOUNT_NAME_PATTERN, ACCOUNT_NAME_RULE } from './account-name.js';
 import { TRADINGVIEW_WEBHOOK_ADDRESSES } from './alerts/address-rules.js';
 import { envAddressRules, envSymbolOverrides } from './alerts/ingress-env.js';
 import type { ConfigKey } from './config-key.js';
@@ -153,12 +154,9 @@ export const CONFIG_KEYS = {
     description: 'pino log level.',
   },
   HOOKLINE_ACCOUNT: {
-    schema: z
-      .string()
-      .trim()
-      .regex(/^[A-Za-z0-9_.-]{1,64}$/, { error: 'letters, digits, _ . - only, at most 64' }),
+    schema: z.string().trim().regex(ACCOUNT_NAME_PATTERN, { error: ACCOUNT_NAME_RULE }),
     description:
-      'Account name written on every order, fill and ledger row of this deployment. Unset = `paper` in paper mode, `live` in live mode; an account keeps the mode it was first started in.',
+      'Account name written on every alert, order, fill and ledger row of this deployment, and part of the Redis keys of its job queues, controls, leases and heartbeats (several accounts share one database and Redis, one deployment each). Unset = `paper` in paper mode, `live` in live mode; an account keeps the mode it was first started in.',
   },
   HOOKLINE_SHUTDOWN_TIMEOUT_MS: {
     schema: envInteger(100, 600_000),

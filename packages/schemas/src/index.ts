@@ -1,3 +1,4 @@
+export { ACCOUNT_NAME_PATTERN, ACCOUNT_NAME_RULE } from './account-name.js';
 export {
   type AddressRule,
   addressMatches,
@@ -24,6 +25,7 @@ export {
   jobCatalog,
   jobIdOf,
   jobNames,
+  jobQueuePrefixOf,
   jobRetention,
   queueNameOf,
   type RetryPolicy,

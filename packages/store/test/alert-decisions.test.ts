@@ -35,7 +35,7 @@ describe('alerts from intake to decision', () => {
   const store = () => storeOf(perFile.database());
 
   it('when an alert is inserted under a fresh key then it is stored as received, payload included', async () => {
-    const intake = new AlertIntakeStore(store());
+    const intake = new AlertIntakeStore(store(), 'default');
 
     expect(await intake.insertUnlessKeyExists(intakeAlert('a-1'))).toEqual({ inserted: true });
 
@@ -51,7 +51,7 @@ describe('alerts from intake to decision', () => {
   });
 
   it('when a second alert comes under a key already held then nothing is inserted and the holder is named', async () => {
-    const intake = new AlertIntakeStore(store());
+    const intake = new AlertIntakeStore(store(), 'default');
     await intake.insertUnlessKeyExists(intakeAlert('a-1'));
 
     const outcome = await intake.insertUnlessKeyExists(intakeAlert('a-2', { idempotencyKey: 'key-a-1' }));
@@ -61,7 +61,7 @@ describe('alerts from intake to decision', () => {
   });
 
   it('when a key is looked up then only a row received at or after the given instant is found', async () => {
-    const intake = new AlertIntakeStore(store());
+    const intake = new AlertIntakeStore(store(), 'default');
     await intake.insert(intakeAlert('a-1', { status: 'REJECTED', reason: 'BAD_PASSPHRASE' }));
 
     expect(await intake.findReceivedSince('key-a-1', RECEIVED)).toBe('a-1');
@@ -70,7 +70,7 @@ describe('alerts from intake to decision', () => {
   });
 
   it('when accepted alerts are older than the cut-off then they come oldest first, a page after the cursor', async () => {
-    const intake = new AlertIntakeStore(store());
+    const intake = new AlertIntakeStore(store(), 'default');
     const at = (minutes: number) => new Date(RECEIVED.getTime() + minutes * 60_000);
     await intake.insert(intakeAlert('late', { receivedAt: at(2) }));
     await intake.insert(intakeAlert('early', { receivedAt: at(1) }));
@@ -79,7 +79,9 @@ describe('alerts from intake to decision', () => {
     await intake.insert(intakeAlert('rejected', { receivedAt: at(0), status: 'REJECTED' }));
     await intake.insert(intakeAlert('fresh', { receivedAt: at(10) }));
     const ids = async (after?: { receivedAt: Date; id: string }, limit = 2) =>
-      (await readStaleAcceptedAlerts(store(), { receivedBefore: at(5), after, limit })).map(({ id }) => id);
+      (
+        await readStaleAcceptedAlerts(store(), { account: 'default', receivedBefore: at(5), after, limit })
+      ).map(({ id }) => id);
 
     expect(await ids(undefined, 10)).toEqual(['early', 'late', 'late-twin']);
     expect(await ids()).toEqual(['early', 'late']);
@@ -88,7 +90,7 @@ describe('alerts from intake to decision', () => {
   });
 
   it('when a decision is recorded then the decision and the alert PROCESSED are stored together, side in the domain spelling', async () => {
-    await new AlertIntakeStore(store()).insert(intakeAlert('a-1'));
+    await new AlertIntakeStore(store(), 'default').insert(intakeAlert('a-1'));
     const processedAt = new Date(RECEIVED.getTime() + 500);
 
     const decision = await recordAlertDecision(
@@ -123,7 +125,7 @@ describe('alerts from intake to decision', () => {
   });
 
   it('when two workers decide the same alert at once then one decision is stored and both get it', async () => {
-    await new AlertIntakeStore(store()).insert(intakeAlert('a-1'));
+    await new AlertIntakeStore(store(), 'default').insert(intakeAlert('a-1'));
     const decide = (reasonCode: string) =>
       recordAlertDecision(
         store(),
@@ -149,7 +151,7 @@ describe('alerts from intake to decision', () => {
   });
 
   it('when an ORDERED decision is recorded then the alert keeps no reason', async () => {
-    await new AlertIntakeStore(store()).insert(intakeAlert('a-1'));
+    await new AlertIntakeStore(store(), 'default').insert(intakeAlert('a-1'));
 
     await recordAlertDecision(
       store(),
@@ -171,7 +173,7 @@ describe('alerts from intake to decision', () => {
   });
 
   it('when the alert update fails then the decision is not stored either (one transaction)', async () => {
-    await new AlertIntakeStore(store()).insert(intakeAlert('a-1'));
+    await new AlertIntakeStore(store(), 'default').insert(intakeAlert('a-1'));
     const prisma = perFile.database().prisma;
     // The alert's update is made to fail after the decision's insert has run.
     await prisma.$executeRawUnsafe(`
@@ -208,7 +210,7 @@ describe('alerts from intake to decision', () => {
   });
 
   it('when an alert is marked FAILED then only an ACCEPTED one changes', async () => {
-    const intake = new AlertIntakeStore(store());
+    const intake = new AlertIntakeStore(store(), 'default');
     await intake.insert(intakeAlert('accepted'));
     await intake.insert(intakeAlert('rejected', { status: 'REJECTED', reason: 'BAD_PASSPHRASE' }));
     const at = new Date(RECEIVED.getTime() + 1_000);
@@ -227,11 +229,12 @@ describe('alerts from intake to decision', () => {
     });
   });
 
-  it('when alerts and decisions are counted then they come grouped by status and by outcome and reason', async () => {
-    const intake = new AlertIntakeStore(store());
+  it("when alerts and decisions are counted then they come grouped by status (the account's alerts) and by outcome and reason", async () => {
+    const intake = new AlertIntakeStore(store(), 'default');
     await intake.insert(intakeAlert('a-1'));
     await intake.insert(intakeAlert('a-2'));
     await intake.insert(intakeAlert('a-3', { status: 'REJECTED' }));
+    await new AlertIntakeStore(store(), 'other').insert(intakeAlert('o-1'));
     const decide = (alertId: string, reasonCode: string) =>
       recordAlertDecision(
         store(),
@@ -251,7 +254,8 @@ describe('alerts from intake to decision', () => {
     await decide('a-1', 'BUY_GUARD_ACTIVE');
     await decide('a-2', 'BUY_GUARD_ACTIVE');
 
-    const alerts = await countAlertsByStatus(store());
+    const alerts = await countAlertsByStatus(store(), 'default');
+    expect(await countAlertsByStatus(store(), 'other')).toEqual([{ status: 'ACCEPTED', count: 1 }]);
     expect(alerts).toHaveLength(2);
     expect(alerts).toEqual(
       expect.arrayContaining([
@@ -259,8 +263,80 @@ describe('alerts from intake to decision', () => {
         { status: 'REJECTED', count: 1 },
       ]),
     );
-    expect(await countDecisionsByOutcome(store())).toEqual([
+    expect(await countDecisionsByOutcome(store(), 'other')).toEqual([]);
+    expect(await countDecisionsByOutcome(store(), 'default')).toEqual([
       { outcome: 'BLOCKED', reasonCode: 'BUY_GUARD_ACTIVE', count: 2 },
     ]);
+  });
+  // The same TradingView id sent to two accounts' deployments: one row each, each its account's own.
+  it.each([
+    [
+      'one by one',
+      async (intake: AlertIntakeStore, row: IntakeAlert) => await intake.insertUnlessKeyExists(row),
+    ],
+    [
+      'in a batch',
+      async (intake: AlertIntakeStore, row: IntakeAlert) => (await intake.insertBatch([{ row }]))[0],
+    ],
+  ])(
+    'when two accounts store an alert under the same key %s then both are stored, each a duplicate only of its own',
+    async (_, insert) => {
+      const lab = new AlertIntakeStore(store(), 'lab');
+      const main = new AlertIntakeStore(store(), 'main');
+
+      expect(await insert(lab, intakeAlert('lab-1', { idempotencyKey: 'tradingview:id:same' }))).toEqual({
+        inserted: true,
+      });
+      expect(await insert(main, intakeAlert('main-1', { idempotencyKey: 'tradingview:id:same' }))).toEqual({
+        inserted: true,
+      });
+      expect(await insert(main, intakeAlert('main-2', { idempotencyKey: 'tradingview:id:same' }))).toEqual({
+        inserted: false,
+        existingId: 'main-1',
+      });
+
+      expect(await findAlert(store(), 'lab-1')).toMatchObject({
+        account: 'lab',
+        idempotencyKey: 'tradingview:id:same',
+      });
+      expect(await findAlert(store(), 'main-1')).toMatchObject({
+        account: 'main',
+        idempotencyKey: 'tradingview:id:same',
+      });
+      expect(await lab.findReceivedSince('tradingview:id:same', RECEIVED)).toBe('lab-1');
+      expect(await main.findReceivedSince('tradingview:id:same', RECEIVED)).toBe('main-1');
+    },
+  );
+
+  it('when a batch names a previous key held only by another account then its row is inserted', async () => {
+    const lab = new AlertIntakeStore(store(), 'lab');
+    const main = new AlertIntakeStore(store(), 'main');
+    await lab.insert(intakeAlert('lab-1', { idempotencyKey: 'content:previous' }));
+
+    const [outcome] = await main.insertBatch([
+      {
+        row: intakeAlert('main-1', { idempotencyKey: 'content:current' }),
+        previous: { key: 'content:previous', since: RECEIVED },
+      },
+    ]);
+
+    expect(outcome).toEqual({ inserted: true });
+  });
+
+  it("when stale accepted alerts are read then only the asking account's come", async () => {
+    await new AlertIntakeStore(store(), 'lab').insert(intakeAlert('lab-1'));
+    await new AlertIntakeStore(store(), 'main').insert(intakeAlert('main-1'));
+    const stale = async (account: string) =>
+      (
+        await readStaleAcceptedAlerts(store(), {
+          account,
+          receivedBefore: new Date(RECEIVED.getTime() + 1),
+          limit: 10,
+        })
+      ).map(({ id }) => id);
+
+    expect(await stale('lab')).toEqual(['lab-1']);
+    expect(await stale('main')).toEqual(['main-1']);
+    expect(await stale('other')).toEqual([]);
   });
 });

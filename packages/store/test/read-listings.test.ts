@@ -21,10 +21,11 @@ describe('the read listings of decisions, alerts, orders and fills', () => {
   const store = () => storeOf(perFile.database());
   const prisma = () => perFile.database().prisma;
 
-  async function alert(n: number, status: 'ACCEPTED' | 'PROCESSED' | 'REJECTED') {
+  async function alert(n: number, status: 'ACCEPTED' | 'PROCESSED' | 'REJECTED', account = 'default') {
     await prisma().alert.create({
       data: {
         id: idOf(n),
+        account,
         idempotencyKey: `key-${n}`,
         source: 'TRADINGVIEW',
         rawBody: '{}',
@@ -131,19 +132,22 @@ describe('the read listings of decisions, alerts, orders and fills', () => {
     expect(await ids({ before: idOf(4), limit: 1 })).toEqual([idOf(3)]);
   });
 
-  it('when alerts are listed then the status filter and the before cursor apply, newest first', async () => {
+  it('when alerts are listed then the account and status filters and the before cursor apply, newest first', async () => {
     await alert(1, 'ACCEPTED');
     await alert(2, 'PROCESSED');
     await alert(3, 'REJECTED');
     await alert(4, 'PROCESSED');
+    await alert(5, 'PROCESSED', 'other');
 
     const ids = async (query: Parameters<typeof listAlerts>[1]) =>
       (await listAlerts(store(), query)).map((row) => row.id);
 
-    expect(await ids({ limit: 100 })).toEqual([idOf(4), idOf(3), idOf(2), idOf(1)]);
-    expect(await ids({ limit: 2 })).toEqual([idOf(4), idOf(3)]);
-    expect(await ids({ status: 'PROCESSED', limit: 100 })).toEqual([idOf(4), idOf(2)]);
-    expect(await ids({ before: idOf(3), limit: 100 })).toEqual([idOf(2), idOf(1)]);
+    expect(await ids({ limit: 100 })).toEqual([idOf(5), idOf(4), idOf(3), idOf(2), idOf(1)]);
+    expect(await ids({ account: 'default', limit: 100 })).toEqual([idOf(4), idOf(3), idOf(2), idOf(1)]);
+    expect(await ids({ account: 'other', limit: 100 })).toEqual([idOf(5)]);
+    expect(await ids({ account: 'default', limit: 2 })).toEqual([idOf(4), idOf(3)]);
+    expect(await ids({ account: 'default', status: 'PROCESSED', limit: 100 })).toEqual([idOf(4), idOf(2)]);
+    expect(await ids({ account: 'default', before: idOf(3), limit: 100 })).toEqual([idOf(2), idOf(1)]);
   });
 
   it('when orders are listed then status, symbol and the cursor apply, newest first, with the domain side', async () => {

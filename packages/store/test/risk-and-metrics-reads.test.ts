@@ -112,12 +112,13 @@ describe('what the risk gate and the metrics read from orders and fills', () => 
     expect((await readRealizedPnlSince(store(), 'other', at(0))).toString()).toBe('0');
   });
 
-  it('when orders are counted then they come grouped by status', async () => {
+  it("when orders are counted then the account's come grouped by status", async () => {
     await order(prisma(), 'a', { status: 'OPEN' });
     await order(prisma(), 'b', { status: 'OPEN' });
     await order(prisma(), 'c', { status: 'FILLED' });
+    await order(prisma(), 'd', { status: 'FILLED', account: 'other' });
 
-    const counts = await countOrdersByStatus(store());
+    const counts = await countOrdersByStatus(store(), 'default');
 
     expect(counts).toHaveLength(2);
     expect(counts).toEqual(
@@ -131,9 +132,9 @@ describe('what the risk gate and the metrics read from orders and fills', () => 
   it('when fill timings are read after a sequence then later fills come in arrival order, at most the limit', async () => {
     await recordFills(prisma(), [fill('t-1'), fill('t-2'), fill('t-3')]);
 
-    const all = await readFillTimingsAfter(store(), 0n, 10);
+    const all = await readFillTimingsAfter(store(), 'default', 0n, 10);
     const first = all[0];
-    const next = await readFillTimingsAfter(store(), first?.arrivalSeq ?? 0n, 1);
+    const next = await readFillTimingsAfter(store(), 'default', first?.arrivalSeq ?? 0n, 1);
 
     expect(all).toHaveLength(3);
     expect(all.map((timing) => timing.receivedAt.getTime() - timing.executedAt.getTime())).toEqual([

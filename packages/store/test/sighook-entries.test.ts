@@ -40,9 +40,9 @@ describe('sighook entry alerts and the working-BUY probe', () => {
   const prisma = () => perFile.database().prisma;
 
   it('when an entry is inserted then it is an ACCEPTED SIGHOOK alert with the normalised payload', async () => {
-    const entry = sighookEntryAlert(buyRow('BTC/USD'), '60000.5');
+    const entry = sighookEntryAlert('default', buyRow('BTC/USD'), '60000.5');
 
-    const stored = await insertSighookEntryAlert(store(), entry, {
+    const stored = await insertSighookEntryAlert(store(), 'default', entry, {
       id: '0190a000-0000-7000-8000-000000000001',
       receivedAt,
     });
@@ -62,14 +62,17 @@ describe('sighook entry alerts and the working-BUY probe', () => {
   });
 
   it('when the same entry is inserted again then nothing is written and the first row is named with its status', async () => {
-    const entry = sighookEntryAlert(buyRow('BTC/USD'), null);
-    await insertSighookEntryAlert(store(), entry, { id: '0190a000-0000-7000-8000-000000000001', receivedAt });
+    const entry = sighookEntryAlert('default', buyRow('BTC/USD'), null);
+    await insertSighookEntryAlert(store(), 'default', entry, {
+      id: '0190a000-0000-7000-8000-000000000001',
+      receivedAt,
+    });
     await prisma().alert.update({
       where: { id: '0190a000-0000-7000-8000-000000000001' },
       data: { status: 'PROCESSED' },
     });
 
-    const again = await insertSighookEntryAlert(store(), entry, {
+    const again = await insertSighookEntryAlert(store(), 'default', entry, {
       id: '0190a000-0000-7000-8000-000000000002',
       receivedAt,
     });
@@ -82,24 +85,54 @@ describe('sighook entry alerts and the working-BUY probe', () => {
     expect(await prisma().alert.count()).toBe(1);
   });
 
-  it('when an earlier entry on the symbol is still ACCEPTED then it is pending, but not for its own key, another symbol, or once processed', async () => {
-    const earlier = sighookEntryAlert(buyRow('BTC/USD'), null);
-    const current = sighookEntryAlert(buyRow('BTC/USD', '2025-01-02T12:01:00.000Z'), null);
-    await insertSighookEntryAlert(store(), earlier, {
+  it('when two accounts write the entry of the same candle then each has its row and its own decision id', async () => {
+    const lab = sighookEntryAlert('lab', buyRow('BTC/USD'), null);
+    const main = sighookEntryAlert('main', buyRow('BTC/USD'), null);
+
+    const stored = [
+      await insertSighookEntryAlert(store(), 'lab', lab, {
+        id: '0190a000-0000-7000-8000-000000000001',
+        receivedAt,
+      }),
+      await insertSighookEntryAlert(store(), 'main', main, {
+        id: '0190a000-0000-7000-8000-000000000002',
+        receivedAt,
+      }),
+    ];
+
+    expect(stored.map((entry) => entry.inserted)).toEqual([true, true]);
+    expect(lab.idempotencyKey).toBe(main.idempotencyKey);
+    expect(lab.decisionId).not.toBe(main.decisionId);
+    const rows = await prisma().alert.findMany({ orderBy: { id: 'asc' }, select: { account: true } });
+    expect(rows).toEqual([{ account: 'lab' }, { account: 'main' }]);
+  });
+
+  it('when an earlier entry on the symbol is still ACCEPTED then it is pending, but not for its own key, another symbol, another account, or once processed', async () => {
+    const earlier = sighookEntryAlert('default', buyRow('BTC/USD'), null);
+    const current = sighookEntryAlert('default', buyRow('BTC/USD', '2025-01-02T12:01:00.000Z'), null);
+    await insertSighookEntryAlert(store(), 'default', earlier, {
       id: '0190a000-0000-7000-8000-000000000001',
       receivedAt,
     });
 
     const pending = await hasPendingSighookEntry(store(), {
+      account: 'default',
       symbol: 'BTC/USD',
       exceptKey: current.idempotencyKey,
     });
     const ownKey = await hasPendingSighookEntry(store(), {
+      account: 'default',
       symbol: 'BTC/USD',
       exceptKey: earlier.idempotencyKey,
     });
     const otherSymbol = await hasPendingSighookEntry(store(), {
+      account: 'default',
       symbol: 'ETH/USD',
+      exceptKey: current.idempotencyKey,
+    });
+    const otherAccount = await hasPendingSighookEntry(store(), {
+      account: 'other',
+      symbol: 'BTC/USD',
       exceptKey: current.idempotencyKey,
     });
     await prisma().alert.update({
@@ -107,14 +140,16 @@ describe('sighook entry alerts and the working-BUY probe', () => {
       data: { status: 'PROCESSED' },
     });
     const processed = await hasPendingSighookEntry(store(), {
+      account: 'default',
       symbol: 'BTC/USD',
       exceptKey: current.idempotencyKey,
     });
 
-    expect({ pending, ownKey, otherSymbol, processed }).toEqual({
+    expect({ pending, ownKey, otherSymbol, otherAccount, processed }).toEqual({
       pending: true,
       ownKey: false,
       otherSymbol: false,
+      otherAccount: false,
       processed: false,
     });
   });

@@ -1,18 +1,32 @@
-import { JOB_QUEUE_PREFIX, jobCatalog, jobIdOf, jobRetention, queueNameOf } from '@hookline/schemas';
+import {
+  JOB_QUEUE_PREFIX,
+  jobCatalog,
+  jobIdOf,
+  jobQueuePrefixOf,
+  jobRetention,
+  queueNameOf,
+} from '@hookline/schemas';
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 
 /**
- * The webhook's `alert.process` queue, as sighook enqueues to it: the catalog's queue name, payload
- * schema, job id (`alert-{alertId}`, so a repeat adds nothing), retry policy and retention, under the
- * queues' Redis prefix. sighook never runs the job; the webhook's worker does.
+ * The webhook's `alert.process` queue of one account, as sighook enqueues to it: the catalog's queue
+ * name, payload schema, job id (`alert-{alertId}`, so a repeat adds nothing), retry policy and
+ * retention, under the account's queue prefix (jobQueuePrefixOf), where only that account's webhook
+ * works. sighook never runs the job; the webhook's worker does.
  */
 export class AlertJobQueue {
   readonly #queue: Queue;
 
-  /** `connection` stays open on close(); `prefix` defaults to the production queues' prefix. */
-  constructor(connection: Redis, prefix: string = JOB_QUEUE_PREFIX) {
-    this.#queue = new Queue(queueNameOf('alert.process'), { connection, prefix });
+  /**
+   * `connection` stays open on close(); `basePrefix` defaults to the production services' prefix, and
+   * the queue is the account's under it.
+   */
+  constructor(connection: Redis, account: string, basePrefix: string = JOB_QUEUE_PREFIX) {
+    this.#queue = new Queue(queueNameOf('alert.process'), {
+      connection,
+      prefix: jobQueuePrefixOf(account, basePrefix),
+    });
   }
 
   /** Enqueues the processing of an accepted alert; returns the job id. */

@@ -18,6 +18,6 @@ export async function heldReason(
 ): Promise<HeldReason | undefined> {
   if (await holdsPosition(store, { account, symbol })) return 'POSITION_OPEN';
   if (await hasWorkingBuy(store, { account, symbol })) return 'BUY_WORKING';
-  const pending = await hasPendingSighookEntry(store, { symbol, exceptKey: entryKey });
+  const pending = await hasPendingSighookEntry(store, { account, symbol, exceptKey: entryKey });
   return pending ? 'ENTRY_PENDING' : undefined;
 }

@@ -12,7 +12,7 @@ export interface SighookEntriesOptions {
   readonly clock: Clock;
   /** Ids of the `alerts` rows (UUIDv7 in the process, like ingress). */
   readonly ids: IdGenerator;
-  /** The account whose positions count (HOOKLINE_ACCOUNT). */
+  /** The account whose positions count and whose entries these are (HOOKLINE_ACCOUNT). */
   readonly account: string;
   /** Length of the matrix's candles. */
   readonly timeframeMs: number;
@@ -49,11 +49,14 @@ export class SighookEntries {
     const stale = this.#staleness(row);
     if (stale !== undefined) return { kind: 'STALE', detail: stale };
     const { store, account, logger } = this.#options;
-    const entry = sighookEntryAlert(row, close === null ? null : toPlainString(close));
+    const entry = sighookEntryAlert(account, row, close === null ? null : toPlainString(close));
     const held = await heldReason(store, account, row.symbol, entry.idempotencyKey);
     if (held !== undefined) return { kind: held };
     const receivedAt = this.#options.clock.now();
-    const stored = await insertSighookEntryAlert(store, entry, { id: this.#options.ids.next(), receivedAt });
+    const stored = await insertSighookEntryAlert(store, account, entry, {
+      id: this.#options.ids.next(),
+      receivedAt,
+    });
     if (!stored.inserted) {
       // Still ACCEPTED: its enqueue may have been lost; the job id makes a second enqueue a no-op.
       if (stored.status === 'ACCEPTED') await this.#options.queue.enqueue(stored.alertId);

@@ -1,4 +1,5 @@
 import { dec } from '@hookline/core';
+import { jobQueuePrefixOf } from '@hookline/schemas';
 import { storeOf } from '@hookline/store';
 import { Queue } from 'bullmq';
 import { describe, expect, it, vi } from 'vitest';
@@ -60,7 +61,7 @@ describe('sighook entries through the poll loop', () => {
     expect(await prisma.signalMatrix.count()).toBe(1);
     const queue = new Queue(WEBHOOK_ALERT_QUEUE, {
       connection: infrastructure.redis(),
-      prefix: infrastructure.prefix(),
+      prefix: jobQueuePrefixOf('default', infrastructure.prefix()),
     });
     infrastructure.onCleanup(() => queue.close());
     expect(await queue.getJobCounts('wait')).toEqual({ wait: 1 });

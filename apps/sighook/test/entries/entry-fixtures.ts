@@ -14,7 +14,7 @@ export function entriesFor(
   infrastructure: SighookInfrastructure,
   clock = new TestClock(Date.UTC(2025, 0, 2, 12, 3, 10)),
 ) {
-  const queue = new AlertJobQueue(infrastructure.redis(), infrastructure.prefix());
+  const queue = new AlertJobQueue(infrastructure.redis(), 'default', infrastructure.prefix());
   infrastructure.onCleanup(() => queue.close());
   const logger = { info: vi.fn(), warn: vi.fn() };
   const entries = new SighookEntries({

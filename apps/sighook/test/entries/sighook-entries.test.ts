@@ -2,6 +2,7 @@ import { dec } from '@hookline/core';
 import {
   alertRecordPayloadSchema,
   jobCatalog,
+  jobQueuePrefixOf,
   normalizedAlertSchema,
   queueNameOf,
   sighookDecisionId,
@@ -18,10 +19,11 @@ describe('sighook entries: a BUY without a position becomes an alert on the webh
   const infrastructure = useSighookInfrastructure('sighook_entries');
 
   function webhookQueue(): Queue {
-    // The queue exactly as the webhook's worker opens it: its name and the service's key prefix.
+    // The queue exactly as the webhook's worker of the account opens it: its name and the account's
+    // prefix under the service's key prefix.
     const queue = new Queue(WEBHOOK_ALERT_QUEUE, {
       connection: infrastructure.redis(),
-      prefix: infrastructure.prefix(),
+      prefix: jobQueuePrefixOf('default', infrastructure.prefix()),
     });
     infrastructure.onCleanup(() => queue.close());
     return queue;
@@ -43,12 +45,12 @@ describe('sighook entries: a BUY without a position becomes an alert on the webh
       receivedAt: new Date(Date.UTC(2025, 0, 2, 12, 3, 10)),
     });
     const payload = alertRecordPayloadSchema.parse(alert.parsedPayload);
-    expect(payload.decisionId).toBe(sighookDecisionId(KEY));
+    expect(payload.decisionId).toBe(sighookDecisionId('default', KEY));
     // A UUIDv8, the same for the same candle and different for the next one.
     expect(payload.decisionId).toMatch(
       /^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
     );
-    expect(sighookDecisionId(KEY.replace('12:02', '12:03'))).not.toBe(payload.decisionId);
+    expect(sighookDecisionId('default', KEY.replace('12:02', '12:03'))).not.toBe(payload.decisionId);
     expect(normalizedAlertSchema.parse(payload.alert)).toEqual({
       template: 'hookline',
       id: KEY,

@@ -51,7 +51,9 @@ describe('sighook service in-process on real Postgres and Redis', () => {
     const latest = await readLatestMatrixRows(infrastructure.redis(), SYMBOLS, options);
     expect([...latest.values()].map((row) => row.ok)).toEqual([true, true]);
     expect(await readiness.report()).toMatchObject({ ready: true, checks: { 'sighook:poll': { ok: true } } });
-    expect(await infrastructure.redis().get(heartbeatKey('sighook'))).toBe(market.clock.now().toISOString());
+    expect(await infrastructure.redis().get(heartbeatKey('sighook', 'default'))).toBe(
+      market.clock.now().toISOString(),
+    );
 
     market.walk(40 * MINUTE + 15_000, 41 * MINUTE + 5_000, 61_000, SYMBOLS);
     const rows = await eventually(
@@ -88,7 +90,7 @@ describe('sighook service in-process on real Postgres and Redis', () => {
     await new Promise((resolve) => setTimeout(resolve, 1_500));
 
     expect(await prisma.signalMatrix.count()).toBe(2);
-    expect(await infrastructure.redis().get(heartbeatKey('sighook'))).toBeNull();
+    expect(await infrastructure.redis().get(heartbeatKey('sighook', 'default'))).toBeNull();
   });
 
   it('when a symbol fails then the others are still published and readiness names the failing one', async () => {
@@ -122,7 +124,7 @@ describe('sighook service in-process on real Postgres and Redis', () => {
     await expect(start(market, { HOOKLINE_SIGHOOK_SYMBOLS: 'BTC/USD,WAT/USD' })).rejects.toThrow(
       /"WAT\/USD"/,
     );
-    expect(await infrastructure.redis().get(heartbeatKey('sighook'))).toBeNull();
+    expect(await infrastructure.redis().get(heartbeatKey('sighook', 'default'))).toBeNull();
   });
 
   it('when entries are off then a BUY writes the matrix but no alert', async () => {

@@ -35,6 +35,7 @@ export const decisionSchema = z.object({
 
 const alertSchema = z.object({
   id: z.string(),
+  account: z.string(),
   idempotency_key: z.string(),
   source: z.string(),
   status: z.enum(alertStatuses),
@@ -85,12 +86,16 @@ export function registerDecisionRoutes(app: FastifyInstance, options: ApiOptions
       schema: {
         summary: 'Inbound alerts, accepted or not, newest first (the raw body is not returned)',
         tags: ['read'],
-        querystring: pageQuery.extend({ status: z.enum(alertStatuses).optional() }),
+        querystring: pageQuery.extend({
+          account: z.string().optional().describe("the account (default: this process's trading account)"),
+          status: z.enum(alertStatuses).optional(),
+        }),
         response: { 200: pageSchema(alertSchema) },
       },
     },
     async ({ query }) => {
       const rows = await listAlerts(store, {
+        account: query.account ?? options.account,
         status: query.status,
         before: query.before,
         limit: query.limit,
@@ -120,6 +125,7 @@ export function decisionItem(row: DecisionRecord): z.output<typeof decisionSchem
 function alertItem(row: AlertRecord): z.output<typeof alertSchema> {
   return {
     id: row.id,
+    account: row.account,
     idempotency_key: row.idempotencyKey,
     source: row.source,
     status: row.status,

@@ -1,6 +1,13 @@
 // The operator's switches: trading state and the three buy guards. The trading state and the API
-// guard live in Redis (every replica and a restart see the same value); the env guard comes from the
+// guard live in Redis (every replica and a restart see the same value), under the account's own keys
+// (`{prefix}:controls:{account}:{name}`: a halt, the position cap or the reconciler's REDUCING flags of
+// one account never stop another account trading on the same Redis); the env guard comes from the
 // configuration and the file guard from the file system, read at every decision.
+//
+// Before accounts had their own keys the controls lived at `{prefix}:controls:{name}`. Those keys are
+// still read where the account has no value of its own, so a halt or guard set before the upgrade
+// holds until an operator changes it for the account (and then only for that account): the upgrade
+// never re-opens trading.
 import type { Clock } from '@hookline/core';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
@@ -20,8 +27,10 @@ const buyGuardSchema = changedValueSchema(z.boolean());
 /** What the controls are built from. */
 export interface TradingControlsOptions {
   readonly redis: Redis;
-  /** Redis key prefix of the service (the queues' prefix). */
+  /** Redis key prefix of the service (the base prefix, without the account). */
   readonly prefix: string;
+  /** The account the controls are this process's for. */
+  readonly account: string;
   readonly clock: Clock;
   readonly logger: Logger;
   /** HOOKLINE_BUY_GUARD. */
@@ -102,9 +111,14 @@ export class TradingControls {
   /** The controls with their sources and last changes. */
   async snapshot(): Promise<ControlsSnapshot> {
     const { redis, envBuyGuard, buyGuardFile } = this.#options;
-    const [stateValue, guardValue] = await redis.mget(this.#key('trading-state'), this.#key('buy-guard'));
-    const stateText = stateValue ?? null;
-    const guardText = guardValue ?? null;
+    const [stateValue, guardValue, legacyState, legacyGuard] = await redis.mget(
+      this.#key('trading-state'),
+      this.#key('buy-guard'),
+      this.#legacyKey('trading-state'),
+      this.#legacyKey('buy-guard'),
+    );
+    const stateText = stateValue ?? legacyState ?? null;
+    const guardText = guardValue ?? legacyGuard ?? null;
     const stateChange = parseStored(tradingStateSchema, stateText);
     const guardChange = parseStored(buyGuardSchema, guardText);
     const file = await buyGuardFileExists(buyGuardFile);
@@ -124,7 +138,10 @@ export class TradingControls {
       },
       exchangeHealth: this.#options.exchangeHealth(),
       orderCircuitHealth: (this.#options.orderCircuitHealth ?? this.#options.exchangeHealth)(),
-      reducingSymbols: await redis.hgetall(this.#key('reducing-symbols')),
+      reducingSymbols: {
+        ...(await redis.hgetall(this.#legacyKey('reducing-symbols'))),
+        ...(await redis.hgetall(this.#key('reducing-symbols'))),
+      },
       entriesHeldBecause: this.#options.entriesHeldBecause?.(),
     };
   }
@@ -135,9 +152,12 @@ export class TradingControls {
     this.#options.logger.warn({ control: 'reducing-symbols', symbol, reason }, 'symbol put in REDUCING');
   }
 
-  /** Clears every per-symbol REDUCING flag (an operator resumed after checking); logged with who. */
+  /**
+   * Clears every per-symbol REDUCING flag of the account, and those left from before accounts had
+   * their own keys (an operator resumed after checking); logged with who.
+   */
   async clearReducingSymbols(change: OperatorChange): Promise<void> {
-    await this.#options.redis.del(this.#key('reducing-symbols'));
+    await this.#options.redis.del(this.#key('reducing-symbols'), this.#legacyKey('reducing-symbols'));
     this.#options.logger.warn(
       { control: 'reducing-symbols', by: change.by, reason: change.reason },
       'control changed',
@@ -165,6 +185,11 @@ export class TradingControls {
   }
 
   #key(name: string): string {
+    return `${this.#options.prefix}:controls:${this.#options.account}:${name}`;
+  }
+
+  // The key of a control before accounts had their own: read only where the account has no value.
+  #legacyKey(name: string): string {
     return `${this.#options.prefix}:controls:${name}`;
   }
 }

@@ -47,6 +47,20 @@ export const ORDERED_REASON: ReasonCode = 'ORDERED';
 /** Reason of an alert that could not be decided (alerts.reason of a FAILED alert). */
 export const PROCESSING_FAILED_REASON: ReasonCode = 'PROCESSING_FAILED';
 
+/**
+ * The refusal of an alert of another account: its deployment processes it. The alert row is left as it
+ * is (never FAILED here: the other account's sweeper re-drives it), and the job fails at once with this
+ * message, kept with the failed job (BullMQ keeps failed jobs 30 days) and logged as an error.
+ */
+export class ForeignAccountAlertError extends PermanentJobError {
+  constructor(alertId: string, alertAccount: string, workerAccount: string) {
+    super(
+      `alert ${alertId} belongs to account '${alertAccount}', and this worker trades '${workerAccount}': ` +
+        "refused, left to its own account (a job on the wrong account's queue)",
+    );
+  }
+}
+
 /** What the processor needs. */
 export interface AlertProcessorDependencies {
   readonly store: Store;
@@ -100,6 +114,10 @@ export class AlertProcessor {
     try {
       await this.#process(alertId);
     } catch (error) {
+      if (error instanceof ForeignAccountAlertError) {
+        this.#deps.logger.error({ alertId, err: error }, 'alert of another account refused');
+        throw error;
+      }
       const last =
         !isInfrastructureError(error) &&
         (attempt >= jobCatalog['alert.process'].retry.attempts || isPermanentJobFailure(error));
@@ -112,6 +130,9 @@ export class AlertProcessor {
     const { store, clock } = this.#deps;
     const row = await findAlert(store, alertId);
     if (row === null) throw new PermanentJobError(`no alert ${alertId}`);
+    // The last guard: the queues are the account's own, so only a misrouted job gets here.
+    const { account } = this.#deps.settings;
+    if (row.account !== account) throw new ForeignAccountAlertError(alertId, row.account, account);
     const existing = await findAlertDecision(store, alertId);
     if (existing !== null) return await this.#continue(existing, row.source);
     const payload = row.parsedPayload as { alert?: unknown } | null;

@@ -9,7 +9,8 @@
 //   - an entry SUBMITTED whose submit job is not live gets it again (it looks the order up first);
 //   - a working entry (OPEN, PARTIALLY_FILLED) without a timeout job gets one: the process that saw
 //     the exchange's acknowledgement stopped before scheduling it.
-// Exits are not swept: the exit sentinel drives its own orders every sweep.
+// Exits are not swept: the exit sentinel drives its own orders every sweep. Only the process's own
+// account is swept: another account's deployment, on the same database, sweeps its own.
 import { performance } from 'node:perf_hooks';
 import type { Clock } from '@hookline/core';
 import { isInfrastructureError } from '@hookline/runtime';
@@ -57,7 +58,7 @@ export interface RecoverySweeperOptions {
   readonly executor: Pick<OrderExecutor, 'resolveUnsent'>;
   readonly clock: Clock;
   readonly logger: Logger;
-  /** The account and exchange whose entries are swept. */
+  /** The account whose alerts and entries are swept (and the exchange of its entries). */
   readonly account: string;
   readonly exchange: string;
   /** Alerts and intents younger than this are still on their normal path. */
@@ -138,11 +139,11 @@ export class RecoverySweeper {
   }
 
   async #sweepAlerts(before: Date, backlog: Record<SweepKind, number>, redriven: Record<SweepKind, number>) {
-    const { store, queues } = this.#options;
+    const { store, queues, account } = this.#options;
     const limit = this.#options.pageSize ?? 100;
     let after: AlertCursor | undefined;
     for (;;) {
-      const page = await readStaleAcceptedAlerts(store, { receivedBefore: before, after, limit });
+      const page = await readStaleAcceptedAlerts(store, { account, receivedBefore: before, after, limit });
       for (const alert of page) {
         backlog.alert += 1;
         const payload = { alertId: alert.id };

@@ -31,6 +31,8 @@ import { registerMoneyMetrics, registerNotifyMetrics } from './money-metrics.js'
 
 /** What the metrics read. */
 export interface MetricsSources {
+  /** The process's account: its alerts, decisions, orders and sentinel heartbeat are reported. */
+  readonly account: string;
   readonly store: Store;
   readonly redis: Redis;
   readonly clock: Clock;
@@ -63,43 +65,45 @@ export function createMetricsRegistry(sources: MetricsSources): Registry {
   const { store } = sources;
   new Gauge({
     name: 'hookline_alerts',
-    help: 'Alerts stored, by status (read from the database at scrape time).',
+    help: "The account's alerts stored, by status (read from the database at scrape time).",
     labelNames: ['status'],
     registers: [registry],
     async collect() {
       this.reset();
-      for (const group of await countAlertsByStatus(store)) this.set({ status: group.status }, group.count);
+      for (const group of await countAlertsByStatus(store, sources.account))
+        this.set({ status: group.status }, group.count);
     },
   });
   new Gauge({
     name: 'hookline_decisions',
-    help: 'Risk-gate decisions, by outcome and reason code (read from the database at scrape time).',
+    help: "The account's risk-gate decisions, by outcome and reason code (read from the database at scrape time).",
     labelNames: ['outcome', 'reason'],
     registers: [registry],
     async collect() {
       this.reset();
-      for (const group of await countDecisionsByOutcome(store))
+      for (const group of await countDecisionsByOutcome(store, sources.account))
         this.set({ outcome: group.outcome, reason: group.reasonCode }, group.count);
     },
   });
   new Gauge({
     name: 'hookline_orders',
-    help: 'Orders (trade_records), by status (read from the database at scrape time).',
+    help: "The account's orders (trade_records), by status (read from the database at scrape time).",
     labelNames: ['status'],
     registers: [registry],
     async collect() {
       this.reset();
-      for (const group of await countOrdersByStatus(store)) this.set({ status: group.status }, group.count);
+      for (const group of await countOrdersByStatus(store, sources.account))
+        this.set({ status: group.status }, group.count);
     },
   });
-  registerFillLag(registry, store);
+  registerFillLag(registry, store, sources.account);
   new Gauge({
     name: 'hookline_sentinel_loop_age_seconds',
-    help: "Age of the exit sentinel's heartbeat (Redis hookline:heartbeat:sentinel); NaN when there is none.",
+    help: "Age of the account's exit sentinel heartbeat (Redis hookline:heartbeat:sentinel:<account>); NaN when there is none.",
     registers: [registry],
     async collect() {
       // An unlabelled gauge always has a sample; NaN says "no heartbeat" without faking an age.
-      const value = await sources.redis.get(heartbeatKey('sentinel'));
+      const value = await sources.redis.get(heartbeatKey('sentinel', sources.account));
       const time = value === null ? Number.NaN : Date.parse(value);
       this.set(Number.isFinite(time) ? (sources.clock.nowMs() - time) / 1000 : Number.NaN);
     },
@@ -126,7 +130,7 @@ export function createMetricsRegistry(sources: MetricsSources): Registry {
       }
     },
   });
-  registerExitPriceCaps(registry, store);
+  registerExitPriceCaps(registry, store, sources.account);
   if (sources.quotes !== undefined) registerFrozenQuotes(registry, sources.quotes);
   registerQueueDepth(registry, sources.queues ?? []);
   if (sources.controls !== undefined) registerControls(registry, sources.controls);
@@ -223,15 +227,15 @@ function registerSweeper(registry: Registry, sweeper: Pick<RecoverySweeper, 'pro
   });
 }
 
-function registerFillLag(registry: Registry, store: Store): void {
+function registerFillLag(registry: Registry, store: Store, account: string): void {
   let seenSequence = 0n;
   new Histogram({
     name: 'hookline_fill_lag_seconds',
-    help: 'Time from the exchange execution (executed_at) to our receipt (received_at) of each fill.',
+    help: "Time from the exchange execution (executed_at) to our receipt (received_at) of each of the account's fills.",
     buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300],
     registers: [registry],
     async collect() {
-      const fills = await readFillTimingsAfter(store, seenSequence, FILL_BATCH);
+      const fills = await readFillTimingsAfter(store, account, seenSequence, FILL_BATCH);
       for (const fill of fills) {
         this.observe(Math.max(0, fill.receivedAt.getTime() - fill.executedAt.getTime()) / 1000);
         seenSequence = fill.arrivalSeq;
@@ -243,7 +247,7 @@ function registerFillLag(registry: Registry, store: Store): void {
 // Exits held at their price cap (the bid below the exit's floor), from the database: every waiting
 // episode is one EXIT_PRICE_CAPPED decision, and an exit held now carries the episode's mark. Every
 // exit reason has a sample (0 when none), so an alert on either needs no absent() guard.
-function registerExitPriceCaps(registry: Registry, store: Store): void {
+function registerExitPriceCaps(registry: Registry, store: Store, account: string): void {
   const reasons = Object.keys(reasonCodeCatalog.exit);
   new Counter({
     name: 'hookline_exit_price_capped_total',
@@ -251,7 +255,7 @@ function registerExitPriceCaps(registry: Registry, store: Store): void {
     labelNames: ['reason'],
     registers: [registry],
     async collect() {
-      const episodes = await countExitPriceCapEpisodes(store);
+      const episodes = await countExitPriceCapEpisodes(store, account);
       this.reset();
       for (const reason of reasons) this.inc({ reason }, 0);
       for (const group of episodes) this.inc({ reason: group.exitReason }, group.count);
@@ -263,7 +267,7 @@ function registerExitPriceCaps(registry: Registry, store: Store): void {
     labelNames: ['reason'],
     registers: [registry],
     async collect() {
-      const held = await countExitsHeldAtCap(store);
+      const held = await countExitsHeldAtCap(store, account);
       this.reset();
       for (const reason of reasons) this.set({ reason }, 0);
       for (const group of held) this.set({ reason: group.exitReason }, group.count);

@@ -4,7 +4,7 @@
 import type { Clock } from '@hookline/core';
 import type { ExchangePort } from '@hookline/exchange';
 import type { ReadinessCheck } from '@hookline/runtime';
-import type { Config } from '@hookline/schemas';
+import { type Config, jobQueuePrefixOf } from '@hookline/schemas';
 import type { Store } from '@hookline/store';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
@@ -35,6 +35,7 @@ export interface Notifications {
 export interface NotificationsOptions {
   readonly config: Config;
   readonly redis: Redis;
+  /** Base Redis key prefix; the delivery queues live under the account's (jobQueuePrefixOf). */
   readonly prefix: string;
   readonly store: Store;
   readonly exchange: ExchangePort;
@@ -64,7 +65,9 @@ export function buildNotifications(options: NotificationsOptions): Notifications
   }
   const delivery = new NotifyDelivery({
     redis: options.redis,
-    prefix: options.prefix,
+    // The account's own queues: another account's deployment (other channels, other secrets) on the
+    // same Redis never sends this account's events.
+    prefix: jobQueuePrefixOf(options.account, options.prefix),
     channels,
     logger,
     settings: {

@@ -27,7 +27,7 @@ export interface DeliverySettings {
 /** What the delivery needs. */
 export interface DeliveryOptions {
   readonly redis: Redis;
-  /** Redis key prefix of the queues (the system's). */
+  /** Redis key prefix of the queues (the account's: jobQueuePrefixOf). */
   readonly prefix: string;
   readonly channels: readonly NotifyChannel[];
   readonly settings: DeliverySettings;

@@ -44,6 +44,7 @@ describe('the API contract', () => {
     ]);
     const alert = await database.prisma.alert.create({
       data: {
+        account: 'default',
         idempotencyKey: 'k-1',
         source: 'TRADINGVIEW',
         rawBody: '{}',

@@ -128,6 +128,7 @@ describe('the read API', () => {
     const prisma = database.prisma;
     const alert = await prisma.alert.create({
       data: {
+        account: 'default',
         idempotencyKey: 'k-1',
         source: 'TRADINGVIEW',
         rawBody: '{}',
@@ -139,6 +140,7 @@ describe('the read API', () => {
     });
     await prisma.alert.create({
       data: {
+        account: 'default',
         idempotencyKey: 'k-2',
         source: 'TRADINGVIEW',
         rawBody: 'x',

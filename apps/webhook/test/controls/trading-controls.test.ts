@@ -9,15 +9,18 @@ describe('TradingControls', () => {
   const redis = new Redis(inject('redisUrl'), { maxRetriesPerRequest: null });
   const prefixes: string[] = [];
   afterEach(async () => {
-    for (const prefix of prefixes.splice(0))
-      await redis.del(`${prefix}:controls:trading-state`, `${prefix}:controls:buy-guard`);
+    for (const prefix of prefixes.splice(0)) {
+      const keys = await redis.keys(`${prefix}:controls:*`);
+      if (keys.length > 0) await redis.del(...keys);
+    }
   });
 
-  function controls(prefix = `test-tc-${randomBytes(6).toString('hex')}`) {
+  function controls(prefix = `test-tc-${randomBytes(6).toString('hex')}`, account = 'default') {
     prefixes.push(prefix);
     return new TradingControls({
       redis,
       prefix,
+      account,
       clock: new TestClock(Date.parse('2024-05-01T12:00:00Z')),
       logger: createLogger({ level: 'silent', service: 'test' }),
       envBuyGuard: false,
@@ -54,8 +57,8 @@ describe('TradingControls', () => {
   it('when the stored value cannot be read then it fails safe: HALTED and the API guard on', async () => {
     const subject = controls();
     const prefix = prefixes[0];
-    await redis.set(`${prefix}:controls:trading-state`, '{"value":"SIDEWAYS"}');
-    await redis.set(`${prefix}:controls:buy-guard`, 'not json');
+    await redis.set(`${prefix}:controls:default:trading-state`, '{"value":"SIDEWAYS"}');
+    await redis.set(`${prefix}:controls:default:buy-guard`, 'not json');
 
     const read = await subject.riskControls();
 
@@ -67,6 +70,7 @@ describe('TradingControls', () => {
     const subject = new TradingControls({
       redis,
       prefix: `test-tc-${randomBytes(6).toString('hex')}`,
+      account: 'default',
       clock: new TestClock(0),
       logger: createLogger({ level: 'silent', service: 'test' }),
       envBuyGuard: true,
@@ -75,5 +79,52 @@ describe('TradingControls', () => {
     });
 
     expect((await subject.snapshot()).buyGuard).toMatchObject({ active: true, env: true, file: false });
+  });
+  it('when one account is halted, guarded and has a REDUCING symbol then another account on the same prefix is not', async () => {
+    const lab = controls(undefined, 'lab');
+    const main = controls(prefixes[0], 'main');
+    await lab.setTradingState('HALTED', { by: 'bob', reason: 'lab maintenance' });
+    await lab.setApiBuyGuard(true, { by: 'bob', reason: 'lab maintenance' });
+    await lab.markSymbolReducing('BTC/USD', 'unknown holding');
+
+    const [labRead, mainRead] = [await lab.snapshot(), await main.snapshot()];
+
+    expect([labRead.tradingState, labRead.buyGuard.api, labRead.reducingSymbols]).toEqual([
+      'HALTED',
+      true,
+      { 'BTC/USD': 'unknown holding' },
+    ]);
+    expect([mainRead.tradingState, mainRead.buyGuard.api, mainRead.reducingSymbols]).toEqual([
+      'ACTIVE',
+      false,
+      {},
+    ]);
+  });
+
+  it('when controls were set before accounts had their own keys then every account reads them until it sets its own', async () => {
+    const lab = controls(undefined, 'lab');
+    const main = controls(prefixes[0], 'main');
+    const prefix = prefixes[0];
+    await redis.set(
+      `${prefix}:controls:trading-state`,
+      JSON.stringify({ value: 'HALTED', by: 'bob', reason: 'old', at: '2024-05-01T11:00:00.000Z' }),
+    );
+    await redis.set(
+      `${prefix}:controls:buy-guard`,
+      JSON.stringify({ value: true, by: 'bob', reason: 'old', at: '2024-05-01T11:00:00.000Z' }),
+    );
+    await redis.hset(`${prefix}:controls:reducing-symbols`, 'ETH/USD', 'zombie');
+
+    expect((await lab.riskControls('ETH/USD')).tradingState).toBe('HALTED');
+    await main.setTradingState('ACTIVE', { by: 'bob', reason: 'checked main' });
+    await main.clearReducingSymbols({ by: 'bob', reason: 'checked main' });
+
+    const [labRead, mainRead] = [await lab.snapshot(), await main.snapshot()];
+    expect([labRead.tradingState, labRead.buyGuard.api]).toEqual(['HALTED', true]);
+    expect([mainRead.tradingState, mainRead.buyGuard.api, mainRead.reducingSymbols]).toEqual([
+      'ACTIVE',
+      true,
+      {},
+    ]);
   });
 });

@@ -235,6 +235,7 @@ describe("paper mode, a user's sell and exit alerts", () => {
     // The alert as ingress stores it, its job not yet run: two workers will run it (a lapsed lock).
     const alert = await prisma.alert.create({
       data: {
+        account: 'default',
         idempotencyKey: 'tradingview:id:exit:twice',
         source: 'TRADINGVIEW',
         rawBody: '{}',

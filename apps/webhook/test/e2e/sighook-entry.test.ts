@@ -42,9 +42,10 @@ describe('a sighook entry alert through the webhook pipeline', () => {
   it('when sighook stores an entry and enqueues alert.process then the webhook decides it under sighook decision id and orders once', async () => {
     const { database, pipeline, venue } = await harness();
     const prisma = database.prisma;
-    const entry = sighookEntryAlert(buyRow(), '60000.005');
+    const entry = sighookEntryAlert('default', buyRow(), '60000.005');
     const stored = await prisma.alert.create({
       data: {
+        account: 'default',
         idempotencyKey: entry.idempotencyKey,
         source: 'SIGHOOK',
         rawBody: entry.rawBody,
@@ -85,9 +86,10 @@ describe('a sighook entry alert through the webhook pipeline', () => {
   it('when a TradingView alert carries no decision id then the processor still makes its own', async () => {
     const { database, pipeline, venue } = await harness();
     const prisma = database.prisma;
-    const { alert } = sighookEntryAlert(buyRow(), null);
+    const { alert } = sighookEntryAlert('default', buyRow(), null);
     const stored = await prisma.alert.create({
       data: {
+        account: 'default',
         idempotencyKey: 'tradingview:id:buy:no-decision-id',
         source: 'TRADINGVIEW',
         rawBody: '{}',
@@ -101,6 +103,6 @@ describe('a sighook entry alert through the webhook pipeline', () => {
 
     const decision = await eventually(async () => (await prisma.decision.findFirst()) ?? undefined);
     expect(decision.decisionId).toMatch(/^[0-9a-f-]{36}$/);
-    expect(decision.decisionId).not.toBe(sighookEntryAlert(buyRow(), null).decisionId);
+    expect(decision.decisionId).not.toBe(sighookEntryAlert('default', buyRow(), null).decisionId);
   });
 });

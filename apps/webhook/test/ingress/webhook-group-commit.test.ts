@@ -82,7 +82,7 @@ function storeThroughProxy(url: string) {
     opened ??= (async () => {
       const proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
       const database = await openDatabase({ databaseUrl: proxy.urlThrough(url), dataDir: '/nonexistent' });
-      return { proxy, database, store: new AlertIntakeStore(storeOf(database.prisma)) };
+      return { proxy, database, store: new AlertIntakeStore(storeOf(database.prisma), 'default') };
     })();
     return opened;
   };
@@ -107,7 +107,7 @@ describe('POST /webhook: requests that arrive together', () => {
     const queues = freshQueues();
     let batches: ReturnType<typeof recordingBatches> | undefined;
     const subject = ingress(({ database }) => {
-      batches = recordingBatches(new AlertIntakeStore(storeOf(database.prisma)));
+      batches = recordingBatches(new AlertIntakeStore(storeOf(database.prisma), 'default'));
       return { store: batches, onAccepted: acceptedToQueue(queues) };
     });
     const bodies = Array.from({ length: 40 }, (_, index) => hooklineBody({ id: `bar-${index}` }));
@@ -156,7 +156,7 @@ describe('POST /webhook: requests that arrive together', () => {
     async ({ body, count, earlier }) => {
       let batches: ReturnType<typeof recordingBatches> | undefined;
       const subject = ingress(({ database }) => {
-        batches = recordingBatches(new AlertIntakeStore(storeOf(database.prisma)));
+        batches = recordingBatches(new AlertIntakeStore(storeOf(database.prisma), 'default'));
         return { store: batches };
       });
       const first = earlier ? await subject.post(body) : undefined;
@@ -319,7 +319,7 @@ describe('POST /webhook: requests that arrive together', () => {
 
   it('when more rows wait than a batch holds then each full batch goes at once and the rest when they finish', async () => {
     const subject = ingress();
-    const batches = recordingBatches(new AlertIntakeStore(storeOf(subject.database.prisma)));
+    const batches = recordingBatches(new AlertIntakeStore(storeOf(subject.database.prisma), 'default'));
     const commit = new AlertGroupCommit(batches, { maxRows: 4 });
 
     const outcomes = await Promise.all(

@@ -23,7 +23,7 @@ describe('POST /webhook while the database is down', () => {
     ['an alert', hooklineBody()],
     ['an oversized alert', `{"x":"${'y'.repeat(5000)}"}`],
   ])('when %s arrives then the answer is 503 with Retry-After and no driver text', async (_name, body) => {
-    const subject = ingress({ store: new AlertIntakeStore(storeOf(unreachable.prisma)) });
+    const subject = ingress({ store: new AlertIntakeStore(storeOf(unreachable.prisma), 'default') });
 
     const response = await subject.post(body);
 

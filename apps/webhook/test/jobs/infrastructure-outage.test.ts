@@ -72,6 +72,7 @@ async function acceptedAlert(venue: PaperVenue, key: string, action: NormalizedA
   };
   return await direct.prisma.alert.create({
     data: {
+      account: 'default',
       idempotencyKey: key,
       source: 'TRADINGVIEW',
       rawBody: '{}',
@@ -206,6 +207,7 @@ describe('the reason of a FAILED alert', () => {
     const { processor } = coreOver(storeOf(direct.prisma), venue);
     const alert = await direct.prisma.alert.create({
       data: {
+        account: 'default',
         idempotencyKey: 'no-payload',
         source: 'TRADINGVIEW',
         rawBody: '{}',

@@ -1,6 +1,7 @@
 import { dec } from '@hookline/core';
 import { describe, expect, it } from 'vitest';
 import { eventually } from '../../../../test/support/eventually.js';
+import { JobQueues } from '../../src/jobs/job-queues.js';
 import { UNSENT_INTENT_REASON } from '../../src/jobs/recovery-sweeper.js';
 import {
   buyAlertBody,
@@ -81,6 +82,7 @@ describe('the recovery sweeper', () => {
     // A second alert stored as ingress stores it, but whose enqueue never happened (crash or Redis down).
     const lost = await prisma.alert.create({
       data: {
+        account: processed.account,
         idempotencyKey: 'lost-1',
         source: processed.source,
         rawBody: processed.rawBody,
@@ -113,6 +115,7 @@ describe('the recovery sweeper', () => {
     // Their jobs fail for good (no payload), as jobs that spent their attempts in an outage did.
     await prisma.alert.createMany({
       data: Array.from({ length: stuck }, (_, index) => ({
+        account: 'default',
         idempotencyKey: `stuck-${index}`,
         source: 'TRADINGVIEW' as const,
         rawBody: '{}',
@@ -139,6 +142,7 @@ describe('the recovery sweeper', () => {
     // A newer alert whose hand-off to the queue was lost (no job at all).
     const lost = await prisma.alert.create({
       data: {
+        account: 'default',
         idempotencyKey: 'lost-newer',
         source: 'TRADINGVIEW',
         rawBody: '{}',
@@ -260,5 +264,56 @@ describe('the recovery sweeper', () => {
     const again = await pipeline.sweeper.sweepOnce();
     expect(again.backlog.timeout).toBe(1);
     expect(again.redriven.timeout).toBe(0);
+  });
+  // The upgrade to per-account queues: jobs left under the old, account-less queue names are never read
+  // again; PostgreSQL says what was in flight, and the sweeper re-drives each kind on the new queues.
+  it('when jobs of every kind were left in the queues from before accounts had their own then the sweeper re-drives each from the database', async () => {
+    const subject = await harness();
+    const { pipeline, database, venue } = subject;
+    const legacy = new JobQueues({ connection: subject.redis, prefix: subject.prefix });
+    const alert = await database.prisma.alert.create({
+      data: {
+        account: 'default',
+        idempotencyKey: 'before-upgrade',
+        source: 'TRADINGVIEW',
+        rawBody: '{}',
+        parsedPayload: sellPayload('before-upgrade'),
+        status: 'ACCEPTED',
+        receivedAt: new Date(venue.clock.nowMs() - HOUR_MS),
+      },
+    });
+    await legacy.enqueue('alert.process', { alertId: alert.id });
+    // Handed to the exchange or not, unknown: its submit job looks it up first, then sends it once.
+    await entryRow(subject, 'old-sent', 'SUBMITTED');
+    await legacy.enqueue('order.submit', { clientOrderId: 'old-sent' });
+    await entryRow(subject, 'old-unsent', 'NEW');
+    await legacy.enqueue('order.submit', { clientOrderId: 'old-unsent' });
+    await entryRow(subject, 'old-working', 'OPEN', 'exchange-1');
+    await legacy.enqueue('order.timeout', { clientOrderId: 'old-working' }, { delayMs: HOUR_MS });
+
+    const report = await pipeline.sweeper.sweepOnce();
+
+    expect(report.redriven).toEqual({ alert: 1, submit: 1, unsent: 1, timeout: 1 });
+    await eventually(async () => {
+      const row = await database.prisma.alert.findUniqueOrThrow({ where: { id: alert.id } });
+      return row.status === 'PROCESSED';
+    });
+    await eventually(async () => {
+      const row = await database.prisma.tradeRecord.findUniqueOrThrow({
+        where: { clientOrderId: 'old-sent' },
+      });
+      return row.status === 'OPEN';
+    });
+    expect(venue.ordersWith('old-sent')).toBe(1);
+    // An intent never sent is settled by lookup, as a dead process's is: not at the venue, so abandoned.
+    expect(
+      await database.prisma.tradeRecord.findUniqueOrThrow({ where: { clientOrderId: 'old-unsent' } }),
+    ).toMatchObject({ status: 'CANCELED', statusReason: UNSENT_INTENT_REASON });
+    expect(venue.ordersWith('old-unsent')).toBe(0);
+    expect(await pipeline.queues.presenceOf('order.timeout', { clientOrderId: 'old-working' })).toBe('live');
+    // The old queues are left as they were: nothing works them.
+    expect(await legacy.queue('alert.process').getJobCounts('wait')).toEqual({ wait: 1 });
+    expect(await legacy.queue('order.submit').getJobCounts('wait')).toEqual({ wait: 2 });
+    await legacy.close();
   });
 });

@@ -15,6 +15,7 @@ describe('GET /metrics', () => {
     await recordFills(prisma, [seedFill('t-1'), seedFill('t-2', { size: dec('0.02') })]);
     await prisma.alert.create({
       data: {
+        account: 'default',
         idempotencyKey: 'k-1',
         source: 'TRADINGVIEW',
         rawBody: '{}',
@@ -59,7 +60,7 @@ describe('GET /metrics', () => {
 
   it('when the sentinel wrote a heartbeat then its age is reported in seconds', async () => {
     const { get, redis, venue } = await harness();
-    const key = heartbeatKey('sentinel');
+    const key = heartbeatKey('sentinel', 'default');
     await redis.set(key, new Date(venue.clock.nowMs() - 3_000).toISOString(), 'PX', 60_000);
     try {
       const text = (await get('/metrics')).body;

@@ -150,8 +150,28 @@ export interface HarnessOptions {
   readonly env?: Readonly<Record<string, string>>;
   /** Wraps the venue's port (to simulate a crash around a request). */
   readonly wrapExchange?: (exchange: ExchangePort) => ExchangePort;
+  /**
+   * The venue (exchange and clock) of this system instead of the harness's: another account's
+   * deployment, with its own keys, on the same database and Redis.
+   */
+  readonly venue?: PaperVenue;
   /** Notification delivery settings (fewer attempts, short back-off). */
   readonly notify?: WebhookOverrides['notify'];
+}
+
+/** Posts an alert body to a system's app as TradingView does (from one of its addresses). */
+export async function postAlert(
+  app: FastifyInstance,
+  body: string,
+): Promise<{ statusCode: number; json: Record<string, unknown> }> {
+  const response = await app.inject({
+    method: 'POST',
+    url: '/webhook',
+    payload: body,
+    remoteAddress: '52.89.214.238',
+    headers: { 'content-type': 'text/plain' },
+  });
+  return { statusCode: response.statusCode, json: response.json() };
 }
 
 /** The port with its methods delegated to `exchange`, some replaced. */
@@ -193,6 +213,7 @@ export function useTradingHarness(): (options?: HarnessOptions) => Promise<Tradi
     const logger = createLogger({ level: 'silent', service: 'test' });
     const alertIds = new SequentialIdGenerator(`${prefix}-alert`);
     const build = async (options: HarnessOptions) => {
+      const own = options.venue ?? venue;
       const system = await buildWebhookSystem(
         {
           config: parseConfig({
@@ -204,8 +225,8 @@ export function useTradingHarness(): (options?: HarnessOptions) => Promise<Tradi
             ...options.env,
           }),
           store: storeOf(database.prisma),
-          exchange: options.wrapExchange?.(venue.exchange) ?? venue.exchange,
-          clock: venue.clock,
+          exchange: options.wrapExchange?.(own.exchange) ?? own.exchange,
+          clock: own.clock,
           logger,
           redis,
         },
@@ -231,16 +252,7 @@ export function useTradingHarness(): (options?: HarnessOptions) => Promise<Tradi
       app: system.app,
       prefix,
       redis,
-      post: async (body) => {
-        const response = await system.app.inject({
-          method: 'POST',
-          url: '/webhook',
-          payload: body,
-          remoteAddress: '52.89.214.238',
-          headers: { 'content-type': 'text/plain' },
-        });
-        return { statusCode: response.statusCode, json: response.json() };
-      },
+      post: (body) => postAlert(system.app, body),
       restart: (options = {}) => build(options),
     };
   };

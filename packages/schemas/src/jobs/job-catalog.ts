@@ -3,6 +3,7 @@
 // It lives in packages/schemas because two services enqueue these jobs (the webhook's ingress and
 // sighook's entries) and must agree on the name, the queue, the payload and the id.
 import { z } from 'zod';
+import { ACCOUNT_NAME_PATTERN, ACCOUNT_NAME_RULE } from '../account-name.js';
 
 /** An id field of a job payload: non-empty text of bounded length. */
 const id = z.string().min(1).max(200);
@@ -83,10 +84,35 @@ export function jobIdOf<Name extends JobName>(name: Name, payload: JobPayload<Na
   return definition.jobId(payload);
 }
 
-/** The Redis key prefix of the production queues: every service that enqueues or works uses it. */
+/** The base Redis key prefix of the production services (queues, controls, leases, matrix rows). */
 export const JOB_QUEUE_PREFIX = 'hookline';
 
-/** The BullMQ queue name of a job (one queue per job name, so each has its own concurrency). */
+/**
+ * The Redis key prefix of one account's queues: `{base}:jobs:{account}`, so the deployments of several
+ * accounts on one Redis each see only their own jobs (a worker never picks up another account's
+ * `order.submit`). Every queue of the account lives under it: the catalog's and the notification
+ * channels'. BullMQ refuses ':' in a queue name but not in its prefix; the account name is checked
+ * here against what the configuration allows (ACCOUNT_NAME_PATTERN: no ':', no Cluster hash-tag
+ * braces), so a prefix built from any other text is refused with the name.
+ *
+ * Before accounts had their own queues every job lived under the base prefix (`hookline:alert-process`,
+ * ...): those queues are never read again, and what their jobs were doing is re-driven from PostgreSQL
+ * by the recovery sweeper (ACCEPTED alerts decided, SUBMITTED entries looked up and sent once, NEW
+ * entries settled by lookup, working entries given a timeout; docs/operations.md, "Upgrading").
+ */
+export function jobQueuePrefixOf(account: string, base: string = JOB_QUEUE_PREFIX): string {
+  if (!ACCOUNT_NAME_PATTERN.test(account)) {
+    throw new RangeError(
+      `account name ${JSON.stringify(account)} cannot name job queues: ${ACCOUNT_NAME_RULE}`,
+    );
+  }
+  return `${base}:jobs:${account}`;
+}
+
+/**
+ * The BullMQ queue name of a job (one queue per job name, so each has its own concurrency). BullMQ
+ * refuses ':' in a queue name; the account is in the prefix (jobQueuePrefixOf), not here.
+ */
 export function queueNameOf(name: JobName): string {
   return name.replace('.', '-');
 }

@@ -25,11 +25,16 @@ export function sighookEntryKey(symbol: string, timeframe: string, candleTime: s
 }
 
 /**
- * A UUIDv8 (RFC 9562) over SHA-256 of the entry's key: a replayed or re-enqueued entry decides
- * under the same id, so its client order id (derived from the decision id) is the same too.
+ * A UUIDv8 (RFC 9562) over SHA-256 of the account and the entry's key: a replayed or re-enqueued entry
+ * decides under the same id, so its client order id (derived from the decision id) is the same too.
+ * The account is part of it because every account's sighook writes an entry for the same candle under
+ * the same key, and a decision id names one decision of one account.
  */
-export function sighookDecisionId(idempotencyKey: string): string {
-  const bytes = createHash('sha256').update(`decision#${idempotencyKey}`, 'utf8').digest().subarray(0, 16);
+export function sighookDecisionId(account: string, idempotencyKey: string): string {
+  const bytes = createHash('sha256')
+    .update(`decision#${account}#${idempotencyKey}`, 'utf8')
+    .digest()
+    .subarray(0, 16);
   bytes[6] = 0x80 | ((bytes[6] ?? 0) & 0x0f);
   bytes[8] = 0x80 | ((bytes[8] ?? 0) & 0x3f);
   const hex = bytes.toString('hex');
@@ -42,9 +47,13 @@ export function sighookDecisionId(idempotencyKey: string): string {
  * reference only: the executor prices from the order book), `time` when the row was computed.
  * The template is `hookline` because the alert carries exactly the Hookline template's fields.
  */
-export function sighookEntryAlert(row: MatrixRow, closePrice: string | null): SighookEntryAlert {
+export function sighookEntryAlert(
+  account: string,
+  row: MatrixRow,
+  closePrice: string | null,
+): SighookEntryAlert {
   const idempotencyKey = sighookEntryKey(row.symbol, row.timeframe, row.candle_time);
-  const decisionId = sighookDecisionId(idempotencyKey);
+  const decisionId = sighookDecisionId(account, idempotencyKey);
   const alert: NormalizedAlert = {
     template: 'hookline',
     id: idempotencyKey,

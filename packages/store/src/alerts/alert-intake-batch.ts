@@ -12,9 +12,9 @@ type Pool = NonNullable<ReturnType<typeof pgPoolOf>>;
 // RETURNING says which rows went in. Keys are made unique within the batch before it is sent.
 const INSERT_BATCH = {
   name: 'hookline_alerts_insert_batch',
-  text: `INSERT INTO "alerts" ("id", "idempotency_key", "source", "raw_body", "raw_body_bytes",
+  text: `INSERT INTO "alerts" ("id", "account", "idempotency_key", "source", "raw_body", "raw_body_bytes",
       "parsed_payload", "remote_address", "status", "reason", "received_at")
-    SELECT r.id, r.idempotency_key, 'TRADINGVIEW'::"alert_source", r.raw_body, r.raw_body_bytes,
+    SELECT r.id, $10::text, r.idempotency_key, 'TRADINGVIEW'::"alert_source", r.raw_body, r.raw_body_bytes,
       r.payload::jsonb, r.remote_address, r.status::"alert_status", r.reason, r.received_at
     FROM unnest($1::text[], $2::text[], $3::text[], $4::bytea[], $5::text[], $6::text[], $7::text[],
       $8::text[], $9::timestamptz[])
@@ -29,18 +29,19 @@ const PREVIOUS_HOLDERS = {
   name: 'hookline_alerts_previous_holders',
   text: `SELECT p.ord::int AS "ord", a."id" FROM unnest($1::text[], $2::timestamptz[]) WITH ORDINALITY
       AS p(idempotency_key, since, ord)
-    JOIN "alerts" a ON a."idempotency_key" = p.idempotency_key AND a."received_at" >= p.since`,
+    JOIN "alerts" a ON a."account" = $3 AND a."idempotency_key" = p.idempotency_key
+      AND a."received_at" >= p.since`,
 } as const;
 
 // Read after the insert has finished, so it sees a row a concurrent transaction committed while the
 // insert waited on its key.
 const HOLDERS_OF_KEYS = {
   name: 'hookline_alerts_holders_of_keys',
-  text: `SELECT "idempotency_key", "id" FROM "alerts" WHERE "idempotency_key" = ANY($1::text[])`,
+  text: `SELECT "idempotency_key", "id" FROM "alerts" WHERE "account" = $2 AND "idempotency_key" = ANY($1::text[])`,
 } as const;
 
 /**
- * Inserts the rows in one statement, each unless a row already holds its key (or, for a write with a
+ * Inserts the rows of one account in one statement, each unless a row of the account already holds its key (or, for a write with a
  * previous key, a row received since its time holds that one: read first, in one statement too);
  * answers one outcome per write, in order. Two rows of the batch with the same key: the first is
  * inserted (or meets the row already stored), and the later one is a duplicate of whichever row holds
@@ -50,9 +51,10 @@ const HOLDERS_OF_KEYS = {
  */
 export async function insertAlertBatch(
   pool: Pool,
+  account: string,
   writes: readonly IntakeBatchWrite[],
 ): Promise<Array<IntakeOutcome | Error>> {
-  const earlier = await readPreviousHolders(pool, writes);
+  const earlier = await readPreviousHolders(pool, account, writes);
   const rows = writes.filter((_, index) => !earlier.has(index)).map((write) => write.row);
   const firstOfKey = new Map<string, IntakeAlert>();
   for (const row of rows) if (!firstOfKey.has(row.idempotencyKey)) firstOfKey.set(row.idempotencyKey, row);
@@ -60,12 +62,12 @@ export async function insertAlertBatch(
   const inserted =
     distinct.length === 0
       ? { rows: [] }
-      : await pool.query<{ id: string }>({ ...INSERT_BATCH, values: columnsOf(distinct) });
+      : await pool.query<{ id: string }>({ ...INSERT_BATCH, values: [...columnsOf(distinct), account] });
   const insertedIds = new Set(inserted.rows.map((row) => row.id));
   const holders = new Map<string, string>();
   for (const row of distinct) if (insertedIds.has(row.id)) holders.set(row.idempotencyKey, row.id);
   const unsettled = distinct.filter((row) => !insertedIds.has(row.id)).map((row) => row.idempotencyKey);
-  const lookup = unsettled.length === 0 ? undefined : await readHolders(pool, unsettled, holders);
+  const lookup = unsettled.length === 0 ? undefined : await readHolders(pool, account, unsettled, holders);
   return writes.map(({ row }, index) => {
     const earlierId = earlier.get(index);
     if (earlierId !== undefined) return { inserted: false, existingId: earlierId };
@@ -80,6 +82,7 @@ export async function insertAlertBatch(
 // The id of the row holding each write's previous key, by the write's index (0-based).
 async function readPreviousHolders(
   pool: Pool,
+  account: string,
   writes: readonly IntakeBatchWrite[],
 ): Promise<Map<number, string>> {
   const held = new Map<number, string>();
@@ -90,6 +93,7 @@ async function readPreviousHolders(
     values: [
       writes.map((write) => write.previous?.key ?? ''),
       writes.map((write) => write.previous?.since ?? null),
+      account,
     ],
   });
   for (const row of found.rows) if (!held.has(row.ord - 1)) held.set(row.ord - 1, row.id);
@@ -99,13 +103,14 @@ async function readPreviousHolders(
 // Fills `holders` with the ids of the rows holding `keys`; a failure is returned, not thrown.
 async function readHolders(
   pool: Pool,
+  account: string,
   keys: readonly string[],
   holders: Map<string, string>,
 ): Promise<Error | undefined> {
   try {
     const found = await pool.query<{ idempotency_key: string; id: string }>({
       ...HOLDERS_OF_KEYS,
-      values: [keys],
+      values: [keys, account],
     });
     for (const row of found.rows) holders.set(row.idempotency_key, row.id);
     return undefined;

@@ -1,5 +1,6 @@
 // The alerts table as ingress writes it: every alert is stored before it is answered (ACCEPTED,
-// REJECTED or DUPLICATE), and the unique idempotency key is what makes a repeat a duplicate.
+// REJECTED or DUPLICATE), under the deployment's account, and the idempotency key (unique per
+// account) is what makes a repeat a duplicate.
 import { type Prisma, pgPoolOf } from '@hookline/db';
 import { clientOf, type Store } from '../store.js';
 import { insertAlertBatch } from './alert-intake-batch.js';
@@ -12,14 +13,19 @@ import type {
 
 export type { IntakeAlert, IntakeBatchOutcome, IntakeBatchWrite, IntakeOutcome };
 
-/** Ingress's writes and key look-ups on the alerts table (TradingView alerts). */
+/**
+ * Ingress's writes and key look-ups on the alerts table (TradingView alerts), for one account: every
+ * row it writes carries the account, and a key is a duplicate only of a row of the same account.
+ */
 export class AlertIntakeStore {
   readonly #prisma: ReturnType<typeof clientOf>;
   readonly #pool: ReturnType<typeof pgPoolOf>;
+  readonly #account: string;
 
-  constructor(store: Store) {
+  constructor(store: Store, account: string) {
     this.#prisma = clientOf(store);
     this.#pool = pgPoolOf(this.#prisma);
+    this.#account = account;
   }
 
   /**
@@ -29,7 +35,7 @@ export class AlertIntakeStore {
    * which has no pg pool, the rows go in one by one.
    */
   async insertBatch(writes: readonly IntakeBatchWrite[]): Promise<IntakeBatchOutcome[]> {
-    if (this.#pool !== undefined) return await insertAlertBatch(this.#pool, writes);
+    if (this.#pool !== undefined) return await insertAlertBatch(this.#pool, this.#account, writes);
     const outcomes: IntakeBatchOutcome[] = [];
     for (const { row, previous } of writes) {
       const earlier =
@@ -49,15 +55,15 @@ export class AlertIntakeStore {
     // Plain SQL: the ORM's createMany compiles its query anew for every JSON payload (≈1.5 ms of CPU
     // per alert, the largest cost of ingest); this statement is the same one it generated.
     const count = await this.#prisma.$executeRaw`
-      INSERT INTO "alerts" ("id", "idempotency_key", "source", "raw_body", "raw_body_bytes",
+      INSERT INTO "alerts" ("id", "account", "idempotency_key", "source", "raw_body", "raw_body_bytes",
         "parsed_payload", "remote_address", "status", "reason", "received_at")
-      VALUES (${row.id}, ${row.idempotencyKey}, 'TRADINGVIEW'::"alert_source", ${row.rawBody},
+      VALUES (${row.id}, ${this.#account}, ${row.idempotencyKey}, 'TRADINGVIEW'::"alert_source", ${row.rawBody},
         ${row.rawBodyBytes ?? null}, ${JSON.stringify(row.payload)}::jsonb, ${row.remoteAddress},
         ${row.status}::"alert_status", ${row.reason}, ${row.receivedAt})
       ON CONFLICT DO NOTHING`;
     if (count === 1) return { inserted: true };
     const existing = await this.#prisma.alert.findUniqueOrThrow({
-      where: { idempotencyKey: row.idempotencyKey },
+      where: { account_idempotencyKey: { account: this.#account, idempotencyKey: row.idempotencyKey } },
       select: { id: true },
     });
     return { inserted: false, existingId: existing.id };
@@ -65,22 +71,23 @@ export class AlertIntakeStore {
 
   /** Inserts a row whose key is known to be fresh (rejections, duplicates). */
   async insert(row: IntakeAlert): Promise<void> {
-    await this.#prisma.alert.create({ data: toData(row), select: { id: true } });
+    await this.#prisma.alert.create({ data: toData(this.#account, row), select: { id: true } });
   }
 
   /** The id of the row under the key, if it was received at or after `since`. */
   async findReceivedSince(idempotencyKey: string, since: Date): Promise<string | undefined> {
     const row = await this.#prisma.alert.findFirst({
-      where: { idempotencyKey, receivedAt: { gte: since } },
+      where: { account: this.#account, idempotencyKey, receivedAt: { gte: since } },
       select: { id: true },
     });
     return row?.id;
   }
 }
 
-function toData(row: IntakeAlert): Prisma.AlertCreateManyInput {
+function toData(account: string, row: IntakeAlert): Prisma.AlertCreateManyInput {
   return {
     id: row.id,
+    account,
     idempotencyKey: row.idempotencyKey,
     source: 'TRADINGVIEW',
     rawBody: row.rawBody,

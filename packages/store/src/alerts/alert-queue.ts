@@ -38,17 +38,25 @@ export interface StaleAlert {
 }
 
 /**
- * One page of ACCEPTED alerts received before `receivedBefore`, oldest first in (receivedAt, id)
+ * One page of the account's ACCEPTED alerts received before `receivedBefore`, oldest first in (receivedAt, id)
  * order, starting after `after` (a keyset cursor: pass the last alert of the previous page). Paging
  * to the end reaches every stale alert, however many older ones are stuck ahead of it.
  */
 export async function readStaleAcceptedAlerts(
   store: Store,
-  query: { readonly receivedBefore: Date; readonly after?: AlertCursor | undefined; readonly limit: number },
+  query: {
+    /** Only this account's alerts: another account's deployment re-drives its own. */
+    readonly account: string;
+    readonly receivedBefore: Date;
+    readonly after?: AlertCursor | undefined;
+    readonly limit: number;
+  },
 ): Promise<StaleAlert[]> {
   const { after } = query;
+  // Served by the index on (account, status, received_at, id).
   return await clientOf(store).alert.findMany({
     where: {
+      account: query.account,
       status: 'ACCEPTED',
       receivedAt: { lt: query.receivedBefore },
       ...(after === undefined

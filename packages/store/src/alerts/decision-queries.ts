@@ -41,6 +41,8 @@ export async function listDecisions(store: Store, query: DecisionListQuery): Pro
 
 /** Which alerts to list. */
 export interface AlertListQuery {
+  /** Only this account's alerts. */
+  readonly account?: string | undefined;
   readonly status?: AlertStatus | undefined;
   /** Only alerts older than this alert id (the previous page's last one). */
   readonly before?: string | undefined;
@@ -51,6 +53,7 @@ export interface AlertListQuery {
 /** The alerts, accepted or not, newest first (by id), `limit` at most. */
 export async function listAlerts(store: Store, query: AlertListQuery): Promise<AlertRecord[]> {
   const where: Prisma.AlertWhereInput = {
+    ...(query.account === undefined ? {} : { account: query.account }),
     ...(query.status === undefined ? {} : { status: query.status }),
     ...(query.before === undefined ? {} : { id: { lt: query.before } }),
   };

@@ -76,21 +76,21 @@ export interface ExitReasonCount {
   readonly count: number;
 }
 
-/** EXIT_PRICE_CAPPED decisions ever written (one per waiting episode), by exit reason. */
-export async function countExitPriceCapEpisodes(store: Store): Promise<ExitReasonCount[]> {
+/** The account's EXIT_PRICE_CAPPED decisions ever written (one per waiting episode), by exit reason. */
+export async function countExitPriceCapEpisodes(store: Store, account: string): Promise<ExitReasonCount[]> {
   const groups = await clientOf(store).decision.groupBy({
     by: ['exitReason'],
-    where: { reasonCode: exitPriceCappedCode },
+    where: { account, reasonCode: exitPriceCappedCode },
     _count: { _all: true },
   });
   return groups.map((group) => ({ exitReason: group.exitReason ?? 'NONE', count: group._count._all }));
 }
 
-/** Exits not over whose waiting episode is open (held at their cap now), by exit reason. */
-export async function countExitsHeldAtCap(store: Store): Promise<ExitReasonCount[]> {
+/** The account's exits not over whose waiting episode is open (held at their cap now), by exit reason. */
+export async function countExitsHeldAtCap(store: Store, account: string): Promise<ExitReasonCount[]> {
   const groups = await clientOf(store).$queryRaw<Array<{ exit_reason: string | null; count: bigint }>>`
     SELECT exit_reason::text AS exit_reason, count(*) AS count FROM decisions
-    WHERE intent = 'EXIT' AND outcome = 'ORDERED'
+    WHERE account = ${account} AND intent = 'EXIT' AND outcome = 'ORDERED'
       AND rule_inputs -> 'exit' IS NOT NULL AND rule_inputs -> 'completion' IS NULL
       AND rule_inputs -> 'priceCap' IS NOT NULL
     GROUP BY exit_reason`;

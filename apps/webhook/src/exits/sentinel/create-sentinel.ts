@@ -118,14 +118,20 @@ export function createSentinel(options: SentinelOptions): Sentinel {
     sweep: () => sweep.run(),
     intervalMs: settings.loop.intervalMs,
     lease,
-    heartbeat: redis === undefined ? undefined : { redis, key: heartbeatKey(service) },
+    heartbeat: redis === undefined ? undefined : { redis, key: heartbeatKey(service, settings.account) },
     clock,
     logger,
   });
   const readiness: ReadinessCheck[] = [marketDataCheck(loop)];
   if (redis !== undefined) {
     readiness.unshift(
-      sentinelHeartbeatCheck({ redis, clock, service, intervalMs: settings.loop.intervalMs }),
+      sentinelHeartbeatCheck({
+        redis,
+        clock,
+        service,
+        account: settings.account,
+        intervalMs: settings.loop.intervalMs,
+      }),
     );
   }
   return {

@@ -10,6 +10,7 @@ export function sentinelHeartbeatCheck(options: {
   readonly redis: Redis;
   readonly clock: Clock;
   readonly service: string;
+  readonly account: string;
   readonly intervalMs: number;
 }): ReadinessCheck {
   return { ...heartbeatCheck({ ...options, maxAgeMs: options.intervalMs * 3 }), critical: true };

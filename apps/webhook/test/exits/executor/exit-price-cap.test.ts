@@ -20,6 +20,7 @@ afterAll(async () => {
 /** The exit-price-cap metrics as /metrics reports them: episodes and exits held now, per exit reason. */
 async function capMetrics(prisma: PrismaClient, venue: PaperVenue, reason: ExitReason) {
   const registry = createMetricsRegistry({
+    account: 'default',
     store: storeOf(prisma),
     redis,
     clock: venue.clock,

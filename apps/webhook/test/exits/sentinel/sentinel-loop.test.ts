@@ -94,7 +94,7 @@ describe('the sentinel loop: one sweep at a time, one leader per account, a hear
 
     await sentinel.sweepOnce();
 
-    const key = heartbeatKey(h.heartbeatService);
+    const key = heartbeatKey(h.heartbeatService, h.account);
     expect(await h.redis.get(key)).toBe(h.venue.clock.now().toISOString());
     const ttl = await h.redis.pttl(key);
     expect(ttl).toBeGreaterThan(8_000);
@@ -112,7 +112,7 @@ describe('the sentinel loop: one sweep at a time, one leader per account, a hear
       settings: { loop: { intervalMs: 100, leaseTtlMs: 5_000 } },
     });
     sentinel.start();
-    const key = heartbeatKey(h.heartbeatService);
+    const key = heartbeatKey(h.heartbeatService, h.account);
     await eventually(async () => (await h.redis.get(key)) ?? undefined);
     await sentinel.stop();
 
@@ -130,6 +130,6 @@ describe('the sentinel loop: one sweep at a time, one leader per account, a hear
     const sentinel = await h.sentinel({ exits });
 
     expect(await sentinel.sweepOnce()).toBeUndefined();
-    expect(await h.redis.exists(heartbeatKey(h.heartbeatService))).toBe(0);
+    expect(await h.redis.exists(heartbeatKey(h.heartbeatService, h.account))).toBe(0);
   });
 });

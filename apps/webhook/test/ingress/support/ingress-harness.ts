@@ -86,7 +86,7 @@ export function useIngressDatabase(): (
       readiness: new ReadinessRegistry(),
       health: { services: ['webhook'], mode: 'paper' },
       ingress: {
-        store: new AlertIntakeStore(storeOf(database.prisma)),
+        store: new AlertIntakeStore(storeOf(database.prisma), 'default'),
         clock,
         ids: new SequentialIdGenerator(`app${appCount}-alert`),
         onAccepted: (alerts) => {
