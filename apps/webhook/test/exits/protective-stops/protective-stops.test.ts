@@ -100,6 +100,26 @@ describe('protective stops: an exchange-resident stop at the hard-stop level', (
     expect((await h.venue.exchange.fetchBalances()).BTC?.available.isZero()).toBe(true);
   });
 
+  // The keeper keeps the working stops it read while the account's orders are unchanged; a change by
+  // anyone else (here the user canceling at the venue, recorded from the order stream) is seen next sweep.
+  it('when the stop is canceled at the venue between two sweeps then the next sweep places a new one', async () => {
+    const h = await harness();
+    await entered(h);
+    await sweep(h.system);
+    const [placed] = await stopRows(h);
+    expect((await sweep(h.system))?.protectiveStops.map((outcome) => outcome.kind)).toEqual(['KEEP']);
+
+    await h.venue.exchange.cancelOrder({ clientOrderId: placed?.clientOrderId as string });
+    await eventually(async () => {
+      const row = await h.database.prisma.tradeRecord.findUnique({ where: { id: placed?.id as string } });
+      return row?.status === 'CANCELED';
+    });
+    const next = await sweep(h.system);
+
+    expect(next?.protectiveStops.map((outcome) => outcome.kind)).toEqual(['PLACE']);
+    expect((await stopRows(h)).map((row) => row.status)).toEqual(['CANCELED', 'OPEN']);
+  });
+
   it('when the price falls through the stop while the service is down then the venue fills it, the restart reconciles the fill, the position is closed and nothing is sold twice', async () => {
     const h = await harness();
     const open = await entered(h);
