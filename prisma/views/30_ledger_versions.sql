@@ -2,6 +2,11 @@
 -- deletes fills, fifo_allocations or transfers bumps the version of each account it touched, in the
 -- same transaction, so the bump is visible exactly when the change is. The sentinel reads an account's
 -- version before its open positions and keeps them while the version stays.
+--
+-- Lock order: every ledger writer takes its books' advisory locks first, and bumps the version (a row
+-- lock held to commit) before it updates the orders of its book; writers of other tables never take it.
+-- So no two transactions wait on each other through this row. (A trigger of the same kind on
+-- trade_records was tried and deadlocked: order updates run outside the book locks and before fills.)
 
 -- Accounts in one order, so two statements over the same accounts never wait on each other in a cycle.
 CREATE FUNCTION ledger_versions_bump() RETURNS trigger LANGUAGE plpgsql AS $$
