@@ -14,6 +14,7 @@ const architectureTables = [
   'fifo_allocations',
   'fills',
   'ledger_sync_cursors',
+  'ledger_versions',
   'position_state',
   'sentinel_memory',
   'signal_matrix',
