@@ -7,15 +7,22 @@ import { seedFill, useApiHarness } from '../api/api-harness.js';
 
 describe('GET /metrics', () => {
   const harness = useApiHarness();
+  // The heartbeat keys are per account, not per test prefix: an account of its own keeps another test
+  // file's running sentinel (account 'default') out of the heartbeat these tests read.
+  const account = `metrics-${process.pid}`;
+  const env = { HOOKLINE_ACCOUNT: account };
 
   it('when scraped then it answers the Prometheus text format with every Hookline metric', async () => {
-    const { get, database, controls } = await harness({ envBuyGuard: true });
+    const { get, database, controls } = await harness({ envBuyGuard: true, env });
     const prisma = database.prisma;
     // Fill lag: 250 ms (received 0.25 s after execution).
-    await recordFills(prisma, [seedFill('t-1'), seedFill('t-2', { size: dec('0.02') })]);
+    await recordFills(prisma, [
+      seedFill('t-1', { account }),
+      seedFill('t-2', { account, size: dec('0.02') }),
+    ]);
     await prisma.alert.create({
       data: {
-        account: 'default',
+        account,
         idempotencyKey: 'k-1',
         source: 'TRADINGVIEW',
         rawBody: '{}',
@@ -25,6 +32,7 @@ describe('GET /metrics', () => {
     });
     await prisma.decision.create({
       data: {
+        account,
         symbol: 'BTC/USD',
         intent: 'ENTRY',
         outcome: 'BLOCKED',
@@ -59,8 +67,8 @@ describe('GET /metrics', () => {
   });
 
   it('when the sentinel wrote a heartbeat then its age is reported in seconds', async () => {
-    const { get, redis, venue } = await harness();
-    const key = heartbeatKey('sentinel', 'default');
+    const { get, redis, venue } = await harness({ env });
+    const key = heartbeatKey('sentinel', account);
     await redis.set(key, new Date(venue.clock.nowMs() - 3_000).toISOString(), 'PX', 60_000);
     try {
       const text = (await get('/metrics')).body;
