@@ -119,9 +119,12 @@ describe('pnpm hookline signals --candles (offline)', () => {
     const file = join(directory, 'one.csv');
     const [header, first] = readFileSync(FIXTURE, 'utf8').split('\n');
     writeFileSync(file, `${header}\n${first}\n`);
-    const without = await runSignals(['--candles', file, '--json']);
-    const given = await runSignals(['--candles', file, '--timeframe', '2h', '--json']);
-    const unknown = await runSignals(['--candles', file, '--timeframe', '3h']);
+    // Three CLI processes, side by side: one after another they outlast the timeout on a busy machine.
+    const [without, given, unknown] = await Promise.all([
+      runSignals(['--candles', file, '--json']),
+      runSignals(['--candles', file, '--timeframe', '2h', '--json']),
+      runSignals(['--candles', file, '--timeframe', '3h']),
+    ]);
     await rm(directory, { recursive: true, force: true });
 
     expect(without.code).toBe(1);
@@ -140,7 +143,7 @@ describe('pnpm hookline signals --candles (offline)', () => {
       '--timeframe "3h" is not a candle length: expected 1m, 5m, 15m, 30m, 1h, 2h, 6h, 1d',
     );
     expect(unknown.stderr).toContain('Usage: hookline signals [options]');
-  });
+  }, 60_000);
 });
 
 describe('pnpm hookline signals (live, REDIS_URL)', () => {
