@@ -5,7 +5,9 @@
 // paper venue takes the orders), and its ATR and
 // signal from a matrix row in Redis. Each timed sweep is `sentinel.sweepOnce()`: lease, working exits,
 // markets, positions, states, quotes and rows read, rules, states written, exits started, "why not
-// sold" recorded, the cap. Targets: 1,000 positions < 100 ms, 10,000 < 500 ms a sweep.
+// sold" recorded, the cap, and the protective stops: the venue holds every position's coins, so the
+// warm-up rests one stop per position and each timed sweep reads and keeps them all.
+// Targets: 1,000 positions < 100 ms, 10,000 < 500 ms a sweep.
 import { performance } from 'node:perf_hooks';
 import { dec, SystemClock } from '@hookline/core';
 import { PaperExchange, type PaperMarketSpec, ScriptedPriceSource } from '@hookline/exchange';
@@ -27,8 +29,9 @@ export interface SweepIoOptions {
 const TARGET_MS: Readonly<Record<number, number>> = { 1000: 100, 10000: 500 };
 // Prices from a few cents to tens of thousands, so the Decimal work sees every magnitude.
 const PRICES = ['64000', '3100', '145.2', '0.5213', '7.84', '0.0243', '612.5', '1.0002'];
-// One position in this many is bought 20 % above the market: the hard stop fires on it, so a sweep
-// also starts exits and records decisions, as a real one does now and then.
+// One position in this many is bought 20 % above the market: the hard stop fires on it in the
+// warm-up, which starts its exit (the protective stop canceled first), records the decision and sells
+// it, as a real sweep does now and then; the timed sweeps then hold the rest.
 const STOPPED_EVERY = 100;
 
 /** Runs the stages and returns, per stage, the sweep's median and max and each phase's median. */
@@ -42,6 +45,7 @@ export async function benchmarkSentinelSweepIo(options: SweepIoOptions): Promise
   const paper = new PaperExchange({
     clock,
     markets,
+
     historyMinutes: 0,
     priceSource: new ScriptedPriceSource(markets.map((spec) => startingQuote(spec, clock.nowMs()))),
   });
@@ -59,6 +63,8 @@ export async function benchmarkSentinelSweepIo(options: SweepIoOptions): Promise
       REDIS_URL: infrastructure.redisUrl,
       HOOKLINE_LOG_LEVEL: 'silent',
       HOOKLINE_RECONCILE_INTERVAL_MS: '86400000',
+      // Every position is held on purpose: the cap (default 8) would sell all but a few.
+      HOOKLINE_MAX_OPEN_POSITIONS: '10000',
     });
     const account = tradingAccountOf(config);
     const store = storeOf(infrastructure.database, { usdCurrencies: config.HOOKLINE_LEDGER_USD_CURRENCIES });
@@ -75,6 +81,10 @@ export async function benchmarkSentinelSweepIo(options: SweepIoOptions): Promise
     let held = 0;
     for (const size of options.stages) {
       await hold(infrastructure, { account, exchange: exchange.name, from: held, to: size, clock });
+      // The venue holds what the ledger holds, so the keeper rests a protective stop for every position
+      // (placed in the warm-up) and each timed sweep reads and keeps them all, as in a funded account.
+      for (let index = held; index < size; index += 1)
+        paper.deposit((markets[index] as PaperMarketSpec).market.base, heldAmount(index));
       held = size;
       // Warm-up: the stream's first ticks, the lease, the first states written and exits started.
       for (let warm = 0; warm < 3; warm += 1) await system.sentinel.sweepOnce();
@@ -121,6 +131,9 @@ function stageFigures(size: number, reports: readonly SweepSample[]): Record<str
   }
   figures[`p${size}_stale`] = last?.staleSymbols.length ?? 0;
   figures[`p${size}_trailing_stops`] = last?.trailingStops.length ?? 0;
+  // Protective stops resting at the venue that the last sweep read and kept (one per position held).
+  figures[`p${size}_protective_stops_kept`] =
+    last?.protectiveStops.filter((outcome) => outcome.kind === 'KEEP').length ?? 0;
   return figures;
 }
 
@@ -147,6 +160,16 @@ function startingQuote(spec: PaperMarketSpec, timeMs: number) {
   };
 }
 
+/** The buy price of position `index`: the market's price, 20 % above it for one in STOPPED_EVERY. */
+function buyPrice(index: number) {
+  return marketSpec(index).walk.initialPrice.times(index % STOPPED_EVERY === 0 ? '1.2' : '1');
+}
+
+/** The amount position `index` holds: about 100 USD at its buy price. */
+function heldAmount(index: number) {
+  return dec('100').dividedBy(buyPrice(index)).toDecimalPlaces(8);
+}
+
 /**
  * Positions for markets [from, to): a buy fill each (through the import path, so the ledger's lots
  * are real) worth about 100 USD, and the symbol's matrix row (ATR 0.4 % of the price, HOLD).
@@ -159,7 +182,7 @@ async function hold(
   const fills: NewFill[] = [];
   for (let index = range.from; index < range.to; index += 1) {
     const spec = marketSpec(index);
-    const price = spec.walk.initialPrice.times(index % STOPPED_EVERY === 0 ? '1.2' : '1');
+    const price = buyPrice(index);
     fills.push({
       account: range.account,
       exchange: range.exchange,
@@ -168,7 +191,7 @@ async function hold(
       symbol: spec.market.symbol,
       side: 'buy',
       price,
-      size: dec('100').dividedBy(price).toDecimalPlaces(8),
+      size: heldAmount(index),
       fee: dec('0'),
       feeCurrency: 'USD',
       executedAt: now,

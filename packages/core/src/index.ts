@@ -6,6 +6,7 @@ export { type Clock, TestClock } from './clock.js';
 export { type Decimal, dec, isDecimal, ONE, ZERO } from './decimal.js';
 export { max, min, quantizeDown, quantizeToTick, splitProRata, sum } from './decimal-arithmetic.js';
 export { roundUsd, toFixedString, toPlainString } from './decimal-format.js';
+export { DecimalInterner } from './decimal-interner.js';
 export { compare, minus, plus, times } from './decimal-operations.js';
 export { type DisplayPrecision, displayDecimal, forMarket, MONEY_STEP } from './display-decimal.js';
 export { assertNever, type ErrorContext, HooklineError } from './errors.js';

@@ -10,7 +10,7 @@
 // ledger alone is counted as before (source LEDGER), and the cap's inputs say so.
 import { type Decimal, toPlainString, ZERO } from '@hookline/core';
 import type { Balances, Market } from '@hookline/exchange';
-import { symbolFor } from '../reconciler/holdings-check.js';
+import { marketIndexOf } from '../reconciler/holdings-check.js';
 
 /** One open position of the ledger as the cap sees it. */
 export interface CapPosition {
@@ -65,7 +65,7 @@ export function capHoldings(input: CapHoldingsInput): CapHolding[] {
   const cash = new Set(input.cashCurrencies);
   for (const [asset, balance] of Object.entries(input.balances ?? {})) {
     if (cash.has(asset) || ledgerBases.has(asset) || !balance.total.greaterThan(0)) continue;
-    const symbol = symbolFor(asset, input.markets);
+    const symbol = marketIndexOf(input.markets).symbolFor(asset);
     const notCounted = input.hodlAssets.has(asset)
       ? 'HODL'
       : belowMinimum(balance.total, symbol, input.markets)
@@ -120,6 +120,6 @@ function ledgerHolding(position: CapPosition, input: CapHoldingsInput): CapHoldi
 // Nothing, or less than the market's minimum amount: nothing the exchange would take an order for.
 function belowMinimum(amount: Decimal, symbol: string, markets: readonly Market[]): boolean {
   if (!amount.greaterThan(0)) return true;
-  const market = markets.find((candidate) => candidate.symbol === symbol);
+  const market = marketIndexOf(markets).market(symbol);
   return market !== undefined && amount.lessThan(market.minAmount);
 }

@@ -1,6 +1,7 @@
 import { dec } from '@hookline/core';
 import type { Market } from '@hookline/exchange';
 import { describe, expect, it } from 'vitest';
+import { MarketIndex, marketIndexOf } from '../../src/reconciler/holdings-check.js';
 import { compareHoldings, defaultCashCurrencies } from '../../src/reconciler/index.js';
 
 const btcMarket: Market = {
@@ -51,5 +52,43 @@ describe('compareHoldings', () => {
     expect(verdict.unknownHoldings).toEqual([
       { symbol: 'DOGE/USD', asset: 'DOGE', ledgerQuantity: '0', exchangeQuantity: '10' },
     ]);
+  });
+});
+
+describe('MarketIndex', () => {
+  const market = (symbol: string, minAmount = '0.00001'): Market => {
+    const [base = '', quote = ''] = symbol.split('/');
+    return {
+      ...btcMarket,
+      symbol,
+      base,
+      quote,
+      exchangeSymbol: `${base}-${quote}`,
+      minAmount: dec(minAmount),
+    };
+  };
+
+  it.each([
+    { case: 'listed against EUR and USD', markets: ['ETH/EUR', 'ETH/USD'], symbol: 'ETH/USD' },
+    { case: 'listed against EUR and BTC only', markets: ['ETH/EUR', 'ETH/BTC'], symbol: 'ETH/EUR' },
+    { case: 'not listed', markets: ['BTC/USD'], symbol: 'ETH/USD' },
+  ])('when the asset is $case then it trades as $symbol', (row) => {
+    const index = marketIndexOf(row.markets.map((symbol) => market(symbol)));
+
+    expect(index.symbolFor('ETH')).toBe(row.symbol);
+  });
+
+  it('when a symbol is listed twice then the first listing is its market, as a scan of the list finds', () => {
+    const index = new MarketIndex([market('BTC/USD', '0.1'), market('BTC/USD', '0.2')]);
+
+    expect(index.market('BTC/USD')?.minAmount.toString()).toBe('0.1');
+    expect(index.market('SOL/USD')).toBeUndefined();
+  });
+
+  it('when one list is indexed twice then the second use gets the same index', () => {
+    const markets = [market('BTC/USD')];
+
+    expect(marketIndexOf(markets)).toBe(marketIndexOf(markets));
+    expect(marketIndexOf([...markets])).not.toBe(marketIndexOf(markets));
   });
 });

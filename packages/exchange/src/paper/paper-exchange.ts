@@ -142,6 +142,17 @@ export class PaperExchange implements ExchangePort {
     this.tick();
   }
 
+  /**
+   * A deposit into the paper account: `amount` of `currency` arrives, as a transfer in from a wallet
+   * would (no order, no fill). Saved like every change of the balances.
+   */
+  deposit(currency: string, amount: Decimal): void {
+    if (!amount.greaterThan(0))
+      throw new HooklineError('INVALID_ARGUMENT', `a deposit must be positive, not ${toPlainString(amount)}`);
+    this.#engine.balances.credit(currency, amount);
+    this.#save();
+  }
+
   /** The whole state as JSON-ready data (Decimals as strings). */
   snapshot(): PaperSnapshot {
     return takeSnapshot(this.#engine, this.#source.saveState(), this.#syncedMs);

@@ -14,6 +14,23 @@ describe('PaperExchange persistence', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
+  it('when a deposit arrives then the balance holds it after a restart, and a deposit of zero or less is refused', async () => {
+    const clock = new TestClock(Date.UTC(2025, 3, 1));
+    const first = new PaperExchange({ clock, seed: 5, store: new FilePaperStateStore(dataDir) });
+    first.deposit('SOL', dec('2.5'));
+    first.deposit('SOL', dec('0.5'));
+    expect(() => first.deposit('SOL', dec('0'))).toThrow('a deposit must be positive, not 0');
+    expect(() => first.deposit('SOL', dec('-1'))).toThrow('a deposit must be positive, not -1');
+    await first.close();
+
+    const second = new PaperExchange({ clock, seed: 5, store: new FilePaperStateStore(dataDir) });
+    const balances = await second.fetchBalances();
+    await second.close();
+
+    expect(balances.SOL?.total.toString()).toBe('3');
+    expect(balances.SOL?.available.toString()).toBe('3');
+  });
+
   it('when the embedded default restarts over its data dir then the paper position, open order and market continue', async () => {
     const clock = new TestClock(Date.UTC(2025, 3, 1));
     const first = new PaperExchange({ clock, seed: 5, store: new FilePaperStateStore(dataDir) });

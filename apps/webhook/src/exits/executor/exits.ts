@@ -127,10 +127,11 @@ export class Exits {
 
   /** True when the executor reported dust for exactly this amount; another amount clears the flag. */
   isDust(symbol: string, amount: Decimal): boolean {
-    const text = toPlainString(amount);
     const stored = this.#memory.get('DUST', symbol) as { amount?: unknown } | undefined;
-    const flagged = typeof stored?.amount === 'string' ? stored.amount : undefined;
-    if (stored !== undefined && flagged !== text) this.#memory.delete('DUST', symbol);
+    if (stored === undefined) return false; // most positions: no amount to render (every sweep, each one)
+    const text = toPlainString(amount);
+    const flagged = typeof stored.amount === 'string' ? stored.amount : undefined;
+    if (flagged !== text) this.#memory.delete('DUST', symbol);
     return flagged === text;
   }
 

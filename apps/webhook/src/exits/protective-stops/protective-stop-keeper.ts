@@ -85,7 +85,14 @@ export class ProtectiveStopKeeper {
       const position = positionBySymbol.get(symbol);
       const stops = stopsBySymbol.get(symbol) ?? [];
       try {
-        outcomes.push(await this.#keepOne(symbol, position, stops, balances));
+        // Deciding is synchronous; only a symbol with something to do waits for the venue and the database.
+        const decision = this.#decide(position, stops, balances);
+        const outcome = { symbol, kind: decision.kind, why: decision.why };
+        outcomes.push(
+          decision.kind === 'KEEP' || decision.kind === 'NONE'
+            ? outcome
+            : await this.#act(symbol, decision, position, outcome),
+        );
       } catch (error) {
         const why = error instanceof Error ? error.message : String(error);
         logger.error({ err: error, symbol }, 'protective stop: keeping the stop failed; the others go on');
@@ -96,18 +103,17 @@ export class ProtectiveStopKeeper {
     return outcomes;
   }
 
-  async #keepOne(
-    symbol: string,
+  #decide(
     position: KeeperPosition | undefined,
     rows: readonly WorkingProtectiveStop[],
     balances: Balances | undefined,
-  ): Promise<ProtectiveStopOutcome> {
+  ): ProtectiveStopDecision {
     const stops = rows.map(stopView);
     const base = position?.base;
     const available = base === undefined ? undefined : balances?.[base]?.available;
     // What our stops hold comes back when they are canceled for a replacement.
     const held = stops.reduce((total, stop) => total.plus(stop.amount.minus(stop.filled)), ZERO);
-    const decision = decideProtectiveStop({
+    return decideProtectiveStop({
       position,
       stops,
       market: position?.market,
@@ -116,7 +122,14 @@ export class ProtectiveStopKeeper {
       rules: this.#deps.rules,
       limitOffsetBps: this.#deps.settings.limitOffsetBps,
     });
-    const outcome = { symbol, kind: decision.kind, why: decision.why };
+  }
+
+  async #act(
+    symbol: string,
+    decision: ProtectiveStopDecision,
+    position: KeeperPosition | undefined,
+    outcome: ProtectiveStopOutcome,
+  ): Promise<ProtectiveStopOutcome> {
     switch (decision.kind) {
       case 'KEEP':
       case 'NONE':

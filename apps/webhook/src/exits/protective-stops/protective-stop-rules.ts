@@ -113,7 +113,7 @@ export function decideProtectiveStop(input: ProtectiveStopInput): ProtectiveStop
       ? { kind: 'NONE', why: 'the market, the bid or the balance is not known' }
       : { kind: 'KEEP', why: 'the market, the bid or the balance is not known; the stop stays' };
   }
-  const stop = planStop(input, position, market, sellable);
+  const stop = plannedStop(input, position, market, sellable);
   if (typeof stop === 'string') return noStopWanted(stop);
   if (!bid.greaterThan(stop.stopPrice)) {
     return stops.length === 0
@@ -140,6 +140,49 @@ function limitOffsetFactor(bps: number): Decimal {
     offsetFactors.set(bps, factor);
   }
   return factor;
+}
+
+/** The last plan of one position's cost object, and what it was planned from. */
+interface PlanMemo {
+  readonly amount: Decimal;
+  readonly market: StopMarketView;
+  readonly sellable: Decimal;
+  readonly rules: ExitRuleSettings;
+  readonly limitOffsetBps: number;
+  readonly plan: StopPlan | string;
+}
+
+// planStop is a pure function of immutable values. A kept position hands the same cost and amount
+// objects to every sweep until the ledger changes, so its last plan is reused while every input is the
+// same object (the sellable balance, a new object each sweep, by value). A sweep of 10,000 positions
+// otherwise spends most of the keeper's time re-planning stops that cannot have changed.
+const plans = new WeakMap<Decimal, PlanMemo>();
+function plannedStop(
+  input: ProtectiveStopInput,
+  position: StopPositionView,
+  market: StopMarketView,
+  sellable: Decimal,
+): StopPlan | string {
+  const memo = plans.get(position.averageCost);
+  if (
+    memo !== undefined &&
+    memo.amount === position.amount &&
+    memo.market === market &&
+    memo.rules === input.rules &&
+    memo.limitOffsetBps === input.limitOffsetBps &&
+    memo.sellable.equals(sellable)
+  )
+    return memo.plan;
+  const plan = planStop(input, position, market, sellable);
+  plans.set(position.averageCost, {
+    amount: position.amount,
+    market,
+    sellable,
+    rules: input.rules,
+    limitOffsetBps: input.limitOffsetBps,
+    plan,
+  });
+  return plan;
 }
 
 // The amount is what we hold and can sell (on the step); a stop below the venue's minimums is no stop.

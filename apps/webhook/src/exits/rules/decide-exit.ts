@@ -46,7 +46,9 @@ export function decideExit(
   const factors = exitFactors(settings);
   const belowCost = bid.lessThan(position.averageCost);
   const rule = firstFiringRule({ bid, position, market, state: next, settings, factors, nowMs, belowCost });
-  if (rule === undefined) return { kind: 'HOLD', state: next, stateChanged, inputs: holdInputs(bid, next) };
+  // A HOLD's inputs are read only when someone records or prints them: built then, not every tick.
+  if (rule === undefined)
+    return withInputs({ kind: 'HOLD', state: next, stateChanged }, () => holdInputs(bid, next));
   const inputs = () => evaluatedInputs({ position, market, state: next, settings, nowMs, rule });
   return withInputs(firedVerdict(position, rule, next, stateChanged), inputs);
 }

@@ -219,4 +219,32 @@ describe('decideProtectiveStop', () => {
       expect([text(decision.stop.stopPrice), text(decision.stop.price)]).toEqual([trigger, limit]);
     });
   }
+
+  // The plan of a position is kept while its cost and amount objects stay (kept positions hand the same
+  // ones to every sweep): any input that changes must give the plan a fresh position object would get.
+  const changes: ReadonlyArray<readonly [string, Partial<ProtectiveStopInput>]> = [
+    ['the sellable balance shrinks', { sellable: dec('0.004') }],
+    ['the market is another one', { market: { ...market, priceTick: dec('10') } }],
+    ['the hard stop is wider', { rules: { ...defaultExitRuleSettings, hardStopPct: dec('10') } }],
+    ['the limit offset is larger', { limitOffsetBps: 200 }],
+    ['the amount is another object', { position: { ...position, amount: dec('0.005') } }],
+    ['the position sells below the minimum', { sellable: dec('0.000001') }],
+  ];
+
+  for (const [change, overrides] of changes) {
+    it(`when the same position is decided again and ${change} then the plan is the one a fresh position gets`, () => {
+      const kept = { ...position, averageCost: dec('60000') };
+      const first = decideProtectiveStop(input({ position: kept }));
+      const again = decideProtectiveStop(
+        input({ ...overrides, position: { ...(overrides.position ?? kept), averageCost: kept.averageCost } }),
+      );
+      const fresh = decideProtectiveStop(
+        input({ ...overrides, position: { ...(overrides.position ?? kept), averageCost: dec('60000') } }),
+      );
+
+      expect(first.kind).toBe('PLACE');
+      expect(JSON.stringify(again)).toBe(JSON.stringify(fresh));
+      expect(JSON.stringify(again)).not.toBe(JSON.stringify(first));
+    });
+  }
 });
