@@ -69,9 +69,13 @@ export class ProtectiveStopKeeper {
 
   /**
    * One pass over the account: every open position and every symbol with a working stop of ours.
-   * A failure on one symbol is logged and the others go on.
+   * A failure on one symbol is logged and the others go on. `readBalances`: the sweep's one read of
+   * the venue's balances (default: a read of its own).
    */
-  async keep(positions: readonly KeeperPosition[]): Promise<ProtectiveStopOutcome[]> {
+  async keep(
+    positions: readonly KeeperPosition[],
+    readBalances: () => Promise<Balances> = () => this.#deps.exchange.fetchBalances(),
+  ): Promise<ProtectiveStopOutcome[]> {
     const { store, account, logger } = this.#deps;
     const rows = await readWorkingProtectiveStops(store, account);
     const stopsBySymbol = new Map<string, WorkingProtectiveStop[]>();
@@ -79,7 +83,7 @@ export class ProtectiveStopKeeper {
     const positionBySymbol = new Map(positions.map((position) => [position.symbol, position]));
     const symbols = [...new Set([...positionBySymbol.keys(), ...stopsBySymbol.keys()])];
     if (symbols.length === 0) return [];
-    const balances = await this.#balances();
+    const balances = await this.#balances(readBalances);
     const outcomes: ProtectiveStopOutcome[] = [];
     for (const symbol of symbols) {
       const position = positionBySymbol.get(symbol);
@@ -268,9 +272,9 @@ export class ProtectiveStopKeeper {
     }
   }
 
-  async #balances(): Promise<Balances | undefined> {
+  async #balances(read: () => Promise<Balances>): Promise<Balances | undefined> {
     try {
-      return await this.#deps.exchange.fetchBalances();
+      return await read();
     } catch (error) {
       this.#deps.logger.warn({ err: error }, 'protective stop: balances not read; no stop is placed now');
       return undefined;

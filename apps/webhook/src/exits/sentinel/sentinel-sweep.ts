@@ -8,7 +8,7 @@
 
 import { performance } from 'node:perf_hooks';
 import type { Clock, Decimal, ExitReason } from '@hookline/core';
-import type { ExchangePort, Market, QuoteSource } from '@hookline/exchange';
+import type { Balances, ExchangePort, Market, QuoteSource } from '@hookline/exchange';
 import { type MatrixReader, ParsedMatrixRows } from '@hookline/runtime';
 import { type OpenPosition, PositionStateStore, type Store, type StoredPositionState } from '@hookline/store';
 import type { Redis } from 'ioredis';
@@ -90,6 +90,8 @@ export class SentinelSweep {
   readonly #recorder: WhyNotSoldRecorder;
   readonly #cap: PositionCap;
   #markets: { readonly atMs: number; readonly markets: readonly Market[] } | undefined;
+  /** This sweep's read of the venue's balances (cap and keeper), once it is asked for. */
+  #balances: Promise<Balances> | undefined;
 
   constructor(options: SentinelSweepOptions) {
     this.#options = options;
@@ -123,7 +125,7 @@ export class SentinelSweep {
       clock,
       logger,
       controls: options.controls,
-      balances: () => options.exchange.fetchBalances(),
+      balances: () => this.#balancesOfSweep(),
       memory: options.memory,
       cashCurrencies: [...new Set([...defaultCashCurrencies, ...store.usdCurrencies])],
       hodlAssets: settings.hodlAssets,
@@ -150,8 +152,17 @@ export class SentinelSweep {
     }
   }
 
+  // The venue's balances, read at most once a sweep: the cap and then the keeper look at the same
+  // read (a second REST call a sweep would only cost rate limit; what changes between the two is the
+  // coins of exits started by the cap, and the keeper leaves an exiting position's stop alone).
+  #balancesOfSweep(): Promise<Balances> {
+    this.#balances ??= this.#options.exchange.fetchBalances();
+    return this.#balances;
+  }
+
   async #sweep(): Promise<SweepReport> {
     const { clock, settings } = this.#options;
+    this.#balances = undefined;
     const draft = emptySweepDraft(clock.now());
     const phase = phaseTimer(draft, this.#options.timer ?? performance.now.bind(performance));
     await phase('advance', () => this.#advanceExits());
@@ -376,7 +387,7 @@ export class SentinelSweep {
       return { ...row, hodl, dust, exiting, bid };
     });
     try {
-      draft.protectiveStops = await keeper.keep(positions);
+      draft.protectiveStops = await keeper.keep(positions, () => this.#balancesOfSweep());
     } catch (error) {
       this.#options.logger.error({ err: error }, 'exit sentinel: keeping the protective stops failed');
     }

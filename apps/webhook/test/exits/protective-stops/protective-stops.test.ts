@@ -7,6 +7,7 @@ import { type OpenPosition, readOpenPositions, storeOf } from '@hookline/store';
 import { describe, expect, it } from 'vitest';
 import { eventually } from '../../../../../test/support/eventually.js';
 import type { OnlineWebhookSystem } from '../../../src/webhook-system.js';
+import { type CountingExchange, countingExchange } from '../../support/counting-exchange.js';
 import {
   buyAlertBody,
   SYMBOL,
@@ -68,6 +69,25 @@ describe('protective stops: an exchange-resident stop at the hard-stop level', (
     await system.pipeline.fills.idle();
     return report;
   }
+
+  it('when a sweep runs the position cap and the keeper then the venue is asked for its balances once', async () => {
+    let counting: CountingExchange | undefined;
+    const h = await harness({
+      wrapExchange: (exchange) => {
+        counting = countingExchange(exchange);
+        return counting.exchange;
+      },
+    });
+    await entered(h);
+    await sweep(h.system); // rests the stop
+    counting?.reset();
+
+    const report = await sweep(h.system);
+
+    expect(report?.cap).toBe('WITHIN_CAP');
+    expect(report?.protectiveStops.map((outcome) => outcome.kind)).toEqual(['KEEP']);
+    expect(counting?.calls.get('fetchBalances')).toBe(1);
+  });
 
   it('when an entry fills then the next sweep rests one STOP_LIMIT sell of the whole position at the hard-stop price, and a second sweep keeps it', async () => {
     const h = await harness();
