@@ -38,8 +38,10 @@ export {
 } from './alerts/decision-queries.js';
 export {
   type AlertDecision,
+  type AlertToDecide,
   type FileEntryDecision,
   findAlertDecision,
+  readAlertToDecide,
   recordAlertDecision,
   writeFileEntryDecision,
 } from './alerts/entry-decisions.js';

@@ -1,7 +1,7 @@
 // The one handle through which the apps reach the database. It is opaque on purpose: an app holds a
 // Store and calls this package's typed functions with it, and cannot write a query of its own, so
 // every SQL statement and Prisma call of the apps lives in this package, one module per table group.
-import type { IdGenerator } from '@hookline/core';
+import { type IdGenerator, SystemClock, SystemRandomSource, UuidV7IdGenerator } from '@hookline/core';
 import { type Database, type PrismaClient, pgPoolOf } from '@hookline/db';
 import { defaultUsdCurrencies } from '@hookline/ledger';
 import { withRowIds } from './row-ids.js';
@@ -28,6 +28,9 @@ export type StoreSource = Database | PrismaClient;
 
 const clients = new WeakMap<Store, PrismaClient>();
 const pools = new WeakMap<Store, NonNullable<ReturnType<typeof pgPoolOf>>>();
+const rowIdGenerators = new WeakMap<Store, IdGenerator>();
+/** Prisma's uuid(7) default, for rows this package inserts by SQL: wall clock, system randomness. */
+const defaultRowIds = new UuidV7IdGenerator(new SystemClock(), new SystemRandomSource());
 
 /** The store over an open database (or a bare Prisma client, for tests that open their own). */
 export function storeOf(database: StoreSource, options: StoreOptions = {}): Store {
@@ -37,18 +40,19 @@ export function storeOf(database: StoreSource, options: StoreOptions = {}): Stor
     usdCurrencies: Object.freeze([...(options.usdCurrencies ?? defaultUsdCurrencies)]),
   }) as Store;
   clients.set(store, prisma);
+  if (options.rowIds !== undefined) rowIdGenerators.set(store, options.rowIds);
   const pool = pgPoolOf(opened);
   if (pool !== undefined) pools.set(store, pool);
   return store;
 }
 
 /**
- * Rows of one read-only statement ($1, $2 … parameters). On a PostgreSQL server it runs on the pg pool
- * under the Prisma client: Prisma's raw queries cost tens of microseconds of JavaScript per row and
- * parameter, which is most of a read of thousands of rows made every few seconds. On PGlite, through
- * Prisma. Columns come back as pg gives them: cast numerics to text in the SQL and parse them here.
+ * Rows of one statement ($1, $2 … parameters): a read, or a write with RETURNING, atomic on its own.
+ * On a PostgreSQL server it runs on the pg pool under the Prisma client: Prisma's queries cost tens of
+ * microseconds of JavaScript per row and parameter (most of a read of thousands of rows made every
+ * few seconds; most of the CPU of a hot path's few small statements). On PGlite, through Prisma. Columns come back as pg gives them: cast numerics to text in the SQL and parse them here.
  */
-export async function readRows<Row>(
+export async function queryRows<Row>(
   store: Store,
   sql: string,
   parameters: readonly unknown[],
@@ -56,6 +60,14 @@ export async function readRows<Row>(
   const pool = pools.get(store);
   if (pool !== undefined) return (await pool.query(sql, [...parameters])).rows as Row[];
   return await clientOf(store).$queryRawUnsafe<Row[]>(sql, ...parameters);
+}
+
+/**
+ * A new id for a decision or trade-record row this package inserts by SQL: from the store's `rowIds`
+ * when it was opened with them (row-ids.ts: replays print the same ids), else a UUIDv7 like Prisma's.
+ */
+export function newRowId(store: Store): string {
+  return (rowIdGenerators.get(store) ?? defaultRowIds).next();
 }
 
 /** The Prisma client behind a store: for this package's modules only (the index does not export it). */

@@ -1,7 +1,10 @@
+import { SequentialIdGenerator } from '@hookline/core';
+import { openMemoryDatabase } from '@hookline/db';
 import type { AlertRecordPayload } from '@hookline/schemas';
 import { describe, expect, it } from 'vitest';
 import { usePerFileDatabase } from '../../../test/support/per-file-database.js';
 import {
+  type AlertDecision,
   AlertIntakeStore,
   countAlertsByStatus,
   countDecisionsByOutcome,
@@ -9,6 +12,7 @@ import {
   findAlertDecision,
   type IntakeAlert,
   markAlertFailed,
+  readAlertToDecide,
   readStaleAcceptedAlerts,
   recordAlertDecision,
   storeOf,
@@ -339,4 +343,67 @@ describe('alerts from intake to decision', () => {
     expect(await stale('main')).toEqual(['main-1']);
     expect(await stale('other')).toEqual([]);
   });
+
+  it('when an alert is read to be decided then its fields come, with no decision until one is stored and then the first', async () => {
+    await new AlertIntakeStore(store(), 'default').insert(intakeAlert('a-1'));
+
+    const before = await readAlertToDecide(store(), 'a-1');
+    const decision = await recordAlertDecision(store(), blockedDecision('a-1'), RECEIVED);
+    const after = await readAlertToDecide(store(), 'a-1');
+
+    expect(before).toEqual({
+      id: 'a-1',
+      account: 'default',
+      source: 'TRADINGVIEW',
+      parsedPayload: { alert: { action: 'buy', symbol: 'BTC/USD' } },
+      receivedAt: RECEIVED,
+      decision: null,
+    });
+    expect(after).toEqual({ ...before, decision });
+    expect(after?.decision).toEqual(await findAlertDecision(store(), 'a-1'));
+    expect(await readAlertToDecide(store(), 'no-such-alert')).toBeNull();
+  });
+
+  it('when the store was opened with row ids then a decision given no id takes the next one', async () => {
+    const ids = new SequentialIdGenerator('decision');
+    const seeded = storeOf(perFile.database(), { rowIds: ids });
+    await new AlertIntakeStore(seeded, 'default').insert(intakeAlert('a-1'));
+
+    const decision = await recordAlertDecision(seeded, blockedDecision('a-1'), RECEIVED);
+
+    expect(decision.decisionId).toBe(new SequentialIdGenerator('decision').next());
+  });
+
+  it('when an alert is decided on PGlite (the backtest database) then the same statements store and read it', async () => {
+    const memory = await openMemoryDatabase();
+    try {
+      const lite = storeOf(memory);
+      await new AlertIntakeStore(lite, 'default').insert(intakeAlert('a-1'));
+
+      const decision = await recordAlertDecision(lite, blockedDecision('a-1'), RECEIVED);
+      const again = await recordAlertDecision(lite, blockedDecision('a-1', 'SYMBOL_COOLDOWN'), RECEIVED);
+
+      expect(decision).toMatchObject({ side: 'buy', reasonCode: 'BUY_GUARD_ACTIVE', createdAt: RECEIVED });
+      expect(decision.ruleInputs).toEqual({ risk: { buyGuard: true } });
+      expect(again).toEqual(decision);
+      expect((await readAlertToDecide(lite, 'a-1'))?.decision).toEqual(decision);
+      expect(await findAlert(lite, 'a-1')).toMatchObject({ status: 'PROCESSED', reason: 'BUY_GUARD_ACTIVE' });
+    } finally {
+      await memory.close();
+    }
+  });
 });
+
+function blockedDecision(alertId: string, reasonCode = 'BUY_GUARD_ACTIVE'): AlertDecision {
+  return {
+    alertId,
+    account: 'default',
+    symbol: 'BTC/USD',
+    side: 'buy',
+    intent: 'ENTRY',
+    outcome: 'BLOCKED',
+    reasonCode,
+    ruleInputs: { risk: { buyGuard: true } },
+    createdAt: RECEIVED,
+  };
+}

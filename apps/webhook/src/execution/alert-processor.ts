@@ -16,9 +16,8 @@ import { alertRecordPayloadSchema, type NormalizedAlert, normalizedAlertSchema }
 import {
   type AlertRecord,
   type DecisionRecord,
-  findAlert,
-  findAlertDecision,
   markAlertFailed,
+  readAlertToDecide,
   recordAlertDecision,
   type Store,
 } from '@hookline/store';
@@ -128,13 +127,12 @@ export class AlertProcessor {
 
   async #process(alertId: string): Promise<void> {
     const { store, clock } = this.#deps;
-    const row = await findAlert(store, alertId);
+    const row = await readAlertToDecide(store, alertId);
     if (row === null) throw new PermanentJobError(`no alert ${alertId}`);
     // The last guard: the queues are the account's own, so only a misrouted job gets here.
     const { account } = this.#deps.settings;
     if (row.account !== account) throw new ForeignAccountAlertError(alertId, row.account, account);
-    const existing = await findAlertDecision(store, alertId);
-    if (existing !== null) return await this.#continue(existing, row.source);
+    if (row.decision !== null) return await this.#continue(row.decision, row.source);
     const payload = row.parsedPayload as { alert?: unknown } | null;
     const parsed = normalizedAlertSchema.safeParse(payload?.alert);
     if (!parsed.success) throw new PermanentJobError(`alert ${alertId} has no valid parsed payload`);

@@ -1,11 +1,12 @@
 // The decision the alert processor takes for an accepted alert (ORDERED, BLOCKED or SKIPPED, with its
 // reason code and the inputs of every rule that ran). The decision and the alert's PROCESSED status
-// are written in one transaction: an alert is decided exactly once, and a retry finds the decision.
-import type { Prisma } from '@hookline/db';
+// are written by one statement: an alert is decided exactly once, and a retry finds the decision.
+// These run once per alert on the hot path, so they are SQL on the pg pool (queryRows), not Prisma.
+import type { Decision, Prisma } from '@hookline/db';
 import type { OrderSide } from '@hookline/exchange';
-import { type DecisionRecord, toDecisionRecord } from '../records.js';
+import { type AlertRecord, type DecisionRecord, toDecisionRecord } from '../records.js';
 import { toDbSide } from '../side.js';
-import { clientOf, type Store } from '../store.js';
+import { clientOf, newRowId, queryRows, type Store } from '../store.js';
 
 /** A decision on an alert, as the processor takes it. */
 export interface AlertDecision {
@@ -23,19 +24,64 @@ export interface AlertDecision {
   readonly createdAt: Date;
 }
 
+/** A decisions row as Prisma's model names it (the SQL below selects it so). */
+type DecisionRow = Decision;
+
+/** The columns of a decisions row `d`, named as the Prisma model names them. */
+const DECISION_COLUMNS = `d.decision_id AS "decisionId", d.account, d.symbol, d.side, d.intent, d.outcome,
+  d.reason_code AS "reasonCode", d.exit_reason AS "exitReason", d.rule_inputs AS "ruleInputs",
+  d.alert_id AS "alertId", d.created_at AS "createdAt"`;
+
+/** The first decision taken on the alert whose id is `alertId` (an SQL expression), as a lateral subquery. */
+const firstDecisionOf = (alertId: string) =>
+  `SELECT ${DECISION_COLUMNS} FROM decisions d WHERE d.alert_id = ${alertId} ORDER BY d.created_at LIMIT 1`;
+
 /** The first decision taken on the alert, if any. */
 export async function findAlertDecision(store: Store, alertId: string): Promise<DecisionRecord | null> {
-  const row = await clientOf(store).decision.findFirst({ where: { alertId }, orderBy: { createdAt: 'asc' } });
-  return row === null ? null : toDecisionRecord(row);
+  const [row] = await queryRows<DecisionRow>(store, firstDecisionOf('$1'), [alertId]);
+  return row === undefined ? null : toDecisionRecord(row);
+}
+
+/** What deciding an alert reads of it: its row's fields and the decision already taken, if any. */
+export interface AlertToDecide {
+  readonly id: string;
+  readonly account: string;
+  readonly source: AlertRecord['source'];
+  readonly parsedPayload: AlertRecord['parsedPayload'];
+  readonly receivedAt: Date;
+  readonly decision: DecisionRecord | null;
+}
+
+/** The alert and its first decision, in one statement; null when there is no such alert. */
+export async function readAlertToDecide(store: Store, alertId: string): Promise<AlertToDecide | null> {
+  const [row] = await queryRows<
+    Pick<AlertToDecide, 'id' | 'account' | 'source' | 'parsedPayload' | 'receivedAt'> & {
+      decision: DecisionRow | null;
+    }
+  >(
+    store,
+    `SELECT a.id, a.account, a.source, a.parsed_payload AS "parsedPayload", a.received_at AS "receivedAt",
+       (SELECT to_jsonb(first) FROM (${firstDecisionOf('a.id')}) first) AS decision
+     FROM alerts a WHERE a.id = $1`,
+    [alertId],
+  );
+  if (row === undefined) return null;
+  const { decision, ...alert } = row;
+  return { ...alert, decision: decision === null ? null : toDecisionRecord(decisionFromJson(decision)) };
+}
+
+// A decisions row that came back as JSON: its instant is text there.
+function decisionFromJson(row: DecisionRow): DecisionRow {
+  return { ...row, createdAt: new Date(row.createdAt as unknown as string) };
 }
 
 /**
- * Stores the decision and marks its alert PROCESSED at `processedAt`, in one transaction; the
- * alert's reason becomes the decision's reason code unless the decision is ORDERED. Exactly one
- * decision per alert, even when two workers decide the same alert at once (a job run again after its
- * lock lapsed while the first run was still going): the alert row is claimed first, only while it is
- * ACCEPTED, so the second transaction waits for the first, finds the alert no longer ACCEPTED, stores
- * nothing and returns the decision the first one stored.
+ * Stores the decision and marks its alert PROCESSED at `processedAt`, in one statement; the alert's
+ * reason becomes the decision's reason code unless the decision is ORDERED. Exactly one decision per
+ * alert, even when two workers decide the same alert at once (a job run again after its lock lapsed
+ * while the first run was still going): the alert row is claimed first, only while it is ACCEPTED,
+ * so the second statement waits for the first, finds the alert no longer ACCEPTED, stores nothing
+ * and returns the decision the first one stored.
  */
 export async function recordAlertDecision(
   store: Store,
@@ -43,32 +89,33 @@ export async function recordAlertDecision(
   processedAt: Date,
 ): Promise<DecisionRecord> {
   const { alertId } = decision;
-  const created = await clientOf(store).$transaction(async (tx) => {
-    const claimed = await tx.alert.updateMany({
-      where: { id: alertId, status: 'ACCEPTED' },
-      data: {
-        status: 'PROCESSED',
-        processedAt,
-        ...(decision.outcome === 'ORDERED' ? {} : { reason: decision.reasonCode }),
-      },
-    });
-    if (claimed.count === 0) return null;
-    return await tx.decision.create({
-      data: {
-        ...(decision.decisionId === undefined ? {} : { decisionId: decision.decisionId }),
-        account: decision.account,
-        symbol: decision.symbol,
-        side: toDbSide(decision.side),
-        intent: decision.intent,
-        outcome: decision.outcome,
-        reasonCode: decision.reasonCode,
-        ruleInputs: decision.ruleInputs as Prisma.InputJsonObject,
-        alertId,
-        createdAt: decision.createdAt,
-      },
-    });
-  });
-  if (created !== null) return toDecisionRecord(created);
+  const [created] = await queryRows<DecisionRow>(
+    store,
+    `WITH claimed AS (
+       UPDATE alerts SET status = 'PROCESSED', processed_at = $2, reason = COALESCE($3, reason), updated_at = now()
+       WHERE id = $1 AND status = 'ACCEPTED'
+       RETURNING id)
+     INSERT INTO decisions AS d (decision_id, account, symbol, side, intent, outcome, reason_code, rule_inputs,
+       alert_id, created_at)
+     SELECT $4, $5, $6, $7::side, $8::decision_intent, $9::decision_outcome, $10, $11::jsonb, claimed.id, $12
+     FROM claimed
+     RETURNING ${DECISION_COLUMNS}`,
+    [
+      alertId,
+      processedAt,
+      decision.outcome === 'ORDERED' ? null : decision.reasonCode,
+      decision.decisionId ?? newRowId(store),
+      decision.account,
+      decision.symbol,
+      toDbSide(decision.side),
+      decision.intent,
+      decision.outcome,
+      decision.reasonCode,
+      JSON.stringify(decision.ruleInputs),
+      decision.createdAt,
+    ],
+  );
+  if (created !== undefined) return toDecisionRecord(created);
   const existing = await findAlertDecision(store, alertId);
   if (existing === null) {
     throw new Error(`alert ${alertId} is not ACCEPTED and has no decision: it cannot be decided`);

@@ -3,7 +3,7 @@
 // and reads them every sweep, so the read carries only what the keeper decides on (with thousands of
 // positions, whole order records cost more than the decisions).
 import { type Decimal, DecimalInterner, type OrderStatus } from '@hookline/core';
-import { readRows, type Store } from '../store.js';
+import { queryRows, type Store } from '../store.js';
 import { WORKING_ORDER_STATUSES } from './working-statuses.js';
 
 /** One working protective stop, as the keeper sees it. */
@@ -27,7 +27,7 @@ export async function readWorkingProtectiveStops(
   store: Store,
   account: string,
 ): Promise<WorkingProtectiveStop[]> {
-  const rows = await readRows<{
+  const rows = await queryRows<{
     client_order_id: string;
     symbol: string;
     status: OrderStatus;
