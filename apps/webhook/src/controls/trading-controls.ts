@@ -111,17 +111,29 @@ export class TradingControls {
   /** The controls with their sources and last changes. */
   async snapshot(): Promise<ControlsSnapshot> {
     const { redis, envBuyGuard, buyGuardFile } = this.#options;
-    const [stateValue, guardValue, legacyState, legacyGuard] = await redis.mget(
-      this.#key('trading-state'),
-      this.#key('buy-guard'),
-      this.#legacyKey('trading-state'),
-      this.#legacyKey('buy-guard'),
-    );
+    // Every key in one round trip (this runs for every entry decided), the guard file meanwhile.
+    const read = redis
+      .pipeline()
+      .mget(
+        this.#key('trading-state'),
+        this.#key('buy-guard'),
+        this.#legacyKey('trading-state'),
+        this.#legacyKey('buy-guard'),
+      )
+      .hgetall(this.#legacyKey('reducing-symbols'))
+      .hgetall(this.#key('reducing-symbols'))
+      .exec();
+    const [replies, file] = await Promise.all([read, buyGuardFileExists(buyGuardFile)]);
+    if (replies === null) throw new Error('the trading controls read was discarded by Redis');
+    const [values, legacyReducing, reducing] = replies.map(([error, value]) => {
+      if (error) throw error;
+      return value;
+    }) as [(string | null)[], Record<string, string>, Record<string, string>];
+    const [stateValue, guardValue, legacyState, legacyGuard] = values;
     const stateText = stateValue ?? legacyState ?? null;
     const guardText = guardValue ?? legacyGuard ?? null;
     const stateChange = parseStored(tradingStateSchema, stateText);
     const guardChange = parseStored(buyGuardSchema, guardText);
-    const file = await buyGuardFileExists(buyGuardFile);
     // A stored value this version cannot read fails safe: HALTED, guard on (never re-opens trading).
     const api = guardText === null ? false : (guardChange?.value ?? true);
     const tradingState = stateText === null ? 'ACTIVE' : (stateChange?.value ?? 'HALTED');
@@ -138,10 +150,7 @@ export class TradingControls {
       },
       exchangeHealth: this.#options.exchangeHealth(),
       orderCircuitHealth: (this.#options.orderCircuitHealth ?? this.#options.exchangeHealth)(),
-      reducingSymbols: {
-        ...(await redis.hgetall(this.#legacyKey('reducing-symbols'))),
-        ...(await redis.hgetall(this.#key('reducing-symbols'))),
-      },
+      reducingSymbols: { ...legacyReducing, ...reducing },
       entriesHeldBecause: this.#options.entriesHeldBecause?.(),
     };
   }
