@@ -7,6 +7,8 @@ import { createTestDatabase, type TestDatabase } from './databases.js';
 export interface PerFileDatabase {
   /** The open database (valid inside tests and hooks). */
   database(): Database;
+  /** Its connection string (another process's view of the same database: open a second pool on it). */
+  url(): string;
   /** Runs after the current test, in reverse order of registration. */
   onCleanup(cleanup: () => Promise<void>): void;
 }
@@ -46,6 +48,10 @@ export function usePerFileDatabase(label: string): PerFileDatabase {
     database: () => {
       if (!database) throw new Error('the per-file database is open only inside tests');
       return database;
+    },
+    url: () => {
+      if (!testDatabase) throw new Error('the per-file database exists only inside tests');
+      return testDatabase.url;
     },
     onCleanup: (cleanup) => {
       cleanups.push(cleanup);

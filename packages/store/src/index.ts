@@ -109,6 +109,7 @@ export {
 } from './ledger/ledger-sync-cursors.js';
 export { type RecordTransferOptions, recordTransfer, recordTransfers } from './ledger/transfer-commands.js';
 export { ledgerOptionsFromConfig } from './ledger-settings.js';
+export { type AccountLockName, withAccountLock } from './locks/account-lock.js';
 export { type NewestMatrixRowsQuery, readNewestMatrixRows, writeMatrixRows } from './matrix/matrix-rows.js';
 export {
   type EntriesInFlightQuery,

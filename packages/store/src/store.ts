@@ -70,6 +70,11 @@ export function newRowId(store: Store): string {
   return (rowIdGenerators.get(store) ?? defaultRowIds).next();
 }
 
+/** The pg pool under a store on a PostgreSQL server (undefined on PGlite): for this package's modules. */
+export function poolOf(store: Store): NonNullable<ReturnType<typeof pgPoolOf>> | undefined {
+  return pools.get(store);
+}
+
 /** The Prisma client behind a store: for this package's modules only (the index does not export it). */
 export function clientOf(store: Store): PrismaClient {
   const prisma = clients.get(store);

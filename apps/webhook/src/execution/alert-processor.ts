@@ -15,11 +15,13 @@ import { isInfrastructureError } from '@hookline/runtime';
 import { alertRecordPayloadSchema, type NormalizedAlert, normalizedAlertSchema } from '@hookline/schemas';
 import {
   type AlertRecord,
+  type AlertToDecide,
   type DecisionRecord,
   markAlertFailed,
   readAlertToDecide,
   recordAlertDecision,
   type Store,
+  withAccountLock,
 } from '@hookline/store';
 import type { Logger } from 'pino';
 import type { StartExitResult } from '../exits/index.js';
@@ -126,7 +128,7 @@ export class AlertProcessor {
   }
 
   async #process(alertId: string): Promise<void> {
-    const { store, clock } = this.#deps;
+    const { store } = this.#deps;
     const row = await readAlertToDecide(store, alertId);
     if (row === null) throw new PermanentJobError(`no alert ${alertId}`);
     // The last guard: the queues are the account's own, so only a misrouted job gets here.
@@ -143,7 +145,28 @@ export class AlertProcessor {
       await this.#exit(alert, alert.action, { alertId, decisionId: fixedDecisionId });
       return;
     }
-    const verdict = await this.#decideEntry(alert, row.receivedAt);
+    // Entries of one account are decided one after another, by every worker of every replica: the
+    // gate reads the account's working orders, recent orders and positions, and an ORDERED entry's
+    // order row, written before the next entry's gate runs, is what keeps the next one inside the
+    // limits. An entry the operator's controls refuse reads nothing else and does not wait.
+    const early = await this.#controlsOrRefusal(alert, row.receivedAt);
+    const enter = () =>
+      this.#enter(alert, row, fixedDecisionId, 'verdict' in early ? early.verdict : undefined);
+    if ('verdict' in early) return await enter();
+    await withAccountLock(store, { account, purpose: 'entries' }, enter);
+  }
+
+  // Decides the entry (unless the controls already refused it), records the decision and, when
+  // ORDERED, writes its order intent.
+  async #enter(
+    alert: NormalizedAlert,
+    row: AlertToDecide,
+    fixedDecisionId: string | undefined,
+    refused: Verdict | undefined,
+  ): Promise<void> {
+    const { store, clock } = this.#deps;
+    const alertId = row.id;
+    const verdict = refused ?? (await this.#decideEntry(alert, row.receivedAt));
     const decision = await recordAlertDecision(
       store,
       {
@@ -264,18 +287,9 @@ export class AlertProcessor {
 
   async #decideEntry(alert: NormalizedAlert, receivedAt: Date): Promise<Verdict> {
     const { exchange, settings } = this.#deps;
-    // The start-up reconciliation first: until it has succeeded, the entry waits (up to its limit).
-    const held = await this.#controlsAfterStartupWait(alert, receivedAt);
+    const held = await this.#controlsOrRefusal(alert, receivedAt);
     if ('verdict' in held) return held.verdict;
     const { controls } = held;
-    // The operator's switches and the circuit next: when they refuse, the full gate would refuse
-    // with the same reason and the same inputs (they are its first rules), so the quote, markets,
-    // balances and ledger reads are skipped.
-    const early = evaluateControls(alert.symbol, controls, this.#deps.clock.now(), settings.limits);
-    if (!early.allowed) {
-      const inputs = { alert: alertInputs(alert), offsetBps: settings.offsetBps };
-      return blocked(early.reason, { ...inputs, risk: early.inputs, message: early.message });
-    }
     const ticker = await this.#entryQuote(alert.symbol);
     if (isExchangeError(ticker, 'INVALID_SYMBOL'))
       return blocked('MARKET_UNAVAILABLE', { alert: alertInputs(alert) });
@@ -331,6 +345,25 @@ export class AlertProcessor {
         order,
       }),
     };
+  }
+
+  /**
+   * The controls, or the entry's refusal by them. The start-up reconciliation first: until it has
+   * succeeded, the entry waits (up to its limit). The operator's switches and the circuit next: when
+   * they refuse, the full gate would refuse with the same reason and the same inputs (they are its
+   * first rules), so the quote, markets, balances and ledger reads are skipped.
+   */
+  async #controlsOrRefusal(
+    alert: NormalizedAlert,
+    receivedAt: Date,
+  ): Promise<{ controls: RiskControls } | { verdict: Verdict }> {
+    const { settings } = this.#deps;
+    const held = await this.#controlsAfterStartupWait(alert, receivedAt);
+    if ('verdict' in held) return held;
+    const early = evaluateControls(alert.symbol, held.controls, this.#deps.clock.now(), settings.limits);
+    if (early.allowed) return held;
+    const inputs = { alert: alertInputs(alert), offsetBps: settings.offsetBps };
+    return { verdict: blocked(early.reason, { ...inputs, risk: early.inputs, message: early.message }) };
   }
 
   /**

@@ -1,0 +1,38 @@
+// Entries decided at the same time must not all pass a limit that one of them alone reaches: the risk
+// gate reads the account's state (working orders, recent orders, positions), and an entry's order row
+// is what the next entry's gate sees, so entries of one account are decided one after another, by
+// every worker of every replica. Through the real HTTP intake and BullMQ workers (4 at once per
+// process, and a second system on the same queues as a replica).
+import { describe, expect, it } from 'vitest';
+import { eventually } from '../../../../test/support/eventually.js';
+import { buyAlertBody, useTradingHarness } from '../support/trading-harness.js';
+
+describe('entries of one account arriving at once', () => {
+  const harness = useTradingHarness();
+
+  it.each<[string, number]>([
+    ['one process', 1],
+    ['two replicas', 2],
+  ])(
+    'when six buys arrive at once at %s with 1 order a minute allowed then one is ORDERED and the others are refused',
+    async (_, replicas) => {
+      const env = { HOOKLINE_RISK_ORDER_RATE_PER_MINUTE: '1' };
+      const trading = await harness({ env });
+      for (let extra = 1; extra < replicas; extra += 1) await trading.restart({ env });
+      const prisma = trading.database.prisma;
+
+      const answers = await Promise.all(
+        Array.from({ length: 6 }, (_, index) => trading.post(buyAlertBody(`at-once-${index}`))),
+      );
+
+      expect(answers.map((answer) => answer.statusCode)).toEqual([202, 202, 202, 202, 202, 202]);
+      await eventually(async () => (await prisma.decision.count()) === 6, { what: 'six decisions' });
+      const decisions = await prisma.decision.findMany();
+      const ordered = decisions.filter((decision) => decision.outcome === 'ORDERED');
+      expect(ordered).toHaveLength(1);
+      for (const refused of decisions.filter((decision) => decision.outcome !== 'ORDERED'))
+        expect(['ORDER_RATE_THROTTLED', 'DUPLICATE_OPEN_ORDER']).toContain(refused.reasonCode);
+      expect(await prisma.tradeRecord.count()).toBe(1);
+    },
+  );
+});

@@ -1,0 +1,74 @@
+// A lock per account and purpose that every worker of every replica on one database respects: the
+// risk gate's decisions of one account must follow one another, since each reads what the previous
+// one wrote (its order row). In one process, callers queue in memory first, so a process holds at most
+// one database connection per lock (waiting workers do not drain the pool); across processes, a
+// PostgreSQL session advisory lock on that connection. A process that dies drops its connection and
+// with it the lock; nothing has to expire. On PGlite (one embedded process) the memory queue is all.
+import { poolOf, type Store } from '../store.js';
+
+/** What a lock is taken for, per account. */
+export interface AccountLockName {
+  readonly account: string;
+  /** What the lock serialises (e.g. `entries`). */
+  readonly purpose: string;
+}
+
+const queues = new WeakMap<Store, Map<string, Promise<unknown>>>();
+
+/** Runs `work` while holding the account's lock for `purpose`; callers run one at a time, in order. */
+export async function withAccountLock<T>(
+  store: Store,
+  name: AccountLockName,
+  work: () => Promise<T>,
+): Promise<T> {
+  const key = `hookline:${name.purpose}:${name.account}`;
+  let queue = queues.get(store);
+  if (queue === undefined) {
+    queue = new Map();
+    queues.set(store, queue);
+  }
+  const before = queue.get(key) ?? Promise.resolve();
+  const run = before.then(
+    () => holdingDatabaseLock(store, key, work),
+    () => holdingDatabaseLock(store, key, work),
+  );
+  const settled = run.then(
+    () => undefined,
+    () => undefined,
+  );
+  queue.set(key, settled);
+  try {
+    return await run;
+  } finally {
+    if (queue.get(key) === settled) queue.delete(key);
+  }
+}
+
+async function holdingDatabaseLock<T>(store: Store, key: string, work: () => Promise<T>): Promise<T> {
+  const pool = poolOf(store);
+  if (pool === undefined) return await work();
+  const client = await pool.connect();
+  // A connection whose lock or unlock failed is destroyed, not reused: that ends its session, and
+  // with it any lock the session still holds.
+  let broken: Error | undefined;
+  const failed = (error: unknown) => {
+    broken = error instanceof Error ? error : new Error(String(error));
+    return broken;
+  };
+  // The connection can die while it holds the lock (a server restart, a network cut): a checked-out
+  // client reports that as an error event, which must not go unheard (it would end the process).
+  client.on('error', failed);
+  try {
+    await client.query('SELECT pg_advisory_lock(hashtextextended($1, 0))', [key]).catch((error: unknown) => {
+      throw failed(error);
+    });
+    try {
+      return await work();
+    } finally {
+      await client.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [key]).catch(failed);
+    }
+  } finally {
+    client.off('error', failed);
+    client.release(broken);
+  }
+}

@@ -1,0 +1,107 @@
+// The account lock behind the risk gate's one-entry-at-a-time: in one process (one store) and across
+// processes (two stores over two pools on one database), and what a holder that dies leaves behind.
+import { openDatabase } from '@hookline/db';
+import { describe, expect, it } from 'vitest';
+import { usePerFileDatabase } from '../../../test/support/per-file-database.js';
+import { storeOf, withAccountLock } from '../src/index.js';
+
+const ENTRIES = { account: 'main', purpose: 'entries' };
+
+/** A promise with its resolve, to hold a lock open until the test lets go. */
+function gate(): { opened: Promise<void>; open: () => void } {
+  let open = () => undefined as void;
+  const opened = new Promise<void>((resolve) => {
+    open = resolve;
+  });
+  return { opened, open };
+}
+
+const tick = (ms = 150) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('the account lock', () => {
+  const perFile = usePerFileDatabase('store-account-lock');
+
+  async function secondProcess() {
+    const database = await openDatabase({ databaseUrl: perFile.url(), dataDir: '/nonexistent-not-used' });
+    perFile.onCleanup(() => database.close());
+    return { database, store: storeOf(database) };
+  }
+
+  it('when three callers of one process take it at once then they run one at a time, in order, and a failure does not block the next', async () => {
+    const store = storeOf(perFile.database());
+    const events: string[] = [];
+    const work = (name: string, fail = false) =>
+      withAccountLock(store, ENTRIES, async () => {
+        events.push(`${name} in`);
+        await tick(30);
+        events.push(`${name} out`);
+        if (fail) throw new Error(`${name} failed`);
+        return name;
+      });
+
+    const results = await Promise.allSettled([work('a'), work('b', true), work('c')]);
+
+    expect(events).toEqual(['a in', 'a out', 'b in', 'b out', 'c in', 'c out']);
+    expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+  });
+
+  it.each<[string, boolean, { account: string; purpose: string }]>([
+    ['the same account and purpose', true, ENTRIES],
+    ['another account', false, { account: 'lab', purpose: 'entries' }],
+    ['another purpose', false, { account: 'main', purpose: 'exits' }],
+  ])(
+    'when another process holds it and %s is asked for then the asker waits: %s',
+    async (_, waits, asked) => {
+      const holder = storeOf(perFile.database());
+      const other = await secondProcess();
+      const release = gate();
+      const held = gate();
+      const holding = withAccountLock(holder, ENTRIES, async () => {
+        held.open();
+        await release.opened;
+      });
+      await held.opened;
+
+      let ran = false;
+      const asking = withAccountLock(other.store, asked, async () => {
+        ran = true;
+      });
+      await tick();
+      const ranWhileHeld = ran;
+      release.open();
+      await Promise.all([holding, asking]);
+
+      expect(ranWhileHeld).toBe(!waits);
+      expect(ran).toBe(true);
+    },
+  );
+
+  it("when the holder's connection dies then the lock is free for another process, and the holder's work still ends", async () => {
+    const holder = await secondProcess();
+    const other = storeOf(perFile.database());
+    const held = gate();
+    const taken = gate();
+    const holding = withAccountLock(holder.store, ENTRIES, async () => {
+      held.open();
+      await taken.opened;
+      return 'done';
+    });
+    await held.opened;
+    // The holding process's session ends (killed, or its connection cut) while its work goes on.
+    await perFile
+      .database()
+      .prisma.$executeRawUnsafe(
+        `SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND granted AND pid <> pg_backend_pid()`,
+      );
+
+    const asked = withAccountLock(other, ENTRIES, async () => {
+      taken.open();
+      return 'taken';
+    });
+
+    expect(await asked).toBe('taken');
+    expect(await holding).toBe('done');
+    // The dead connection was not put back: the holder's next turn gets a live one.
+    expect(await withAccountLock(holder.store, ENTRIES, async () => 'again')).toBe('again');
+  });
+});
