@@ -300,6 +300,35 @@ describe("paper mode, a user's sell and exit alerts", () => {
     });
   });
 
+  it('when two exit alerts of one position arrive at once then one exit is started and the other is SKIPPED EXIT_IN_PROGRESS', async () => {
+    const subject = await harness();
+    const prisma = subject.database.prisma;
+    await openPosition(subject, 'open-1', '0.01');
+    // A bid that does not reach the exit's LIMIT: the first exit stays working while the second decides.
+    subject.venue.quote('59000', '60000.01');
+
+    const answers = await Promise.all(
+      ['exit-a', 'exit-b'].map((id) => subject.post(buyAlertBody(id, { action: 'exit' }))),
+    );
+
+    expect(answers.map((answer) => answer.statusCode)).toEqual([202, 202]);
+    const decisions = await eventually(
+      async () => {
+        const rows = await prisma.decision.findMany({ where: { intent: 'EXIT' } });
+        return rows.length === 2 ? rows : undefined;
+      },
+      { what: 'both exit alerts decided' },
+    );
+    expect(decisions.map((row) => `${row.outcome} ${row.reasonCode}`).sort()).toEqual([
+      'ORDERED USER_EXIT',
+      'SKIPPED EXIT_IN_PROGRESS',
+    ]);
+    const started = decisions.find((row) => row.outcome === 'ORDERED');
+    const sells = await sellsOf(prisma);
+    expect(sells.length).toBeGreaterThan(0);
+    expect(sells.map((row) => row.decisionId)).toEqual(sells.map(() => started?.decisionId));
+  });
+
   it('when a sell races a resting buy with no position yet then the buy is canceled and the sell is SKIPPED NO_POSITION', async () => {
     // 10 bps under the ask: the entry rests unfilled.
     const subject = await harness({ settings: { offsetBps: 10 } });

@@ -5,7 +5,7 @@
 
 import { isTerminal } from '@hookline/core';
 import type { Market } from '@hookline/exchange';
-import { findOrderByClientOrderId } from '@hookline/store';
+import { findOrderByClientOrderId, withAccountLock } from '@hookline/store';
 import { advanceExit } from './exit-advance.js';
 import type { ExitExecutorDependencies } from './exit-context.js';
 import type { ExitProgress } from './exit-progress.js';
@@ -42,7 +42,15 @@ export class ExitExecutor {
   /** Writes exactly one decision row (ORDERED, or BLOCKED/SKIPPED with the reason) and, when ORDERED, places the first exit order. */
   async start(request: StartExitRequest): Promise<StartExitResult> {
     this.#noneWorking = false;
-    const result = await startExit(this.#deps, request);
+    // One start per symbol at a time, whoever starts it (the sentinel, a user's exit alert on any
+    // worker of any replica, an operator): each start checks that no exit of the symbol is working,
+    // and two checks at once would both pass and sell the position twice.
+    const { store, settings } = this.#deps;
+    const result = await withAccountLock(
+      store,
+      { account: settings.account, purpose: `exit-start:${request.symbol}` },
+      () => startExit(this.#deps, request),
+    );
     // A batch (flatten all) does not walk on here: each walk reads its own market and balances, which
     // is what the batch saves. The sentinel's next advance continues every exit of the batch.
     if (request.shared !== undefined) return result;
