@@ -27,11 +27,9 @@ export async function withAccountLock<T>(
     queue = new Map();
     queues.set(store, queue);
   }
+  // The previous caller's turn, settled either way (it never rejects).
   const before = queue.get(key) ?? Promise.resolve();
-  const run = before.then(
-    () => holdingDatabaseLock(store, key, work),
-    () => holdingDatabaseLock(store, key, work),
-  );
+  const run = before.then(() => holdingDatabaseLock(store, key, work));
   const settled = run.then(
     () => undefined,
     () => undefined,
