@@ -8,6 +8,7 @@ import {
   ExchangeError,
   type ExchangePort,
   isExchangeError,
+  type Market,
   type QuoteSource,
   type Ticker,
 } from '@hookline/exchange';
@@ -40,7 +41,13 @@ import type { DailyBaselineStore } from './daily-baseline-store.js';
 import { entryAmount, entryLimitPrice, isUsableQuote } from './entry-order.js';
 import type { EntrySettings } from './entry-settings.js';
 import type { OrderExecutor } from './order-executor.js';
-import { buildRiskState, type RiskControls } from './risk-snapshot.js';
+import {
+  buildRiskState,
+  type HeldPositions,
+  type RiskControls,
+  type RiskVenueView,
+  readHeldPositions,
+} from './risk-snapshot.js';
 import { type UserExits, userExitReason, userPosition, userSellSize } from './user-exits.js';
 
 /** Reason code of an ORDERED decision (every rule passed). */
@@ -146,27 +153,31 @@ export class AlertProcessor {
       return;
     }
     // Entries of one account are decided one after another, by every worker of every replica: the
-    // gate reads the account's working orders, recent orders and positions, and an ORDERED entry's
-    // order row, written before the next entry's gate runs, is what keeps the next one inside the
-    // limits. An entry the operator's controls refuse reads nothing else and does not wait.
-    const early = await this.#controlsOrRefusal(alert, row.receivedAt);
-    const enter = () =>
-      this.#enter(alert, row, fixedDecisionId, 'verdict' in early ? early.verdict : undefined);
-    if ('verdict' in early) return await enter();
-    await withAccountLock(store, { account, purpose: 'entries' }, enter);
+    // gate counts the account's working orders, recent orders and exits, and an ORDERED entry's order
+    // row, written before the next entry's gate runs, is what keeps the next one inside the limits.
+    // What the venue says (quote, markets, balances, the held positions' quotes) is read before the
+    // lock, where concurrent entries share the reads in flight; an entry refused on those alone, or
+    // by the operator's controls, records its decision without waiting for the lock.
+    const prepared = await this.#prepareEntry(alert, row.receivedAt);
+    if ('verdict' in prepared) {
+      const { verdict } = prepared;
+      return await this.#enter(alert, row, fixedDecisionId, async () => verdict);
+    }
+    await withAccountLock(store, { account, purpose: 'entries' }, () =>
+      this.#enter(alert, row, fixedDecisionId, prepared.gate),
+    );
   }
 
-  // Decides the entry (unless the controls already refused it), records the decision and, when
-  // ORDERED, writes its order intent.
+  // Takes the entry's verdict, records the decision and, when ORDERED, writes its order intent.
   async #enter(
     alert: NormalizedAlert,
     row: AlertToDecide,
     fixedDecisionId: string | undefined,
-    refused: Verdict | undefined,
+    decide: () => Promise<Verdict>,
   ): Promise<void> {
     const { store, clock } = this.#deps;
     const alertId = row.id;
-    const verdict = refused ?? (await this.#decideEntry(alert, row.receivedAt));
+    const verdict = await decide();
     const decision = await recordAlertDecision(
       store,
       {
@@ -285,34 +296,64 @@ export class AlertProcessor {
     logger.info({ alertId: link.alertId, ...exitOutcome(result) }, 'alert decided');
   }
 
-  async #decideEntry(alert: NormalizedAlert, receivedAt: Date): Promise<Verdict> {
+  /**
+   * What an entry reads from outside the account's lock: the controls, the venue's quote, markets and
+   * balances, the held positions with their quotes. Either the entry's verdict already (refused by
+   * those), or the gate to run under the lock over what the account's own rows say then.
+   */
+  async #prepareEntry(
+    alert: NormalizedAlert,
+    receivedAt: Date,
+  ): Promise<{ verdict: Verdict } | { gate: () => Promise<Verdict> }> {
     const { exchange, settings } = this.#deps;
     const held = await this.#controlsOrRefusal(alert, receivedAt);
-    if ('verdict' in held) return held.verdict;
-    const { controls } = held;
+    if ('verdict' in held) return held;
     const ticker = await this.#entryQuote(alert.symbol);
     if (isExchangeError(ticker, 'INVALID_SYMBOL'))
-      return blocked('MARKET_UNAVAILABLE', { alert: alertInputs(alert) });
+      return { verdict: blocked('MARKET_UNAVAILABLE', { alert: alertInputs(alert) }) };
     if (!isTicker(ticker) || !isUsableQuote(ticker)) {
       const detail = isTicker(ticker) ? quoteInputs(ticker) : String(ticker);
-      return blocked('PRICE_UNAVAILABLE', { alert: alertInputs(alert), quote: detail });
+      return { verdict: blocked('PRICE_UNAVAILABLE', { alert: alertInputs(alert), quote: detail }) };
     }
     const markets = await exchange.fetchMarkets();
     const market = markets.find((candidate) => candidate.symbol === ticker.symbol);
-    if (market === undefined) return blocked('MARKET_UNAVAILABLE', { alert: alertInputs(alert) });
+    if (market === undefined)
+      return { verdict: blocked('MARKET_UNAVAILABLE', { alert: alertInputs(alert) }) };
     const balances = await exchange.fetchBalances();
+    const venue: RiskVenueView = { exchange, markets, balances, ticker };
+    const positions = await readHeldPositions({
+      store: this.#deps.store,
+      account: settings.account,
+      ...venue,
+    });
+    return {
+      // The controls again under the lock: a halt or guard set while the entry waited for it applies.
+      gate: async () =>
+        await this.#gateEntry(alert, receivedAt, market, venue, positions, settings.controls(market.symbol)),
+    };
+  }
+
+  // The risk gate and preflight over the account's rows as they are now (under the account's lock).
+  async #gateEntry(
+    alert: NormalizedAlert,
+    receivedAt: Date,
+    market: Market,
+    venue: RiskVenueView,
+    held: HeldPositions,
+    controls: RiskControls | PromiseLike<RiskControls>,
+  ): Promise<Verdict> {
+    const { settings } = this.#deps;
+    const { ticker, balances } = venue;
     const price = entryLimitPrice(ticker, settings.offsetBps);
     const amount = entryAmount(alert, price, balances, market.quote, settings.defaultSizeQuote);
     const state = await buildRiskState({
       store: this.#deps.store,
-      exchange,
       clock: this.#deps.clock,
       account: settings.account,
-      markets,
-      balances,
-      ticker,
+      ...venue,
+      held,
       limits: settings.limits,
-      controls: market.symbol === alert.symbol ? controls : settings.controls(market.symbol),
+      controls,
       baselines: this.#deps.baselines,
     });
     const base = { alert: alertInputs(alert), quote: quoteInputs(ticker), offsetBps: settings.offsetBps };

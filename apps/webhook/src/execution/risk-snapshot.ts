@@ -47,21 +47,62 @@ export const openRiskControls: RiskControls = {
   exchangeHealth: 'HEALTHY',
 };
 
-/** What the snapshot is built from. */
-export interface RiskSnapshotInput {
-  readonly store: Store;
+/** What the venue says, read once per entry: the exchange, its markets and balances, the symbol's quote. */
+export interface RiskVenueView {
   readonly exchange: ExchangePort;
-  readonly clock: Clock;
-  readonly account: string;
   readonly markets: readonly Market[];
   readonly balances: Balances;
   /** The quote of the symbol being decided, already fetched. */
   readonly ticker: Ticker;
+}
+
+/** The account's held positions and a quote for each held symbol (undefined: none could be read). */
+export interface HeldPositions {
+  readonly positions: readonly HeldPosition[];
+  readonly quotes: Readonly<Record<string, Quote | undefined>>;
+}
+
+/** What the snapshot is built from. */
+export interface RiskSnapshotInput extends RiskVenueView {
+  readonly store: Store;
+  readonly clock: Clock;
+  readonly account: string;
   readonly limits: RiskLimits;
   /** Read once per snapshot (TradingControls reads Redis and the guard file). */
   readonly controls: RiskControls | PromiseLike<RiskControls>;
   /** The daily loss limit's stored baselines. */
   readonly baselines: DailyBaselineStore;
+  /**
+   * The held positions with their quotes, when read already (readHeldPositions): positions change
+   * only by fills, not by the entries being decided, so they are read outside the entry lock.
+   */
+  readonly held?: HeldPositions;
+}
+
+/**
+ * The account's open positions (the ledger's open lots) with a quote for each held symbol: the
+ * decided symbol's from `ticker`, the others' from the exchange (a failed read leaves it undefined,
+ * which the gate refuses as PRICE_UNAVAILABLE: equity must be known).
+ */
+export async function readHeldPositions(
+  input: RiskVenueView & { readonly store: Store; readonly account: string },
+): Promise<HeldPositions> {
+  const positions = (
+    await readOpenPositions(input.store, { account: input.account, markets: input.markets })
+  ).map(
+    ({ symbol, amount, costBasis, dust }): HeldPosition => ({ symbol, amount, costBasis, dust, hodl: false }),
+  );
+  const quotes: Record<string, Quote | undefined> = { [input.ticker.symbol]: input.ticker };
+  const missing = [...new Set(positions.map((position) => position.symbol))].filter(
+    (symbol) => quotes[symbol] === undefined,
+  );
+  const fetched = await Promise.all(
+    missing.map((symbol) => input.exchange.fetchTicker(symbol).catch(() => undefined)),
+  );
+  missing.forEach((symbol, index) => {
+    quotes[symbol] = fetched[index];
+  });
+  return { positions, quotes };
 }
 
 /**
@@ -79,35 +120,16 @@ export async function buildRiskState(input: RiskSnapshotInput): Promise<RiskStat
   const since = new Date(now.getTime() - limits.orderRateWindowMs);
   const dayStart = utcDayStart(now);
   // Independent reads, all at once.
-  const [controls, positions, working, recent, exits, stored, exiting] = await Promise.all([
+  const [controls, held, working, recent, exits, stored, exiting] = await Promise.all([
     input.controls,
-    readOpenPositions(store, { account, markets: input.markets }).then((positions) =>
-      positions.map(
-        ({ symbol, amount, costBasis, dust }): HeldPosition => ({
-          symbol,
-          amount,
-          costBasis,
-          dust,
-          hodl: false,
-        }),
-      ),
-    ),
+    input.held ?? readHeldPositions(input),
     readWorkingOrders(store, account),
     readRecentOrderTimes(store, account, since),
     readRecentExits(store, account, Math.max(limits.lossStreakLength, 20)),
     input.baselines.load(account, dayStart),
     readActiveExitDecisions(store, account).then((rows) => [...new Set(rows.map((row) => row.symbol))]),
   ]);
-  const quotes: Record<string, Quote | undefined> = { [input.ticker.symbol]: input.ticker };
-  const missing = [...new Set(positions.map((position) => position.symbol))].filter(
-    (symbol) => quotes[symbol] === undefined,
-  );
-  const fetched = await Promise.all(
-    missing.map((symbol) => input.exchange.fetchTicker(symbol).catch(() => undefined)),
-  );
-  missing.forEach((symbol, index) => {
-    quotes[symbol] = fetched[index];
-  });
+  const { positions, quotes } = held;
   const quoteCurrency = input.markets.find((market) => market.symbol === input.ticker.symbol)?.quote ?? 'USD';
   const cash = input.balances[quoteCurrency]?.total ?? ZERO;
   const state: Omit<RiskState, 'daily'> = {
