@@ -25,7 +25,7 @@ import {
   withAccountLock,
 } from '@hookline/store';
 import type { Logger } from 'pino';
-import type { StartExitResult } from '../exits/index.js';
+import { exitStartLock, type StartExitResult } from '../exits/index.js';
 import { jobCatalog } from '../jobs/job-catalog.js';
 import { isPermanentJobFailure, PermanentJobError } from '../jobs/permanent-error.js';
 import type { TradingEvents } from '../notify/event-publisher.js';
@@ -163,8 +163,14 @@ export class AlertProcessor {
       const { verdict } = prepared;
       return await this.#enter(alert, row, fixedDecisionId, async () => verdict);
     }
+    // The symbol's exit-start lock too (the exit executor's): an exit that starts meanwhile is either
+    // recorded before this gate reads the working exits (EXIT_WORKING) or starts after this entry's
+    // order row exists (and cancels it). Taken in this order only (an exit start never takes the
+    // entry lock), so the two never wait on each other in a cycle.
     await withAccountLock(store, { account, purpose: 'entries' }, () =>
-      this.#enter(alert, row, fixedDecisionId, prepared.gate),
+      withAccountLock(store, exitStartLock(account, prepared.symbol), () =>
+        this.#enter(alert, row, fixedDecisionId, prepared.gate),
+      ),
     );
   }
 
@@ -304,7 +310,7 @@ export class AlertProcessor {
   async #prepareEntry(
     alert: NormalizedAlert,
     receivedAt: Date,
-  ): Promise<{ verdict: Verdict } | { gate: () => Promise<Verdict> }> {
+  ): Promise<{ verdict: Verdict } | { symbol: string; gate: () => Promise<Verdict> }> {
     const { exchange, settings } = this.#deps;
     const held = await this.#controlsOrRefusal(alert, receivedAt);
     if ('verdict' in held) return held;
@@ -327,6 +333,7 @@ export class AlertProcessor {
       ...venue,
     });
     return {
+      symbol: market.symbol,
       // The controls again under the lock: a halt or guard set while the entry waited for it applies.
       gate: async () =>
         await this.#gateEntry(alert, receivedAt, market, venue, positions, settings.controls(market.symbol)),

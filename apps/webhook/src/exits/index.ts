@@ -3,7 +3,7 @@
 // cap, "why not sold" in `decisions`, and the one settings module. This is what the rest of the
 // app uses; everything else in the folder is its inside.
 
-export { ExitExecutor, type ExitSummary, summarizeExit } from './executor/exit-executor.js';
+export { ExitExecutor, type ExitSummary, exitStartLock, summarizeExit } from './executor/exit-executor.js';
 export type { StartExitRequest, StartExitResult } from './executor/exit-start.js';
 export { Exits, type SentinelStart } from './executor/exits.js';
 export type { ExitNotTakenCode } from './exit-reasons.js';

@@ -3,9 +3,11 @@
 // is what the next entry's gate sees, so entries of one account are decided one after another, by
 // every worker of every replica. Through the real HTTP intake and BullMQ workers (4 at once per
 // process, and a second system on the same queues as a replica).
+import { storeOf, withAccountLock } from '@hookline/store';
 import { describe, expect, it } from 'vitest';
 import { eventually } from '../../../../test/support/eventually.js';
-import { buyAlertBody, useTradingHarness } from '../support/trading-harness.js';
+import { exitStartLock } from '../../src/exits/index.js';
+import { buyAlertBody, SYMBOL, useTradingHarness } from '../support/trading-harness.js';
 
 describe('entries of one account arriving at once', () => {
   const harness = useTradingHarness();
@@ -35,4 +37,37 @@ describe('entries of one account arriving at once', () => {
       expect(await prisma.tradeRecord.count()).toBe(1);
     },
   );
+
+  it('when an exit of the symbol starts while a buy of it waits for its gate then the buy sees the exit and is BLOCKED EXIT_WORKING', async () => {
+    const trading = await harness();
+    const prisma = trading.database.prisma;
+    // Another process starting an exit of BTC/USD holds the symbol's exit-start lock.
+    const otherProcess = storeOf(trading.database.prisma);
+    let decidedWhileHeld = -1;
+    await withAccountLock(otherProcess, exitStartLock('default', SYMBOL), async () => {
+      expect((await trading.post(buyAlertBody('buy-during-exit'))).statusCode).toBe(202);
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      decidedWhileHeld = await prisma.decision.count();
+      await prisma.decision.create({
+        data: {
+          account: 'default',
+          symbol: SYMBOL,
+          side: 'SELL',
+          intent: 'EXIT',
+          outcome: 'ORDERED',
+          reasonCode: 'USER_EXIT',
+          exitReason: 'USER_EXIT',
+          ruleInputs: { exit: { reason: 'USER_EXIT' } },
+        },
+      });
+    });
+
+    const entry = await eventually(
+      async () => (await prisma.decision.findFirst({ where: { intent: 'ENTRY' } })) ?? undefined,
+      { what: 'the buy decided' },
+    );
+    expect(decidedWhileHeld).toBe(0);
+    expect(entry).toMatchObject({ outcome: 'BLOCKED', reasonCode: 'EXIT_WORKING' });
+    expect(await prisma.tradeRecord.count()).toBe(0);
+  });
 });

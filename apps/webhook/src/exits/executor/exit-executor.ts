@@ -5,7 +5,7 @@
 
 import { isTerminal } from '@hookline/core';
 import type { Market } from '@hookline/exchange';
-import { findOrderByClientOrderId, withAccountLock } from '@hookline/store';
+import { type AccountLockName, findOrderByClientOrderId, withAccountLock } from '@hookline/store';
 import { advanceExit } from './exit-advance.js';
 import type { ExitExecutorDependencies } from './exit-context.js';
 import type { ExitProgress } from './exit-progress.js';
@@ -17,6 +17,14 @@ export type { ExitExecutorDependencies } from './exit-context.js';
 export type { ExitProgress } from './exit-progress.js';
 export type { SharedExitReads } from './exit-shared-reads.js';
 export type { StartExitRequest, StartExitResult } from './exit-start.js';
+
+/**
+ * The lock an exit start of `symbol` holds (the entry gate of the symbol holds it too, inside the
+ * account's entry lock): one start, or one entry's gate, of a symbol at a time.
+ */
+export function exitStartLock(account: string, symbol: string): AccountLockName {
+  return { account, purpose: `exit-start:${symbol}` };
+}
 
 /** How the executor reads. */
 export interface ExitExecutorOptions {
@@ -46,10 +54,8 @@ export class ExitExecutor {
     // worker of any replica, an operator): each start checks that no exit of the symbol is working,
     // and two checks at once would both pass and sell the position twice.
     const { store, settings } = this.#deps;
-    const result = await withAccountLock(
-      store,
-      { account: settings.account, purpose: `exit-start:${request.symbol}` },
-      () => startExit(this.#deps, request),
+    const result = await withAccountLock(store, exitStartLock(settings.account, request.symbol), () =>
+      startExit(this.#deps, request),
     );
     // A batch (flatten all) does not walk on here: each walk reads its own market and balances, which
     // is what the batch saves. The sentinel's next advance continues every exit of the batch.
