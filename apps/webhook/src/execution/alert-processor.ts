@@ -152,16 +152,18 @@ export class AlertProcessor {
       await this.#exit(alert, alert.action, { alertId, decisionId: fixedDecisionId });
       return;
     }
-    // Entries of one account are decided one after another, by every worker of every replica: the
+    // An ORDERED entry of an account is decided one at a time, by every worker of every replica: the
     // gate counts the account's working orders, recent orders and exits, and an ORDERED entry's order
     // row, written before the next entry's gate runs, is what keeps the next one inside the limits.
-    // What the venue says (quote, markets, balances, the held positions' quotes) is read before the
-    // lock, where concurrent entries share the reads in flight; an entry refused on those alone, or
-    // by the operator's controls, records its decision without waiting for the lock.
+    // What the venue says (quote, markets, balances, the held positions' quotes) is read once, before
+    // any lock, where concurrent entries share the reads in flight. The gate runs first without the
+    // lock: a refusal over a state read moments ago is as good as any (a decision always reads a
+    // snapshot), so it is recorded at once; only an entry the gate would order runs the gate again
+    // under the lock, over the account's rows as they are then, and that verdict is the decision.
     const prepared = await this.#prepareEntry(alert, row.receivedAt);
-    if ('verdict' in prepared) {
-      const { verdict } = prepared;
-      return await this.#enter(alert, row, fixedDecisionId, async () => verdict);
+    const first = 'verdict' in prepared ? prepared.verdict : await prepared.gate();
+    if ('verdict' in prepared || first.outcome !== 'ORDERED') {
+      return await this.#enter(alert, row, fixedDecisionId, async () => first);
     }
     // The symbol's exit-start lock too (the exit executor's): an exit that starts meanwhile is either
     // recorded before this gate reads the working exits (EXIT_WORKING) or starts after this entry's
