@@ -305,9 +305,9 @@ export class AlertProcessor {
   }
 
   /**
-   * What an entry reads from outside the account's lock: the controls, the venue's quote, markets and
-   * balances, the held positions with their quotes. Either the entry's verdict already (refused by
-   * those), or the gate to run under the lock over what the account's own rows say then.
+   * What an entry reads once, outside any lock: the controls, the venue's quote, markets and balances,
+   * the held positions with their quotes. Either the entry's verdict already (refused by those), or
+   * the gate: the rules and preflight over the account's own rows as they are when it runs.
    */
   async #prepareEntry(
     alert: NormalizedAlert,
