@@ -161,7 +161,7 @@ export class AlertProcessor {
     // snapshot), so it is recorded at once; only an entry the gate would order runs the gate again
     // under the lock, over the account's rows as they are then, and that verdict is the decision.
     const prepared = await this.#prepareEntry(alert, row.receivedAt);
-    const first = 'verdict' in prepared ? prepared.verdict : await prepared.gate();
+    const first = 'verdict' in prepared ? prepared.verdict : await prepared.gate(prepared.controls);
     if ('verdict' in prepared || first.outcome !== 'ORDERED') {
       return await this.#enter(alert, row, fixedDecisionId, async () => first);
     }
@@ -171,7 +171,7 @@ export class AlertProcessor {
     // entry lock), so the two never wait on each other in a cycle.
     await withAccountLock(store, { account, purpose: 'entries' }, () =>
       withAccountLock(store, exitStartLock(account, prepared.symbol), () =>
-        this.#enter(alert, row, fixedDecisionId, prepared.gate),
+        this.#enter(alert, row, fixedDecisionId, () => prepared.gate()),
       ),
     );
   }
@@ -312,7 +312,16 @@ export class AlertProcessor {
   async #prepareEntry(
     alert: NormalizedAlert,
     receivedAt: Date,
-  ): Promise<{ verdict: Verdict } | { symbol: string; gate: () => Promise<Verdict> }> {
+  ): Promise<
+    | { verdict: Verdict }
+    | {
+        symbol: string;
+        /** The controls just read, when they are the gated symbol's (the first run uses them). */
+        controls: RiskControls | undefined;
+        /** The gate, over `controls` when given, else over the controls read again (under the lock). */
+        gate: (controls?: RiskControls) => Promise<Verdict>;
+      }
+  > {
     const { exchange, settings } = this.#deps;
     const held = await this.#controlsOrRefusal(alert, receivedAt);
     if ('verdict' in held) return held;
@@ -336,13 +345,22 @@ export class AlertProcessor {
     });
     return {
       symbol: market.symbol,
-      // The controls again under the lock: a halt or guard set while the entry waited for it applies.
-      gate: async () =>
-        await this.#gateEntry(alert, receivedAt, market, venue, positions, settings.controls(market.symbol)),
+      // The first run uses the controls just read; under the lock they are read again, so a halt or
+      // guard set while the entry waited for it applies.
+      controls: market.symbol === alert.symbol ? held.controls : undefined,
+      gate: async (controls) =>
+        await this.#gateEntry(
+          alert,
+          receivedAt,
+          market,
+          venue,
+          positions,
+          controls ?? settings.controls(market.symbol),
+        ),
     };
   }
 
-  // The risk gate and preflight over the account's rows as they are now (under the account's lock).
+  // The risk gate and preflight over the account's rows as they are now.
   async #gateEntry(
     alert: NormalizedAlert,
     receivedAt: Date,
