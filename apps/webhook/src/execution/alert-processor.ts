@@ -19,6 +19,7 @@ import {
   type AlertToDecide,
   type DecisionRecord,
   markAlertFailed,
+  type OrderIntent,
   readAlertToDecide,
   recordAlertDecision,
   type Store,
@@ -186,6 +187,11 @@ export class AlertProcessor {
     const { store, clock } = this.#deps;
     const alertId = row.id;
     const verdict = await decide();
+    // An ORDERED entry's order row is written with its decision, by one statement (never one without the other).
+    const order =
+      verdict.outcome === 'ORDERED'
+        ? this.#entryIntent(alert.symbol, verdict.ruleInputs, row.source)
+        : undefined;
     const decision = await recordAlertDecision(
       store,
       {
@@ -201,6 +207,7 @@ export class AlertProcessor {
         createdAt: clock.now(),
       },
       clock.now(),
+      order,
     );
     this.#deps.logger.info(
       { alertId, decisionId: decision.decisionId, outcome: verdict.outcome, reason: verdict.reasonCode },
@@ -220,29 +227,39 @@ export class AlertProcessor {
     await this.#continue(decision, row.source);
   }
 
-  // An ORDERED decision gets its intent (idempotent: the client order id derives from the decision).
-  // sighook's entries are recorded as trigger SIGNAL, source SIGHOOK: the ledger says where they came from.
-  // An exit's decision needs nothing here: the sentinel's sweep drives a started exit (and places its
-  // first order if a crash came between the decision and the order).
+  // An ORDERED entry's intent is handed to the executor: written with the decision (a decision stored
+  // before that was so is written here; the write is idempotent, the client order id derives from the
+  // decision) and scheduled for submission. An exit's decision needs nothing here: the sentinel's
+  // sweep drives a started exit (and places its first order if a crash came between the decision and
+  // the order).
   async #continue(decision: DecisionRecord, alertSource: AlertRecord['source']): Promise<void> {
-    const fromSighook = alertSource === 'SIGHOOK';
     if (decision.outcome !== 'ORDERED' || decision.intent === 'EXIT') return;
-    const order = (decision.ruleInputs as { order?: StoredOrder }).order;
-    if (order === undefined) throw new PermanentJobError(`decision ${decision.decisionId} has no order`);
-    const { settings } = this.#deps;
-    await this.#deps.executor.executeIntent({
-      decisionId: decision.decisionId,
-      account: decision.account,
+    const intent = this.#entryIntent(decision.symbol, decision.ruleInputs, alertSource);
+    await this.#deps.executor.executeIntent({ ...intent, decisionId: decision.decisionId });
+  }
+
+  // The order intent of an ORDERED entry, from its decision's stored order. sighook's entries are
+  // recorded as trigger SIGNAL, source SIGHOOK: the ledger says where they came from.
+  #entryIntent(
+    symbol: string,
+    ruleInputs: unknown,
+    alertSource: AlertRecord['source'],
+  ): Omit<OrderIntent, 'decisionId'> {
+    const order = (ruleInputs as { order?: StoredOrder }).order;
+    if (order === undefined) throw new PermanentJobError('an ORDERED entry decision has no order');
+    const fromSighook = alertSource === 'SIGHOOK';
+    return {
+      account: this.#deps.settings.account,
       exchange: this.#deps.exchange.name,
-      symbol: decision.symbol,
+      symbol,
       side: order.side,
       amount: dec(order.amount),
       price: dec(order.price),
       postOnly: order.postOnly,
       trigger: fromSighook ? 'SIGNAL' : 'ALERT',
-      timeoutMs: settings.timeoutMs,
+      timeoutMs: this.#deps.settings.timeoutMs,
       source: fromSighook ? 'SIGHOOK' : 'WEBHOOK',
-    });
+    };
   }
 
   /**

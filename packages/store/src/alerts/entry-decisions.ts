@@ -4,6 +4,7 @@
 // These run once per alert on the hot path, so they are SQL on the pg pool (queryRows), not Prisma.
 import type { Decision, Prisma } from '@hookline/db';
 import type { OrderSide } from '@hookline/exchange';
+import { type OrderIntent, orderIntentInsert } from '../orders/order-intents.js';
 import { type AlertRecord, type DecisionRecord, toDecisionRecord } from '../records.js';
 import { toDbSide } from '../side.js';
 import { clientOf, newRowId, queryRows, type Store } from '../store.js';
@@ -82,38 +83,60 @@ function decisionFromJson(row: DecisionRow): DecisionRow {
  * while the first run was still going): the alert row is claimed first, only while it is ACCEPTED,
  * so the second statement waits for the first, finds the alert no longer ACCEPTED, stores nothing
  * and returns the decision the first one stored.
+ *
+ * An ORDERED entry passes its order: its intent (the NEW trade_records row, orderIntentInsert) is
+ * written by the same statement, only when the decision is. So no ORDERED decision is ever without
+ * its order row, not even for a moment or after a crash: the next entry's gate, which counts the
+ * account's working orders, always sees it.
  */
 export async function recordAlertDecision(
   store: Store,
   decision: AlertDecision,
   processedAt: Date,
+  order?: Omit<OrderIntent, 'decisionId'>,
 ): Promise<DecisionRecord> {
   const { alertId } = decision;
+  const decisionId = decision.decisionId ?? newRowId(store);
+  const parameters: unknown[] = [
+    alertId,
+    processedAt,
+    decision.outcome === 'ORDERED' ? null : decision.reasonCode,
+    decisionId,
+    decision.account,
+    decision.symbol,
+    toDbSide(decision.side),
+    decision.intent,
+    decision.outcome,
+    decision.reasonCode,
+    JSON.stringify(decision.ruleInputs),
+    decision.createdAt,
+  ];
+  const intent =
+    order === undefined
+      ? undefined
+      : orderIntentInsert(store, { ...order, decisionId }, decision.createdAt, parameters);
   const [created] = await queryRows<DecisionRow>(
     store,
     `WITH claimed AS (
        UPDATE alerts SET status = 'PROCESSED', processed_at = $2, reason = COALESCE($3, reason), updated_at = now()
        WHERE id = $1 AND status = 'ACCEPTED'
-       RETURNING id)
-     INSERT INTO decisions AS d (decision_id, account, symbol, side, intent, outcome, reason_code, rule_inputs,
-       alert_id, created_at)
-     SELECT $4, $5, $6, $7::side, $8::decision_intent, $9::decision_outcome, $10, $11::jsonb, claimed.id, $12
-     FROM claimed
-     RETURNING ${DECISION_COLUMNS}`,
-    [
-      alertId,
-      processedAt,
-      decision.outcome === 'ORDERED' ? null : decision.reasonCode,
-      decision.decisionId ?? newRowId(store),
-      decision.account,
-      decision.symbol,
-      toDbSide(decision.side),
-      decision.intent,
-      decision.outcome,
-      decision.reasonCode,
-      JSON.stringify(decision.ruleInputs),
-      decision.createdAt,
-    ],
+       RETURNING id),
+     decided AS (
+       INSERT INTO decisions AS d (decision_id, account, symbol, side, intent, outcome, reason_code, rule_inputs,
+         alert_id, created_at)
+       SELECT $4, $5, $6, $7::side, $8::decision_intent, $9::decision_outcome, $10, $11::jsonb, claimed.id, $12
+       FROM claimed
+       RETURNING d.*)${
+         intent === undefined
+           ? ''
+           : `,
+     ordered AS (
+       INSERT INTO trade_records (${intent.columns})
+       SELECT ${intent.values} FROM decided
+       ON CONFLICT DO NOTHING)`
+       }
+     SELECT ${DECISION_COLUMNS} FROM decided d`,
+    parameters,
   );
   if (created !== undefined) return toDecisionRecord(created);
   const existing = await findAlertDecision(store, alertId);

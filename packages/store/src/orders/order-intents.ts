@@ -10,7 +10,7 @@ import {
 } from '@hookline/core';
 import type { OrderSide } from '@hookline/exchange';
 import { toDbSide } from '../side.js';
-import { clientOf, type Store } from '../store.js';
+import { newRowId, queryRows, type Store } from '../store.js';
 
 /**
  * An order we mean to place, decided and recorded (its decision row exists). Entries come from
@@ -52,10 +52,17 @@ export function clientOrderIdOf(intent: Pick<OrderIntent, 'decisionId' | 'attemp
 }
 
 /**
- * Writes the intent as a trade_records row in status NEW, before anything is sent. Idempotent: the
- * unique client order id makes a second write a no-op. Returns the client order id.
+ * The NEW trade_records row of an intent, as SQL: its column list and the expressions of its values,
+ * whose parameters are appended to `parameters` ($n numbered after those already there). Checks the
+ * intent first. One definition for both writers: an intent on its own (writeOrderIntent) and an
+ * entry's intent written with its decision (recordAlertDecision).
  */
-export async function writeOrderIntent(store: Store, intent: OrderIntent, now: Date): Promise<string> {
+export function orderIntentInsert(
+  store: Store,
+  intent: OrderIntent,
+  now: Date,
+  parameters: unknown[],
+): { readonly columns: string; readonly values: string; readonly clientOrderId: string } {
   const clientOrderId = clientOrderIdOf(intent);
   const orderType = intent.orderType ?? 'LIMIT';
   const context = { decisionId: intent.decisionId, attempt: intent.attempt ?? 0 };
@@ -78,32 +85,53 @@ export async function writeOrderIntent(store: Store, intent: OrderIntent, now: D
   // A market order is IOC by nature and has no price (trade_records.price is null for it); a stop rests.
   const timeInForce =
     orderType === 'MARKET' ? 'IOC' : orderType === 'STOP_LIMIT' ? 'GTC' : (intent.timeInForce ?? 'GTC');
-  await clientOf(store).tradeRecord.createMany({
-    data: [
-      {
-        account: intent.account,
-        exchange: intent.exchange,
-        clientOrderId,
-        symbol: intent.symbol,
-        side: toDbSide(intent.side),
-        orderType,
-        timeInForce,
-        postOnly: orderType === 'LIMIT' && timeInForce === 'GTC' && intent.postOnly,
-        status: 'NEW',
-        price: orderType === 'MARKET' || intent.price === undefined ? null : toPlainString(intent.price),
-        stopPrice:
-          orderType === 'STOP_LIMIT' && intent.stopPrice !== undefined
-            ? toPlainString(intent.stopPrice)
-            : null,
-        size: toPlainString(intent.amount),
-        trigger: intent.trigger,
-        exitReason: intent.exitReason ?? null,
-        decisionId: intent.decisionId,
-        source: intent.source,
-        orderTime: now,
-      },
+  // Every value is cast: in an INSERT … SELECT (the decision's statement) nothing else types a parameter.
+  const row: readonly (readonly [column: string, value: unknown, cast: string])[] = [
+    ['id', newRowId(store), 'text'],
+    ['account', intent.account, 'text'],
+    ['exchange', intent.exchange, 'text'],
+    ['client_order_id', clientOrderId, 'text'],
+    ['symbol', intent.symbol, 'text'],
+    ['side', toDbSide(intent.side), 'side'],
+    ['order_type', orderType, 'order_type'],
+    ['time_in_force', timeInForce, 'time_in_force'],
+    ['post_only', orderType === 'LIMIT' && timeInForce === 'GTC' && intent.postOnly, 'boolean'],
+    ['status', 'NEW', 'order_status'],
+    [
+      'price',
+      orderType === 'MARKET' || intent.price === undefined ? null : toPlainString(intent.price),
+      'numeric',
     ],
-    skipDuplicates: true,
+    [
+      'stop_price',
+      orderType === 'STOP_LIMIT' && intent.stopPrice !== undefined ? toPlainString(intent.stopPrice) : null,
+      'numeric',
+    ],
+    ['size', toPlainString(intent.amount), 'numeric'],
+    ['trigger', intent.trigger, 'order_trigger'],
+    ['exit_reason', intent.exitReason ?? null, 'exit_reason'],
+    ['decision_id', intent.decisionId, 'text'],
+    ['source', intent.source, 'order_source'],
+    ['order_time', now, 'timestamptz'],
+  ];
+  const values = row.map(([, value, cast]) => {
+    parameters.push(value);
+    return `$${parameters.length}::${cast}`;
   });
+  return { columns: row.map(([column]) => column).join(', '), values: values.join(', '), clientOrderId };
+}
+
+/**
+ * Writes the intent as a trade_records row in status NEW, before anything is sent. Idempotent: the
+ * unique client order id makes a second write a no-op. Returns the client order id.
+ */
+export async function writeOrderIntent(store: Store, intent: OrderIntent, now: Date): Promise<string> {
+  const parameters: unknown[] = [];
+  const { columns, values, clientOrderId } = orderIntentInsert(store, intent, now, parameters);
+  await queryRows(
+    store,
+    `INSERT INTO trade_records (${columns}) VALUES (${values}) ON CONFLICT DO NOTHING`,
+    parameters,
+  );
   return clientOrderId;
 }
