@@ -26,8 +26,14 @@ export interface StoreOptions {
 /** What a store is opened over: an open database, or a bare Prisma client (tests that open their own). */
 export type StoreSource = Database | PrismaClient;
 
+/** What runs a store's SQL statements: its pg pool, or one session (a lock holder's, sessionStoreOf). */
+export interface SqlTarget {
+  query(sql: string, values: unknown[]): Promise<{ rows: unknown[] }>;
+}
+
 const clients = new WeakMap<Store, PrismaClient>();
 const pools = new WeakMap<Store, NonNullable<ReturnType<typeof pgPoolOf>>>();
+const sessions = new WeakMap<Store, SqlTarget>();
 const rowIdGenerators = new WeakMap<Store, IdGenerator>();
 /** Prisma's uuid(7) default, for rows this package inserts by SQL: wall clock, system randomness. */
 const defaultRowIds = new UuidV7IdGenerator(new SystemClock(), new SystemRandomSource());
@@ -57,8 +63,8 @@ export async function queryRows<Row>(
   sql: string,
   parameters: readonly unknown[],
 ): Promise<Row[]> {
-  const pool = pools.get(store);
-  if (pool !== undefined) return (await pool.query(sql, [...parameters])).rows as Row[];
+  const target = sessions.get(store) ?? pools.get(store);
+  if (target !== undefined) return (await target.query(sql, [...parameters])).rows as Row[];
   return await clientOf(store).$queryRawUnsafe<Row[]>(sql, ...parameters);
 }
 
@@ -68,6 +74,21 @@ export async function queryRows<Row>(
  */
 export function newRowId(store: Store): string {
   return (rowIdGenerators.get(store) ?? defaultRowIds).next();
+}
+
+/**
+ * The store whose statements (queryRows) all run on `session`, one connection of the pool: a holder
+ * of a session lock writes through it, so a write that lands proves the lock was still held (a
+ * session that ended took its locks with it and runs nothing more). Prisma calls, row ids and the
+ * ledger's currencies are the original store's. For this package's modules.
+ */
+export function sessionStoreOf(store: Store, session: SqlTarget): Store {
+  const held = Object.freeze({ usdCurrencies: store.usdCurrencies }) as Store;
+  clients.set(held, clientOf(store));
+  const ids = rowIdGenerators.get(store);
+  if (ids !== undefined) rowIdGenerators.set(held, ids);
+  sessions.set(held, session);
+  return held;
 }
 
 /** The pg pool under a store on a PostgreSQL server (undefined on PGlite): for this package's modules. */

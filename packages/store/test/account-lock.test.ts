@@ -4,6 +4,7 @@ import { openDatabase } from '@hookline/db';
 import { describe, expect, it } from 'vitest';
 import { usePerFileDatabase } from '../../../test/support/per-file-database.js';
 import { storeOf, withAccountLock } from '../src/index.js';
+import { queryRows } from '../src/store.js';
 
 const ENTRIES = { account: 'main', purpose: 'entries' };
 
@@ -103,5 +104,47 @@ describe('the account lock', () => {
     expect(await holding).toBe('done');
     // The dead connection was not put back: the holder's next turn gets a live one.
     expect(await withAccountLock(holder.store, ENTRIES, async () => 'again')).toBe('again');
+  });
+
+  it("when the holder's session ends while it works then what it writes through the held store fails instead of landing unguarded", async () => {
+    const holder = await secondProcess();
+    const database = perFile.database().prisma;
+    await database.$executeRawUnsafe('CREATE TABLE lock_writes (note text)');
+    perFile.onCleanup(async () => {
+      await database.$executeRawUnsafe('DROP TABLE lock_writes');
+    });
+
+    const outcome = withAccountLock(holder.store, ENTRIES, async (held) => {
+      await queryRows(held, 'INSERT INTO lock_writes VALUES ($1)', ['under the lock']);
+      await database.$executeRawUnsafe(
+        `SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND granted AND pid <> pg_backend_pid()`,
+      );
+      await queryRows(held, 'INSERT INTO lock_writes VALUES ($1)', ['after the lock was lost']);
+    });
+
+    await expect(outcome).rejects.toThrow();
+    const notes = await database.$queryRawUnsafe<Array<{ note: string }>>('SELECT note FROM lock_writes');
+    expect(notes.map((row) => row.note)).toEqual(['under the lock']);
+    expect(await withAccountLock(holder.store, ENTRIES, async () => 'again')).toBe('again');
+  });
+
+  it('when a lock is taken with the held store of another then both are held by one session and both are let go', async () => {
+    const store = storeOf(perFile.database());
+    const advisoryLocks = () =>
+      perFile
+        .database()
+        .prisma.$queryRawUnsafe<Array<{ pid: number }>>(
+          `SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted`,
+        );
+
+    const inside = await withAccountLock(store, ENTRIES, (entries) =>
+      withAccountLock(entries, { account: 'main', purpose: 'exit-start:BTC/USD' }, async (held) => {
+        const [session] = await queryRows<{ pid: number }>(held, 'SELECT pg_backend_pid() AS pid', []);
+        return { session: session?.pid, locks: await advisoryLocks() };
+      }),
+    );
+
+    expect(inside.locks.map((lock) => lock.pid)).toEqual([inside.session, inside.session]);
+    expect(await advisoryLocks()).toEqual([]);
   });
 });

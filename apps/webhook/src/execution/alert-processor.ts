@@ -170,21 +170,25 @@ export class AlertProcessor {
     // recorded before this gate reads the working exits (EXIT_WORKING) or starts after this entry's
     // order row exists (and cancels it). Taken in this order only (an exit start never takes the
     // entry lock), so the two never wait on each other in a cycle.
-    await withAccountLock(store, { account, purpose: 'entries' }, () =>
-      withAccountLock(store, exitStartLock(account, prepared.symbol), () =>
-        this.#enter(alert, row, fixedDecisionId, () => prepared.gate()),
+    // The decision is written on the locks' session: should that session end meanwhile (and the locks
+    // pass to another process), the write fails and the job runs again, rather than landing unguarded.
+    await withAccountLock(store, { account, purpose: 'entries' }, (entries) =>
+      withAccountLock(entries, exitStartLock(account, prepared.symbol), (held) =>
+        this.#enter(alert, row, fixedDecisionId, () => prepared.gate(), held),
       ),
     );
   }
 
-  // Takes the entry's verdict, records the decision and, when ORDERED, writes its order intent.
+  // Takes the entry's verdict, records the decision and, when ORDERED, its order intent (through `held`,
+  // the locks' session, when the verdict was taken under them).
   async #enter(
     alert: NormalizedAlert,
     row: AlertToDecide,
     fixedDecisionId: string | undefined,
     decide: () => Promise<Verdict>,
+    held: Store = this.#deps.store,
   ): Promise<void> {
-    const { store, clock } = this.#deps;
+    const { clock } = this.#deps;
     const alertId = row.id;
     const verdict = await decide();
     // An ORDERED entry's order row is written with its decision, by one statement (never one without the other).
@@ -193,7 +197,7 @@ export class AlertProcessor {
         ? this.#entryIntent(alert.symbol, verdict.ruleInputs, row.source)
         : undefined;
     const decision = await recordAlertDecision(
-      store,
+      held,
       {
         decisionId: fixedDecisionId,
         account: this.#deps.settings.account,

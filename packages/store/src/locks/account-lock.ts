@@ -4,7 +4,14 @@
 // one database connection per lock (waiting workers do not drain the pool); across processes, a
 // PostgreSQL session advisory lock on that connection. A process that dies drops its connection and
 // with it the lock; nothing has to expire. On PGlite (one embedded process) the memory queue is all.
-import { poolOf, type Store } from '../store.js';
+//
+// The holder's work gets the store of the lock's session (sessionStoreOf): what it writes through it
+// runs on the session that holds the lock, so a write that lands was made under the lock. A session
+// lost while the work goes on (a server restart, a network cut, a terminated backend) has released
+// the lock to another process, and fails every later statement of the work instead of letting it
+// write as if it still held the lock. A lock taken with a held store is taken on the same session:
+// one write then proves both locks.
+import { poolOf, type SqlTarget, type Store, sessionStoreOf } from '../store.js';
 
 /** What a lock is taken for, per account. */
 export interface AccountLockName {
@@ -15,11 +22,23 @@ export interface AccountLockName {
 
 const queues = new WeakMap<Store, Map<string, Promise<unknown>>>();
 
-/** Runs `work` while holding the account's lock for `purpose`; callers run one at a time, in order. */
+/** A lock holder's session: its connection, and how a failure on it is recorded (it is then destroyed). */
+interface HeldSession {
+  readonly client: SqlTarget;
+  readonly failed: (error: unknown) => Error;
+}
+
+const heldSessions = new WeakMap<Store, HeldSession>();
+
+/**
+ * Runs `work` while holding the account's lock for `purpose`; callers run one at a time, in order.
+ * `work` gets the store of the lock's session (the same store on PGlite): write through it what must
+ * be written under the lock.
+ */
 export async function withAccountLock<T>(
   store: Store,
   name: AccountLockName,
-  work: () => Promise<T>,
+  work: (held: Store) => Promise<T>,
 ): Promise<T> {
   const key = `hookline:${name.purpose}:${name.account}`;
   let queue = queues.get(store);
@@ -42,31 +61,46 @@ export async function withAccountLock<T>(
   }
 }
 
-async function holdingDatabaseLock<T>(store: Store, key: string, work: () => Promise<T>): Promise<T> {
+async function holdingDatabaseLock<T>(
+  store: Store,
+  key: string,
+  work: (held: Store) => Promise<T>,
+): Promise<T> {
+  const outer = heldSessions.get(store);
+  if (outer !== undefined) return await underLock(outer, key, () => work(store));
   const pool = poolOf(store);
-  if (pool === undefined) return await work();
+  if (pool === undefined) return await work(store);
   const client = await pool.connect();
   // A connection whose lock or unlock failed is destroyed, not reused: that ends its session, and
   // with it any lock the session still holds.
   let broken: Error | undefined;
   const failed = (error: unknown) => {
-    broken = error instanceof Error ? error : new Error(String(error));
+    broken ??= error instanceof Error ? error : new Error(String(error));
     return broken;
   };
   // The connection can die while it holds the lock (a server restart, a network cut): a checked-out
   // client reports that as an error event, which must not go unheard (it would end the process).
   client.on('error', failed);
   try {
-    await client.query('SELECT pg_advisory_lock(hashtextextended($1, 0))', [key]).catch((error: unknown) => {
-      throw failed(error);
-    });
-    try {
-      return await work();
-    } finally {
-      await client.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [key]).catch(failed);
-    }
+    const session = { client, failed };
+    const held = sessionStoreOf(store, client);
+    heldSessions.set(held, session);
+    return await underLock(session, key, () => work(held));
   } finally {
     client.off('error', failed);
     client.release(broken);
+  }
+}
+
+// Takes the advisory lock on the session, runs `work`, and lets the lock go.
+async function underLock<T>(session: HeldSession, key: string, work: () => Promise<T>): Promise<T> {
+  const { client, failed } = session;
+  await client.query('SELECT pg_advisory_lock(hashtextextended($1, 0))', [key]).catch((error: unknown) => {
+    throw failed(error);
+  });
+  try {
+    return await work();
+  } finally {
+    await client.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [key]).catch(failed);
   }
 }
