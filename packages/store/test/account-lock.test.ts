@@ -147,4 +147,37 @@ describe('the account lock', () => {
     expect(inside.locks.map((lock) => lock.pid)).toEqual([inside.session, inside.session]);
     expect(await advisoryLocks()).toEqual([]);
   });
+
+  it('when a holder leaves its session unused past the idle limit then the server ends it: another process gets the lock and the holder cannot write', async () => {
+    const holder = await secondProcess();
+    const other = storeOf(perFile.database());
+    const stuck = gate();
+
+    const outcome = withAccountLock(holder.store, { ...ENTRIES, idleLimitMs: 300 }, async (held) => {
+      await stuck.opened;
+      await queryRows(held, 'SELECT 1', []);
+    });
+    await tick(50);
+    const asked = await withAccountLock(other, ENTRIES, async () => 'taken');
+    stuck.open();
+
+    expect(asked).toBe('taken');
+    await expect(outcome).rejects.toThrow();
+    expect(await withAccountLock(holder.store, ENTRIES, async () => 'again')).toBe('again');
+  });
+
+  it('when a lock is let go then its connection goes back to the pool without the idle limit', async () => {
+    const store = storeOf(perFile.database());
+    const setting = `SELECT pg_backend_pid() AS pid, current_setting('idle_session_timeout') AS "limit"`;
+
+    const during = await withAccountLock(store, { ...ENTRIES, idleLimitMs: 1_500 }, async (held) => {
+      const [row] = await queryRows<{ pid: number; limit: string }>(held, setting, []);
+      return row;
+    });
+    // The pool hands out the connection released last: the lock's.
+    const [after] = await queryRows<{ pid: number; limit: string }>(store, setting, []);
+
+    expect(during?.limit).toBe('1500ms');
+    expect(after).toEqual({ pid: during?.pid, limit: '0' });
+  });
 });

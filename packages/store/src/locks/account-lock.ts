@@ -18,7 +18,16 @@ export interface AccountLockName {
   readonly account: string;
   /** What the lock serialises (e.g. `entries`). */
   readonly purpose: string;
+  /**
+   * How long the holder's session may stay unused before the server ends it, and the lock with it
+   * (default 30 s): a holder stuck that long (a frozen process, a lost network path) no longer blocks
+   * the account, and its writes on the ended session fail. Ignored for a lock taken on a held store.
+   */
+  readonly idleLimitMs?: number;
 }
+
+/** The default of AccountLockName.idleLimitMs. */
+export const DEFAULT_LOCK_IDLE_LIMIT_MS = 30_000;
 
 const queues = new WeakMap<Store, Map<string, Promise<unknown>>>();
 
@@ -48,7 +57,8 @@ export async function withAccountLock<T>(
   }
   // The previous caller's turn, settled either way (it never rejects).
   const before = queue.get(key) ?? Promise.resolve();
-  const run = before.then(() => holdingDatabaseLock(store, key, work));
+  const idleLimitMs = name.idleLimitMs ?? DEFAULT_LOCK_IDLE_LIMIT_MS;
+  const run = before.then(() => holdingDatabaseLock(store, key, idleLimitMs, work));
   const settled = run.then(
     () => undefined,
     () => undefined,
@@ -64,6 +74,7 @@ export async function withAccountLock<T>(
 async function holdingDatabaseLock<T>(
   store: Store,
   key: string,
+  idleLimitMs: number,
   work: (held: Store) => Promise<T>,
 ): Promise<T> {
   const outer = heldSessions.get(store);
@@ -85,7 +96,13 @@ async function holdingDatabaseLock<T>(
     const session = { client, failed };
     const held = sessionStoreOf(store, client);
     heldSessions.set(held, session);
-    return await underLock(session, key, () => work(held));
+    // The session's idle limit lasts as long as it is ours; a pooled connection goes back without it.
+    await setIdleLimit(session, idleLimitMs);
+    try {
+      return await underLock(session, key, () => work(held));
+    } finally {
+      await setIdleLimit(session, 0).catch(failed);
+    }
   } finally {
     client.off('error', failed);
     client.release(broken);
@@ -103,4 +120,13 @@ async function underLock<T>(session: HeldSession, key: string, work: () => Promi
   } finally {
     await client.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [key]).catch(failed);
   }
+}
+
+// idle_session_timeout of the session, in milliseconds (0: none).
+async function setIdleLimit(session: HeldSession, ms: number): Promise<void> {
+  await session.client
+    .query(`SELECT set_config('idle_session_timeout', $1, false)`, [String(Math.max(0, Math.round(ms)))])
+    .catch((error: unknown) => {
+      throw session.failed(error);
+    });
 }
