@@ -4,6 +4,7 @@
 // virtual clock. Time moves through each candle's four points (open → low → high → close, the worst
 // case for a long position's stops); the matrix row of candle t is published at its close, which is
 // candle t+1's open, so an order decided on candle t fills at t+1's prices at the earliest.
+import type { EquityPoint } from '@hookline/backtest';
 import { type Decimal, dec, TestClock, ZERO } from '@hookline/core';
 import {
   type CandleRow,
@@ -50,10 +51,8 @@ export interface BacktestEngineOptions {
   readonly fillModel?: BacktestFillModel | undefined;
 }
 
-/** Equity at one candle's close: cash plus holdings at the close. */
-export interface EquitySample {
-  readonly timeMs: number;
-  readonly equity: Decimal;
+/** The report's equity point at one candle's close (cash plus holdings at the close), and whether anything was held. */
+export interface EquitySample extends EquityPoint {
   /** True when anything was held at this close. */
   readonly exposed: boolean;
 }
@@ -247,7 +246,7 @@ async function sample(
     if (held.greaterThan(0)) exposed = true;
     equity = equity.plus(held.times(close));
   }
-  return { timeMs, equity: dec(equity.toString()), exposed };
+  return { time: new Date(timeMs), equity: dec(equity.toString()), exposed };
 }
 
 /**

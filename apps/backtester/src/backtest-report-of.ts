@@ -12,7 +12,7 @@ export function reportOfRun(run: BacktestRun, initialCash: Decimal, timeframeMs:
   );
   return backtestReport({
     trades: tradesOf(run.trades, last),
-    equityCurve: run.equity.map((point) => ({ time: new Date(point.timeMs), equity: point.equity })),
+    equityCurve: run.equity,
     initialEquity: initialCash,
     closes: [...run.closes].map(([symbol, range]) => ({
       symbol,

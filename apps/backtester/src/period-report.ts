@@ -14,9 +14,9 @@ export interface RunPeriod {
 
 /** The run's two halves, split at its middle equity point. */
 export function runHalves(run: BacktestRun): [RunPeriod, RunPeriod] {
-  const first = run.equity[0]?.timeMs ?? 0;
-  const middle = run.equity[Math.floor((run.equity.length - 1) / 2)]?.timeMs ?? first;
-  const last = run.equity.at(-1)?.timeMs ?? middle;
+  const first = run.equity[0]?.time.getTime() ?? 0;
+  const middle = run.equity[Math.floor((run.equity.length - 1) / 2)]?.time.getTime() ?? first;
+  const last = run.equity.at(-1)?.time.getTime() ?? middle;
   return [
     { fromMs: first - 1, toMs: middle },
     { fromMs: middle, toMs: last },
@@ -32,8 +32,8 @@ export function periodReport(
   period: RunPeriod,
 ): BacktestReport {
   const inside = (timeMs: number) => timeMs > period.fromMs && timeMs <= period.toMs;
-  const points = run.equity.filter((point) => inside(point.timeMs));
-  const before = run.equity.filter((point) => point.timeMs <= period.fromMs).at(-1);
+  const points = run.equity.filter((point) => inside(point.time.getTime()));
+  const before = run.equity.filter((point) => point.time.getTime() <= period.fromMs).at(-1);
   const last = new Map(
     [...run.closes].map(([symbol, range]) => [symbol, { timeMs: range.lastTimeMs, close: range.last }]),
   );
@@ -46,7 +46,7 @@ export function periodReport(
   });
   return backtestReport({
     trades: tradesOf(run.trades, last).filter((trade) => inside(trade.entryTime.getTime())),
-    equityCurve: points.map((point) => ({ time: new Date(point.timeMs), equity: point.equity })),
+    equityCurve: points,
     initialEquity: before?.equity ?? initialCash,
     closes,
     timeframeMs,
