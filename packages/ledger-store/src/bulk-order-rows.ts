@@ -1,10 +1,10 @@
 // The bulk path's trade_records rows: the rows of orders already stored are found by their unique
 // key (staged by COPY, one join), and the rows of orders seen for the first time are written once by
 // COPY with their aggregates already computed, so no row is inserted and then updated.
-import { toPlainString } from '@hookline/core';
 import { lazyMap, stageTable } from './copy-inserts.js';
+import { decimalField, renderLines, textField, timeField } from './copy-lines.js';
 import type { NewFill, UnknownOrderOrigin } from './new-fill.js';
-import { AGGREGATE_COLUMNS, aggregateCells, type OrderAggregates } from './order-aggregate-columns.js';
+import { AGGREGATE_COLUMNS, aggregateFields, type OrderAggregates } from './order-aggregate-columns.js';
 import { orderKeyOf, orderRowKey } from './order-key.js';
 import type { CopyRows, SqlRunner } from './sql-runner.js';
 
@@ -27,6 +27,10 @@ export async function storedOrderIds(
   return new Map(rows.map((row) => [orderRowKey(row.account, row.exchange, row.order_id), row.id]));
 }
 
+/** The COPY target of new order rows (the columns newOrderLine renders). */
+export const NEW_ORDER_TARGET = `trade_records (id, account, exchange, order_id, client_order_id, symbol, side, order_type,
+       status, size, "trigger", source, order_time, ingest_via, ${AGGREGATE_COLUMNS})`;
+
 /** An order seen for the first time: its new row id, its first fill, and its aggregates. */
 export interface NewOrderRow {
   readonly id: string;
@@ -47,27 +51,23 @@ export async function copyNewOrderRows(
   if (orders.length === 0) return;
   const prefix = origin.toLowerCase();
   await copy(
-    `trade_records (id, account, exchange, order_id, client_order_id, symbol, side, order_type, status, size,
-       "trigger", source, order_time, ingest_via, ${AGGREGATE_COLUMNS})`,
-    lazyMap(orders, ({ id, firstFill: fill, aggregates: row }) => {
-      const orderId = orderKeyOf(fill);
-      return [
-        id,
-        fill.account,
-        fill.exchange,
-        orderId,
-        `${prefix}:${fill.account}:${fill.exchange}:${orderId}`,
-        fill.symbol,
-        fill.side === 'buy' ? 'BUY' : 'SELL',
-        'UNKNOWN',
-        'FILLED',
-        row.filledSize === null ? null : toPlainString(row.filledSize),
-        origin,
-        origin,
-        row.firstFillAt,
-        fill.ingestVia,
-        ...aggregateCells(row),
-      ];
-    }),
+    NEW_ORDER_TARGET,
+    renderLines(orders, (order) => newOrderLine(order, origin, prefix)),
+  );
+}
+
+/** The trade_records row of an order seen for the first time (columns as copyNewOrderRows lists them). */
+export function newOrderLine(
+  { id, firstFill: fill, aggregates: row }: NewOrderRow,
+  origin: UnknownOrderOrigin,
+  prefix = origin.toLowerCase(),
+): string {
+  const orderId = orderKeyOf(fill);
+  return (
+    `${textField(id)}\t${textField(fill.account)}\t${textField(fill.exchange)}\t${textField(orderId)}\t` +
+    `${textField(`${prefix}:${fill.account}:${fill.exchange}:${orderId}`)}\t${textField(fill.symbol)}\t` +
+    `${fill.side === 'buy' ? 'BUY' : 'SELL'}\tUNKNOWN\tFILLED\t${decimalField(row.filledSize)}\t` +
+    `${textField(origin)}\t${textField(origin)}\t${timeField(row.firstFillAt)}\t${textField(fill.ingestVia)}\t` +
+    aggregateFields(row)
   );
 }

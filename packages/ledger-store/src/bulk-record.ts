@@ -2,26 +2,30 @@
 // computed in memory, from the new fills and what their books already held, and written once: no row
 // is inserted and then updated, and nothing written is read back. Books go one at a time, each one's
 // rows in foreign-key order (trade_records with their aggregates, fills, allocations); the connection
-// runs a book's statements while the next book is computed, and a written book's rows can be freed.
-// Arrival sequences are drawn for the whole batch first, so fills keep their input order whatever the
-// book order. The rules are the live path's (allocateBook, computeOrderAggregates, fillRow); books
-// that transfers link take that path (recordFills decides).
+// runs a book's statements while the next book is computed (the loop gives the event loop turns), and
+// a written book's rows can be freed. A book the batch opens, its fills in processing order (the usual
+// import), is computed and rendered fill by fill (book-stream.ts); any other is read and appended to
+// or recomputed. Arrival sequences are drawn for the whole batch first, so fills keep their input
+// order whatever the book order. The rules are the live path's (the engine, OrderTotals, fillRow);
+// books that transfers link take that path (recordFills decides).
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { dec, type IdGenerator, SystemClock, SystemRandomSource, UuidV7IdGenerator } from '@hookline/core';
 import type { LedgerFill, LedgerOptions, LedgerWarning, ResolvedLedgerOptions } from '@hookline/ledger';
 import { resolveLedgerOptions } from '@hookline/ledger';
 import { allocateBook } from './book-allocation.js';
 import { type BookKey, bookId, bookOf } from './book-key.js';
 import { booksWithFills, loadBookAllocations, loadBookFills, type StoredFill } from './book-rows.js';
-import { copyNewOrderRows, type NewOrderRow, storedOrderIds } from './bulk-order-rows.js';
+import { type BatchOrders, type DrawnFill, inProcessingOrder, streamBook } from './book-stream.js';
+import { copyNewOrderRows, NEW_ORDER_TARGET, type NewOrderRow, storedOrderIds } from './bulk-order-rows.js';
 import { copyAllocations, copyFillRows, freshFillIndexes } from './copy-inserts.js';
 import { copyOrderAggregates } from './copy-order-aggregates.js';
-import { renderingAtOnce } from './copy-rows.js';
 import type { DeferredWrites } from './deferred-writes.js';
 import { type FillInsert, fillRow } from './fill-insert.js';
 import type { NewFill, UnknownOrderOrigin } from './new-fill.js';
 import { computeOrderAggregates } from './order-aggregates.js';
 import { orderKeyOf, orderRowKey } from './order-key.js';
 import type { RecordFillsResult } from './record-fills-result.js';
+import { ALLOCATION_COLUMNS, FILL_COLUMNS } from './row-lines.js';
 import { toAllocation, toLedgerFill } from './row-mapping.js';
 import type { CopyRows, SqlRunner } from './sql-runner.js';
 
@@ -46,62 +50,114 @@ export async function recordBulk(
   const resolved = resolveLedgerOptions(options.ledger);
   const positionsByBook = groupPositions(fresh);
   const held = await booksWithFills(run, books);
-  const bookCopy = renderingAtOnce(copy);
   let allocations = 0;
   let recomputedBooks = 0;
   const warnings: LedgerWarning[] = [];
   for (const book of books) {
     const positions = positionsByBook.get(bookId(book));
     if (!positions) continue;
-    const incoming = positions.map((position) =>
-      newBookFill(
-        fresh[position] as NewFill,
-        orders.idOf,
-        ids.next(),
-        sequences[position] as bigint,
-        resolved,
-      ),
-    );
-    // A read waits behind the writes handed over before it: only books that hold fills are read.
-    const storedFills = held.has(bookId(book)) ? await loadBookFills(run, book) : [];
-    const storedAllocations =
-      storedFills.length === 0 ? [] : (await loadBookAllocations(run, book)).map(toAllocation);
-    const result = allocateBook(
-      book,
-      storedFills.map(toLedgerFill),
-      storedAllocations,
-      incoming.map((fill) => fill.ledger),
-      options.ledger,
-    );
-    allocations += result.added.length;
-    if (result.replace) recomputedBooks += 1;
+    const draw = (fill: NewFill, index: number): DrawnFill => {
+      const position = positions[index] as number;
+      const id = ids.next();
+      return { id, tradeRecordId: orders.idOf(fill), arrivalSeq: sequences[position] as bigint };
+    };
+    const bookFills = positions.map((position) => fresh[position] as NewFill);
+    const context = { run, copy, writes, orders, resolved, ...options };
+    const holds = held.has(bookId(book));
+    const result =
+      !holds && inProcessingOrder(bookFills)
+        ? await writeStreamedBook(book, bookFills, draw, context)
+        : await writeBook(book, holds, bookFills, draw, context);
+    allocations += result.allocations;
+    if (result.recomputed) recomputedBooks += 1;
     for (const warning of result.warnings) warnings.push(warning);
-    const bookFills = incoming.map((fill) => fill.stored);
-    const aggregates = computeOrderAggregates(
-      storedFills.length === 0 ? bookFills : [...storedFills, ...bookFills],
-      result.allocations,
-      result.lots,
-    );
-    // Handed to the connection in this order: rows before the rows that refer to them.
-    const created = aggregates.filter((row) => orders.created(row.tradeRecordId));
-    const updated = aggregates.filter((row) => !orders.created(row.tradeRecordId));
-    await writes.defer(copyNewOrderRows(bookCopy, created.map(orders.newRow), options.origin));
-    await writes.defer(copyOrderAggregates(run, bookCopy, updated, new Set()));
-    await writes.defer(
-      copyFillRows(
-        bookCopy,
-        incoming.map((fill) => fill.row),
-        bookFills.map((fill) => fill.id),
-        bookFills.map((fill) => fill.arrivalSeq),
-      ),
-    );
-    if (result.replace)
-      await writes.defer(
-        run('DELETE FROM fifo_allocations WHERE account = $1 AND asset = $2', [book.account, book.asset]),
-      );
-    await writes.defer(copyAllocations(bookCopy, result.added));
+    // The connection takes over what was handed to it while the next book is computed.
+    await nextTurn();
   }
   return { inserted: fresh.length, duplicates, allocations, warnings, recomputedBooks };
+}
+
+interface BookContext {
+  readonly run: SqlRunner;
+  readonly copy: CopyRows;
+  readonly writes: DeferredWrites;
+  readonly orders: BatchOrders;
+  readonly resolved: ResolvedLedgerOptions;
+  readonly ledger: LedgerOptions;
+  readonly origin: UnknownOrderOrigin;
+}
+
+interface WrittenBook {
+  readonly allocations: number;
+  readonly recomputed: boolean;
+  readonly warnings: readonly LedgerWarning[];
+}
+
+/** A new book whose fills come in processing order: computed and rendered fill by fill. */
+async function writeStreamedBook(
+  book: BookKey,
+  fills: readonly NewFill[],
+  draw: (fill: NewFill, index: number) => DrawnFill,
+  { run, copy, writes, orders, resolved, ledger, origin }: BookContext,
+): Promise<WrittenBook> {
+  const rows = await streamBook(book, fills, draw, orders, { ledger, resolved, origin });
+  // Handed to the connection in this order: rows before the rows that refer to them.
+  if (rows.newOrders.count > 0) await writes.defer(copy(NEW_ORDER_TARGET, rows.newOrders.rendered()));
+  await writes.defer(copyOrderAggregates(run, copy, rows.storedOrders, new Set()));
+  await writes.defer(copy(`fills (${FILL_COLUMNS}, arrival_seq)`, rows.fills.rendered()));
+  if (rows.allocations.count > 0)
+    await writes.defer(copy(`fifo_allocations (${ALLOCATION_COLUMNS})`, rows.allocations.rendered()));
+  return { allocations: rows.allocations.count, recomputed: false, warnings: rows.warnings };
+}
+
+/**
+ * Any other book (it holds stored fills, or new fills come before others in processing order): its
+ * stored rows are read and allocateBook decides whether it appends or recomputes.
+ */
+async function writeBook(
+  book: BookKey,
+  holds: boolean,
+  fills: readonly NewFill[],
+  draw: (fill: NewFill, index: number) => DrawnFill,
+  { run, copy, writes, orders, resolved, ledger, origin }: BookContext,
+): Promise<WrittenBook> {
+  const incoming = fills.map((fill, index) => newBookFill(fill, draw(fill, index), resolved));
+  // A read waits behind the writes handed over before it: only books that hold fills are read.
+  const storedFills = holds ? await loadBookFills(run, book) : [];
+  const storedAllocations =
+    storedFills.length === 0 ? [] : (await loadBookAllocations(run, book)).map(toAllocation);
+  const result = allocateBook(
+    book,
+    storedFills.map(toLedgerFill),
+    storedAllocations,
+    incoming.map((fill) => fill.ledger),
+    ledger,
+  );
+  const bookFills = incoming.map((fill) => fill.stored);
+  const aggregates = computeOrderAggregates(
+    storedFills.length === 0 ? bookFills : [...storedFills, ...bookFills],
+    result.allocations,
+    result.lots,
+  );
+  // Handed to the connection in this order: rows before the rows that refer to them.
+  const created = aggregates.filter((row) => orders.created(row.tradeRecordId));
+  const updated = aggregates.filter((row) => !orders.created(row.tradeRecordId));
+  await writes.defer(copyNewOrderRows(copy, created.map(orders.newRow), origin));
+  await writes.defer(copyOrderAggregates(run, copy, updated, new Set()));
+  await writes.defer(
+    copyFillRows(
+      copy,
+      incoming.map((fill) => fill.row),
+      bookFills.map((fill) => fill.id),
+      bookFills.map((fill) => fill.arrivalSeq),
+    ),
+  );
+  if (result.replace)
+    await writes.defer(
+      run('DELETE FROM fifo_allocations WHERE account = $1 AND asset = $2', [book.account, book.asset]),
+    );
+  await writes.defer(copyAllocations(copy, result.added));
+  return { allocations: result.added.length, recomputed: result.replace, warnings: result.warnings };
 }
 
 /** One new fill three ways: the row to write, the row as the ledger reads it back, the engine's fill. */
@@ -111,14 +167,9 @@ interface BookFill {
   readonly ledger: LedgerFill;
 }
 
-function newBookFill(
-  fill: NewFill,
-  orderIdOf: (fill: NewFill) => string,
-  id: string,
-  arrivalSeq: bigint,
-  options: ResolvedLedgerOptions,
-): BookFill {
-  const row = fillRow(fill, orderIdOf(fill), options);
+function newBookFill(fill: NewFill, drawn: DrawnFill, options: ResolvedLedgerOptions): BookFill {
+  const { id, tradeRecordId, arrivalSeq } = drawn;
+  const row = fillRow(fill, tradeRecordId, options);
   const feeUsd = row.feeUsd === null ? null : dec(row.feeUsd);
   // The parsed decimals of the input are used as they are (a stored row would read back equal).
   const stored: StoredFill = {

@@ -4,9 +4,10 @@
 // ON CONFLICT DO NOTHING in input order did). COPY into the real table lets the server insert rows in
 // batches; an INSERT ... SELECT from a staging table would pay the per-row executor path again.
 import { randomUUID } from 'node:crypto';
-import { type Decimal, toPlainString } from '@hookline/core';
 import type { Allocation } from '@hookline/ledger';
+import { CopyLines, renderLines } from './copy-lines.js';
 import type { FillInsert } from './fill-insert.js';
+import { ALLOCATION_COLUMNS, allocationLine, FILL_COLUMNS, fillLine } from './row-lines.js';
 import type { CopyRows, CopyValue, SqlRunner } from './sql-runner.js';
 
 /** `items` mapped one at a time as they are read. */
@@ -77,74 +78,14 @@ export async function copyFillRows(
   ids: readonly string[],
   arrivalSeqs?: readonly bigint[],
 ): Promise<void> {
-  const columns = `id, account, exchange, trade_id, order_id, client_order_id, trade_record_id, symbol, side, price,
-       size, fee, fee_currency, fee_usd, fee_unvalued, liquidity, executed_at, received_at, ingest_via`;
-  await copy(
-    `fills (${columns}${arrivalSeqs ? ', arrival_seq' : ''})`,
-    lazyMap(rows, (row, at) => {
-      const line: CopyValue[] = [
-        ids[at] ?? null,
-        row.account,
-        row.exchange,
-        row.tradeId,
-        row.orderId,
-        row.clientOrderId,
-        row.tradeRecordId,
-        row.symbol,
-        row.side,
-        row.price,
-        row.size,
-        row.fee,
-        row.feeCurrency,
-        row.feeUsd,
-        row.feeUnvalued,
-        row.liquidity,
-        row.executedAt,
-        row.receivedAt,
-        row.ingestVia,
-      ];
-      if (arrivalSeqs) line.push(String(arrivalSeqs[at]));
-      return line;
-    }),
-  );
+  const lines = new CopyLines();
+  rows.forEach((row, at) => {
+    lines.add(fillLine(ids[at] ?? null, row, arrivalSeqs ? (arrivalSeqs[at] as bigint) : undefined));
+  });
+  await copy(`fills (${FILL_COLUMNS}${arrivalSeqs ? ', arrival_seq' : ''})`, lines.rendered());
 }
 
 /** Streams allocation rows into fifo_allocations (ids as insertAllocations names them). */
 export async function copyAllocations(copy: CopyRows, rows: readonly Allocation[]): Promise<void> {
-  const text = (value: Decimal) => toPlainString(value);
-  await copy(
-    `fifo_allocations (id, account, symbol, asset, kind, sell_fill_id, slice_index, buy_fill_id, sell_order_id,
-       buy_order_id, allocated_size, buy_price, sell_price, buy_fees_per_unit, sell_fees_per_unit, buy_fee_usd,
-       sell_fee_usd, cost_basis_usd, proceeds_usd, net_proceeds_usd, pnl_usd, buy_time, sell_time, term,
-       transfer_id, lot_transfer_id, lot_slice_index)`,
-    lazyMap(rows, (row) => [
-      `${row.transferId ? `transfer:${row.transferId}` : row.sellFillId}:${row.sliceIndex}`,
-      row.account,
-      row.symbol,
-      row.asset,
-      row.kind,
-      row.transferId ? null : row.sellFillId,
-      row.sliceIndex,
-      row.buyFillId,
-      row.sellOrderId,
-      row.buyOrderId,
-      text(row.allocatedSize),
-      text(row.buyPrice),
-      text(row.sellPrice),
-      text(row.buyFeesPerUnit),
-      text(row.sellFeesPerUnit),
-      text(row.buyFeeUsd),
-      text(row.sellFeeUsd),
-      text(row.costBasisUsd),
-      text(row.proceedsUsd),
-      text(row.netProceedsUsd),
-      text(row.pnlUsd),
-      row.buyTime,
-      row.sellTime,
-      row.term,
-      row.transferId ?? null,
-      row.lotTransferId ?? null,
-      row.lotSliceIndex ?? null,
-    ]),
-  );
+  await copy(`fifo_allocations (${ALLOCATION_COLUMNS})`, renderLines(rows, allocationLine));
 }

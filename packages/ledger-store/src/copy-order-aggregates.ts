@@ -1,7 +1,9 @@
 // writeOrderAggregates on the bulk path: the aggregates are staged by COPY, then one UPDATE ... FROM
 // the stage sets them (the same assignments as the array form in order-aggregates.ts).
-import { lazyMap, stageTable } from './copy-inserts.js';
-import { AGGREGATE_COLUMNS, aggregateCells, type OrderAggregates } from './order-aggregate-columns.js';
+import { stageTable } from './copy-inserts.js';
+import { renderLines, textField } from './copy-lines.js';
+import { copyField } from './copy-rows.js';
+import { AGGREGATE_COLUMNS, aggregateFields, type OrderAggregates } from './order-aggregate-columns.js';
 import type { CopyRows, SqlRunner } from './sql-runner.js';
 
 /** Stages `aggregates` and writes them to their trade_records rows. */
@@ -20,12 +22,12 @@ export async function copyOrderAggregates(
   );
   await copy(
     `${stage} (id, ${AGGREGATE_COLUMNS}, synthesized, first_fill_at)`,
-    lazyMap(aggregates, (row) => [
-      row.tradeRecordId,
-      ...aggregateCells(row),
-      synthesizedIds.has(row.tradeRecordId),
-      row.firstFillAt,
-    ]),
+    renderLines(
+      aggregates,
+      (row) =>
+        `${textField(row.tradeRecordId)}\t${aggregateFields(row)}\t${copyField(synthesizedIds.has(row.tradeRecordId))}\t` +
+        copyField(row.firstFillAt),
+    ),
   );
   await run(
     `UPDATE trade_records AS t SET

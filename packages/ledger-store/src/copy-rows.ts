@@ -20,15 +20,6 @@ export function copyRowsOn(client: Client): CopyRows {
 }
 
 /**
- * `copy` with each call's rows turned into text at once rather than as the server reads them. Used
- * where the server lags behind what is computed: the rows' objects (decimals above all) die young
- * instead of living on until their COPY runs, and text costs the garbage collector little.
- */
-export function renderingAtOnce(copy: CopyRows): CopyRows {
-  return (target, rows) => copy(target, 'rendered' in rows ? rows : { rendered: [...copyText(rows)] });
-}
-
-/**
  * The rows as COPY text, a chunk of lines at a time. Fields and lines are joined, not concatenated one
  * by one: a join makes one flat string, which the socket encodes at once, where `+=` makes a chain of
  * pieces that has to be flattened first.

@@ -1,6 +1,6 @@
 // A fill row as the bulk and COPY inserts write it, and how a NewFill becomes one (its fee valued).
-import { toPlainString } from '@hookline/core';
-import { type ResolvedLedgerOptions, valueFill } from '@hookline/ledger';
+import { type Decimal, toPlainString } from '@hookline/core';
+import { type LedgerFill, type ResolvedLedgerOptions, valueFill } from '@hookline/ledger';
 import type { NewFill } from './new-fill.js';
 
 /** A fill row ready to insert (decimals already exact strings). */
@@ -25,17 +25,31 @@ export interface FillInsert {
   readonly ingestVia: 'WEBSOCKET' | 'REST' | 'IMPORT';
 }
 
+/** A fill's fee as stored: its USD value where the rules give one (else null), and whether it is unvalued. */
+export interface StoredFee {
+  readonly feeUsd: Decimal | null;
+  readonly feeUnvalued: boolean;
+}
+
+/** The fee of `fill` as its row stores it (the engine's valuation, for USD-quoted fills only). */
+export function storedFee(fill: LedgerFill, options: ResolvedLedgerOptions): StoredFee {
+  const valuation = valueFill(fill, options);
+  return {
+    feeUsd: valuation.usdQuoted && !valuation.feeUnvalued ? valuation.feeUsd : null,
+    feeUnvalued: valuation.feeUnvalued,
+  };
+}
+
 /** `fill` as a row of its order `tradeRecordId`, with its fee valued in USD where the rules can. */
 export function fillRow(
   fill: NewFill,
   tradeRecordId: string | null,
   options: ResolvedLedgerOptions,
-): FillInsert {
-  const valuation = valueFill(
+  fee: StoredFee = storedFee(
     { ...fill, id: '', orderId: fill.orderId, sequence: 0, feeUsd: fill.feeUsd ?? null },
     options,
-  );
-  const feeUsd = valuation.usdQuoted && !valuation.feeUnvalued ? toPlainString(valuation.feeUsd) : null;
+  ),
+): FillInsert {
   return {
     account: fill.account,
     exchange: fill.exchange,
@@ -49,8 +63,8 @@ export function fillRow(
     size: toPlainString(fill.size),
     fee: toPlainString(fill.fee),
     feeCurrency: fill.feeCurrency,
-    feeUsd,
-    feeUnvalued: valuation.feeUnvalued,
+    feeUsd: fee.feeUsd === null ? null : toPlainString(fee.feeUsd),
+    feeUnvalued: fee.feeUnvalued,
     liquidity: fill.liquidity ?? null,
     executedAt: fill.executedAt,
     receivedAt: fill.receivedAt,

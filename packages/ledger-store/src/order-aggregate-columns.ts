@@ -1,5 +1,6 @@
 // The aggregate columns of an order (trade_records), as computed and as written.
-import { type Decimal, toPlainString } from '@hookline/core';
+import type { Decimal } from '@hookline/core';
+import { decimalField } from './copy-lines.js';
 
 /** The aggregate columns of one trade_records row, as its fills and allocations imply them. */
 export interface OrderAggregates {
@@ -18,21 +19,15 @@ export interface OrderAggregates {
   readonly remainingSize: Decimal | null;
 }
 
-/** The aggregate columns as COPY lists them; `aggregateCells` gives a row's values in this order. */
+/** The aggregate columns as COPY lists them; `aggregateFields` renders a row's values in this order. */
 export const AGGREGATE_COLUMNS =
   'filled_size, avg_fill_price, total_fees_usd, pnl_usd, cost_basis_usd, sale_proceeds_usd, net_sale_proceeds_usd, remaining_size';
 
-/** A row's aggregates as exact text (null stays null), in the order of AGGREGATE_COLUMNS. */
-export function aggregateCells(row: OrderAggregates): Array<string | null> {
-  const text = (value: Decimal | null) => (value === null ? null : toPlainString(value));
-  return [
-    text(row.filledSize),
-    text(row.avgFillPrice),
-    text(row.totalFeesUsd),
-    text(row.pnlUsd),
-    text(row.costBasisUsd),
-    text(row.saleProceedsUsd),
-    text(row.netSaleProceedsUsd),
-    text(row.remainingSize),
-  ];
+/** A row's aggregates as COPY fields (tab-separated), in the order of AGGREGATE_COLUMNS. */
+export function aggregateFields(row: OrderAggregates): string {
+  return (
+    `${decimalField(row.filledSize)}\t${decimalField(row.avgFillPrice)}\t${decimalField(row.totalFeesUsd)}\t` +
+    `${decimalField(row.pnlUsd)}\t${decimalField(row.costBasisUsd)}\t${decimalField(row.saleProceedsUsd)}\t` +
+    `${decimalField(row.netSaleProceedsUsd)}\t${decimalField(row.remainingSize)}`
+  );
 }

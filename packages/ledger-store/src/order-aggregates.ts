@@ -1,11 +1,12 @@
 // Keeps each order's trade_records aggregates equal to its fills and allocations. They are recomputed
 // from the rows every time (never accumulated), so a replay or a recompute cannot make them drift.
 
-import { type Decimal, dec, isDecimal, sum, toPlainString, ZERO } from '@hookline/core';
+import { type Decimal, dec, isDecimal, toPlainString } from '@hookline/core';
 import type { Allocation, Lot } from '@hookline/ledger';
 import type { StoredFill as Fill } from './book-rows.js';
 import { copyOrderAggregates } from './copy-order-aggregates.js';
 import type { OrderAggregates } from './order-aggregate-columns.js';
+import { OrderTotals } from './order-totals.js';
 import type { SqlRunner } from './sql-runner.js';
 
 /** Computes the aggregates of every order among `fills` (all fills of each order must be included). */
@@ -14,42 +15,31 @@ export function computeOrderAggregates(
   allocations: readonly Allocation[],
   lots: readonly Lot[],
 ): OrderAggregates[] {
-  const fillsByOrder = new Map<string, Fill[]>();
+  const allocationsBySellFill = groupBy(allocations, (allocation) => allocation.sellFillId);
+  const orders = new Map<string, OrderTotals>();
   for (const fill of fills) {
     if (!fill.tradeRecordId) continue;
-    const list = fillsByOrder.get(fill.tradeRecordId) ?? [];
-    list.push(fill);
-    fillsByOrder.set(fill.tradeRecordId, list);
+    let order = orders.get(fill.tradeRecordId);
+    if (!order) {
+      order = new OrderTotals(fill.tradeRecordId);
+      orders.set(fill.tradeRecordId, order);
+    }
+    order.addFill({
+      id: fill.id,
+      side: fill.side,
+      price: exact(fill.price),
+      size: exact(fill.size),
+      feeUsd: fill.feeUsd === null ? null : exact(fill.feeUsd),
+      executedAt: fill.executedAt,
+    });
+    for (const allocation of allocationsBySellFill.get(fill.id) ?? []) order.addAllocation(allocation);
   }
-  const allocationsBySellFill = groupBy(allocations, (allocation) => allocation.sellFillId);
   // A lot moved to another account by transfer is no longer the order's remainder.
   const remainingByBuyFill = new Map(
     lots.filter((lot) => !lot.transferId).map((lot) => [lot.buyFillId, lot.remainingSize]),
   );
-  return [...fillsByOrder.entries()].map(([tradeRecordId, orderFills]) => {
-    const sizes = orderFills.map((fill) => exact(fill.size));
-    const filledSize = sum(sizes);
-    const notional = sum(orderFills.map((fill, index) => exact(fill.price).times(sizes[index] ?? ZERO)));
-    const side = orderFills[0]?.side ?? 'BUY';
-    const sells =
-      side === 'SELL' ? orderFills.flatMap((fill) => allocationsBySellFill.get(fill.id) ?? []) : [];
-    const total = (pick: (allocation: Allocation) => Decimal) =>
-      side === 'SELL' ? sum(sells.map(pick)) : null;
-    return {
-      tradeRecordId,
-      side,
-      filledSize,
-      avgFillPrice: filledSize.isZero() ? null : notional.dividedBy(filledSize),
-      totalFeesUsd: sum(orderFills.map((fill) => (fill.feeUsd === null ? ZERO : exact(fill.feeUsd)))),
-      firstFillAt: earliestExecution(orderFills),
-      pnlUsd: total((allocation) => allocation.pnlUsd),
-      costBasisUsd: total((allocation) => allocation.costBasisUsd),
-      saleProceedsUsd: total((allocation) => allocation.proceedsUsd),
-      netSaleProceedsUsd: total((allocation) => allocation.netProceedsUsd),
-      remainingSize:
-        side === 'BUY' ? sum(orderFills.map((fill) => remainingByBuyFill.get(fill.id) ?? ZERO)) : null,
-    };
-  });
+  const remainingOf = (buyFillId: string) => remainingByBuyFill.get(buyFillId);
+  return [...orders.values()].map((order) => order.aggregates(remainingOf));
 }
 
 /** A stored decimal as ours: text and Prisma's Decimal are read exactly, ours is taken as it is. */
@@ -110,13 +100,6 @@ export async function writeOrderAggregates(
       ],
     );
   }
-}
-
-/** The earliest execution time among an order's fills (never empty: an order is listed by its fills). */
-function earliestExecution(fills: readonly Fill[]): Date {
-  let earliest = fills[0]?.executedAt.getTime() ?? 0;
-  for (const fill of fills) earliest = Math.min(earliest, fill.executedAt.getTime());
-  return new Date(earliest);
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
