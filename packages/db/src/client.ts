@@ -1,3 +1,4 @@
+import type { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from './generated/prisma/client.js';
@@ -37,7 +38,12 @@ export async function openDatabase(location: DatabaseLocation): Promise<Database
     return { prisma, kind: 'postgres', ping: () => pingOrThrow(prisma), close };
   }
   const embedded = await openPglite(location.dataDir);
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(embedded.pglite) });
+  return pgliteDatabase(embedded.pglite, () => embedded.close());
+}
+
+// Prisma over an open PGlite; closing the database disconnects Prisma, then closes the PGlite.
+function pgliteDatabase(pglite: PGlite, closePglite: () => Promise<void>): Database {
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
   return {
     prisma,
     kind: 'pglite',
@@ -46,7 +52,7 @@ export async function openDatabase(location: DatabaseLocation): Promise<Database
       try {
         await prisma.$disconnect();
       } finally {
-        await embedded.close();
+        await closePglite();
       }
     },
   };
@@ -66,19 +72,9 @@ export async function openMemoryDatabase(migrationsDir = defaultMigrationsDir): 
     await pglite.close();
     throw error;
   }
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
-  return {
-    prisma,
-    kind: 'pglite',
-    ping: () => pingOrThrow(prisma),
-    close: async () => {
-      try {
-        await prisma.$disconnect();
-      } finally {
-        if (!pglite.closed) await pglite.close();
-      }
-    },
-  };
+  return pgliteDatabase(pglite, async () => {
+    if (!pglite.closed) await pglite.close();
+  });
 }
 
 /** The readiness answer for the database: reachable, and how long a round trip took. */
