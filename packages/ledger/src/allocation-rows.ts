@@ -24,52 +24,84 @@ export interface Disposal {
   readonly sellDay: CalendarDay;
 }
 
-/** The rows of one disposal, and the quantity that had to be recorded as SHORTFALL. */
-export interface DisposalRows {
-  readonly allocations: Allocation[];
-  readonly missing: Decimal;
-}
-
 /**
- * Takes `quantity` from the queue FIFO and returns the rows, numbered from `firstSliceIndex`; what
- * the lots cannot cover becomes one SHORTFALL row (zero basis). The disposal's fee is spread over
- * the rows by size: each its truncated share, the last row the remainder, so they add up exactly.
+ * Takes `quantity` from the queue FIFO and appends the rows to `rows`, numbered on from its length;
+ * what the lots cannot cover becomes one SHORTFALL row (zero basis), and that quantity is returned.
+ * The disposal's fee is spread over the rows by size: each its truncated share, the last row the
+ * remainder, so they add up exactly.
  */
 export function disposeFifo(
   queue: LotQueue,
   disposal: Disposal,
   quantity: Decimal,
-  firstSliceIndex: number,
-): DisposalRows {
+  rows: Allocation[],
+): Decimal {
   const { fee } = disposal;
-  const allocations: Allocation[] = [];
   let feeLeft = fee.total;
+  // Never zero inside the loop: a slice that does not complete took less than what was missing.
   let missing = quantity;
-  while (!missing.isZero()) {
+  if (missing.isZero()) return ZERO;
+  for (;;) {
     const slice = queue.takeOldest(missing);
     if (!slice) break;
-    let sellFeeUsd = feeLeft;
     if (slice.completes) {
-      missing = ZERO;
-    } else {
-      missing = minus(missing, slice.size);
-      sellFeeUsd = fee.share(slice.size);
-      if (!sellFeeUsd.isZero()) feeLeft = minus(feeLeft, sellFeeUsd);
+      rows.push(lotRow(disposal, slice, feeLeft, rows.length));
+      return ZERO;
     }
-    allocations.push(lotRow(disposal, slice, sellFeeUsd, firstSliceIndex + allocations.length));
+    missing = minus(missing, slice.size);
+    const sellFeeUsd = fee.share(slice.size);
+    if (!sellFeeUsd.isZero()) feeLeft = minus(feeLeft, sellFeeUsd);
+    rows.push(lotRow(disposal, slice, sellFeeUsd, rows.length));
   }
-  if (!missing.isZero()) {
-    allocations.push(shortfallRow(disposal, missing, feeLeft, firstSliceIndex + allocations.length));
-  }
-  return { allocations, missing };
+  rows.push(shortfallRow(disposal, missing, feeLeft, rows.length));
+  return missing;
+}
+
+// x + y and x − y for a y that is often zero (no fee): the same value without the arithmetic.
+function plusFee(x: Decimal, fee: Decimal): Decimal {
+  return fee.isZero() ? x : plus(x, fee);
+}
+
+function minusFee(x: Decimal, fee: Decimal): Decimal {
+  return fee.isZero() ? x : minus(x, fee);
 }
 
 function lotRow(disposal: Disposal, slice: LotSlice, sellFeeUsd: Decimal, sliceIndex: number): Allocation {
   const { fill, sellPrice } = disposal;
   const { lot, size, buyFeeUsd } = slice;
-  const costBasisUsd = plus(times(size, lot.price), buyFeeUsd);
+  const costBasisUsd = plusFee(times(size, lot.price), buyFeeUsd);
   const proceedsUsd = times(size, sellPrice);
-  const netProceedsUsd = minus(proceedsUsd, sellFeeUsd);
+  const netProceedsUsd = minusFee(proceedsUsd, sellFeeUsd);
+  const pnlUsd = minus(netProceedsUsd, costBasisUsd);
+  const term = holdingTerm(lot.buyDay, disposal.sellDay);
+  // Two literals rather than a spread: the usual row has no lot origin, and a literal is built in one go.
+  if (lot.transferId === undefined || lot.transferId === null) {
+    return {
+      account: fill.account,
+      symbol: fill.symbol,
+      asset: disposal.asset,
+      kind: disposal.kind,
+      sellFillId: fill.id,
+      sliceIndex,
+      buyFillId: lot.buyFillId,
+      sellOrderId: fill.orderId,
+      buyOrderId: lot.buyOrderId,
+      allocatedSize: size,
+      buyPrice: lot.price,
+      sellPrice,
+      buyFeesPerUnit: lot.feesPerUnit,
+      sellFeesPerUnit: disposal.fee.perUnit,
+      buyFeeUsd,
+      sellFeeUsd,
+      costBasisUsd,
+      proceedsUsd,
+      netProceedsUsd,
+      pnlUsd,
+      buyTime: lot.buyTime,
+      sellTime: fill.executedAt,
+      term,
+    };
+  }
   return {
     account: fill.account,
     symbol: fill.symbol,
@@ -90,10 +122,10 @@ function lotRow(disposal: Disposal, slice: LotSlice, sellFeeUsd: Decimal, sliceI
     costBasisUsd,
     proceedsUsd,
     netProceedsUsd,
-    pnlUsd: minus(netProceedsUsd, costBasisUsd),
+    pnlUsd,
     buyTime: lot.buyTime,
     sellTime: fill.executedAt,
-    term: holdingTerm(lot.buyDay, disposal.sellDay),
+    term,
     ...lotOrigin(lot),
   };
 }
@@ -108,7 +140,7 @@ function shortfallRow(
 ): Allocation {
   const { fill, sellPrice } = disposal;
   const proceedsUsd = times(size, sellPrice);
-  const netProceedsUsd = minus(proceedsUsd, sellFeeUsd);
+  const netProceedsUsd = minusFee(proceedsUsd, sellFeeUsd);
   return {
     account: fill.account,
     symbol: fill.symbol,

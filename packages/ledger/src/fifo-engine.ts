@@ -1,6 +1,6 @@
 // The incremental FIFO engine: fills in processing order in, allocation rows and warnings out.
 // Pure and in memory; the persistence layer stores what apply() returns in the fill's transaction.
-import { HooklineError, toPlainString } from '@hookline/core';
+import { HooklineError, toPlainString, ZERO } from '@hookline/core';
 import { processBuy, processSell } from './fill-processing.js';
 import type { FillValuation } from './fill-valuation.js';
 import { valueFill } from './fill-valuation.js';
@@ -13,12 +13,15 @@ import { compareProcessingOrder } from './processing-order.js';
 import { checkTransfer, type LedgerTransfer } from './transfer.js';
 import { processTransfer } from './transfer-processing.js';
 import { transferShortfallError, transferShortfallWarning } from './transfer-shortfall.js';
-import type { ApplyResult, LedgerFill, LedgerWarning, Lot } from './types.js';
+import type { Allocation, ApplyResult, LedgerFill, LedgerWarning, Lot } from './types.js';
 
 interface AssetBook {
   readonly lots: LotQueue;
-  cursor: ProcessingCursor | undefined;
+  /** The book's own copy, updated in place fill by fill (copied again whenever it leaves the engine). */
+  cursor: MutableCursor | undefined;
 }
+
+type MutableCursor = { -readonly [Field in keyof ProcessingCursor]: ProcessingCursor[Field] };
 
 /** The FIFO engine over any number of (account, asset) books; see docs/architecture.md "Ledger rules". */
 export class FifoEngine {
@@ -36,7 +39,7 @@ export class FifoEngine {
     for (const lot of state.lots) {
       engine.#book(lot.account, lot.asset).lots.push(restoreLot(lot, engine.options.dayOf));
     }
-    for (const cursor of state.cursors) engine.#book(cursor.account, cursor.asset).cursor = cursor;
+    for (const cursor of state.cursors) engine.#book(cursor.account, cursor.asset).cursor = { ...cursor };
     return engine;
   }
 
@@ -51,28 +54,22 @@ export class FifoEngine {
     const book = this.#book(fill.account, asset);
     checkOrder(book.cursor, fill, asset);
     const warnings: LedgerWarning[] = [];
-    const cursor = {
-      account: fill.account,
-      asset,
-      executedAt: fill.executedAt,
-      sequence: fill.sequence,
-      fillId: fill.id,
-    };
+    const allocations: Allocation[] = [];
     if (!valuation.usdQuoted) {
-      book.cursor = cursor;
+      advance(book, fill, asset);
       warnings.push(unvaluedQuoteWarning(fill, valuation.pair.quote));
-      return { allocations: [], warnings };
+      return { allocations, warnings };
     }
     if (this.options.strict && fill.side === 'sell') refuseShortfall(book.lots, fill, valuation);
     const day = this.options.dayOf(fill.executedAt);
-    const processed =
+    const missing =
       fill.side === 'buy'
-        ? processBuy(book.lots, fill, valuation, day)
-        : processSell(book.lots, fill, valuation, day);
-    book.cursor = cursor;
+        ? processBuy(book.lots, fill, valuation, day, allocations)
+        : processSell(book.lots, fill, valuation, day, allocations);
+    advance(book, fill, asset);
     if (valuation.feeUnvalued) warnings.push(unvaluedFeeWarning(fill));
-    if (!processed.missing.isZero()) warnings.push(shortfallWarning(fill, asset, processed.missing));
-    return { allocations: processed.allocations, warnings };
+    if (missing !== ZERO && !missing.isZero()) warnings.push(shortfallWarning(fill, asset, missing));
+    return { allocations, warnings };
   }
 
   /**
@@ -110,7 +107,7 @@ export class FifoEngine {
     const books = this.#allBooks();
     return {
       lots: books.flatMap((book) => book.lots.open().map(snapshotLot)),
-      cursors: books.flatMap((book) => (book.cursor ? [book.cursor] : [])),
+      cursors: books.flatMap((book) => (book.cursor ? [{ ...book.cursor }] : [])),
     };
   }
 
@@ -135,6 +132,24 @@ export class FifoEngine {
       return [...assets.keys()].sort(byCodeUnits).map((asset) => assets.get(asset) as AssetBook);
     });
   }
+}
+
+// Moves the book's cursor to `fill`, reusing the cursor object: one fewer object per fill.
+function advance(book: AssetBook, fill: LedgerFill, asset: string): void {
+  const cursor = book.cursor;
+  if (!cursor) {
+    book.cursor = {
+      account: fill.account,
+      asset,
+      executedAt: fill.executedAt,
+      sequence: fill.sequence,
+      fillId: fill.id,
+    };
+    return;
+  }
+  cursor.executedAt = fill.executedAt;
+  cursor.sequence = fill.sequence;
+  cursor.fillId = fill.id;
 }
 
 function byCodeUnits(a: string, b: string): number {

@@ -7,26 +7,22 @@ import type { LotQueue, OpenLot } from './lot-queue.js';
 import { ProportionalFee } from './proportional-fee.js';
 import type { Allocation, LedgerFill } from './types.js';
 
-/** The rows a fill produced and the quantity it disposed of beyond inventory. */
-export interface ProcessedFill {
-  readonly allocations: Allocation[];
-  readonly missing: Decimal;
-}
-
 /**
  * A buy opens a lot of its gross size whose basis carries the whole fee value. A base-asset fee is
  * then disposed at once: its units leave holdings FIFO (usually from an older lot, when one exists)
  * as FEE_DISPOSAL rows whose proceeds are units × fill price, the value added to the basis. Over a
- * lot's life this nets to the economics: paid size × price, received size − fee units.
+ * lot's life this nets to the economics: paid size × price, received size − fee units. The rows are
+ * appended to `rows`; returns the fee units disposed of beyond inventory.
  */
 export function processBuy(
   queue: LotQueue,
   fill: LedgerFill,
   valuation: FillValuation,
   buyDay: CalendarDay,
-): ProcessedFill {
+  rows: Allocation[],
+): Decimal {
   const { price, size, feeUsd, baseFeeUnits } = valuation;
-  const fee = new ProportionalFee(feeUsd, size);
+  const fee = feeUsd.isZero() ? noFee : new ProportionalFee(feeUsd, size);
   const lot: OpenLot = {
     account: fill.account,
     asset: valuation.pair.base,
@@ -45,8 +41,8 @@ export function processBuy(
     fee,
   };
   queue.push(lot);
-  if (baseFeeUnits.isZero()) return { allocations: [], missing: ZERO };
-  return disposeFifo(queue, feeDisposal(fill, valuation, buyDay), baseFeeUnits, 0);
+  if (baseFeeUnits.isZero()) return ZERO;
+  return disposeFifo(queue, feeDisposal(fill, valuation, buyDay), baseFeeUnits, rows);
 }
 
 /**
@@ -54,33 +50,31 @@ export function processBuy(
  * proceeds. A base-asset fee on a sell increases the quantity disposed: after the sold units, the fee
  * units leave holdings as FEE_DISPOSAL rows (proceeds = units × price), while their value is the
  * sell fee, the mirror of the buy rule. Net effect: gave size + fee units, received size × price.
+ * The rows are appended to `rows`; returns the quantity disposed of beyond inventory.
  */
 export function processSell(
   queue: LotQueue,
   fill: LedgerFill,
   valuation: FillValuation,
   sellDay: CalendarDay,
-): ProcessedFill {
+  rows: Allocation[],
+): Decimal {
   const { price, size, feeUsd, baseFeeUnits } = valuation;
   const sale: Disposal = {
     fill,
     asset: valuation.pair.base,
     kind: 'SELL',
     sellPrice: price,
-    fee: new ProportionalFee(feeUsd, size),
+    fee: feeUsd.isZero() ? noFee : new ProportionalFee(feeUsd, size),
     sellDay,
   };
-  const sold = disposeFifo(queue, sale, size, 0);
-  if (baseFeeUnits.isZero()) return sold;
-  const fee = disposeFifo(
-    queue,
-    feeDisposal(fill, valuation, sellDay),
-    baseFeeUnits,
-    sold.allocations.length,
-  );
-  return { allocations: [...sold.allocations, ...fee.allocations], missing: sold.missing.plus(fee.missing) };
+  const missing = disposeFifo(queue, sale, size, rows);
+  if (baseFeeUnits.isZero()) return missing;
+  const missingFee = disposeFifo(queue, feeDisposal(fill, valuation, sellDay), baseFeeUnits, rows);
+  return missingFee.isZero() ? missing : missing.plus(missingFee);
 }
 
+// A zero fee shares out as zero whatever the whole: total, per-unit value and every share are ZERO.
 const noFee = new ProportionalFee(ZERO, ONE);
 
 // Fee units are disposed at the fill price with no fee of their own (their value already counts as

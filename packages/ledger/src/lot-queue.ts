@@ -14,7 +14,10 @@ export interface OpenLot extends Omit<Lot, 'remainingSize' | 'remainingFeeUsd'> 
   readonly fee: ProportionalFee;
 }
 
-/** A quantity taken from one lot, with the lot's fee that goes with it. */
+/**
+ * A quantity taken from one lot, with the lot's fee that goes with it. The queue reuses one slice
+ * object for every take, so it is valid until the next take: read it, do not keep it.
+ */
 export interface LotSlice {
   readonly lot: OpenLot;
   readonly size: Decimal;
@@ -23,13 +26,22 @@ export interface LotSlice {
   readonly completes: boolean;
 }
 
+interface MutableSlice {
+  lot: OpenLot | undefined;
+  size: Decimal;
+  buyFeeUsd: Decimal;
+  completes: boolean;
+}
+
 // Emptied lots are dropped from the front in batches, so a long queue is not shifted on every sell.
 const compactAfter = 64;
 
 /** A FIFO queue of open lots. */
 export class LotQueue {
-  #lots: OpenLot[] = [];
+  // Emptied lots before #head are cleared to undefined.
+  #lots: (OpenLot | undefined)[] = [];
   #head = 0;
+  readonly #slice: MutableSlice = { lot: undefined, size: ZERO, buyFeeUsd: ZERO, completes: false };
 
   /** Appends a newly bought lot (the youngest). */
   push(lot: OpenLot): void {
@@ -60,30 +72,40 @@ export class LotQueue {
   /**
    * Takes up to `quantity` from the oldest lot; undefined when no lot is open. The slice that empties
    * a lot takes all its remaining fee; a partial slice takes its truncated share of the lot's fee by
-   * the lot's original size, so the slices of a fully consumed lot add up exactly to its fee.
+   * the lot's original size, so the slices of a fully consumed lot add up exactly to its fee. The
+   * slice returned is the queue's own, overwritten by the next take.
    */
   takeOldest(quantity: Decimal): LotSlice | undefined {
     const lot = this.#lots[this.#head];
     if (!lot) return undefined;
+    const slice = this.#slice;
+    slice.lot = lot;
     const remaining = lot.remainingSize;
     const order = compare(quantity, remaining);
     if (order < 0) {
       const buyFeeUsd = lot.fee.share(quantity);
       lot.remainingSize = minus(remaining, quantity);
       if (!buyFeeUsd.isZero()) lot.remainingFeeUsd = minus(lot.remainingFeeUsd, buyFeeUsd);
-      return { lot, size: quantity, buyFeeUsd, completes: true };
+      slice.size = quantity;
+      slice.buyFeeUsd = buyFeeUsd;
+      slice.completes = true;
+      return slice as LotSlice;
     }
-    const buyFeeUsd = lot.remainingFeeUsd;
+    slice.size = remaining;
+    slice.buyFeeUsd = lot.remainingFeeUsd;
+    slice.completes = order === 0;
     lot.remainingSize = ZERO;
     lot.remainingFeeUsd = ZERO;
+    // Dropped at once, not at the next compaction, so an emptied lot dies young (cheap to collect).
+    this.#lots[this.#head] = undefined;
     this.#head++;
     this.#compact();
-    return { lot, size: remaining, buyFeeUsd, completes: order === 0 };
+    return slice as LotSlice;
   }
 
   /** The open lots, oldest first (live objects: callers copy before exposing them). */
   open(): readonly OpenLot[] {
-    return this.#head === 0 ? this.#lots : this.#lots.slice(this.#head);
+    return (this.#head === 0 ? this.#lots : this.#lots.slice(this.#head)) as readonly OpenLot[];
   }
 
   /** The quantity the open lots hold. */

@@ -39,9 +39,12 @@ export function processTransfer(
     destination.insertByAge(arrivedLot(transfer, slice, sliceIndex));
   }
   if (transfer.feeQuantity.isZero()) return { allocations, missing, missingFee: ZERO };
-  const fee = disposeFifo(source, feeDisposal(transfer, day), transfer.feeQuantity, allocations.length);
-  const feeRows = fee.allocations.map((row) => ({ ...row, transferId: transfer.id }));
-  return { allocations: [...allocations, ...feeRows], missing, missingFee: fee.missing };
+  const feeRows: Allocation[] = [];
+  const missingFee = disposeFifo(source, feeDisposal(transfer, day), transfer.feeQuantity, feeRows);
+  for (const row of feeRows) {
+    allocations.push({ ...row, sliceIndex: allocations.length, transferId: transfer.id });
+  }
+  return { allocations, missing, missingFee };
 }
 
 // Zero gain: proceeds and net proceeds equal the basis that moved (buy price × size + fee slice).
