@@ -19,9 +19,31 @@ export function bookId(book: BookKey): string {
 /** The distinct books of some fills, sorted so concurrent writers lock them in the same order. */
 export function distinctBooks(items: Iterable<{ account: string; symbol: string }>): BookKey[] {
   const books = new Map<string, BookKey>();
+  const bookIdOf = bookIds();
   for (const item of items) {
-    const book = bookOf(item.account, item.symbol);
-    books.set(bookId(book), book);
+    const id = bookIdOf(item.account, item.symbol);
+    if (!books.has(id)) books.set(id, bookOf(item.account, item.symbol));
   }
   return [...books.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, book]) => book);
+}
+
+/**
+ * bookId(bookOf(account, symbol)), each (account, symbol) pair worked out once: a batch repeats a few
+ * pairs many times, and looking a pair up makes no new string.
+ */
+export function bookIds(): (account: string, symbol: string) => string {
+  const byAccount = new Map<string, Map<string, string>>();
+  return (account, symbol) => {
+    let bySymbol = byAccount.get(account);
+    if (!bySymbol) {
+      bySymbol = new Map();
+      byAccount.set(account, bySymbol);
+    }
+    let id = bySymbol.get(symbol);
+    if (id === undefined) {
+      id = bookId(bookOf(account, symbol));
+      bySymbol.set(symbol, id);
+    }
+    return id;
+  };
 }

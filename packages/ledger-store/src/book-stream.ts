@@ -15,7 +15,7 @@ import {
 } from '@hookline/ledger';
 import type { BookKey } from './book-key.js';
 import { type NewOrderRow, newOrderLine } from './bulk-order-rows.js';
-import { CopyLines, DecimalTexts } from './copy-lines.js';
+import { CopyLines, RepeatedTexts } from './copy-lines.js';
 import { fillRow, storedFee } from './fill-insert.js';
 import type { NewFill, UnknownOrderOrigin } from './new-fill.js';
 import type { OrderAggregates } from './order-aggregate-columns.js';
@@ -75,7 +75,7 @@ export async function streamBook(
   const fillLines = new CopyLines();
   const allocationLines = new CopyLines();
   const warnings: LedgerWarning[] = [];
-  const texts = new DecimalTexts();
+  const texts = new RepeatedTexts();
   for (let index = 0; index < fills.length; index += 1) {
     if (index > 0 && index % FILLS_PER_TURN === 0) await nextTurn();
     const fill = fills[index] as NewFill;
@@ -98,7 +98,7 @@ export async function streamBook(
     };
     const fee = storedFee(ledgerFill, options.resolved);
     const row = fillRow(fill, tradeRecordId, options.resolved, fee);
-    fillLines.add(fillLine(id, row, arrivalSeq));
+    fillLines.add(fillLine(id, row, arrivalSeq, texts));
     texts.remember(fill.price, row.price);
     texts.remember(fill.size, row.size);
     let order = totals.get(tradeRecordId);
@@ -116,7 +116,7 @@ export async function streamBook(
     });
     const applied = engine.apply(ledgerFill);
     for (const allocation of applied.allocations) {
-      allocationLines.add(allocationLine(allocation, texts.field));
+      allocationLines.add(allocationLine(allocation, texts));
       order.addAllocation(allocation);
     }
     for (const warning of applied.warnings) warnings.push(warning);

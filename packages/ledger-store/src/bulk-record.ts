@@ -12,8 +12,9 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { dec, type IdGenerator, SystemClock, SystemRandomSource, UuidV7IdGenerator } from '@hookline/core';
 import type { LedgerFill, LedgerOptions, LedgerWarning, ResolvedLedgerOptions } from '@hookline/ledger';
 import { resolveLedgerOptions } from '@hookline/ledger';
+import { drawArrivalSequences } from './arrival-sequences.js';
 import { allocateBook } from './book-allocation.js';
-import { type BookKey, bookId, bookOf } from './book-key.js';
+import { type BookKey, bookId, bookIds } from './book-key.js';
 import { booksWithFills, loadBookAllocations, loadBookFills, type StoredFill } from './book-rows.js';
 import { type BatchOrders, type DrawnFill, inProcessingOrder, streamBook } from './book-stream.js';
 import { copyNewOrderRows, NEW_ORDER_TARGET, type NewOrderRow, storedOrderIds } from './bulk-order-rows.js';
@@ -38,18 +39,26 @@ export async function recordBulk(
   options: { readonly ledger: LedgerOptions; readonly origin: UnknownOrderOrigin },
   writes: DeferredWrites,
 ): Promise<RecordFillsResult> {
-  const fresh = (await freshFillIndexes(run, copy, fills)).map((index) => fills[index] as NewFill);
+  // The statements before the first book are sent without waiting for one another where nothing
+  // depends on an answer: the connection runs them in order while this side computes.
+  const heldBooks = pending(booksWithFills(run, books));
+  const fresh = (await after(heldBooks, freshFillIndexes(run, copy, fills))).map(
+    (index) => fills[index] as NewFill,
+  );
   const duplicates = fills.length - fresh.length;
-  if (fresh.length === 0)
+  if (fresh.length === 0) {
+    await heldBooks;
     return { inserted: 0, duplicates, allocations: 0, warnings: [], recomputedBooks: 0 };
+  }
+  const drawnSequences = pending(drawArrivalSequences(run, fresh.length));
   // Time-ordered ids (UUIDv7), drawn book by book as rows are written: each index grows at its end
   // instead of taking random pages, and a row's foreign-key lookup finds its parent in a recent page.
   const ids = new UuidV7IdGenerator(new SystemClock(), new SystemRandomSource());
-  const orders = await orderRows(run, copy, fresh, ids);
-  const sequences = await drawArrivalSequences(run, fresh.length);
+  const orders = await after(drawnSequences, orderRows(run, copy, fresh, ids));
   const resolved = resolveLedgerOptions(options.ledger);
   const positionsByBook = groupPositions(fresh);
-  const held = await booksWithFills(run, books);
+  const sequences = await drawnSequences;
+  const held = await heldBooks;
   let allocations = 0;
   let recomputedBooks = 0;
   const warnings: LedgerWarning[] = [];
@@ -59,7 +68,7 @@ export async function recordBulk(
     const draw = (fill: NewFill, index: number): DrawnFill => {
       const position = positions[index] as number;
       const id = ids.next();
-      return { id, tradeRecordId: orders.idOf(fill), arrivalSeq: sequences[position] as bigint };
+      return { id, tradeRecordId: orders.idOf(fill), arrivalSeq: sequences.at(position) };
     };
     const bookFills = positions.map((position) => fresh[position] as NewFill);
     const context = { run, copy, writes, orders, resolved, ...options };
@@ -208,13 +217,23 @@ function newBookFill(fill: NewFill, drawn: DrawnFill, options: ResolvedLedgerOpt
   return { row, stored, ledger };
 }
 
-/** `count` values of fills.arrival_seq's sequence, ascending: the batch's arrival order. */
-async function drawArrivalSequences(run: SqlRunner, count: number): Promise<bigint[]> {
-  const rows = await run<{ seq: string }>(
-    `SELECT nextval(pg_get_serial_sequence('fills', 'arrival_seq'))::text AS seq FROM generate_series(1, $1::int)`,
-    [count],
-  );
-  return rows.map((row) => BigInt(row.seq)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+/** `work`, already sent, awaited later: its failure is not reported as unhandled meanwhile. */
+function pending<T>(work: Promise<T>): Promise<T> {
+  work.catch(() => undefined);
+  return work;
+}
+
+/**
+ * `work`, sent after `earlier`: should `work` fail, the failure of `earlier` is the cause (a statement
+ * after a failed one only says that the transaction is aborted).
+ */
+async function after<T>(earlier: Promise<unknown>, work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    await earlier;
+    throw error;
+  }
 }
 
 /**
@@ -224,18 +243,32 @@ async function drawArrivalSequences(run: SqlRunner, count: number): Promise<bigi
 async function orderRows(run: SqlRunner, copy: CopyRows, fresh: readonly NewFill[], ids: IdGenerator) {
   const keyOf = (fill: NewFill) => orderRowKey(fill.account, fill.exchange, orderKeyOf(fill));
   const firstFillOfOrder = new Map<string, NewFill>();
-  for (const fill of fresh) if (!firstFillOfOrder.has(keyOf(fill))) firstFillOfOrder.set(keyOf(fill), fill);
+  for (const fill of fresh) {
+    const key = keyOf(fill);
+    if (!firstFillOfOrder.has(key)) firstFillOfOrder.set(key, fill);
+  }
   const rowIds = await storedOrderIds(run, copy, [...firstFillOfOrder.values()]);
   const firstFillOfNew = new Map<string, NewFill>();
+  // An order's fills mostly follow one another in their book: the last answer is tried first.
+  let last: { account: string; exchange: string; orderKey: string; id: string } | undefined;
   return {
     idOf: (fill: NewFill): string => {
-      const key = keyOf(fill);
+      const orderKey = orderKeyOf(fill);
+      if (
+        last !== undefined &&
+        last.orderKey === orderKey &&
+        last.account === fill.account &&
+        last.exchange === fill.exchange
+      )
+        return last.id;
+      const key = orderRowKey(fill.account, fill.exchange, orderKey);
       let id = rowIds.get(key);
       if (id === undefined) {
         id = ids.next();
         rowIds.set(key, id);
         firstFillOfNew.set(id, firstFillOfOrder.get(key) ?? fill);
       }
+      last = { account: fill.account, exchange: fill.exchange, orderKey, id };
       return id;
     },
     created: (id: string) => firstFillOfNew.has(id),
@@ -250,8 +283,9 @@ async function orderRows(run: SqlRunner, copy: CopyRows, fresh: readonly NewFill
 /** Positions of the new fills per book, in input order. */
 function groupPositions(fills: readonly NewFill[]): Map<string, number[]> {
   const groups = new Map<string, number[]>();
+  const bookIdOf = bookIds();
   fills.forEach((fill, index) => {
-    const key = bookId(bookOf(fill.account, fill.symbol));
+    const key = bookIdOf(fill.account, fill.symbol);
     const list = groups.get(key);
     if (list) list.push(index);
     else groups.set(key, [index]);

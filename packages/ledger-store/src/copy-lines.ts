@@ -1,7 +1,7 @@
 // COPY text built line by line as rows are computed: each row becomes one string at once and every
 // chunk of lines is joined into one flat string, so a row's objects (decimals above all) die young and
 // what waits for the server is a few large strings, which cost the garbage collector next to nothing.
-import { type Decimal, toPlainString } from '@hookline/core';
+import { type Decimal, toPlainString, ZERO } from '@hookline/core';
 import { copyField } from './copy-rows.js';
 import type { RenderedCopy } from './sql-runner.js';
 
@@ -50,38 +50,67 @@ export function textField(value: string | null | undefined): string {
   return copyField(value ?? null);
 }
 
-/** A decimal field: all its digits (toPlainString), null as `\N`. */
+/** A decimal field: all its digits (plainText), null as `\N`. */
 export function decimalField(value: Decimal | null): string {
-  return value === null ? '\\N' : toPlainString(value);
+  return value === null ? '\\N' : plainText(value);
 }
 
-/**
- * Decimal fields rendered once per Decimal instance (decimals are immutable): an allocation row
- * repeats its lot's price and fee per unit and its sell fill's, which the fill rows already rendered.
- */
-export class DecimalTexts {
-  readonly #texts = new Map<Decimal, string>();
+// Ours: toFixed() with no argument prints all the digits, never an exponent, and "-" only before a
+// non-zero value. The checks of toPlainString are for decimals made elsewhere (Prisma's copy).
+const OURS = ZERO.constructor;
 
-  /** The field of `value` (decimalField), rendered on first use. */
-  readonly field = (value: Decimal | null): string => {
-    if (value === null) return '\\N';
-    let text = this.#texts.get(value);
-    if (text === undefined) {
-      text = toPlainString(value);
-      if (this.#texts.size >= MAX_TEXTS) this.#texts.clear();
-      this.#texts.set(value, text);
-    }
+/** All the digits of `value`, as toPlainString gives them, without its checks for our own decimals. */
+export function plainText(value: Decimal): string {
+  return value.constructor === OURS && value.isFinite() ? value.toFixed() : toPlainString(value);
+}
+
+/** How a row renders the fields that repeat from row to row: decimals per unit and timestamps. */
+export interface RepeatedFields {
+  decimal(value: Decimal): string;
+  time(value: Date): string;
+}
+
+/** Every field rendered afresh. */
+export const FRESH_FIELDS: RepeatedFields = { decimal: plainText, time: (value) => value.toISOString() };
+
+/**
+ * The texts of the last few Decimal or Date instances rendered (both are immutable here): an
+ * allocation row repeats its sell fill's price, time and fee per unit, which the fill's row or its
+ * previous slice has just rendered, and its lot's, which the previous row mostly had too. A few slots
+ * compared by identity, not a map: nothing is hashed and nothing is kept beyond the last few values.
+ */
+export class RepeatedTexts implements RepeatedFields {
+  readonly #keys: (Decimal | Date | undefined)[] = new Array(SLOTS).fill(undefined);
+  readonly #texts: string[] = new Array(SLOTS).fill('');
+  #next = 0;
+
+  /** The field of `value` (plainText), rendered unless it is one of the last few. */
+  readonly decimal = (value: Decimal): string => {
+    const slot = this.#keys.indexOf(value);
+    if (slot >= 0) return this.#texts[slot] as string;
+    const text = plainText(value);
+    this.remember(value, text);
     return text;
   };
 
-  /** Records `text` as the rendering of `value` (text the caller already made with toPlainString). */
-  remember(value: Decimal, text: string): void {
-    if (this.#texts.size >= MAX_TEXTS) this.#texts.clear();
-    this.#texts.set(value, text);
+  /** The field of `value` (ISO 8601, UTC), rendered unless it is one of the last few. */
+  readonly time = (value: Date): string => {
+    const slot = this.#keys.indexOf(value);
+    if (slot >= 0) return this.#texts[slot] as string;
+    const text = value.toISOString();
+    this.remember(value, text);
+    return text;
+  };
+
+  /** Records `text` as the rendering of `value` (text the caller already made the same way). */
+  remember(value: Decimal | Date, text: string): void {
+    this.#keys[this.#next] = value;
+    this.#texts[this.#next] = text;
+    this.#next = (this.#next + 1) % SLOTS;
   }
 }
 
-const MAX_TEXTS = 50_000;
+const SLOTS = 8;
 
 /** A timestamp field (ISO 8601, UTC), null as `\N`. */
 export function timeField(value: Date | null): string {

@@ -1,6 +1,7 @@
 // A fill row as the bulk and COPY inserts write it, and how a NewFill becomes one (its fee valued).
-import { type Decimal, toPlainString } from '@hookline/core';
+import type { Decimal } from '@hookline/core';
 import { type LedgerFill, type ResolvedLedgerOptions, valueFill } from '@hookline/ledger';
+import { plainText } from './copy-lines.js';
 import type { NewFill } from './new-fill.js';
 
 /** A fill row ready to insert (decimals already exact strings). */
@@ -59,11 +60,11 @@ export function fillRow(
     tradeRecordId,
     symbol: fill.symbol,
     side: fill.side === 'buy' ? 'BUY' : 'SELL',
-    price: toPlainString(fill.price),
-    size: toPlainString(fill.size),
-    fee: toPlainString(fill.fee),
+    price: plainText(fill.price),
+    size: plainText(fill.size),
+    fee: plainText(fill.fee),
     feeCurrency: fill.feeCurrency,
-    feeUsd: fee.feeUsd === null ? null : toPlainString(fee.feeUsd),
+    feeUsd: fee.feeUsd === null ? null : plainText(fee.feeUsd),
     feeUnvalued: fee.feeUnvalued,
     liquidity: fill.liquidity ?? null,
     executedAt: fill.executedAt,

@@ -74,8 +74,13 @@ async function recordWith(
   const ledgerOptions = options.ledger ?? {};
   const resolved = resolveLedgerOptions(ledgerOptions);
   const books = distinctBooks(fills);
-  for (const book of books)
-    await run('SELECT 1 AS locked FROM pg_advisory_xact_lock(hashtext($1))', [`ledger:${bookId(book)}`]);
+  // One statement takes the books' locks one after another, in the order of `books` (as one statement
+  // per book did): the server calls the lock once per element, in the array's order.
+  await run(
+    `SELECT count(*)::int AS locked
+     FROM unnest($1::text[]) AS book(key), LATERAL pg_advisory_xact_lock(hashtext(book.key))`,
+    [books.map((book) => `ledger:${bookId(book)}`)],
+  );
   const origin = options.unknownOrderOrigin ?? 'RECONCILED';
   // Imports and backfills: computed in memory, each table written once (books linked by transfers
   // are recomputed together, which the general path below does).
