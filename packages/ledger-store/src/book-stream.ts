@@ -80,7 +80,8 @@ export async function streamBook(
     if (index > 0 && index % FILLS_PER_TURN === 0) await nextTurn();
     const fill = fills[index] as NewFill;
     const { id, tradeRecordId, arrivalSeq } = draw(fill, index);
-    const ledgerFill: LedgerFill = {
+    // The engine sees the fee as it is stored (as the general path and every later recompute do).
+    const ledgerFill: { -readonly [K in keyof LedgerFill]: LedgerFill[K] } = {
       id,
       account: fill.account,
       exchange: fill.exchange,
@@ -97,6 +98,7 @@ export async function streamBook(
       sequence: arrivalSeq,
     };
     const fee = storedFee(ledgerFill, options.resolved);
+    ledgerFill.feeUsd = fee.feeUsd;
     const row = fillRow(fill, tradeRecordId, options.resolved, fee);
     fillLines.add(fillLine(id, row, arrivalSeq, texts));
     texts.remember(fill.price, row.price);

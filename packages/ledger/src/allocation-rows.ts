@@ -74,35 +74,8 @@ function lotRow(disposal: Disposal, slice: LotSlice, sellFeeUsd: Decimal, sliceI
   const netProceedsUsd = minusFee(proceedsUsd, sellFeeUsd);
   const pnlUsd = minus(netProceedsUsd, costBasisUsd);
   const term = holdingTerm(lot.buyDay, disposal.sellDay);
-  // Two literals rather than a spread: the usual row has no lot origin, and a literal is built in one go.
-  if (lot.transferId === undefined || lot.transferId === null) {
-    return {
-      account: fill.account,
-      symbol: fill.symbol,
-      asset: disposal.asset,
-      kind: disposal.kind,
-      sellFillId: fill.id,
-      sliceIndex,
-      buyFillId: lot.buyFillId,
-      sellOrderId: fill.orderId,
-      buyOrderId: lot.buyOrderId,
-      allocatedSize: size,
-      buyPrice: lot.price,
-      sellPrice,
-      buyFeesPerUnit: lot.feesPerUnit,
-      sellFeesPerUnit: disposal.fee.perUnit,
-      buyFeeUsd,
-      sellFeeUsd,
-      costBasisUsd,
-      proceedsUsd,
-      netProceedsUsd,
-      pnlUsd,
-      buyTime: lot.buyTime,
-      sellTime: fill.executedAt,
-      term,
-    };
-  }
-  return {
+  // One literal for the usual row (no lot origin); only a lot that arrived by transfer copies it once more.
+  const row: Allocation = {
     account: fill.account,
     symbol: fill.symbol,
     asset: disposal.asset,
@@ -126,8 +99,8 @@ function lotRow(disposal: Disposal, slice: LotSlice, sellFeeUsd: Decimal, sliceI
     buyTime: lot.buyTime,
     sellTime: fill.executedAt,
     term,
-    ...lotOrigin(lot),
   };
+  return lot.transferId === undefined || lot.transferId === null ? row : { ...row, ...lotOrigin(lot) };
 }
 
 // A sell beyond inventory: no lot, so no basis and no acquisition date. The whole net proceeds are
