@@ -17,7 +17,7 @@ import type { BookKey } from './book-key.js';
 import { type NewOrderRow, newOrderLine } from './bulk-order-rows.js';
 import { CopyLines, RepeatedTexts } from './copy-lines.js';
 import { fillRow, storedFee } from './fill-insert.js';
-import type { NewFill, UnknownOrderOrigin } from './new-fill.js';
+import { ledgerFillOf, type NewFill, type UnknownOrderOrigin } from './new-fill.js';
 import type { OrderAggregates } from './order-aggregate-columns.js';
 import { OrderTotals } from './order-totals.js';
 import { allocationLine, fillLine } from './row-lines.js';
@@ -81,24 +81,10 @@ export async function streamBook(
     const fill = fills[index] as NewFill;
     const { id, tradeRecordId, arrivalSeq } = draw(fill, index);
     // The engine sees the fee as it is stored (as the general path and every later recompute do).
-    const ledgerFill: { -readonly [K in keyof LedgerFill]: LedgerFill[K] } = {
-      id,
-      account: fill.account,
-      exchange: fill.exchange,
-      tradeId: fill.tradeId,
-      orderId: fill.orderId,
-      symbol: fill.symbol,
-      side: fill.side,
-      price: fill.price,
-      size: fill.size,
-      fee: fill.fee,
-      feeCurrency: fill.feeCurrency,
-      feeUsd: fill.feeUsd ?? null,
-      executedAt: fill.executedAt,
-      sequence: arrivalSeq,
-    };
+    const ledgerFill = ledgerFillOf(fill, id, fill.feeUsd ?? null, arrivalSeq);
     const fee = storedFee(ledgerFill, options.resolved);
-    ledgerFill.feeUsd = fee.feeUsd;
+    // Set on the object just made (nothing else holds it yet) rather than a second one per fill.
+    (ledgerFill as { feeUsd: LedgerFill['feeUsd'] }).feeUsd = fee.feeUsd;
     const row = fillRow(fill, tradeRecordId, options.resolved, fee);
     fillLines.add(fillLine(id, row, arrivalSeq, texts));
     texts.remember(fill.price, row.price);

@@ -22,7 +22,7 @@ import { copyAllocations, copyFillRows, freshFillIndexes } from './copy-inserts.
 import { copyOrderAggregates } from './copy-order-aggregates.js';
 import type { DeferredWrites } from './deferred-writes.js';
 import { type FillInsert, fillRow } from './fill-insert.js';
-import type { NewFill, UnknownOrderOrigin } from './new-fill.js';
+import { ledgerFillOf, type NewFill, type UnknownOrderOrigin } from './new-fill.js';
 import { computeOrderAggregates } from './order-aggregates.js';
 import { orderKeyOf, orderRowKey } from './order-key.js';
 import type { RecordFillsResult } from './record-fills-result.js';
@@ -198,22 +198,7 @@ function newBookFill(fill: NewFill, drawn: DrawnFill, options: ResolvedLedgerOpt
     executedAt: fill.executedAt,
     arrivalSeq,
   };
-  const ledger: LedgerFill = {
-    id,
-    account: fill.account,
-    exchange: fill.exchange,
-    tradeId: fill.tradeId,
-    orderId: fill.orderId,
-    symbol: fill.symbol,
-    side: fill.side,
-    price: fill.price,
-    size: fill.size,
-    fee: fill.fee,
-    feeCurrency: fill.feeCurrency,
-    feeUsd,
-    executedAt: fill.executedAt,
-    sequence: arrivalSeq,
-  };
+  const ledger = ledgerFillOf(fill, id, feeUsd, arrivalSeq);
   return { row, stored, ledger };
 }
 

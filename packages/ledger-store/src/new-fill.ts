@@ -1,4 +1,5 @@
 import type { Decimal } from '@hookline/core';
+import type { LedgerFill } from '@hookline/ledger';
 
 /** Where a fill came from: the exchange's stream, its REST history, or a CSV import. */
 export type FillChannel = 'WEBSOCKET' | 'REST' | 'IMPORT';
@@ -34,3 +35,31 @@ export interface NewFill {
  * order the reconciler found at the exchange (RECONCILED). Orders we placed already have their row.
  */
 export type UnknownOrderOrigin = 'IMPORT' | 'RECONCILED';
+
+/**
+ * `fill` as the engine takes it: stored as `id`, arrived `sequence`-th, its fee valued at `feeUsd`
+ * (the value stored with it, which every later recompute reads back).
+ */
+export function ledgerFillOf(
+  fill: NewFill,
+  id: string,
+  feeUsd: Decimal | null,
+  sequence: bigint,
+): LedgerFill {
+  return {
+    id,
+    account: fill.account,
+    exchange: fill.exchange,
+    tradeId: fill.tradeId,
+    orderId: fill.orderId,
+    symbol: fill.symbol,
+    side: fill.side,
+    price: fill.price,
+    size: fill.size,
+    fee: fill.fee,
+    feeCurrency: fill.feeCurrency,
+    feeUsd,
+    executedAt: fill.executedAt,
+    sequence,
+  };
+}
