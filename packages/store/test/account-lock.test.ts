@@ -2,6 +2,7 @@
 // processes (two stores over two pools on one database), and what a holder that dies leaves behind.
 import { openDatabase } from '@hookline/db';
 import { describe, expect, it } from 'vitest';
+import { ADVISORY_LOCK_HOLDERS, END_ADVISORY_LOCK_HOLDERS } from '../../../test/support/advisory-locks.js';
 import { usePerFileDatabase } from '../../../test/support/per-file-database.js';
 import { storeOf, withAccountLock } from '../src/index.js';
 import { queryRows } from '../src/store.js';
@@ -89,11 +90,7 @@ describe('the account lock', () => {
     });
     await held.opened;
     // The holding process's session ends (killed, or its connection cut) while its work goes on.
-    await perFile
-      .database()
-      .prisma.$executeRawUnsafe(
-        `SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND granted AND pid <> pg_backend_pid()`,
-      );
+    await perFile.database().prisma.$executeRawUnsafe(END_ADVISORY_LOCK_HOLDERS);
 
     const asked = withAccountLock(other, ENTRIES, async () => {
       taken.open();
@@ -116,9 +113,7 @@ describe('the account lock', () => {
 
     const outcome = withAccountLock(holder.store, ENTRIES, async (held) => {
       await queryRows(held, 'INSERT INTO lock_writes VALUES ($1)', ['under the lock']);
-      await database.$executeRawUnsafe(
-        `SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND granted AND pid <> pg_backend_pid()`,
-      );
+      await database.$executeRawUnsafe(END_ADVISORY_LOCK_HOLDERS);
       await queryRows(held, 'INSERT INTO lock_writes VALUES ($1)', ['after the lock was lost']);
     });
 
@@ -131,11 +126,7 @@ describe('the account lock', () => {
   it('when a lock is taken with the held store of another then both are held by one session and both are let go', async () => {
     const store = storeOf(perFile.database());
     const advisoryLocks = () =>
-      perFile
-        .database()
-        .prisma.$queryRawUnsafe<Array<{ pid: number }>>(
-          `SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted`,
-        );
+      perFile.database().prisma.$queryRawUnsafe<Array<{ pid: number }>>(ADVISORY_LOCK_HOLDERS);
 
     const inside = await withAccountLock(store, ENTRIES, (entries) =>
       withAccountLock(entries, { account: 'main', purpose: 'exit-start:BTC/USD' }, async (held) => {

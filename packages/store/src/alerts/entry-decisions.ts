@@ -2,12 +2,13 @@
 // reason code and the inputs of every rule that ran). The decision and the alert's PROCESSED status
 // are written by one statement: an alert is decided exactly once, and a retry finds the decision.
 // These run once per alert on the hot path, so they are SQL on the pg pool (queryRows), not Prisma.
-import type { Decision, Prisma } from '@hookline/db';
+import type { Prisma } from '@hookline/db';
 import type { OrderSide } from '@hookline/exchange';
 import { type OrderIntent, orderIntentInsert } from '../orders/order-intents.js';
 import { type AlertRecord, type DecisionRecord, toDecisionRecord } from '../records.js';
 import { toDbSide } from '../side.js';
 import { clientOf, newRowId, queryRows, type Store } from '../store.js';
+import { DECISION_COLUMNS, type DecisionRow, firstDecisionOf } from './decision-columns.js';
 
 /** A decision on an alert, as the processor takes it. */
 export interface AlertDecision {
@@ -24,18 +25,6 @@ export interface AlertDecision {
   readonly ruleInputs: Readonly<Record<string, unknown>>;
   readonly createdAt: Date;
 }
-
-/** A decisions row as Prisma's model names it (the SQL below selects it so). */
-type DecisionRow = Decision;
-
-/** The columns of a decisions row `d`, named as the Prisma model names them. */
-const DECISION_COLUMNS = `d.decision_id AS "decisionId", d.account, d.symbol, d.side, d.intent, d.outcome,
-  d.reason_code AS "reasonCode", d.exit_reason AS "exitReason", d.rule_inputs AS "ruleInputs",
-  d.alert_id AS "alertId", d.created_at AS "createdAt"`;
-
-/** The first decision taken on the alert whose id is `alertId` (an SQL expression), as a lateral subquery. */
-const firstDecisionOf = (alertId: string) =>
-  `SELECT ${DECISION_COLUMNS} FROM decisions d WHERE d.alert_id = ${alertId} ORDER BY d.created_at LIMIT 1`;
 
 /** The first decision taken on the alert, if any. */
 export async function findAlertDecision(store: Store, alertId: string): Promise<DecisionRecord | null> {

@@ -5,7 +5,8 @@
 import type { ExitReason } from '@hookline/core';
 import type { DecisionOutcome, Prisma } from '@hookline/db';
 import { type DecisionRecord, toDecisionRecord } from '../records.js';
-import { clientOf, type Store } from '../store.js';
+import { clientOf, newRowId, queryRows, type Store } from '../store.js';
+import { DECISION_COLUMNS, type DecisionRow, firstDecisionOf } from './decision-columns.js';
 
 /** One exit decision to write (side SELL, intent EXIT). */
 export interface ExitDecisionWrite {
@@ -22,9 +23,19 @@ export interface ExitDecisionWrite {
   readonly createdAt: Date;
 }
 
-/** Writes one exit decision and returns it (its id ties the exit's orders to it). */
+/**
+ * Writes one exit decision and returns it (its id ties the exit's orders to it). By SQL, as every
+ * single exit decision here: a lock holder's store (withAccountLock) writes it on the lock's session.
+ */
 export async function writeExitDecision(store: Store, decision: ExitDecisionWrite): Promise<DecisionRecord> {
-  const row = await clientOf(store).decision.create({ data: exitDecisionRow(decision) });
+  const parameters = exitDecisionParameters(store, decision);
+  const [row] = await queryRows<DecisionRow>(
+    store,
+    `INSERT INTO decisions AS d (${EXIT_DECISION_INSERT}) VALUES (${EXIT_DECISION_VALUES})
+     RETURNING ${DECISION_COLUMNS}`,
+    parameters,
+  );
+  if (row === undefined) throw new Error('the exit decision was not written');
   return toDecisionRecord(row);
 }
 
@@ -42,7 +53,7 @@ export interface AlertExitDecisionResult {
 }
 
 /**
- * Writes the exit decision of an alert and marks the alert PROCESSED in one transaction, like
+ * Writes the exit decision of an alert and marks the alert PROCESSED in one statement, like
  * recordAlertDecision: the alert row is claimed only while ACCEPTED, so when two runs of the alert's
  * job decide at once the second stores nothing and gets the first one's decision (written: false).
  */
@@ -51,28 +62,25 @@ export async function writeAlertExitDecision(
   decision: AlertExitDecisionWrite,
 ): Promise<AlertExitDecisionResult> {
   const { alertId } = decision;
-  const prisma = clientOf(store);
-  const created = await prisma.$transaction(async (tx) => {
-    const claimed = await tx.alert.updateMany({
-      where: { id: alertId, status: 'ACCEPTED' },
-      data: {
-        status: 'PROCESSED',
-        processedAt: decision.createdAt,
-        ...(decision.outcome === 'ORDERED' ? {} : { reason: decision.reasonCode }),
-      },
-    });
-    if (claimed.count === 0) return null;
-    return await tx.decision.create({
-      data: {
-        ...exitDecisionRow(decision),
-        ...(decision.decisionId === undefined ? {} : { decisionId: decision.decisionId }),
-        alertId,
-      },
-    });
-  });
-  if (created !== null) return { decision: toDecisionRecord(created), written: true };
-  const existing = await prisma.decision.findFirst({ where: { alertId }, orderBy: { createdAt: 'asc' } });
-  if (existing === null) {
+  const parameters = [
+    ...exitDecisionParameters(store, decision),
+    alertId,
+    decision.outcome === 'ORDERED' ? null : decision.reasonCode,
+  ];
+  const [created] = await queryRows<DecisionRow>(
+    store,
+    `WITH claimed AS (
+       UPDATE alerts SET status = 'PROCESSED', processed_at = $8, reason = COALESCE($10, reason), updated_at = now()
+       WHERE id = $9 AND status = 'ACCEPTED'
+       RETURNING id)
+     INSERT INTO decisions AS d (${EXIT_DECISION_INSERT}, alert_id)
+     SELECT ${EXIT_DECISION_VALUES}, claimed.id FROM claimed
+     RETURNING ${DECISION_COLUMNS}`,
+    parameters,
+  );
+  if (created !== undefined) return { decision: toDecisionRecord(created), written: true };
+  const [existing] = await queryRows<DecisionRow>(store, firstDecisionOf('$1'), [alertId]);
+  if (existing === undefined) {
     throw new Error(`alert ${alertId} is not ACCEPTED and has no decision: it cannot be decided`);
   }
   return { decision: toDecisionRecord(existing), written: false };
@@ -131,6 +139,27 @@ export async function completeExitDecision(
     UPDATE decisions SET rule_inputs = rule_inputs || jsonb_build_object('completion', ${value}::jsonb)
     WHERE decision_id = ${decisionId} AND rule_inputs -> 'completion' IS NULL`;
   return updated === 1;
+}
+
+// The columns an exit decision is inserted with, and their values ($1 … $8, exitDecisionParameters).
+const EXIT_DECISION_INSERT =
+  'decision_id, account, symbol, side, intent, outcome, reason_code, exit_reason, rule_inputs, created_at';
+const EXIT_DECISION_VALUES = `$1, $2, $3, 'SELL'::side, 'EXIT'::decision_intent, $4::decision_outcome, $5, $6::exit_reason, $7::jsonb, $8`;
+
+function exitDecisionParameters(
+  store: Store,
+  decision: ExitDecisionWrite & { readonly decisionId?: string | undefined },
+): unknown[] {
+  return [
+    decision.decisionId ?? newRowId(store),
+    decision.account,
+    decision.symbol,
+    decision.outcome,
+    decision.reasonCode,
+    decision.exitReason,
+    JSON.stringify(decision.ruleInputs),
+    decision.createdAt,
+  ];
 }
 
 function exitDecisionRow(decision: ExitDecisionWrite): Prisma.DecisionCreateManyInput {

@@ -53,9 +53,12 @@ export class ExitExecutor {
     // One start per symbol at a time, whoever starts it (the sentinel, a user's exit alert on any
     // worker of any replica, an operator): each start checks that no exit of the symbol is working,
     // and two checks at once would both pass and sell the position twice.
+    // The start reads and writes on the lock's session: should that session end while the start waits
+    // on the venue (and the lock pass to another process), its decision fails to land instead of
+    // starting a second exit of the position. The sentinel's next sweep starts it again.
     const { store, settings } = this.#deps;
-    const result = await withAccountLock(store, exitStartLock(settings.account, request.symbol), () =>
-      startExit(this.#deps, request),
+    const result = await withAccountLock(store, exitStartLock(settings.account, request.symbol), (held) =>
+      startExit({ ...this.#deps, store: held }, request),
     );
     // A batch (flatten all) does not walk on here: each walk reads its own market and balances, which
     // is what the batch saves. The sentinel's next advance continues every exit of the batch.

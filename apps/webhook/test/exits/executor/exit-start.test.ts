@@ -1,5 +1,6 @@
 import { dec } from '@hookline/core';
 import { describe, expect, it } from 'vitest';
+import { END_ADVISORY_LOCK_HOLDERS } from '../../../../../test/support/advisory-locks.js';
 import { plain } from '../../../../../test/support/plain-decimal.js';
 import { SYMBOL, useExitHarness } from '../exit-harness.js';
 
@@ -117,6 +118,33 @@ describe('exit executor: starting an exit', () => {
     });
     expect(await exits.activeExitSymbols()).toEqual(new Set([SYMBOL]));
     expect(await venue.exchange.fetchOpenOrders(SYMBOL)).toHaveLength(1);
+  });
+
+  it("when the start lock's session ends while the start waits on the venue then it writes nothing, and another start sells the position once", async () => {
+    const { buy, exits, newExits, prisma, venue } = await harness();
+    await buy('0.01');
+    const request = { symbol: SYMBOL, reason: 'SOFT_STOP' as const, positionAmount: dec('0.01'), ruleInputs };
+    // While the first start has read the balance and waits (a slow venue), its lock session ends (a
+    // network cut, a server restart): the lock passes to another process, which starts the exit.
+    const other = await newExits();
+    const { exchange } = venue;
+    const fetchBalances = exchange.fetchBalances.bind(exchange);
+    let otherStart: Awaited<ReturnType<typeof other.start>> | undefined;
+    exchange.fetchBalances = async () => {
+      exchange.fetchBalances = fetchBalances;
+      const read = await fetchBalances();
+      await prisma.$queryRawUnsafe(END_ADVISORY_LOCK_HOLDERS);
+      otherStart = await other.start(request);
+      return read;
+    };
+
+    await expect(exits.start(request)).rejects.toThrow();
+
+    expect(otherStart?.kind).toBe('STARTED');
+    const decisions = await prisma.decision.findMany({ where: { intent: 'EXIT' } });
+    expect(decisions.map((decision) => decision.outcome)).toEqual(['ORDERED']);
+    expect(await venue.exchange.fetchOpenOrders(SYMBOL)).toHaveLength(1);
+    expect(await exits.activeExitSymbols()).toEqual(new Set([SYMBOL]));
   });
 
   it('when what is left of the position is below the exchange minimum then it is DUST and nothing is sent', async () => {
