@@ -216,6 +216,7 @@ function buildOffline(
     ...(overrides.exits === undefined ? {} : { exits: overrides.exits }),
     ...(overrides.matrix === undefined ? {} : { matrix: overrides.matrix }),
     soleWriter: overrides.soleWriter === true,
+    ledgerWrites: () => core.recorder.writes,
   });
   userExits.bind(sentinel.exits); // sell and exit alerts start their exits as the sentinel does
   return {

@@ -23,9 +23,18 @@ export interface FillRecorderOptions {
 /** Records exchange fills exactly once (the fills unique key makes a replay a no-op). */
 export class FillRecorder {
   readonly #options: FillRecorderOptions;
+  #writes = 0;
 
   constructor(options: FillRecorderOptions) {
     this.#options = options;
+  }
+
+  /**
+   * How many pages this recorder has written (or tried to): where nothing else writes the account (a
+   * backtest's own database), its ledger changes only when this count does.
+   */
+  get writes(): number {
+    return this.#writes;
   }
 
   /** Stores the fills, their allocations and their orders' aggregates in one transaction. */
@@ -36,6 +45,8 @@ export class FillRecorder {
       via,
       unknownOrderOrigin: 'RECONCILED',
       ledger: this.#options.ledger,
+    }).finally(() => {
+      this.#writes += 1;
     });
     if (result.inserted > 0) {
       for (const fill of fills) this.#options.events?.publish(fillEvent({ ...fill, exchange }));

@@ -53,15 +53,24 @@ export interface ProtectiveStopKeeperDependencies {
   readonly account: string;
   readonly rules: ExitRuleSettings;
   readonly settings: ProtectiveStopSettings;
+  /**
+   * A sole writer's token that changes whenever a stop's row may have (SoleWriterCounts.stopsVersion):
+   * while it stays, the stops read last are kept instead of read again. Undefined: read every pass.
+   */
+  readonly stopsVersion?: () => string;
 }
 
 /** After the venue rejects a stop, the symbol waits this long before the next one is placed. */
 const REJECTED_RETRY_MS = 60_000;
 
-/** Keeps one protective stop per protected position; in memory only the back-off after a rejection. */
+/**
+ * Keeps one protective stop per protected position; in memory only the back-off after a rejection
+ * (and, for a sole writer, the working stops while nothing could have changed them).
+ */
 export class ProtectiveStopKeeper {
   readonly #deps: ProtectiveStopKeeperDependencies;
   readonly #retryAfterMs = new Map<string, number>();
+  #kept: { readonly version: string; readonly rows: readonly WorkingProtectiveStop[] } | undefined;
 
   constructor(dependencies: ProtectiveStopKeeperDependencies) {
     this.#deps = dependencies;
@@ -76,8 +85,8 @@ export class ProtectiveStopKeeper {
     positions: readonly KeeperPosition[],
     readBalances: () => Promise<Balances> = () => this.#deps.exchange.fetchBalances(),
   ): Promise<ProtectiveStopOutcome[]> {
-    const { store, account, logger } = this.#deps;
-    const rows = await readWorkingProtectiveStops(store, account);
+    const { logger } = this.#deps;
+    const rows = await this.#workingStops();
     const stopsBySymbol = new Map<string, WorkingProtectiveStop[]>();
     for (const row of rows) stopsBySymbol.set(row.symbol, [...(stopsBySymbol.get(row.symbol) ?? []), row]);
     const positionBySymbol = new Map(positions.map((position) => [position.symbol, position]));
@@ -105,6 +114,16 @@ export class ProtectiveStopKeeper {
     }
     this.#forgetClosed(positionBySymbol);
     return outcomes;
+  }
+
+  // The version is taken before the read: a write that ends during the read changes it, so the next
+  // pass reads again.
+  async #workingStops(): Promise<readonly WorkingProtectiveStop[]> {
+    const version = this.#deps.stopsVersion?.();
+    if (version !== undefined && this.#kept?.version === version) return this.#kept.rows;
+    const rows = await readWorkingProtectiveStops(this.#deps.store, this.#deps.account);
+    this.#kept = version === undefined ? undefined : { version, rows };
+    return rows;
   }
 
   #decide(

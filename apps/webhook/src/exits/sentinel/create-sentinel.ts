@@ -24,6 +24,7 @@ import { SentinelLoop } from './sentinel-loop.js';
 import type { SentinelControls, SentinelExits } from './sentinel-ports.js';
 import { marketDataCheck, sentinelHeartbeatCheck } from './sentinel-readiness.js';
 import { SentinelSweep } from './sentinel-sweep.js';
+import { type SentinelOrderCalls, SoleWriterCounts } from './sole-writer-counts.js';
 import type { SweepReport } from './sweep-report.js';
 
 /** What createSentinel needs: an exit executor (`exits`) or the order executor to build one from. */
@@ -54,10 +55,15 @@ export interface SentinelOptions {
   /**
    * True when nothing but this process writes the account's rows (a backtest in its own throwaway
    * database, no lease): the sentinel reads its memory and position states once and then keeps them,
-   * and its exit executor reads no working exits after it found none until it starts one. The decisions
-   * are the same as with every read made; only repeated reads of what it wrote itself are skipped.
+   * and its exit executor reads no working exits after it found none until it starts one. With
+   * `ledgerWrites` it also keeps the open positions until the process records fills, and the working
+   * protective stops until its own order calls or a fill could have changed them (SoleWriterCounts).
+   * The decisions are the same as with every read made; only repeated reads of what it wrote itself
+   * are skipped.
    */
   readonly soleWriter?: boolean;
+  /** With soleWriter: how many times this process has written the account's ledger (FillRecorder.writes). */
+  readonly ledgerWrites?: () => number;
 }
 
 /** A sentinel of one account. */
@@ -80,6 +86,17 @@ export interface Sentinel {
 export function createSentinel(options: SentinelOptions): Sentinel {
   const { redis, settings, clock, logger } = options;
   const sentinelLogger = logger.child({ component: 'sentinel' });
+  const counts =
+    options.soleWriter === true && options.ledgerWrites !== undefined
+      ? new SoleWriterCounts(options.ledgerWrites)
+      : undefined;
+  // Every order call of the sentinel's exits and keeper is counted. Exits given from outside are not
+  // seen, so with them the keeper reads its stops every sweep.
+  const executor =
+    counts === undefined || options.executor === undefined
+      ? options.executor
+      : counts.counted(options.executor);
+  const stopCounts = options.exits === undefined ? counts : undefined;
   const memory = new SentinelMemory({
     store: options.store,
     account: settings.account,
@@ -87,7 +104,7 @@ export function createSentinel(options: SentinelOptions): Sentinel {
     soleWriter: options.soleWriter === true,
   });
   const exits = new Exits({
-    executor: options.exits ?? buildExitExecutor(options),
+    executor: options.exits ?? buildExitExecutor(options, executor),
     clock,
     logger: sentinelLogger,
     firstRetryMs: settings.whyNotSold.firstRetryMs,
@@ -95,7 +112,7 @@ export function createSentinel(options: SentinelOptions): Sentinel {
     memory,
     ...(options.events === undefined ? {} : { events: options.events }),
   });
-  const protectiveStops = buildProtectiveStopKeeper(options, sentinelLogger);
+  const protectiveStops = buildProtectiveStopKeeper(options, sentinelLogger, executor, stopCounts);
   const prefix = options.keyPrefix ?? 'hookline';
   const lease =
     redis === undefined
@@ -148,8 +165,10 @@ export function createSentinel(options: SentinelOptions): Sentinel {
 function buildProtectiveStopKeeper(
   options: SentinelOptions,
   logger: Logger,
+  executor: SentinelOrderCalls | undefined,
+  counts: SoleWriterCounts | undefined,
 ): ProtectiveStopKeeper | undefined {
-  const { settings, exchange, executor } = options;
+  const { settings, exchange } = options;
   if (!protectiveStopsEnabled(settings.protectiveStops, exchange) || executor === undefined) return undefined;
   return new ProtectiveStopKeeper({
     store: options.store,
@@ -160,18 +179,19 @@ function buildProtectiveStopKeeper(
     account: settings.account,
     rules: settings.rules,
     settings: settings.protectiveStops ?? defaultProtectiveStopSettings,
+    ...(counts === undefined ? {} : { stopsVersion: () => counts.stopsVersion() }),
   });
 }
 
-function buildExitExecutor(options: SentinelOptions): ExitExecutor {
-  if (options.executor === undefined) throw new Error('createSentinel needs `exits` or `executor`');
+function buildExitExecutor(options: SentinelOptions, executor: SentinelOrderCalls | undefined): ExitExecutor {
+  if (executor === undefined) throw new Error('createSentinel needs `exits` or `executor`');
   const { store, exchange, quotes, clock, logger, settings, controls } = options;
   return new ExitExecutor(
     {
       store,
       exchange,
       quotes,
-      executor: options.executor,
+      executor,
       clock,
       logger: logger.child({ component: 'exits' }),
       settings: settings.execution,

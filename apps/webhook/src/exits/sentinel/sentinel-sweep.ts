@@ -63,6 +63,11 @@ export interface SentinelSweepOptions {
    */
   readonly soleWriter?: boolean;
   /**
+   * With soleWriter: this process's count of its ledger writes, which stands for the account's ledger
+   * version (kept-positions.ts); without it the version is read from the database.
+   */
+  readonly ledgerWrites?: () => number;
+  /**
    * The sentinel lease's current holding (Lease.term): while it lasts, only this sweep writes the
    * account's position states, so it keeps them instead of reading them back every sweep.
    */
@@ -100,7 +105,7 @@ export class SentinelSweep {
     const states = new PositionStateStore(store, {
       writerTerm: options.soleWriter === true ? () => 0 : (options.writerTerm ?? (() => undefined)),
     });
-    const positions = keptPositions(store);
+    const positions = keptPositions(store, options.soleWriter === true ? options.ledgerWrites : undefined);
     this.#sources = {
       ...options,
       matrixPrefix: options.matrixPrefix ?? 'hookline',
