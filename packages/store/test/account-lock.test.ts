@@ -143,12 +143,14 @@ describe('the account lock', () => {
     const holder = await secondProcess();
     const other = storeOf(perFile.database());
     const stuck = gate();
+    const holding = gate();
 
     const outcome = withAccountLock(holder.store, { ...ENTRIES, idleLimitMs: 300 }, async (held) => {
+      holding.open();
       await stuck.opened;
       await queryRows(held, 'SELECT 1', []);
     });
-    await tick(50);
+    await holding.opened;
     const asked = await withAccountLock(other, ENTRIES, async () => 'taken');
     stuck.open();
 
