@@ -7,13 +7,18 @@ import type { NewFill, UnknownOrderOrigin } from './new-fill.js';
 import { AGGREGATE_COLUMNS, aggregateFields, type OrderAggregates } from './order-aggregate-columns.js';
 import { orderKeyOf, orderRowKey } from './order-key.js';
 import type { CopyRows, SqlRunner } from './sql-runner.js';
+import { accountExchangePairs, holdsAnyOf } from './stored-origins.js';
 
-/** The stored row id of each of `orders` that has one, by orderRowKey. */
+/**
+ * The stored row id of each of `orders` that has one, by orderRowKey (none staged or joined when the
+ * orders' accounts hold no order rows at their exchanges).
+ */
 export async function storedOrderIds(
   run: SqlRunner,
   copy: CopyRows,
   orders: readonly NewFill[],
 ): Promise<Map<string, string>> {
+  if (!(await holdsAnyOf(run, 'trade_records', accountExchangePairs(orders)))) return new Map();
   const stage = await stageTable(run, 'account text, exchange text, order_id text');
   await copy(
     `${stage} (account, exchange, order_id)`,

@@ -9,6 +9,7 @@ import { CopyLines, renderLines } from './copy-lines.js';
 import type { FillInsert } from './fill-insert.js';
 import { ALLOCATION_COLUMNS, allocationLine, FILL_COLUMNS, fillLine } from './row-lines.js';
 import type { CopyRows, CopyValue, SqlRunner } from './sql-runner.js';
+import { accountExchangePairs, holdsAnyOf } from './stored-origins.js';
 
 /** `items` mapped one at a time as they are read. */
 export function* lazyMap<T>(items: readonly T[], map: (item: T, index: number) => readonly CopyValue[]) {
@@ -39,13 +40,34 @@ export async function copyFills(
 
 /**
  * The positions of the fills not stored yet (same account, exchange and trade id), in input order; the
- * first occurrence wins within the batch, as ON CONFLICT DO NOTHING in input order did.
+ * first occurrence wins within the batch, as ON CONFLICT DO NOTHING in input order did. When the
+ * batch's accounts hold no fills at its exchanges, nothing is staged: only the batch's own repeats go.
  */
 export async function freshFillIndexes(
   run: SqlRunner,
   copy: CopyRows,
   rows: readonly { readonly account: string; readonly exchange: string; readonly tradeId: string }[],
 ): Promise<number[]> {
+  const skip = (await holdsAnyOf(run, 'fills', accountExchangePairs(rows)))
+    ? await storedFillPositions(run, copy, rows)
+    : new Set<number>();
+  const seen = new Set<string>();
+  const fresh: number[] = [];
+  rows.forEach((row, index) => {
+    const key = `${row.account}\u0000${row.exchange}\u0000${row.tradeId}`;
+    if (skip.has(index) || seen.has(key)) return;
+    seen.add(key);
+    fresh.push(index);
+  });
+  return fresh;
+}
+
+// The positions of the rows whose key is stored: the keys are staged by COPY and joined once.
+async function storedFillPositions(
+  run: SqlRunner,
+  copy: CopyRows,
+  rows: readonly { readonly account: string; readonly exchange: string; readonly tradeId: string }[],
+): Promise<Set<number>> {
   const stage = await stageTable(run, 'position integer, account text, exchange text, trade_id text');
   await copy(
     `${stage} (position, account, exchange, trade_id)`,
@@ -56,16 +78,7 @@ export async function freshFillIndexes(
      WHERE EXISTS (SELECT 1 FROM fills f
                    WHERE f.account = s.account AND f.exchange = s.exchange AND f.trade_id = s.trade_id)`,
   );
-  const skip = new Set(stored.map((row) => row.position));
-  const seen = new Set<string>();
-  const fresh: number[] = [];
-  rows.forEach((row, index) => {
-    const key = `${row.account}\u0000${row.exchange}\u0000${row.tradeId}`;
-    if (skip.has(index) || seen.has(key)) return;
-    seen.add(key);
-    fresh.push(index);
-  });
-  return fresh;
+  return new Set(stored.map((row) => row.position));
 }
 
 /**
