@@ -15,6 +15,8 @@ import {
 } from './decimal-words.js';
 
 const maxWords = 8;
+// The column sums of times(), one call at a time (nothing in between yields).
+const columns = new Float64Array(maxWords);
 
 /** x × y: the value `dec(x).times(y)` gives. */
 export function times(x: Decimal, y: Decimal): Decimal {
@@ -26,9 +28,10 @@ export function times(x: Decimal, y: Decimal): Decimal {
   const la = ad.length;
   const lb = bd.length;
   if (la + lb > maxWords) return dec(x).times(y);
-  // product[0] is the carry word above the product of the first words.
-  const product: number[] = [];
-  for (let index = la + lb; index > 0; index--) product.push(0);
+  // product[0] is the carry word above the product of the first words. Column sums pass 2^31, so they
+  // are summed in a reused typed array of doubles rather than in a fresh plain array.
+  const product = columns;
+  product.fill(0, 0, la + lb);
   for (let i = 0; i < la; i++) {
     const word = ad[i] as number;
     for (let j = 0; j < lb; j++)
@@ -48,12 +51,14 @@ export function times(x: Decimal, y: Decimal): Decimal {
     first++;
     top--;
   }
-  // Trimmed in place: no second array.
-  let end = product.length;
+  let end = la + lb;
   while (product[end - 1] === 0) end--;
-  product.length = end;
-  for (let index = 0; index < first; index++) product.shift();
-  return decimalFromWords(a.s * b.s < 0, product, top * logBase + digitCount(product[0] as number) - 1);
+  // The result's words in a fresh array, each `| 0`: a Decimal whose words are doubles makes V8 turn
+  // the word arrays of every Decimal read at the same place into double arrays (a new backing store
+  // for each).
+  const words: number[] = [];
+  for (let index = first; index < end; index++) words.push((product[index] as number) | 0);
+  return decimalFromWords(a.s * b.s < 0, words, top * logBase + digitCount(words[0] as number) - 1);
 }
 
 /** x + y: the value `dec(x).plus(y)` gives. */

@@ -2,16 +2,9 @@
 // by long division in plain numbers when both operands are small integers once scaled: the usual case
 // for a fee over a fill size, where decimal.js's general division is the costliest step of a fill.
 import { type Decimal, dec, HooklineDecimal } from './decimal.js';
-import {
-  decimalFromWords,
-  digitCount,
-  logBase,
-  powersOfTen,
-  readScaled,
-  type ScaledNumber,
-  wordBase,
-} from './decimal-words.js';
+import { decimalFromWords, digitCount, logBase, powersOfTen, wordBase } from './decimal-words.js';
 import { LongDivision, maxLongDivisor, pushIntegerWords } from './long-division.js';
+import { readScaled, type ScaledNumber } from './scaled-integer.js';
 
 const significantDigits = 60;
 // Keeps the first step (dividend / divisor) within plain-number range with room to spare.
@@ -69,12 +62,15 @@ function roundedQuotient(negative: boolean, a: number, b: number, shift: number)
   const beyondFirst = significantDigits - firstDigits;
   const cut = 1 + Math.floor(beyondFirst / logBase);
   const kept = beyondFirst - logBase * (cut - 1);
-  const dropUnit = powersOfTen[logBase - kept] as number;
+  // `| 0`: powersOfTen holds doubles (it goes to 10^22), and `%` by a double is a call in V8.
+  const dropUnit = (powersOfTen[logBase - kept] as number) | 0;
   const cutWord = words[cut] as number;
   const dropped = cutWord % dropUnit;
   const half = dropUnit / 2;
   words.length = cut + 1;
-  words[cut] = cutWord - dropped;
+  // `| 0` on every word stored: a Decimal whose words are doubles makes V8 turn the word arrays of
+  // every Decimal read at the same place into double arrays.
+  words[cut] = (cutWord - dropped) | 0;
   let up = dropped > half || (dropped === half && !division.exact);
   if (dropped === half && division.exact) {
     // A tie: round to the even last kept digit.
@@ -83,14 +79,14 @@ function roundedQuotient(negative: boolean, a: number, b: number, shift: number)
   }
   if (up) {
     let index = cut;
-    words[index] = (words[index] as number) + (kept === 0 ? wordBase : dropUnit);
+    words[index] = ((words[index] as number) + (kept === 0 ? wordBase : dropUnit)) | 0;
     while (index > 0 && (words[index] as number) >= wordBase) {
-      words[index] = (words[index] as number) - wordBase;
+      words[index] = ((words[index] as number) - wordBase) | 0;
       index--;
-      words[index] = (words[index] as number) + 1;
+      words[index] = ((words[index] as number) + 1) | 0;
     }
     if ((words[0] as number) >= wordBase) {
-      words[0] = (words[0] as number) - wordBase;
+      words[0] = ((words[0] as number) - wordBase) | 0;
       words.unshift(1);
       wordExponent++;
     }

@@ -13,7 +13,8 @@ export interface DecimalWords {
 
 export const wordBase = 1e7;
 export const logBase = 7;
-export const powersOfTen = [1, 10, 100, 1000, 10000, 100000, 1000000, 10000000];
+/** 10^0 … 10^22: every one exact as a plain number (fixed-point.ts scales by up to 10^21). */
+export const powersOfTen: readonly number[] = Array.from({ length: 23 }, (_, power) => 10 ** power);
 // A short value has at most 8 words (56 digits), so a result built from two of them stays within the
 // 60-digit precision: it is exact, as decimal.js's own result is.
 const maxShortWords = 8;
@@ -38,9 +39,10 @@ export function isShort(value: DecimalWords): boolean {
 
 /** How many digits a word has (1 to 7; 8 only for a carried 10^7). */
 export function digitCount(word: number): number {
-  let count = 1;
-  while (count < 8 && word >= (powersOfTen[count] as number)) count++;
-  return count;
+  // Comparisons rather than a loop: this runs for every Decimal the fast paths make.
+  if (word < 1000) return word < 10 ? 1 : word < 100 ? 2 : 3;
+  if (word < 1_000_000) return word < 10_000 ? 4 : word < 100_000 ? 5 : 6;
+  return word < wordBase ? 7 : 8;
 }
 
 /** The power of 10^7 of the first word of a value whose first digit has this exponent. */
@@ -50,46 +52,23 @@ export function firstWordExponent(exponent: number): number {
 
 /** A value of ours from words aligned on the exponent, the first and last not zero. */
 export function decimalFromWords(negative: boolean, words: number[], exponent: number): Decimal {
-  // What decimal.js's constructor makes: an own `constructor`, then sign, exponent and words.
-  const value = Object.create(HooklineDecimal.prototype) as {
-    constructor: unknown;
-    s: number;
-    e: number;
-    d: number[];
-  };
-  value.constructor = HooklineDecimal;
-  value.s = negative ? -1 : 1;
-  value.e = exponent;
-  value.d = words;
-  return value as unknown as Decimal;
+  // An exponent that fits a small integer is kept as one, so V8 never boxes the field.
+  return new WordsDecimal(negative ? -1 : 1, (exponent | 0) === exponent ? exponent | 0 : exponent, words);
 }
 
-/** A magnitude as integer × 10^−scale. */
-export interface ScaledNumber {
-  integer: number;
-  scale: number;
-}
-
-/**
- * Writes |value| into `into` as integer × 10^−scale with the smallest scale ≥ 0 and returns true, when
- * the integer is exact as a plain number (at most 3 words, below 9·10^15); false otherwise, zero
- * included. The caller's holder is filled in place because this runs several times per ledger row.
- */
-export function readScaled(value: Decimal, into: ScaledNumber): boolean {
-  const v = wordsOf(value);
-  const words = v.d;
-  if (words === null || words.length > 3 || !isShort(v)) return false;
-  const lastExponent = (firstWordExponent(v.e) - words.length + 1) * logBase;
-  if (lastExponent > 0) return false;
-  let integer = 0;
-  for (const word of words) integer = integer * wordBase + word;
-  if (integer > 9e15) return false;
-  // Trailing zeros are all in the last word (decimal.js drops zero words), so they are counted there,
-  // on a small integer, and divided out at once (exactly: the integer is a multiple of 10^zeros).
-  const scale = -lastExponent;
-  let zeros = 0;
-  for (let rest = words[words.length - 1] as number; zeros < scale && rest % 10 === 0; rest /= 10) zeros++;
-  into.integer = zeros === 0 ? integer : integer / (powersOfTen[zeros] as number);
-  into.scale = scale - zeros;
-  return true;
-}
+// What decimal.js's constructor makes (an own `constructor`, then sign, exponent and words, in that
+// order) on its prototype, so the value is a Decimal of ours in every respect. A constructor of its
+// own, rather than Object.create and four stores, gives these values one hidden class from the start,
+// whose fields V8 keeps unboxed.
+const WordsDecimal = function (this: object, s: number, e: number, d: number[]) {
+  const fields = this as { constructor: unknown; s: number; e: number; d: number[] };
+  fields.constructor = HooklineDecimal;
+  fields.s = s;
+  fields.e = e;
+  fields.d = d;
+} as unknown as new (
+  s: number,
+  e: number,
+  d: number[],
+) => Decimal;
+WordsDecimal.prototype = HooklineDecimal.prototype;

@@ -8,8 +8,21 @@ export { max, min, quantizeDown, quantizeToTick, splitProRata, sum } from './dec
 export { roundUsd, toFixedString, toPlainString } from './decimal-format.js';
 export { DecimalInterner } from './decimal-interner.js';
 export { compare, minus, plus, times } from './decimal-operations.js';
+export { quotient } from './decimal-quotient.js';
 export { type DisplayPrecision, displayDecimal, forMarket, MONEY_STEP } from './display-decimal.js';
 export { assertNever, type ErrorContext, HooklineError } from './errors.js';
+export {
+  addFixed,
+  decimalFromFixed,
+  type FixedPoint,
+  fixedFromScaled,
+  isFixedZero,
+  maxFixedInteger,
+  maxFixedScale,
+  negateFixed,
+  readFixed,
+} from './fixed-point.js';
+export { maxFixedDivisor, truncatedFixedQuotient } from './fixed-point-quotient.js';
 export {
   type IdGenerator,
   type RandomSource,
@@ -32,5 +45,12 @@ export {
   reasonCodeCatalog,
   reasonCodes,
 } from './reason-codes.js';
+export {
+  decimalFromScaled,
+  maxScaledInteger,
+  powersOfTen,
+  readScaled,
+  type ScaledNumber,
+} from './scaled-integer.js';
 export { SystemClock } from './system-clock.js';
 export { SystemRandomSource } from './system-random.js';

@@ -5,16 +5,10 @@
 // quotient and every share: this runs for nearly every ledger row.
 import { type Decimal, HooklineDecimal, ZERO } from './decimal.js';
 import { quotient, scaledQuotient } from './decimal-quotient.js';
-import {
-  decimalFromWords,
-  digitCount,
-  logBase,
-  powersOfTen,
-  readScaled,
-  type ScaledNumber,
-} from './decimal-words.js';
+import { decimalFromWords, digitCount, logBase, powersOfTen } from './decimal-words.js';
 import { HooklineError } from './errors.js';
 import { LongDivision, maxLongDivisor, pushIntegerWords } from './long-division.js';
+import { readScaled, type ScaledNumber } from './scaled-integer.js';
 
 const maxExactProduct = 2 ** 53;
 const bigPowersOfTen: bigint[] = [1n];
@@ -103,7 +97,8 @@ function truncatedQuotient(
   pushIntegerWords(words, division.integer, 3);
   // 10^−places lies in the word of exponent −cutWords; the digits of that word below cutUnit go.
   const cutWords = Math.ceil(places / logBase);
-  const cutUnit = powersOfTen[cutWords * logBase - places] as number;
+  // `| 0`: powersOfTen holds doubles (it goes to 10^22), and `%` by a double is a call in V8.
+  const cutUnit = (powersOfTen[cutWords * logBase - places] as number) | 0;
   const lastRelative = -cutWords - wordShift;
   for (let relative = -1; relative >= lastRelative; relative--) words.push(division.nextWord());
   // words[i] has relative exponent 2 − i; keep those down to lastRelative, truncating that one.
@@ -111,7 +106,7 @@ function truncatedQuotient(
   if (lastIndex < 0) return ZERO;
   if (words.length > lastIndex + 1) words.length = lastIndex + 1;
   const lastWord = words[lastIndex] as number;
-  words[lastIndex] = lastWord - (lastWord % cutUnit);
+  words[lastIndex] = (lastWord - (lastWord % cutUnit)) | 0;
   let first = 0;
   while (first < words.length && words[first] === 0) first++;
   let end = words.length;

@@ -4,8 +4,11 @@
 //   proceeds   = allocated_size × sell_price                    so the slices of one fill add up)
 //   net        = proceeds − sell_fee_usd
 //   pnl        = net − cost_basis
-import { type Decimal, minus, plus, times, ZERO } from '@hookline/core';
+// The arithmetic is the engine's exact values (exact-amount.ts), each column's Decimal made once.
+import { type Decimal, ZERO } from '@hookline/core';
 import type { CalendarDay } from './calendar-date.js';
+import { ExactAmount } from './exact-amount.js';
+import { ExactQuantity } from './exact-quantity.js';
 import { holdingTerm } from './holding-period.js';
 import { lotOrigin } from './lot-origin.js';
 import type { LotQueue, LotSlice } from './lot-queue.js';
@@ -19,10 +22,22 @@ export interface Disposal {
   /** SELL for sold units, FEE_DISPOSAL for units paid as a base-asset fee. */
   readonly kind: 'SELL' | 'FEE_DISPOSAL';
   readonly sellPrice: Decimal;
+  /** sellPrice as a factor of the engine's exact arithmetic. */
+  readonly priceFactor: ExactQuantity;
   /** The USD fee spread over these rows by the fill's size (zero for a FEE_DISPOSAL). */
   readonly fee: ProportionalFee;
   readonly sellDay: CalendarDay;
 }
+
+// The disposal in progress and the columns of the row being made: one disposal at a time, and each
+// value is read into its row's Decimal before the next row reuses it.
+const missing = new ExactQuantity();
+const feeLeft = new ExactAmount();
+const sliceFee = new ExactAmount();
+const costBasis = new ExactAmount();
+const proceeds = new ExactAmount();
+const netProceeds = new ExactAmount();
+const pnl = new ExactAmount();
 
 /**
  * Takes `quantity` from the queue FIFO and appends the rows to `rows`, numbered on from its length;
@@ -37,10 +52,10 @@ export function disposeFifo(
   rows: Allocation[],
 ): Decimal {
   const { fee } = disposal;
-  let feeLeft = fee.total;
+  if (quantity.isZero()) return ZERO;
   // Never zero inside the loop: a slice that does not complete took less than what was missing.
-  let missing = quantity;
-  if (missing.isZero()) return ZERO;
+  missing.setDecimal(quantity);
+  feeLeft.setDecimal(fee.total);
   for (;;) {
     const slice = queue.takeOldest(missing);
     if (!slice) break;
@@ -48,31 +63,30 @@ export function disposeFifo(
       rows.push(lotRow(disposal, slice, feeLeft, rows.length));
       return ZERO;
     }
-    missing = minus(missing, slice.size);
-    const sellFeeUsd = fee.share(slice.size);
-    if (!sellFeeUsd.isZero()) feeLeft = minus(feeLeft, sellFeeUsd);
-    rows.push(lotRow(disposal, slice, sellFeeUsd, rows.length));
+    missing.setDifference(missing, slice.size);
+    fee.shareInto(sliceFee, slice.size);
+    if (!sliceFee.isZero()) feeLeft.setDifference(feeLeft, sliceFee);
+    rows.push(lotRow(disposal, slice, sliceFee, rows.length));
   }
   rows.push(shortfallRow(disposal, missing, feeLeft, rows.length));
-  return missing;
+  return missing.decimal;
 }
 
-// x + y and x − y for a y that is often zero (no fee): the same value without the arithmetic.
-function plusFee(x: Decimal, fee: Decimal): Decimal {
-  return fee.isZero() ? x : plus(x, fee);
+// proceeds − sellFee, or proceeds itself for a zero fee (the same value without the arithmetic).
+function netOf(proceedsAmount: ExactAmount, sellFee: ExactAmount): ExactAmount {
+  if (sellFee.isZero()) return proceedsAmount;
+  netProceeds.setDifference(proceedsAmount, sellFee);
+  return netProceeds;
 }
 
-function minusFee(x: Decimal, fee: Decimal): Decimal {
-  return fee.isZero() ? x : minus(x, fee);
-}
-
-function lotRow(disposal: Disposal, slice: LotSlice, sellFeeUsd: Decimal, sliceIndex: number): Allocation {
+function lotRow(disposal: Disposal, slice: LotSlice, sellFee: ExactAmount, sliceIndex: number): Allocation {
   const { fill, sellPrice } = disposal;
-  const { lot, size, buyFeeUsd } = slice;
-  const costBasisUsd = plusFee(times(size, lot.price), buyFeeUsd);
-  const proceedsUsd = times(size, sellPrice);
-  const netProceedsUsd = minusFee(proceedsUsd, sellFeeUsd);
-  const pnlUsd = minus(netProceedsUsd, costBasisUsd);
+  const { lot, size, buyFee } = slice;
+  costBasis.setProduct(size, slice.price);
+  if (!buyFee.isZero()) costBasis.setSum(costBasis, buyFee);
+  proceeds.setProduct(size, disposal.priceFactor);
+  const net = netOf(proceeds, sellFee);
+  pnl.setDifference(net, costBasis);
   const term = holdingTerm(lot.buyDay, disposal.sellDay);
   // One literal for the usual row (no lot origin); only a lot that arrived by transfer copies it once more.
   const row: Allocation = {
@@ -82,38 +96,40 @@ function lotRow(disposal: Disposal, slice: LotSlice, sellFeeUsd: Decimal, sliceI
     kind: disposal.kind,
     sellFillId: fill.id,
     sliceIndex,
-    buyFillId: lot.buyFillId,
+    buyFillId: lot.terms.buyFillId,
     sellOrderId: fill.orderId,
-    buyOrderId: lot.buyOrderId,
-    allocatedSize: size,
-    buyPrice: lot.price,
+    buyOrderId: lot.terms.buyOrderId,
+    allocatedSize: size.decimal,
+    buyPrice: lot.terms.price,
     sellPrice,
     buyFeesPerUnit: lot.feesPerUnit,
     sellFeesPerUnit: disposal.fee.perUnit,
-    buyFeeUsd,
-    sellFeeUsd,
-    costBasisUsd,
-    proceedsUsd,
-    netProceedsUsd,
-    pnlUsd,
-    buyTime: lot.buyTime,
+    buyFeeUsd: buyFee.decimal,
+    sellFeeUsd: sellFee.decimal,
+    costBasisUsd: costBasis.decimal,
+    proceedsUsd: proceeds.decimal,
+    netProceedsUsd: net.decimal,
+    pnlUsd: pnl.decimal,
+    buyTime: lot.terms.buyTime,
     sellTime: fill.executedAt,
     term,
   };
-  return lot.transferId === undefined || lot.transferId === null ? row : { ...row, ...lotOrigin(lot) };
+  return lot.terms.transferId === undefined || lot.terms.transferId === null
+    ? row
+    : { ...row, ...lotOrigin(lot.terms) };
 }
 
 // A sell beyond inventory: no lot, so no basis and no acquisition date. The whole net proceeds are
 // gain, which overstates tax rather than hiding income; the warning tells the user to import the buys.
 function shortfallRow(
   disposal: Disposal,
-  size: Decimal,
-  sellFeeUsd: Decimal,
+  size: ExactQuantity,
+  sellFee: ExactAmount,
   sliceIndex: number,
 ): Allocation {
   const { fill, sellPrice } = disposal;
-  const proceedsUsd = times(size, sellPrice);
-  const netProceedsUsd = minusFee(proceedsUsd, sellFeeUsd);
+  proceeds.setProduct(size, disposal.priceFactor);
+  const netProceedsUsd = netOf(proceeds, sellFee).decimal;
   return {
     account: fill.account,
     symbol: fill.symbol,
@@ -124,15 +140,15 @@ function shortfallRow(
     buyFillId: null,
     sellOrderId: fill.orderId,
     buyOrderId: null,
-    allocatedSize: size,
+    allocatedSize: size.decimal,
     buyPrice: ZERO,
     sellPrice,
     buyFeesPerUnit: ZERO,
     sellFeesPerUnit: disposal.fee.perUnit,
     buyFeeUsd: ZERO,
-    sellFeeUsd,
+    sellFeeUsd: sellFee.decimal,
     costBasisUsd: ZERO,
-    proceedsUsd,
+    proceedsUsd: proceeds.decimal,
     netProceedsUsd,
     pnlUsd: netProceedsUsd,
     buyTime: null,

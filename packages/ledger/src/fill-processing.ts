@@ -2,8 +2,10 @@
 import { type Decimal, ONE, ZERO } from '@hookline/core';
 import { type Disposal, disposeFifo } from './allocation-rows.js';
 import type { CalendarDay } from './calendar-date.js';
+import { ExactQuantity } from './exact-quantity.js';
 import type { FillValuation } from './fill-valuation.js';
-import type { LotQueue, OpenLot } from './lot-queue.js';
+import type { LotQueue } from './lot-queue.js';
+import { OpenLot } from './open-lot.js';
 import { ProportionalFee } from './proportional-fee.js';
 import type { Allocation, LedgerFill } from './types.js';
 
@@ -22,27 +24,29 @@ export function processBuy(
   rows: Allocation[],
 ): Decimal {
   const { price, size, feeUsd, baseFeeUnits } = valuation;
-  const fee = feeUsd.isZero() ? noFee : new ProportionalFee(feeUsd, size);
-  const lot: OpenLot = {
-    account: fill.account,
-    asset: valuation.pair.base,
-    symbol: fill.symbol,
-    buyFillId: fill.id,
-    buyOrderId: fill.orderId,
-    buyTime: fill.executedAt,
-    buySequence: fill.sequence,
-    price,
-    size,
-    remainingSize: size,
-    feeUsd,
-    remainingFeeUsd: feeUsd,
-    feesPerUnit: fee.perUnit,
+  const lot = new OpenLot(
+    {
+      account: fill.account,
+      asset: valuation.pair.base,
+      symbol: fill.symbol,
+      buyFillId: fill.id,
+      buyOrderId: fill.orderId,
+      buyTime: fill.executedAt,
+      buySequence: fill.sequence,
+      price,
+      size,
+      feeUsd,
+    },
     buyDay,
-    fee,
-  };
+  );
   queue.push(lot);
   if (baseFeeUnits.isZero()) return ZERO;
-  return disposeFifo(queue, feeDisposal(fill, valuation, buyDay), baseFeeUnits, rows);
+  return disposeFifo(
+    queue,
+    feeDisposal(fill, valuation, ExactQuantity.of(price), buyDay),
+    baseFeeUnits,
+    rows,
+  );
 }
 
 /**
@@ -60,17 +64,24 @@ export function processSell(
   rows: Allocation[],
 ): Decimal {
   const { price, size, feeUsd, baseFeeUnits } = valuation;
+  const priceFactor = ExactQuantity.of(price);
   const sale: Disposal = {
     fill,
     asset: valuation.pair.base,
     kind: 'SELL',
     sellPrice: price,
+    priceFactor,
     fee: feeUsd.isZero() ? noFee : new ProportionalFee(feeUsd, size),
     sellDay,
   };
   const missing = disposeFifo(queue, sale, size, rows);
   if (baseFeeUnits.isZero()) return missing;
-  const missingFee = disposeFifo(queue, feeDisposal(fill, valuation, sellDay), baseFeeUnits, rows);
+  const missingFee = disposeFifo(
+    queue,
+    feeDisposal(fill, valuation, priceFactor, sellDay),
+    baseFeeUnits,
+    rows,
+  );
   return missingFee.isZero() ? missing : missing.plus(missingFee);
 }
 
@@ -79,12 +90,18 @@ const noFee = new ProportionalFee(ZERO, ONE);
 
 // Fee units are disposed at the fill price with no fee of their own (their value already counts as
 // the fill's fee), so proceeds = net proceeds = units × price.
-function feeDisposal(fill: LedgerFill, valuation: FillValuation, day: CalendarDay): Disposal {
+function feeDisposal(
+  fill: LedgerFill,
+  valuation: FillValuation,
+  priceFactor: ExactQuantity,
+  day: CalendarDay,
+): Disposal {
   return {
     fill,
     asset: valuation.pair.base,
     kind: 'FEE_DISPOSAL',
     sellPrice: valuation.price,
+    priceFactor,
     fee: noFee,
     sellDay: day,
   };

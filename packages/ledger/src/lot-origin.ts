@@ -1,10 +1,11 @@
 // The lot reference of an allocation row: a lot that arrived by transfer is named by the TRANSFER row
 // that moved it (its transfer and slice index), since its buy fill alone may name lots in two accounts.
-import type { OpenLot } from './lot-queue.js';
-import type { Allocation } from './types.js';
+import type { Allocation, LotTerms } from './types.js';
 
 /** The columns naming `lot`'s origin: set only for a lot that arrived by transfer. */
-export function lotOrigin(lot: OpenLot): Pick<Allocation, 'lotTransferId' | 'lotSliceIndex'> {
+export function lotOrigin(
+  lot: Pick<LotTerms, 'transferId' | 'transferSliceIndex'>,
+): Pick<Allocation, 'lotTransferId' | 'lotSliceIndex'> {
   if (lot.transferId === undefined || lot.transferId === null) return {};
   return { lotTransferId: lot.transferId, lotSliceIndex: lot.transferSliceIndex ?? null };
 }

@@ -1,18 +1,8 @@
 // The open lots of one (account, asset), oldest first: a buy appends, a disposal takes from the front.
-import { compare, type Decimal, minus, ZERO } from '@hookline/core';
-import type { CalendarDay } from './calendar-date.js';
-import type { ProportionalFee } from './proportional-fee.js';
-import type { Lot } from './types.js';
-
-/** A lot as the engine holds it: the exported Lot with its remaining size and fee mutable. */
-export interface OpenLot extends Omit<Lot, 'remainingSize' | 'remainingFeeUsd'> {
-  remainingSize: Decimal;
-  remainingFeeUsd: Decimal;
-  /** The buy date in the tax timezone, computed once per lot for the holding period. */
-  readonly buyDay: CalendarDay;
-  /** The lot's fee by its original size: what a partial slice's fee is a share of. */
-  readonly fee: ProportionalFee;
-}
+import { type Decimal, ZERO } from '@hookline/core';
+import { ExactAmount } from './exact-amount.js';
+import { compareQuantities, ExactQuantity } from './exact-quantity.js';
+import type { OpenLot } from './open-lot.js';
 
 /**
  * A quantity taken from one lot, with the lot's fee that goes with it. The queue reuses one slice
@@ -20,16 +10,19 @@ export interface OpenLot extends Omit<Lot, 'remainingSize' | 'remainingFeeUsd'> 
  */
 export interface LotSlice {
   readonly lot: OpenLot;
-  readonly size: Decimal;
-  readonly buyFeeUsd: Decimal;
+  readonly size: ExactQuantity;
+  readonly buyFee: ExactAmount;
+  /** The lot's price as a factor of the engine's exact arithmetic. */
+  readonly price: ExactQuantity;
   /** True when the slice covers all of the quantity asked for. */
   readonly completes: boolean;
 }
 
 interface MutableSlice {
   lot: OpenLot | undefined;
-  size: Decimal;
-  buyFeeUsd: Decimal;
+  readonly size: ExactQuantity;
+  readonly buyFee: ExactAmount;
+  readonly price: ExactQuantity;
   completes: boolean;
 }
 
@@ -41,7 +34,13 @@ export class LotQueue {
   // Emptied lots before #head are cleared to undefined.
   #lots: (OpenLot | undefined)[] = [];
   #head = 0;
-  readonly #slice: MutableSlice = { lot: undefined, size: ZERO, buyFeeUsd: ZERO, completes: false };
+  readonly #slice: MutableSlice = {
+    lot: undefined,
+    size: new ExactQuantity(),
+    buyFee: new ExactAmount(),
+    price: new ExactQuantity(),
+    completes: false,
+  };
 
   /** Appends a newly bought lot (the youngest). */
   push(lot: OpenLot): void {
@@ -75,27 +74,23 @@ export class LotQueue {
    * the lot's original size, so the slices of a fully consumed lot add up exactly to its fee. The
    * slice returned is the queue's own, overwritten by the next take.
    */
-  takeOldest(quantity: Decimal): LotSlice | undefined {
+  takeOldest(quantity: ExactQuantity): LotSlice | undefined {
     const lot = this.#lots[this.#head];
     if (!lot) return undefined;
     const slice = this.#slice;
     slice.lot = lot;
-    const remaining = lot.remainingSize;
-    const order = compare(quantity, remaining);
+    lot.priceInto(slice.price);
+    const rest = slice.size;
+    lot.remainingInto(rest);
+    const order = compareQuantities(quantity, rest);
     if (order < 0) {
-      const buyFeeUsd = lot.fee.share(quantity);
-      lot.remainingSize = minus(remaining, quantity);
-      if (!buyFeeUsd.isZero()) lot.remainingFeeUsd = minus(lot.remainingFeeUsd, buyFeeUsd);
-      slice.size = quantity;
-      slice.buyFeeUsd = buyFeeUsd;
+      lot.takePart(quantity, slice.buyFee);
+      rest.assign(quantity);
       slice.completes = true;
       return slice as LotSlice;
     }
-    slice.size = remaining;
-    slice.buyFeeUsd = lot.remainingFeeUsd;
+    lot.remainingFeeInto(slice.buyFee);
     slice.completes = order === 0;
-    lot.remainingSize = ZERO;
-    lot.remainingFeeUsd = ZERO;
     // Dropped at once, not at the next compaction, so an emptied lot dies young (cheap to collect).
     this.#lots[this.#head] = undefined;
     this.#head++;
@@ -128,7 +123,7 @@ export class LotQueue {
 }
 
 function boughtAfter(a: OpenLot, b: OpenLot): boolean {
-  const byTime = a.buyTime.getTime() - b.buyTime.getTime();
+  const byTime = a.terms.buyTime.getTime() - b.terms.buyTime.getTime();
   if (byTime !== 0) return byTime > 0;
-  return a.buySequence > b.buySequence;
+  return a.terms.buySequence > b.terms.buySequence;
 }

@@ -1,28 +1,27 @@
 // Converting between the engine's mutable lots and the exported, immutable Lot.
 import { dec, HooklineError } from '@hookline/core';
 import type { DayOfInstant } from './calendar-date.js';
-import type { OpenLot } from './lot-queue.js';
-import { ProportionalFee } from './proportional-fee.js';
+import { OpenLot } from './open-lot.js';
 import type { Lot } from './types.js';
 
 /** An immutable copy of an open lot, without the engine's cached buy date. */
 export function snapshotLot(lot: OpenLot): Lot {
   return {
-    account: lot.account,
-    asset: lot.asset,
-    symbol: lot.symbol,
-    buyFillId: lot.buyFillId,
-    buyOrderId: lot.buyOrderId,
-    buyTime: lot.buyTime,
-    buySequence: lot.buySequence,
-    price: lot.price,
-    size: lot.size,
+    account: lot.terms.account,
+    asset: lot.terms.asset,
+    symbol: lot.terms.symbol,
+    buyFillId: lot.terms.buyFillId,
+    buyOrderId: lot.terms.buyOrderId,
+    buyTime: lot.terms.buyTime,
+    buySequence: lot.terms.buySequence,
+    price: lot.terms.price,
+    size: lot.terms.size,
     remainingSize: lot.remainingSize,
-    feeUsd: lot.feeUsd,
+    feeUsd: lot.terms.feeUsd,
     remainingFeeUsd: lot.remainingFeeUsd,
     feesPerUnit: lot.feesPerUnit,
-    ...(lot.transferId
-      ? { transferId: lot.transferId, transferSliceIndex: lot.transferSliceIndex ?? 0 }
+    ...(lot.terms.transferId
+      ? { transferId: lot.terms.transferId, transferSliceIndex: lot.terms.transferSliceIndex ?? 0 }
       : {}),
   };
 }
@@ -40,25 +39,24 @@ export function restoreLot(lot: Lot, dayOf: DayOfInstant): OpenLot {
       },
     });
   }
-  const fee = new ProportionalFee(dec(lot.feeUsd), size);
-  return {
-    account: lot.account,
-    asset: lot.asset,
-    symbol: lot.symbol,
-    buyFillId: lot.buyFillId,
-    buyOrderId: lot.buyOrderId,
-    buyTime: lot.buyTime,
-    buySequence: lot.buySequence,
-    price: dec(lot.price),
-    size,
-    remainingSize,
-    feeUsd: fee.total,
-    remainingFeeUsd: dec(lot.remainingFeeUsd),
-    feesPerUnit: fee.perUnit,
-    ...(lot.transferId
-      ? { transferId: lot.transferId, transferSliceIndex: lot.transferSliceIndex ?? 0 }
-      : {}),
-    buyDay: dayOf(lot.buyTime),
-    fee,
-  };
+  const restored = new OpenLot(
+    {
+      account: lot.account,
+      asset: lot.asset,
+      symbol: lot.symbol,
+      buyFillId: lot.buyFillId,
+      buyOrderId: lot.buyOrderId,
+      buyTime: lot.buyTime,
+      buySequence: lot.buySequence,
+      price: dec(lot.price),
+      size,
+      feeUsd: dec(lot.feeUsd),
+      ...(lot.transferId
+        ? { transferId: lot.transferId, transferSliceIndex: lot.transferSliceIndex ?? 0 }
+        : {}),
+    },
+    dayOf(lot.buyTime),
+  );
+  restored.restoreRemaining(remainingSize, dec(lot.remainingFeeUsd));
+  return restored;
 }

@@ -2,12 +2,15 @@
 // the destination with their buy fill, buy date, price and their share of the buy fee (split exactly
 // as a sell splits it); TRANSFER rows record the move at zero gain. A network fee paid in the asset
 // then leaves the source as FEE_DISPOSAL rows valued at the transfer's fee price: a disposal.
-import { type Decimal, minus, ONE, plus, times, ZERO } from '@hookline/core';
+import { type Decimal, ONE, ZERO } from '@hookline/core';
 import { type Disposal, disposeFifo } from './allocation-rows.js';
 import type { CalendarDay } from './calendar-date.js';
+import { ExactAmount } from './exact-amount.js';
+import { ExactQuantity } from './exact-quantity.js';
 import { holdingTerm } from './holding-period.js';
 import { lotOrigin } from './lot-origin.js';
-import type { LotQueue, LotSlice, OpenLot } from './lot-queue.js';
+import type { LotQueue, LotSlice } from './lot-queue.js';
+import { OpenLot } from './open-lot.js';
 import { ProportionalFee } from './proportional-fee.js';
 import type { LedgerTransfer } from './transfer.js';
 import type { Allocation, LedgerFill } from './types.js';
@@ -29,23 +32,27 @@ export function processTransfer(
   day: CalendarDay,
 ): ProcessedTransfer {
   const allocations: Allocation[] = [];
-  let missing = transfer.quantity;
+  const missing = ExactQuantity.of(transfer.quantity);
   while (!missing.isZero()) {
     const slice = source.takeOldest(missing);
     if (!slice) break;
-    missing = slice.completes ? ZERO : minus(missing, slice.size);
+    if (slice.completes) missing.setDecimal(ZERO);
+    else missing.setDifference(missing, slice.size);
     const sliceIndex = allocations.length;
     allocations.push(transferRow(transfer, slice, sliceIndex, day));
     destination.insertByAge(arrivedLot(transfer, slice, sliceIndex));
   }
-  if (transfer.feeQuantity.isZero()) return { allocations, missing, missingFee: ZERO };
+  if (transfer.feeQuantity.isZero()) return { allocations, missing: missing.decimal, missingFee: ZERO };
   const feeRows: Allocation[] = [];
   const missingFee = disposeFifo(source, feeDisposal(transfer, day), transfer.feeQuantity, feeRows);
   for (const row of feeRows) {
     allocations.push({ ...row, sliceIndex: allocations.length, transferId: transfer.id });
   }
-  return { allocations, missing, missingFee };
+  return { allocations, missing: missing.decimal, missingFee };
 }
+
+// The basis of the slice being moved (reused: read into its row before the next slice).
+const costBasis = new ExactAmount();
 
 // Zero gain: proceeds and net proceeds equal the basis that moved (buy price × size + fee slice).
 function transferRow(
@@ -54,22 +61,25 @@ function transferRow(
   sliceIndex: number,
   day: CalendarDay,
 ): Allocation {
-  const { lot, size, buyFeeUsd } = slice;
-  const costBasisUsd = plus(times(size, lot.price), buyFeeUsd);
+  const { lot, size, buyFee } = slice;
+  const buyFeeUsd = buyFee.decimal;
+  costBasis.setProduct(size, slice.price);
+  costBasis.setSum(costBasis, buyFee);
+  const costBasisUsd = costBasis.decimal;
   return {
     account: transfer.fromAccount,
-    symbol: lot.symbol,
+    symbol: lot.terms.symbol,
     asset: transfer.asset,
     kind: 'TRANSFER',
     sellFillId: transfer.id,
     transferId: transfer.id,
     sliceIndex,
-    buyFillId: lot.buyFillId,
+    buyFillId: lot.terms.buyFillId,
     sellOrderId: null,
-    buyOrderId: lot.buyOrderId,
-    allocatedSize: size,
-    buyPrice: lot.price,
-    sellPrice: lot.price,
+    buyOrderId: lot.terms.buyOrderId,
+    allocatedSize: size.decimal,
+    buyPrice: lot.terms.price,
+    sellPrice: lot.terms.price,
     buyFeesPerUnit: lot.feesPerUnit,
     sellFeesPerUnit: ZERO,
     buyFeeUsd,
@@ -78,36 +88,29 @@ function transferRow(
     proceedsUsd: costBasisUsd,
     netProceedsUsd: costBasisUsd,
     pnlUsd: ZERO,
-    buyTime: lot.buyTime,
+    buyTime: lot.terms.buyTime,
     sellTime: transfer.executedAt,
     term: holdingTerm(lot.buyDay, day),
-    ...lotOrigin(lot),
+    ...lotOrigin(lot.terms),
   };
 }
 
 /** The lot a TRANSFER slice opens in the destination: same buy fill, date and price; its own fee share. */
 function arrivedLot(transfer: LedgerTransfer, slice: LotSlice, sliceIndex: number): OpenLot {
-  const { lot, size, buyFeeUsd } = slice;
-  const fee = new ProportionalFee(buyFeeUsd, size);
-  return {
-    account: transfer.toAccount,
-    asset: transfer.asset,
-    symbol: lot.symbol,
-    buyFillId: lot.buyFillId,
-    buyOrderId: lot.buyOrderId,
-    buyTime: lot.buyTime,
-    buySequence: lot.buySequence,
-    price: lot.price,
-    size,
-    remainingSize: size,
-    feeUsd: buyFeeUsd,
-    remainingFeeUsd: buyFeeUsd,
-    feesPerUnit: fee.perUnit,
-    transferId: transfer.id,
-    transferSliceIndex: sliceIndex,
-    buyDay: lot.buyDay,
-    fee,
-  };
+  const { lot } = slice;
+  // The buy fill's columns as they were; account, asset, size and fee are the moved slice's.
+  return new OpenLot(
+    {
+      ...lot.terms,
+      account: transfer.toAccount,
+      asset: transfer.asset,
+      size: slice.size.decimal,
+      feeUsd: slice.buyFee.decimal,
+      transferId: transfer.id,
+      transferSliceIndex: sliceIndex,
+    },
+    lot.buyDay,
+  );
 }
 
 const noFee = new ProportionalFee(ZERO, ONE);
@@ -128,11 +131,13 @@ function feeDisposal(transfer: LedgerTransfer, day: CalendarDay): Disposal {
     executedAt: transfer.executedAt,
     sequence: transfer.sequence,
   };
+  const sellPrice = transfer.feePriceUsd ?? ZERO;
   return {
     fill,
     asset: transfer.asset,
     kind: 'FEE_DISPOSAL',
-    sellPrice: transfer.feePriceUsd ?? ZERO,
+    sellPrice,
+    priceFactor: ExactQuantity.of(sellPrice),
     fee: noFee,
     sellDay: day,
   };

@@ -89,8 +89,8 @@ export interface Allocation {
   readonly term: Term | null;
 }
 
-/** An open (partly or wholly unconsumed) buy lot. */
-export interface Lot {
+/** The columns of a buy lot that do not change as it is consumed. */
+export interface LotTerms {
   readonly account: string;
   readonly asset: string;
   /** The buy fill's symbol. */
@@ -103,12 +103,8 @@ export interface Lot {
   readonly price: Decimal;
   /** The buy fill's gross size. */
   readonly size: Decimal;
-  readonly remainingSize: Decimal;
   /** The lot's whole fee in USD (quote fee, valued third-asset fee, or base-asset fee × price). */
   readonly feeUsd: Decimal;
-  /** The part of feeUsd not yet allocated: tracked so the slices of one lot add up to feeUsd exactly. */
-  readonly remainingFeeUsd: Decimal;
-  readonly feesPerUnit: Decimal;
   /**
    * Set for a lot that came into this account by a transfer: the transfer and the slice index of the
    * TRANSFER row that moved it. Such a lot keeps its buy fill, buy time and price; size and feeUsd are
@@ -116,6 +112,14 @@ export interface Lot {
    */
   readonly transferId?: string | null;
   readonly transferSliceIndex?: number | null;
+}
+
+/** An open (partly or wholly unconsumed) buy lot. */
+export interface Lot extends LotTerms {
+  readonly remainingSize: Decimal;
+  /** The part of feeUsd not yet allocated: tracked so the slices of one lot add up to feeUsd exactly. */
+  readonly remainingFeeUsd: Decimal;
+  readonly feesPerUnit: Decimal;
 }
 
 /** Why a fill deserves a reader's attention (shown by `ledger verify` and in the tax report). */
