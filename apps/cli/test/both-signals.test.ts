@@ -88,7 +88,8 @@ describe('pnpm hookline start (both, paper): sighook signals become entries', ()
     const { child, output } = spawnCli(['start'], environment);
     const exit = new Promise<number | null>((resolve) => child.once('exit', resolve));
     try {
-      await waitForHttpOk(`http://127.0.0.1:${port}/healthz`, 40_000, child);
+      // A fresh embedded database migrates first: under a loaded machine that alone took 40 s.
+      await waitForHttpOk(`http://127.0.0.1:${port}/healthz`, 90_000, child);
 
       const alert = await eventually(
         async () => {
@@ -129,5 +130,5 @@ describe('pnpm hookline start (both, paper): sighook signals become entries', ()
       child.kill('SIGTERM');
     }
     expect(await exit, output()).toBe(0);
-  }, 75_000);
+  }, 150_000);
 });
