@@ -14,7 +14,6 @@ import type {
   UserStreamEvent,
 } from '../port/stream-events.js';
 import type { ExchangeCircuits } from '../resilience/circuit-status.js';
-import { createCcxtClient } from './ccxt-client.js';
 import type { CcxtExchangeOptions } from './ccxt-exchange-options.js';
 import { CcxtFillHistory } from './ccxt-fill-history.js';
 import { CcxtGateway } from './ccxt-gateway.js';
@@ -52,12 +51,16 @@ export class CcxtExchange implements ExchangePort {
     const profile = venueProfiles[options.venue];
     this.stopOrders = profile.stopLimitParam !== undefined;
     const requestTimeoutMs = options.requestTimeoutMs ?? 10_000;
-    const client = createCcxtClient(profile, {
+    const settings = {
       requestTimeoutMs,
       ...(options.apiKey === undefined ? {} : { apiKey: options.apiKey }),
       ...(options.secret === undefined ? {} : { secret: options.secret }),
       ...(restBaseOf(profile, options) === undefined ? {} : { restUrl: restBaseOf(profile, options) }),
-    });
+    };
+    // ccxt loads here, with the first venue built, not with @hookline/exchange (the gateway waits).
+    const client = import('./ccxt-client.js').then(({ createCcxtClient }) =>
+      createCcxtClient(profile, settings),
+    );
     const perSecond = (msPerRequest: number) => 1_000 / Math.max(msPerRequest, 1);
     this.#gateway = new CcxtGateway(client, profile, {
       clock: options.clock,

@@ -11,7 +11,7 @@ import { ExchangeError, type ExchangeErrorContext } from '../port/exchange-error
 import type { CircuitBreakerOptions } from '../resilience/circuit-breaker.js';
 import { ExchangeLanes } from '../resilience/exchange-lanes.js';
 import { type ReadRetryOptions, readRetryPolicy } from '../resilience/read-retry.js';
-import { translateCcxtError } from './ccxt-error-translation.js';
+import type { translateCcxtError } from './ccxt-error-translation.js';
 import type { VenueProfile } from './venue-profile.js';
 
 /** The resilience settings of one exchange's REST calls. */
@@ -40,7 +40,6 @@ export interface GatewaySettings {
  * and deadline only, never retried. Errors are translated once, here.
  */
 export class CcxtGateway {
-  readonly client: Exchange;
   readonly profile: VenueProfile;
   /** The market data and orders breakers and budgets. */
   readonly lanes: ExchangeLanes;
@@ -49,9 +48,21 @@ export class CcxtGateway {
   readonly #settings: GatewaySettings;
   readonly #reads: RetryPolicy;
   readonly #deadline: TimeoutPolicy;
+  /** The ccxt client and the translation of ccxt's errors, once ccxt has loaded (the first call waits). */
+  readonly #ccxt: Promise<{ client: Exchange; translate: typeof translateCcxtError }>;
 
-  constructor(client: Exchange, profile: VenueProfile, settings: GatewaySettings) {
-    this.client = client;
+  /**
+   * `client` is still loading: ccxt is over a thousand modules, loaded with the first venue built
+   * (CcxtExchange), never by a process that trades on paper only or reads no venue.
+   */
+  constructor(client: Promise<Exchange>, profile: VenueProfile, settings: GatewaySettings) {
+    this.#ccxt = Promise.all([client, import('./ccxt-error-translation.js')]).then(([loaded, errors]) => ({
+      client: loaded,
+      translate: errors.translateCcxtError,
+    }));
+    // A failure to load is reported by the first call that awaits it, not as an unhandled rejection
+    // (which would end the process) while no call has been made yet.
+    this.#ccxt.catch(() => undefined);
     this.profile = profile;
     this.#settings = settings;
     this.name = settings.name;
@@ -90,22 +101,14 @@ export class CcxtGateway {
     return this.#attempt(operation, context, call, urgent);
   }
 
-  /** Translates an error the same way the calls do (for errors raised around them). */
-  translate(error: unknown, operation: string, context: ExchangeErrorContext): ExchangeError {
-    return translateCcxtError(error, {
-      operation,
-      exchange: this.#settings.name,
-      parseRejection: this.profile.parseRejection,
-      context,
-    });
-  }
-
-  #attempt<Result>(
+  async #attempt<Result>(
     operation: string,
     context: ExchangeErrorContext,
     call: (client: Exchange) => Promise<Result>,
     urgent = false,
   ): Promise<Result> {
+    // Before the budget and the deadline: loading ccxt is not the venue's time.
+    const ccxt = await this.#ccxt;
     const within = async <Inner>(work: (signal: AbortSignal) => Promise<Inner>): Promise<Inner> => {
       try {
         return await this.#deadline.execute(({ signal }) => work(signal));
@@ -129,9 +132,14 @@ export class CcxtGateway {
     };
     const send = async () => {
       try {
-        return await call(this.client);
+        return await call(ccxt.client);
       } catch (error) {
-        throw this.translate(error, operation, context);
+        throw ccxt.translate(error, {
+          operation,
+          exchange: this.#settings.name,
+          parseRejection: this.profile.parseRejection,
+          context,
+        });
       }
     };
     return this.lanes.run(operation, send, { urgent, within });

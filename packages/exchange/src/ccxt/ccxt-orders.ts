@@ -8,7 +8,6 @@ import type { CcxtGateway } from './ccxt-gateway.js';
 import type { CcxtMarkets } from './ccxt-markets.js';
 import { orderFromCcxt, submittedOrder } from './ccxt-order-mapping.js';
 import { ccxtOrderArguments } from './ccxt-order-request.js';
-import { findByClientOrderId } from './client-order-lookup.js';
 
 type CcxtOrder = Parameters<typeof orderFromCcxt>[0];
 
@@ -100,6 +99,8 @@ export class CcxtOrders {
     const market = reference.symbol === undefined ? undefined : await this.#markets.resolve(reference.symbol);
     await this.#markets.load();
     const ccxtSymbol = market === undefined ? undefined : this.#markets.ccxtSymbol(market);
+    // It imports ccxt (OrderNotFound), which loads with the client (CcxtGateway): not before it is needed.
+    const { findByClientOrderId } = await import('./client-order-lookup.js');
     const context = {
       ...reference,
       ...(market === undefined ? {} : { symbol: market.symbol }),
