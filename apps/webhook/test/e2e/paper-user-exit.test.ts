@@ -118,8 +118,11 @@ describe("paper mode, a user's sell and exit alerts", () => {
       status: 'PROCESSED',
       reason: null,
     });
-    // The first rung: a LIMIT at bid × (1 + 1 bps) = 60 006, carrying the exit reason.
-    const [sell] = await sellsOf(database.prisma);
+    // The first rung: a LIMIT at bid × (1 + 1 bps) = 60 006, carrying the exit reason. The decision is
+    // written before the order is placed, so the sell's row may come a moment after it.
+    const sell = await eventually(async () => (await sellsOf(database.prisma))[0], {
+      what: "the exit's first sell",
+    });
     expect(sell).toMatchObject({
       clientOrderId: deriveClientOrderId(decision.decisionId, 0),
       decisionId: decision.decisionId,
